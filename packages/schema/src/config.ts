@@ -1,0 +1,40 @@
+/** Reads configuration once at start-up and fails fast, naming the variable, when a value is unusable. */
+export class ConfigError extends Error {}
+
+export type Env = Record<string, string | undefined>;
+
+export function readString(env: Env, name: string, fallback?: string): string {
+  const value = env[name]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(`${name} is required.`);
+}
+
+export function readOptional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function readInt(env: Env, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}; got ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+export function readUrl(env: Env, name: string, protocols: string[], fallback?: string): string {
+  const value = readString(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a URL.`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(" or ")}; got ${url.protocol}`);
+  }
+  return value;
+}

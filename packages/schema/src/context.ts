@@ -1,0 +1,41 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Viewer } from "./auth";
+import type { Logger } from "./logger";
+
+/** What every resolver receives: one per request, never shared between requests. */
+export interface RequestContext {
+  requestId: string;
+  /** Verified token claims; null for anonymous requests. */
+  viewer: Viewer | null;
+  /** A fork of the ORM's EntityManager: its identity map lives as long as the request. */
+  em: EntityManager;
+  loaders: Loaders;
+  log: Logger;
+}
+
+/** Per-request DataLoaders, created on first use; a factory function is the loader's identity. */
+export class Loaders {
+  private readonly made = new Map<unknown, unknown>();
+  private ctx?: RequestContext;
+
+  bind(ctx: RequestContext): this {
+    this.ctx = ctx;
+    return this;
+  }
+
+  get<T>(factory: (ctx: RequestContext) => T): T {
+    let loader = this.made.get(factory) as T | undefined;
+    if (loader === undefined) {
+      if (!this.ctx) throw new Error("Loaders used before the request context was built.");
+      loader = factory(this.ctx);
+      this.made.set(factory, loader);
+    }
+    return loader;
+  }
+}
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+export const runWithRequestId = <T>(requestId: string, fn: () => T): T => requestScope.run({ requestId }, fn);
+export const currentRequestId = (): string | undefined => requestScope.getStore()?.requestId;

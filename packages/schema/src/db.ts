@@ -1,0 +1,67 @@
+import { Migrator } from "@mikro-orm/migrations";
+import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@mikro-orm/postgresql";
+import type { Migration } from "@mikro-orm/migrations";
+import type { Logger } from "./logger";
+
+export type { EntityManager };
+export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+
+export interface DatabaseOptions {
+  /** postgres:// URL of the server: a real PostgreSQL, or the embedded PGlite served on a local port. */
+  url: string;
+  /** The PostgreSQL schema this subgraph owns (`councils`, `meetings`, `participation`; tests use a fresh one). */
+  schema: string;
+  entities: Options["entities"];
+  migrations: { name: string; class: MigrationClass }[];
+  poolSize?: number;
+  logger?: Logger;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid schema name ${JSON.stringify(options.schema)}.`);
+  const log = options.logger;
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: "mikro_orm_migrations",
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    // Timestamps go over the wire as UTC; `date` columns stay plain 'YYYY-MM-DD' strings.
+    forceUtcTimezone: true,
+    debug: false,
+    logger: (message) => log?.debug({ orm: message }),
+    allowGlobalContext: false,
+  });
+}
+
+/**
+ * Applies pending migrations. Replicas may start at once, so an advisory lock serialises them; the migrating ORM has
+ * a single connection, so the lock, the migrations and the unlock all run on the same session.
+ */
+export async function migrateDatabase(options: DatabaseOptions): Promise<string[]> {
+  const orm = await openDatabase({ ...options, poolSize: 1 });
+  const connection = orm.em.getConnection();
+  const lockKey = `migrate:${options.schema}`;
+  try {
+    await connection.execute(`select pg_advisory_lock(hashtext(?))`, [lockKey]);
+    try {
+      const applied = await orm.getMigrator().up();
+      return applied.map((m) => m.name);
+    } finally {
+      await connection.execute(`select pg_advisory_unlock(hashtext(?))`, [lockKey]);
+    }
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+
+export interface EmbeddedDatabase {
+  /** postgres:// URL every subgraph connects to, exactly as to a real server. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Directory that keeps the data across restarts; omit for an in-memory database (tests). */
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  /** Must be at least the sum of the subgraphs' pool sizes. */
+  maxConnections?: number;
+}
+
+/**
+ * Starts PGlite (PostgreSQL compiled to WebAssembly) and serves it over the PostgreSQL wire protocol on a local port,
+ * so that the subgraphs use one code path — a postgres:// URL — with or without a database server.
+ */
+export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
+  const db = await PGlite.create(options.dataDir ?? "memory://", { extensions: { unaccent, pg_trgm } });
+  const server = new PGLiteSocketServer({
+    db,
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    maxConnections: options.maxConnections ?? 64,
+  });
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type GraphQLSchema, parse } from "graphql";
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { scalarsMap } from "./scalars";
+
+/** Federation 2.7: v2.8/2.9 fail common compatibility checks; 2.5+ brings @authenticated/@requiresScopes. */
+export const FEDERATION_VERSION = "v2.7";
+export const FEDERATION_IMPORTS = [
+  "@key",
+  "@shareable",
+  "@external",
+  "@requires",
+  "@provides",
+  "@inaccessible",
+  "@tag",
+  "@override",
+  "@interfaceObject",
+  "@authenticated",
+  "@requiresScopes",
+  "@composeDirective",
+];
+
+export const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${FEDERATION_IMPORTS.map((d) => JSON.stringify(d)).join(", ")}])`;
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL, with its federation directives and @link: what is committed as schema.graphql. */
+  sdl: string;
+}
+
+export type ReferenceResolvers = GraphQLResolverMap<unknown>;
+
+/**
+ * type-graphql classes → a Federation 2 subgraph schema. type-graphql's own validation of the schema is skipped
+ * because federation directives (@key, …) are only defined once @apollo/subgraph reads the @link.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck" | "scalarsMap">,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<FederatedSchema> {
+  const typeSchema = await buildSchema({ ...options, scalarsMap, skipCheck: true });
+  const sdl = `${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`;
+  const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fieldResolvers] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fieldResolvers as object) } as never;
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  return { schema, sdl };
+}

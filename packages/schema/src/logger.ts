@@ -1,0 +1,32 @@
+import pino, { type Logger } from "pino";
+
+export type { Logger };
+
+/** Anything that could carry a credential or personal data is redacted before a log line is written. */
+const redact = {
+  paths: [
+    "authorization",
+    "*.authorization",
+    "headers.authorization",
+    "req.headers.authorization",
+    "token",
+    "*.token",
+    "password",
+    "*.password",
+    "secret",
+    "*.secret",
+    "cpf",
+    "*.cpf",
+    "email",
+    "*.email",
+    "phone",
+    "*.phone",
+    "variables",
+    "*.variables",
+  ],
+  censor: "[redacted]",
+};
+
+export function createLogger(name: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
+  return pino({ name, level, redact, base: { service: name } });
+}

@@ -1,0 +1,138 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { badInput } from "./errors";
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+@ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
+export class PageInfo {
+  @Field({ description: "True when more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field({ description: "True when this page was asked for after a cursor." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a resolver hands to a connection type: the page, and a count run only when `totalCount` is asked for. */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  count: () => Promise<number>;
+}
+
+/** A Relay connection type for `Node`, named `<name>Connection` with edges `<name>Edge`. */
+export function ConnectionType<T extends object>(Node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge in a list of ${name} items.` })
+  class EdgeType {
+    @Field({ description: "Opaque cursor of this item." })
+    cursor: string;
+
+    @Field(() => Node)
+    node: T;
+  }
+
+  @ObjectType()
+  abstract class Connection {
+    /** Resolvers hand in pages of database entities; the GraphQL type decides what of them is public. */
+    constructor(private readonly page: Page<object>) {}
+
+    @Field(() => [EdgeType])
+    get edges(): Edge<T>[] {
+      return this.page.edges as Edge<T>[];
+    }
+
+    @Field(() => PageInfo)
+    get pageInfo(): PageInfo {
+      return this.page.pageInfo;
+    }
+
+    @Field(() => Int, { description: "How many items match the filter, over all pages." })
+    totalCount(): Promise<number> {
+      return this.page.count();
+    }
+  }
+  return Connection;
+}
+
+/** Opaque cursors: the values of the sort key of an item, base64url-encoded. */
+export function encodeCursor(key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, arity: number): unknown[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === arity) return key;
+  } catch {
+    // fall through: any undecodable cursor is the client's mistake
+  }
+  throw badInput("after", "Invalid cursor: pass a cursor exactly as an earlier page returned it.");
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
+    throw badInput("first", `"first" must be between 1 and ${MAX_PAGE}; got ${size}.`);
+  }
+  return size;
+}
+
+/** Builds a page from rows fetched with one extra row (the extra one only tells that more follow). */
+export function toPage<T>(
+  rows: T[],
+  size: number,
+  hasPrevious: boolean,
+  keyOf: (row: T) => unknown[],
+  count: () => Promise<number>,
+): Page<T> {
+  const items = rows.slice(0, size);
+  const edges = items.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    count: () => (counted ??= count()),
+  };
+}
+
+/**
+ * Pages a short, already loaded list (a council's terms, a term's seats): the list comes from one batched query for
+ * all parents, so nested connections cost no query per parent. The cursor is the item's position key.
+ */
+export function pageOfList<T>(items: T[], request: { first?: number | null; after?: string | null }, keyOf: (item: T) => unknown[]): Page<T> {
+  const size = pageSize(request.first);
+  let start = 0;
+  if (request.after) {
+    const arity = items.length ? keyOf(items[0]).length : 1;
+    const wanted = JSON.stringify(decodeCursor(request.after, arity));
+    start = items.findIndex((item) => JSON.stringify(keyOf(item)) === wanted) + 1;
+    if (start === 0) start = items.length;
+  }
+  const rest = items.slice(start, start + size + 1);
+  return toPage(rest, size, !!request.after, keyOf, async () => items.length);
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 20)." })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor`)." })
+  after?: string;
+}

@@ -1,0 +1,80 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { createVerifier, readAuthConfig, type Verifier } from "./auth";
+import { readInt, readString, readUrl, type Env } from "./config";
+import { migrateDatabase, openDatabase, type DatabaseOptions } from "./db";
+import type { FederatedSchema } from "./federation";
+import { createLogger, type Logger } from "./logger";
+import { createSubgraph, type Subgraph } from "./subgraph";
+
+/** What a subgraph package declares about itself; the process wiring below is the same for all of them. */
+export interface SubgraphDefinition {
+  name: string;
+  defaultPort: number;
+  database: Pick<DatabaseOptions, "entities" | "migrations">;
+  buildSchema: () => Promise<FederatedSchema>;
+  /** The default, idempotent seed of public facts; runs after migrations. */
+  seed?: (em: EntityManager) => Promise<unknown>;
+}
+
+export interface SubgraphDeps {
+  orm: MikroORM;
+  verify: Verifier;
+  logger: Logger;
+}
+
+export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
+  const { schema } = await definition.buildSchema();
+  return createSubgraph({ name: definition.name, schema, ...deps });
+}
+
+/** Migrates, seeds and opens the subgraph's database. */
+export async function prepareDatabase(
+  definition: SubgraphDefinition,
+  options: { url: string; schema: string; poolSize?: number; seed?: boolean; logger?: Logger },
+): Promise<MikroORM> {
+  const database = { ...definition.database, url: options.url, schema: options.schema, logger: options.logger };
+  const applied = await migrateDatabase(database);
+  if (applied.length) options.logger?.info({ applied }, "migrations applied");
+  const orm = await openDatabase({ ...database, poolSize: options.poolSize });
+  if (options.seed !== false && definition.seed) {
+    const seeded = await definition.seed(orm.em.fork());
+    options.logger?.info({ seeded }, "default seed checked");
+  }
+  return orm;
+}
+
+/**
+ * The body of a subgraph's main.ts: reads configuration once (failing fast with the variable's name), migrates,
+ * seeds, listens, and on SIGINT/SIGTERM stops taking requests, finishes open ones and closes the database.
+ */
+export async function runSubgraphProcess(definition: SubgraphDefinition, env: Env = process.env): Promise<void> {
+  const logger = createLogger(definition.name);
+  const prefix = definition.name.toUpperCase();
+  let config;
+  try {
+    config = {
+      url: readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
+      schema: readString(env, `${prefix}_DB_SCHEMA`, definition.name),
+      poolSize: readInt(env, "DB_POOL_SIZE", 10, 1, 200),
+      port: readInt(env, `${prefix}_PORT`, definition.defaultPort),
+      host: readString(env, "HOST", "127.0.0.1"),
+      seed: readString(env, "SEED", "true") !== "false",
+      auth: readAuthConfig(env),
+    };
+  } catch (error) {
+    logger.fatal(`Bad configuration: ${(error as Error).message}`);
+    process.exit(78);
+  }
+  const orm = await prepareDatabase(definition, { ...config, logger });
+  const server = await createSubgraphServer(definition, { orm, verify: await createVerifier(config.auth), logger });
+  await server.listen(config.port, config.host);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await server.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

@@ -1,0 +1,92 @@
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLSchema } from "graphql";
+import type { IncomingMessage } from "node:http";
+import type { Verifier } from "./auth";
+import { Loaders, currentRequestId, type RequestContext } from "./context";
+import { AppError, maskError } from "./errors";
+import { createHttpHandler, listen, type Listening } from "./http";
+import type { Logger } from "./logger";
+
+export interface SubgraphOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  verify: Verifier;
+  logger: Logger;
+}
+
+export interface Subgraph {
+  apollo: ApolloServer<RequestContext>;
+  handler: ReturnType<typeof createHttpHandler<RequestContext>>;
+  /** Starts Apollo (not the network); call before handling requests. */
+  start(): Promise<void>;
+  listen(port: number, host?: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+/** An Apollo subgraph server over a federated schema: per-request context, error masking, health endpoints. */
+export function createSubgraph(options: SubgraphOptions): Subgraph {
+  const { orm, verify, logger } = options;
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) =>
+      maskError(formatted, error, {
+        requestId: currentRequestId(),
+        log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
+      }),
+  });
+
+  const context = async (req: IncomingMessage, requestId: string): Promise<RequestContext> => {
+    let viewer;
+    try {
+      viewer = await verify(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw new AppError("UNAUTHENTICATED", error.message, { http: { status: 401 } });
+      }
+      throw error;
+    }
+    const ctx: RequestContext = {
+      requestId,
+      viewer,
+      em: orm.em.fork(),
+      loaders: new Loaders(),
+      log: logger.child({ requestId }),
+    };
+    ctx.loaders.bind(ctx);
+    return ctx;
+  };
+
+  const handler = createHttpHandler({
+    apollo,
+    context,
+    ready: async () => {
+      await orm.em.getConnection().execute("select 1");
+    },
+  });
+
+  let listening: Listening | undefined;
+  return {
+    apollo,
+    handler,
+    start: () => apollo.start(),
+    async listen(port, host) {
+      await apollo.start();
+      listening = await listen(handler, port, host);
+      logger.info({ url: listening.url }, `${options.name} subgraph listening`);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { RequestContext } from "@contagem/schema";
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Council } from "../councils/council.type";
+import { LegalAct } from "../legal-acts/legal-act.type";
+import {
+  councilById,
+  legalActById,
+  mandatesBySeat,
+  organizationById,
+  personById,
+  seatById,
+  seatsByTerm,
+  termById,
+  territoryById,
+} from "../loaders";
+import { Organization, PublicPerson } from "../people/people.type";
+import { Territory } from "../territories/territory.type";
+import { AppointMandateInput, EndMandateInput, OpenTermInput } from "./composition.inputs";
+import { appointMandate, endMandate, openTerm } from "./composition.service";
+import { Mandate, Seat, Term } from "./composition.type";
+import type { MandateEntity } from "./mandate.entity";
+import type { SeatEntity } from "./seat.entity";
+import type { TermEntity } from "./term.entity";
+
+@ObjectType()
+export class OpenTermPayload {
+  @Field(() => Term)
+  term: TermEntity;
+}
+
+@ObjectType()
+export class AppointMandatePayload {
+  @Field(() => Mandate)
+  mandate: MandateEntity;
+}
+
+@ObjectType()
+export class EndMandatePayload {
+  @Field(() => Mandate)
+  mandate: MandateEntity;
+}
+
+const isActive = (m: MandateEntity) => !m.endsOn;
+
+@Resolver(() => Term)
+export class TermResolver {
+  @FieldResolver(() => Council)
+  council(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(councilById).load(term.council.id);
+  }
+
+  @FieldResolver(() => [Seat], { description: "The term's seats, in order, filled or not." })
+  seats(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(seatsByTerm).load(term.id);
+  }
+
+  @FieldResolver(() => LegalAct, { nullable: true })
+  appointmentAct(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
+    return term.appointmentAct ? ctx.loaders.get(legalActById).load(term.appointmentAct.id) : null;
+  }
+
+  @Mutation(() => OpenTermPayload, { description: "Opens a council's term and its seats (ADMIN)." })
+  async openTerm(@Arg("input") input: OpenTermInput, @Ctx() ctx: RequestContext) {
+    return { term: await openTerm(ctx, input) };
+  }
+}
+
+@Resolver(() => Seat)
+export class SeatResolver {
+  @FieldResolver(() => Term)
+  term(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(termById).load(seat.term.id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The organization the seat belongs to, if any." })
+  organization(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
+    return seat.organization ? ctx.loaders.get(organizationById).load(seat.organization.id) : null;
+  }
+
+  @FieldResolver(() => Territory, { nullable: true, description: "The territory the seat represents, if any." })
+  territory(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
+    return seat.territory ? ctx.loaders.get(territoryById).load(seat.territory.id) : null;
+  }
+
+  @FieldResolver(() => [Mandate], { description: "Mandates in this seat; only the running ones unless `includeEnded`." })
+  async mandates(
+    @Root() seat: SeatEntity,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const mandates = await ctx.loaders.get(mandatesBySeat).load(seat.id);
+    return includeEnded ? mandates : mandates.filter(isActive);
+  }
+}
+
+@Resolver(() => Mandate)
+export class MandateResolver {
+  @FieldResolver(() => Seat)
+  seat(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(seatById).load(mandate.seat.id);
+  }
+
+  @FieldResolver(() => PublicPerson)
+  person(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(personById).load(mandate.person.id);
+  }
+
+  @FieldResolver(() => Council, { description: "The council, through the seat's term." })
+  async council(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
+    const seat = await ctx.loaders.get(seatById).load(mandate.seat.id);
+    const term = seat && (await ctx.loaders.get(termById).load(seat.term.id));
+    return term && ctx.loaders.get(councilById).load(term.council.id);
+  }
+
+  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as titular or suplente (ADMIN)." })
+  async appointMandate(@Arg("input") input: AppointMandateInput, @Ctx() ctx: RequestContext) {
+    return { mandate: await appointMandate(ctx, input) };
+  }
+
+  @Mutation(() => EndMandatePayload, { description: "Ends a mandate (ADMIN)." })
+  async endMandate(@Arg("input") input: EndMandateInput, @Ctx() ctx: RequestContext) {
+    return { mandate: await endMandate(ctx, input) };
+  }
+}

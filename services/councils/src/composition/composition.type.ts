@@ -1,0 +1,70 @@
+import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
+
+@ObjectType("SeatRule", { description: "One line of a council's legal composition." })
+export class SeatRule extends NodeType {
+  @Field(() => Sector)
+  sector: Sector;
+
+  @Field(() => String, { nullable: true, description: "Segment as the law words it, e.g. `associações comunitárias`." })
+  segment?: string | null;
+
+  @Field(() => Int, { description: "Titular seats." })
+  titulares: number;
+
+  @Field(() => Int, { description: "Suplente (alternate) seats." })
+  suplentes: number;
+}
+
+@ObjectType("Term", { description: "A council's mandate period (gestão)." })
+export class Term extends NodeType {
+  @Field({ description: "Label, e.g. `Gestão 2025-2027`." })
+  label: string;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType("Seat", { description: "A post in a term; it exists whether or not someone holds it." })
+export class Seat extends NodeType {
+  @Field(() => Int, { description: "Position in the term's list of seats." })
+  position: number;
+
+  @Field(() => Sector)
+  sector: Sector;
+
+  @Field(() => String, { nullable: true })
+  segment?: string | null;
+}
+
+@ObjectType("Mandate", { description: "A person holding a seat as titular or suplente for a period." })
+@Directive('@key(fields: "id")')
+export class Mandate extends NodeType {
+  @Field(() => MandateRole)
+  role: MandateRole;
+
+  @Field(() => BoardRole, { nullable: true })
+  boardRole?: BoardRole | null;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Null while the mandate runs." })
+  endsOn?: string | null;
+
+  @Field(() => MandateEndReason, { nullable: true })
+  endReason?: MandateEndReason | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType("TermConnection")
+export class TermConnection extends ConnectionType(Term, "Term") {}

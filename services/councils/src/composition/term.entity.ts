@@ -1,0 +1,23 @@
+import { Entity, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { BaseEntity } from "@contagem/schema";
+import { CouncilEntity } from "../councils/council.entity";
+import { LegalActEntity } from "../legal-acts/legal-act.entity";
+
+/** A council's mandate period (gestão). */
+@Entity({ tableName: "term" })
+export class TermEntity extends BaseEntity {
+  @ManyToOne(() => CouncilEntity, { ref: true })
+  council!: Ref<CouncilEntity>;
+
+  @Property({ length: 120 })
+  label!: string;
+
+  @Property({ type: "date" })
+  startsOn!: string;
+
+  @Property({ type: "date" })
+  endsOn!: string;
+
+  @ManyToOne(() => LegalActEntity, { nullable: true, ref: true })
+  appointmentAct?: Ref<LegalActEntity> | null;
+}

@@ -1,0 +1,59 @@
+import { registerEnumType } from "type-graphql";
+
+export enum CouncilKind {
+  POLICY = "POLICY",
+  REGIONAL = "REGIONAL",
+  DISTRICT = "DISTRICT",
+  COMMISSION = "COMMISSION",
+  FORUM = "FORUM",
+}
+
+export enum CouncilStatus {
+  ACTIVE = "ACTIVE",
+  INACTIVE = "INACTIVE",
+  EXTINCT = "EXTINCT",
+}
+
+export enum CouncilNature {
+  CONSULTATIVE = "CONSULTATIVE",
+  DELIBERATIVE = "DELIBERATIVE",
+  NORMATIVE = "NORMATIVE",
+  SUPERVISORY = "SUPERVISORY",
+  ADVISORY = "ADVISORY",
+}
+
+export enum QuorumRule {
+  ABSOLUTE_MAJORITY = "ABSOLUTE_MAJORITY",
+  SIMPLE_MAJORITY_OF_MEMBERS = "SIMPLE_MAJORITY_OF_MEMBERS",
+  TWO_THIRDS = "TWO_THIRDS",
+  ONE_THIRD = "ONE_THIRD",
+  ANY_PRESENT = "ANY_PRESENT",
+}
+
+registerEnumType(CouncilKind, {
+  name: "CouncilKind",
+  description: "Kind of collegiate body under Law 5.443/2023.",
+  valuesConfig: {
+    POLICY: { description: "Conselho de políticas públicas: a permanent thematic council." },
+    REGIONAL: { description: "Conselho regional: one per administrative region." },
+    DISTRICT: { description: "District council of a policy (e.g. a district health council)." },
+    COMMISSION: { description: "Comissão: thematic body with a fixed purpose and duration." },
+    FORUM: { description: "Other participatory forum." },
+  },
+});
+registerEnumType(CouncilStatus, { name: "CouncilStatus", description: "Whether the council currently operates." });
+registerEnumType(CouncilNature, {
+  name: "CouncilNature",
+  description: "Powers the council's founding act gives it (consultivo, deliberativo, normativo, fiscalizador…).",
+});
+registerEnumType(QuorumRule, {
+  name: "QuorumRule",
+  description: "Quorum needed to open a meeting, over the seats of the council's current term.",
+  valuesConfig: {
+    ABSOLUTE_MAJORITY: { description: "More than half of the seats (half + 1)." },
+    SIMPLE_MAJORITY_OF_MEMBERS: { description: "At least half of the seats." },
+    TWO_THIRDS: { description: "At least two thirds of the seats." },
+    ONE_THIRD: { description: "At least one third of the seats." },
+    ANY_PRESENT: { description: "No quorum: the meeting opens with whoever attends." },
+  },
+});

@@ -1,0 +1,115 @@
+import {
+  badInput,
+  findPage,
+  foldForSearch,
+  PageArgs,
+  pageOfList,
+  parseId,
+  tryParseId,
+  type RequestContext,
+} from "@contagem/schema";
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { SeatRule, Term, TermConnection } from "../composition/composition.type";
+import { LegalAct } from "../legal-acts/legal-act.type";
+import { councilById, councilBySlug, legalActById, seatRulesByCouncil, termsByCouncil, territoryById } from "../loaders";
+import { Territory } from "../territories/territory.type";
+import { CouncilEntity } from "./council.entity";
+import { CouncilFilter, CreateCouncilInput, UpdateCouncilInput } from "./council.inputs";
+import { createCouncil, updateCouncil } from "./council.service";
+import { Council, CouncilConnection } from "./council.type";
+
+@ObjectType()
+export class CreateCouncilPayload {
+  @Field(() => Council)
+  council: CouncilEntity;
+}
+
+@ObjectType()
+export class UpdateCouncilPayload {
+  @Field(() => Council)
+  council: CouncilEntity;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Resolver(() => Council)
+export class CouncilResolver {
+  @Query(() => CouncilConnection, { description: "Councils of the participation system, by name." })
+  async councils(
+    @Args() page: PageArgs,
+    @Arg("filter", () => CouncilFilter, { nullable: true }) filter: CouncilFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilConnection> {
+    const where = councilWhere(filter ?? {});
+    return new CouncilConnection(
+      await findPage(ctx.em, CouncilEntity, where, page, [{ field: "name", direction: "asc" }]),
+    );
+  }
+
+  @Query(() => Council, { nullable: true, description: "One council by id or by slug (give exactly one)." })
+  async council(
+    @Arg("id", () => ID, { nullable: true }) id: string | undefined,
+    @Arg("slug", () => String, { nullable: true }) slug: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilEntity | null> {
+    if ((id == null) === (slug == null)) throw badInput("id", 'Give exactly one of "id" or "slug".');
+    if (id != null) {
+      const key = tryParseId(id);
+      return key === null ? null : ctx.loaders.get(councilById).load(key);
+    }
+    return ctx.loaders.get(councilBySlug).load(slug!);
+  }
+
+  @FieldResolver(() => Territory, { nullable: true, description: "The region a regional council serves." })
+  territory(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
+    return council.territory ? ctx.loaders.get(territoryById).load(council.territory.id) : null;
+  }
+
+  @FieldResolver(() => LegalAct, { nullable: true, description: "The act that created the council." })
+  legalBasis(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
+    return council.legalBasis ? ctx.loaders.get(legalActById).load(council.legalBasis.id) : null;
+  }
+
+  @FieldResolver(() => [SeatRule], { description: "The council's legal composition." })
+  seatRules(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(seatRulesByCouncil).load(council.id);
+  }
+
+  @FieldResolver(() => Term, { nullable: true, description: "The term (gestão) in force today, if any." })
+  async currentTerm(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
+    const day = today();
+    const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
+    return terms.find((t) => t.startsOn <= day && day <= t.endsOn) ?? null;
+  }
+
+  @FieldResolver(() => TermConnection, { description: "All terms, newest first." })
+  async terms(@Root() council: CouncilEntity, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
+    return new TermConnection(pageOfList(terms, page, (t) => [t.id]));
+  }
+
+  @Mutation(() => CreateCouncilPayload, { description: "Registers a council (ADMIN)." })
+  async createCouncil(@Arg("input") input: CreateCouncilInput, @Ctx() ctx: RequestContext) {
+    return { council: await createCouncil(ctx, input) };
+  }
+
+  @Mutation(() => UpdateCouncilPayload, { description: "Changes a council's data or rules (ADMIN)." })
+  async updateCouncil(@Arg("input") input: UpdateCouncilInput, @Ctx() ctx: RequestContext) {
+    return { council: await updateCouncil(ctx, input) };
+  }
+}
+
+function councilWhere(filter: CouncilFilter): FilterQuery<CouncilEntity> {
+  const where: Record<string, unknown> = {};
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.policyArea) where.policyArea = filter.policyArea;
+  if (filter.status) where.status = filter.status;
+  if (filter.territoryId != null) where.territory = parseId(filter.territoryId, "filter.territoryId");
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  const words = foldForSearch(filter.search ?? "").split(/\s+/).filter(Boolean);
+  if (words.length) {
+    where.$and = words.map((w) => ({ searchText: { $like: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } }));
+  }
+  return where as FilterQuery<CouncilEntity>;
+}

@@ -1,0 +1,69 @@
+import { ConnectionType, NodeType } from "@contagem/schema";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
+
+@ObjectType("CouncilRules", {
+  description: "The council's own operating rules. Null where its founding act or by-laws are not on record here.",
+})
+export class CouncilRules {
+  @Field(() => Int, { nullable: true, description: "Ordinary meetings a year (6 = every two months)." })
+  ordinaryMeetingsPerYear?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Minimum notice, in days, to convene an ordinary meeting." })
+  ordinaryNoticeDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Minimum notice, in hours, to convene an extraordinary meeting." })
+  extraordinaryNoticeHours?: number | null;
+
+  @Field(() => QuorumRule, { nullable: true })
+  quorumRule?: QuorumRule | null;
+
+  @Field(() => Int, { nullable: true, description: "Length of a term (gestão) in years." })
+  termLengthYears?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "How many consecutive reappointments a member may have." })
+  maxReappointments?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether government and civil society hold equal seats." })
+  parity?: boolean | null;
+}
+
+@ObjectType("Council", {
+  description: "A collegiate body of Contagem's participation system: a policy council, a regional council, a commission.",
+})
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "slug")')
+export class Council extends NodeType {
+  @Field({ description: "Stable, URL-safe identifier, e.g. `compur` or `conselho-regional-sede`." })
+  slug: string;
+
+  @Field(() => String, { nullable: true, description: "Acronym the council uses, e.g. `COMPUR`; null when it has none." })
+  acronym?: string | null;
+
+  @Field({ description: "Official name, e.g. `Conselho Municipal de Política Urbana`." })
+  name: string;
+
+  @Field(() => CouncilKind)
+  kind: CouncilKind;
+
+  @Field(() => String, { nullable: true, description: "Policy area, e.g. `HEALTH`, `URBAN_POLICY`; null for regional councils." })
+  policyArea?: string | null;
+
+  @Field(() => [CouncilNature], { description: "Powers its founding act gives it." })
+  nature: CouncilNature[];
+
+  @Field(() => CouncilStatus)
+  status: CouncilStatus;
+
+  @Field(() => CouncilRules)
+  rules: CouncilRules;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => Int, { description: "Optimistic-locking version: send it back as `expectedVersion` when updating." })
+  version: number;
+}
+
+@ObjectType("CouncilConnection")
+export class CouncilConnection extends ConnectionType(Council, "Council") {}

@@ -1,0 +1,2 @@
+export { councils } from "./definition";
+export { createServer } from "./server";

@@ -1,0 +1,25 @@
+import { NodeType } from "@contagem/schema";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { OrganizationKind } from "./people.enums";
+
+@ObjectType("PublicPerson", {
+  description:
+    "A council member's public profile: the name as the official act writes it, and the mandates held. No personal data.",
+})
+@Directive('@key(fields: "id")')
+export class PublicPerson extends NodeType {
+  @Field({ description: "Name exactly as the official act of appointment writes it." })
+  displayName: string;
+}
+
+@ObjectType("Organization", { description: "A government body or civil-society entity holding council seats." })
+export class Organization extends NodeType {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  acronym?: string | null;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+}

@@ -1,0 +1,54 @@
+import { badInput, findPage, PageArgs, tryParseId, type RequestContext } from "@contagem/schema";
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Council } from "../councils/council.type";
+import { councilsByTerritory, territoriesByParent, territoryById } from "../loaders";
+import { ConnectionType } from "@contagem/schema";
+import { TerritoryEntity } from "./territory.entity";
+import { TerritoryScheme } from "./territory.enums";
+import { Territory } from "./territory.type";
+
+@ObjectType("TerritoryConnection")
+export class TerritoryConnection extends ConnectionType(Territory, "Territory") {}
+
+@Resolver(() => Territory)
+export class TerritoryResolver {
+  @Query(() => TerritoryConnection, { description: "Territories of one grid (default: the administrative regions), by name." })
+  async territories(
+    @Arg("scheme", () => TerritoryScheme, { nullable: true }) scheme: TerritoryScheme | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const where = { scheme: scheme ?? TerritoryScheme.REGIONAL_ADMIN };
+    return new TerritoryConnection(await findPage(ctx.em, TerritoryEntity, where, page, [{ field: "name", direction: "asc" }]));
+  }
+
+  @Query(() => Territory, { nullable: true, description: "One territory by id, or by code within a scheme (default REGIONAL_ADMIN)." })
+  async territory(
+    @Arg("id", () => ID, { nullable: true }) id: string | undefined,
+    @Arg("code", () => String, { nullable: true }) code: string | undefined,
+    @Arg("scheme", () => TerritoryScheme, { nullable: true }) scheme: TerritoryScheme | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    if ((id == null) === (code == null)) throw badInput("id", 'Give exactly one of "id" or "code".');
+    if (id != null) {
+      const key = tryParseId(id);
+      return key === null ? null : ctx.loaders.get(territoryById).load(key);
+    }
+    return ctx.em.findOne(TerritoryEntity, { scheme: scheme ?? TerritoryScheme.REGIONAL_ADMIN, code: code! });
+  }
+
+  @FieldResolver(() => Territory, { nullable: true, description: "The territory this one lies in." })
+  parent(@Root() territory: TerritoryEntity, @Ctx() ctx: RequestContext) {
+    return territory.parent ? ctx.loaders.get(territoryById).load(territory.parent.id) : null;
+  }
+
+  @FieldResolver(() => [Territory], { description: "Territories directly within this one." })
+  children(@Root() territory: TerritoryEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(territoriesByParent).load(territory.id);
+  }
+
+  @FieldResolver(() => [Council], { description: "Councils whose territory this is (e.g. the regional council)." })
+  councils(@Root() territory: TerritoryEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(councilsByTerritory).load(territory.id);
+  }
+}

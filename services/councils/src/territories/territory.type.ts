@@ -1,0 +1,27 @@
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+import { NodeType } from "@contagem/schema";
+import { TerritoryScheme } from "./territory.enums";
+
+@ObjectType("Territory", {
+  description: "A territory of Contagem in one of its grids: the 8 administrative regions, health districts, …",
+})
+@Directive('@key(fields: "id")')
+export class Territory extends NodeType {
+  @Field(() => TerritoryScheme)
+  scheme: TerritoryScheme;
+
+  @Field({ description: "Stable code within its scheme, e.g. `VARGEM_DAS_FLORES`." })
+  code: string;
+
+  @Field({ description: "Name as the city writes it, e.g. `Vargem das Flores`." })
+  name: string;
+
+  @Field(() => Int, { nullable: true, description: "Population, where a public source gives it (see populationSource)." })
+  population?: number | null;
+
+  @Field(() => String, { nullable: true })
+  populationSource?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })
+  areaKm2?: number | null;
+}
