@@ -1,1 +1,4 @@
-export {};
+export { composeSupergraph, type SubgraphSdl } from "./compose";
+export { createGateway, type Gateway, type GatewayDeps } from "./server";
+export { SUBGRAPHS, readSubgraphUrls, type SubgraphUrls } from "./subgraphs";
+export { offlineGraphiQL } from "./graphiql";

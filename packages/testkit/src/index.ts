@@ -1,1 +1,5 @@
-export {};
+export * from "./auth";
+export * from "./client";
+export * from "./database";
+export * from "./sql-counter";
+export * from "./system";

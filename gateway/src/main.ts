@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import { createLogger, readInt, readString } from "@contagem/schema";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createGateway } from "./server";
+import { readSubgraphUrls } from "./subgraphs";
+
+export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
+
+async function main() {
+  const logger = createLogger("gateway");
+  let config;
+  try {
+    config = {
+      port: readInt(process.env, "PORT", 4000),
+      host: readString(process.env, "HOST", "127.0.0.1"),
+      subgraphUrls: readSubgraphUrls(process.env),
+      supergraph: readFileSync(readString(process.env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH), "utf8"),
+    };
+  } catch (error) {
+    logger.fatal(`Bad configuration: ${(error as Error).message}`);
+    process.exit(78);
+  }
+  const gateway = createGateway({ ...config, logger });
+  await gateway.listen(config.port, config.host);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+void main();

@@ -1,0 +1,100 @@
+import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { ErrorCode, isErrorCode, type Logger } from "@contagem/schema";
+import { GraphQLError, type ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { offlineGraphiQL } from "./graphiql";
+import type { SubgraphUrls } from "./subgraphs";
+
+/** The only module that knows which gateway runtime serves the supergraph (Hive Gateway runtime today). */
+export interface RuntimeOptions {
+  supergraph: string;
+  subgraphUrls: SubgraphUrls;
+  logger: Logger;
+  graphqlEndpoint?: string;
+}
+
+const FORWARDED_HEADERS = ["authorization", "x-request-id"];
+
+export function createRuntime(options: RuntimeOptions): GatewayRuntime {
+  return createGatewayRuntime({
+    supergraph: options.supergraph,
+    transportEntries: Object.fromEntries(
+      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
+    ),
+    graphqlEndpoint: options.graphqlEndpoint ?? "/graphql",
+    landingPage: false,
+    graphiql: { title: "Contagem Participation Graph" },
+    renderGraphiQL: offlineGraphiQL,
+    logging: false,
+    healthCheckEndpoint: "/internal/healthz",
+    readinessCheckEndpoint: "/internal/readyz",
+    // Every subgraph verifies the bearer token again: the gateway only passes it on, with the request id.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) =>
+        Object.fromEntries(
+          FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)]).filter(([, value]) => value != null),
+        ) as Record<string, string>,
+    },
+    subgraphErrors: { subgraphNameProp: false },
+    maskedErrors: {
+      maskError: (error, message) => maskGatewayError(error, message, options.logger),
+    },
+    plugins: () => [useClosedErrorCodes()],
+  });
+}
+
+const REQUEST_ERRORS = new Set(["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND"]);
+
+/** A malformed request is the client's (BAD_USER_INPUT); any other foreign code is ours (INTERNAL_SERVER_ERROR). */
+const closedCode = (code: unknown) =>
+  typeof code === "string" && REQUEST_ERRORS.has(code) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+
+/**
+ * Parse and validation errors never reach error masking (they are not execution errors): give them the closed
+ * set's BAD_USER_INPUT too, keeping graphql-js's code as `reason`.
+ */
+function useClosedErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result)) return;
+      const errors = (result as ExecutionResult).errors;
+      if (!errors?.some((e) => !isErrorCode(e.extensions?.code))) return;
+      setResult({
+        ...(result as ExecutionResult),
+        errors: errors.map((e) =>
+          isErrorCode(e.extensions?.code)
+            ? e
+            : new GraphQLError(e.message, {
+                nodes: e.nodes,
+                source: e.source,
+                positions: e.positions,
+                path: e.path,
+                extensions: { ...e.extensions, code: closedCode(e.extensions?.code), reason: e.extensions?.code },
+              }),
+        ),
+      });
+    },
+  };
+}
+
+/** Errors reach clients with a code from the closed set; anything unexpected is masked and logged. */
+function maskGatewayError(error: unknown, message: string, logger: Logger): Error {
+  if (error instanceof GraphQLError) {
+    const code = error.extensions?.code;
+    if (isErrorCode(code)) return error;
+    if (!error.originalError || error.originalError instanceof GraphQLError) {
+      // graphql-js parse/validation errors and variable coercion: the request is malformed.
+      if (!code || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT") {
+        return new GraphQLError(error.message, {
+          nodes: error.nodes,
+          positions: error.positions,
+          source: error.source,
+          path: error.path,
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        });
+      }
+    }
+  }
+  logger.error({ err: error }, "unexpected gateway error");
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+}

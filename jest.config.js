@@ -1,0 +1,31 @@
+// One jest run for the whole monorepo. Workspace packages resolve to their TypeScript sources, so tests need no
+// build; swc compiles with the decorator metadata type-graphql and MikroORM read.
+const { readFileSync } = require("node:fs");
+const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, "utf8"));
+delete swcrc.$schema;
+
+const workspaces = {
+  schema: "packages/schema",
+  testkit: "packages/testkit",
+  stack: "packages/stack",
+  councils: "services/councils",
+  meetings: "services/meetings",
+  participation: "services/participation",
+  gateway: "gateway",
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/services", "<rootDir>/gateway"],
+  testMatch: ["**/src/**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false, sourceMaps: "inline" }] },
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(workspaces).map(([name, dir]) => [`^@contagem/${name}$`, `<rootDir>/${dir}/src/index.ts`]),
+  ),
+  setupFiles: ["reflect-metadata"],
+  globalSetup: "<rootDir>/packages/testkit/src/global-setup.ts",
+  globalTeardown: "<rootDir>/packages/testkit/src/global-teardown.ts",
+  testTimeout: 60_000,
+  modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
+};

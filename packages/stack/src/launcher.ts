@@ -1,0 +1,121 @@
+import { startEmbeddedDatabase, type EmbeddedDatabase, type Logger } from "@contagem/schema";
+import { SUBGRAPHS } from "@contagem/gateway";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT } from "./artifacts";
+
+export interface StackConfig {
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  subgraphPorts: Record<string, number>;
+  poolSize: number;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  stop(): Promise<void>;
+  /** Resolves when a process of the stack exits on its own (a crash): the stack is then stopped. */
+  exited: Promise<string>;
+}
+
+/** A development secret, created once per data directory, so `npm run token` and the services agree on it. */
+export async function devSecret(dataDir: string): Promise<string> {
+  const path = join(dataDir, "jwt-secret");
+  const existing = await readFile(path, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(path, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms: ${url}`);
+}
+
+/**
+ * Starts the whole system: the database (the given PostgreSQL, or the embedded one), each subgraph in its own
+ * process (they migrate and seed their schema on start), then the gateway once every subgraph is ready.
+ */
+export async function startStack(config: StackConfig, logger: Logger): Promise<Stack> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase({
+      dataDir: join(config.dataDir, "pglite"),
+      maxConnections: config.poolSize * SUBGRAPHS.length + 8,
+    });
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: join(config.dataDir, "pglite") }, "embedded PostgreSQL (PGlite) started");
+  }
+  const secret = config.env.JWT_SECRET || config.env.JWT_PUBLIC_KEY || config.env.JWT_JWKS_URL ? undefined : await devSecret(config.dataDir);
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  let onExit: (reason: string) => void = () => {};
+  const exited = new Promise<string>((resolve) => (onExit = resolve));
+
+  const run = (name: string, script: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, [join(ROOT, script)], {
+      env: { ...config.env, ...env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(config.poolSize), ...(secret ? { JWT_SECRET: secret } : {}) },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("exit", (code, signal) => {
+      if (!stopping) onExit(`${name} exited (${signal ?? code})`);
+    });
+    children.push(child);
+    return child;
+  };
+
+  const subgraphUrls: Record<string, string> = {};
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+            setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+          }),
+      ),
+    );
+    await embedded?.stop();
+  };
+
+  try {
+    await Promise.all(
+      SUBGRAPHS.map(async ({ name }) => {
+        const port = config.subgraphPorts[name];
+        const child = run(name, `services/${name}/dist/main.js`, { [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+        await waitReady(`http://127.0.0.1:${port}/readyz`, child);
+      }),
+    );
+    const gatewayEnv: Record<string, string> = { PORT: String(config.port), HOST: config.host };
+    for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
+    const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv);
+    await waitReady(`http://127.0.0.1:${config.port}/readyz`, gateway);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  return { gatewayUrl: `http://${shownHost}:${config.port}/graphql`, stop, exited };
+}

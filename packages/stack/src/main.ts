@@ -1,0 +1,52 @@
+import { createLogger, readInt, readOptional, readString, readUrl } from "@contagem/schema";
+import { SUBGRAPHS } from "@contagem/gateway";
+import { isAbsolute, join } from "node:path";
+import { ROOT } from "./artifacts";
+import { startStack } from "./launcher";
+
+/** `npm start`: the whole system on one machine, on the embedded PostgreSQL unless DATABASE_URL is set. */
+async function main() {
+  const logger = createLogger("stack");
+  const env = process.env;
+  let config;
+  try {
+    const dataDir = readString(env, "DATA_DIR", ".data");
+    config = {
+      databaseUrl: readOptional(env, "DATABASE_URL") && readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
+      dataDir: isAbsolute(dataDir) ? dataDir : join(ROOT, dataDir),
+      port: readInt(env, "PORT", 4000),
+      host: readString(env, "HOST", "127.0.0.1"),
+      poolSize: readInt(env, "DB_POOL_SIZE", env.DATABASE_URL ? 10 : 4, 1, 200),
+      subgraphPorts: Object.fromEntries(
+        SUBGRAPHS.map(({ name, defaultPort }) => [name, readInt(env, `${name.toUpperCase()}_PORT`, defaultPort)]),
+      ),
+      env,
+    };
+  } catch (error) {
+    logger.fatal(`Bad configuration: ${(error as Error).message}`);
+    process.exit(78);
+  }
+  const started = Date.now();
+  const stack = await startStack({ ...config, databaseUrl: config.databaseUrl || undefined }, logger).catch((error) => {
+    logger.fatal(`Could not start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+  const database = config.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
+  process.stdout.write(
+    `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}).\n` +
+      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Press Ctrl-C to stop.\n\n`,
+  );
+  let stopping = false;
+  const stop = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "stopping");
+    await stack.stop();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop("SIGINT", 0));
+  process.once("SIGTERM", () => void stop("SIGTERM", 0));
+  void stack.exited.then((reason) => stop(reason, 1));
+}
+
+void main();

@@ -1,0 +1,13 @@
+import { startEmbeddedDatabase } from "@contagem/schema";
+
+/**
+ * Runs once before the suite. With DATABASE_URL set, tests use that server; without it, an in-memory embedded
+ * PostgreSQL (PGlite) is served on a local port and its URL handed to every test worker, so both run the same code.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const db = await startEmbeddedDatabase({ maxConnections: 200 });
+  process.env.DATABASE_URL = db.url;
+  process.env.TEST_EMBEDDED_DATABASE = "1";
+  (globalThis as { __embeddedDatabase?: typeof db }).__embeddedDatabase = db;
+}

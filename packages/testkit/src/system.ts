@@ -1,0 +1,78 @@
+import { createGateway } from "@contagem/gateway";
+import {
+  createLogger,
+  createSubgraphServer,
+  createVerifier,
+  type Listening,
+  type Subgraph,
+  type SubgraphDefinition,
+} from "@contagem/schema";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { TEST_AUTH } from "./auth";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { SqlCounter } from "./sql-counter";
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  orm: MikroORM;
+  database: TestDatabase;
+  server: Subgraph;
+  sql: SqlCounter;
+  stop(): Promise<void>;
+}
+
+/** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: { seed?: boolean } = {},
+): Promise<RunningSubgraph> {
+  const database = await createTestDatabase(definition, options);
+  const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
+  const server = await createSubgraphServer(definition, {
+    orm: database.orm,
+    verify: await createVerifier(TEST_AUTH),
+    logger,
+  });
+  const listening: Listening = await server.listen(0);
+  const sql = new SqlCounter(database.orm);
+  return {
+    name: definition.name,
+    url: listening.url,
+    orm: database.orm,
+    database,
+    server,
+    sql,
+    async stop() {
+      sql.dispose();
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  subgraphs: Record<string, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+/** The gateway over `supergraph` and every subgraph, all in-process on ephemeral ports. */
+export async function startSystem(definitions: SubgraphDefinition[], supergraph: string): Promise<RunningSystem> {
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  for (const definition of definitions) subgraphs[definition.name] = await startSubgraph(definition);
+  const gateway = createGateway({
+    supergraph,
+    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+    logger: createLogger("test-gateway", process.env.TEST_LOG_LEVEL ?? "silent"),
+  });
+  const listening = await gateway.listen(0);
+  return {
+    gatewayUrl: listening.url,
+    subgraphs,
+    async stop() {
+      await gateway.stop();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { codesOf, gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
+import { councils } from "../definition";
+
+let subgraph: RunningSubgraph;
+beforeAll(async () => {
+  subgraph = await startSubgraph(councils);
+});
+afterAll(() => subgraph.stop());
+
+const query = (q: string, variables?: Record<string, unknown>) => gql(subgraph.url, q, variables);
+
+describe("councils query", () => {
+  it("lists the 21 seeded councils, the 8 regional ones tied to their region", async () => {
+    const res = await query(`{ councils(first: 50) { totalCount edges { node { slug acronym name kind territory { code name } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.councils.totalCount).toBe(21);
+    const nodes = res.data.councils.edges.map((e: any) => e.node);
+    const regional = nodes.filter((n: any) => n.kind === "REGIONAL");
+    expect(regional).toHaveLength(8);
+    expect(regional.every((n: any) => n.territory && n.name.endsWith(n.territory.name))).toBe(true);
+    expect(nodes.find((n: any) => n.slug === "compur")).toMatchObject({ acronym: "COMPUR", territory: null });
+  });
+
+  it("pages with opaque cursors until the end, without overlap", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await query(
+        `query($after: String) { councils(first: 5, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { slug } } } }`,
+        { after },
+      );
+      const page = res.data.councils;
+      expect(page.totalCount).toBe(21);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...page.edges.map((e: any) => e.node.slug));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(21);
+  });
+
+  it("filters by kind, accent-insensitive search and territory", async () => {
+    const regional = await query(`{ councils(filter: { kind: REGIONAL }) { totalCount } }`);
+    expect(regional.data.councils.totalCount).toBe(8);
+    const search = await query(`{ councils(filter: { search: "PETROLANDIA" }) { edges { node { name } } } }`);
+    expect(search.data.councils.edges.map((e: any) => e.node.name)).toEqual(["Conselho Regional Petrolândia"]);
+    const words = await query(`{ councils(filter: { search: "saude contagem" }) { edges { node { acronym } } } }`);
+    expect(words.data.councils.edges.map((e: any) => e.node.acronym)).toEqual(["CMSC"]);
+    const territory = await query(`{ territory(code: "RIACHO") { id } }`);
+    const byTerritory = await query(`query($t: ID) { councils(filter: { territoryId: $t }) { edges { node { name } } } }`, {
+      t: territory.data.territory.id,
+    });
+    expect(byTerritory.data.councils.edges.map((e: any) => e.node.name)).toEqual(["Conselho Regional Riacho"]);
+  });
+
+  it("finds one council by slug or id, and null for one that does not exist", async () => {
+    const bySlug = await query(`{ council(slug: "compur") { id name legalBasis { citation kind year } } }`);
+    expect(bySlug.data.council).toMatchObject({
+      name: "Conselho Municipal de Política Urbana",
+      legalBasis: { citation: "Lei 4.179/2008", kind: "LAW", year: 2008 },
+    });
+    const byId = await query(`query($id: ID) { council(id: $id) { slug } }`, { id: bySlug.data.council.id });
+    expect(byId.data.council.slug).toBe("compur");
+    expect((await query(`{ council(slug: "nope") { id } }`)).data.council).toBeNull();
+    expect((await query(`{ council(id: "999999") { id } }`)).data.council).toBeNull();
+  });
+
+  it("answers bad input with BAD_USER_INPUT naming the field, never INTERNAL_SERVER_ERROR", async () => {
+    const cases: [string, string][] = [
+      [`{ councils(first: 0) { totalCount } }`, "first"],
+      [`{ councils(first: 101) { totalCount } }`, "first"],
+      [`{ councils(after: "not-a-cursor") { totalCount } }`, "after"],
+      [`{ council(id: "1", slug: "compur") { id } }`, "id"],
+      [`{ council { id } }`, "id"],
+      [`{ councils(filter: { territoryId: "abc" }) { totalCount } }`, "filter.territoryId"],
+    ];
+    for (const [q, field] of cases) {
+      const res = await query(q);
+      expect(codesOf(res)).toEqual(["BAD_USER_INPUT"]);
+      expect(res.errors![0].extensions!.field).toBe(field);
+    }
+    const invalid = await query(`{ councils(first: "x") { totalCount } }`);
+    expect(codesOf(invalid)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("lists territories with their parent and councils", async () => {
+    const res = await query(`{ territories(first: 20) { totalCount edges { node { code name parent { name scheme } councils { name } } } } }`);
+    expect(res.data.territories.totalCount).toBe(8);
+    const vargem = res.data.territories.edges.find((e: any) => e.node.code === "VARGEM_DAS_FLORES").node;
+    expect(vargem).toEqual({
+      code: "VARGEM_DAS_FLORES",
+      name: "Vargem das Flores",
+      parent: { name: "Contagem", scheme: "MUNICIPALITY" },
+      councils: [{ name: "Conselho Regional Vargem das Flores" }],
+    });
+  });
+
+  it("supports incremental sync with updatedSince", async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const none = await query(`query($t: DateTime) { councils(filter: { updatedSince: $t }) { totalCount } }`, { t: future });
+    expect(none.data.councils.totalCount).toBe(0);
+    const all = await query(`query($t: DateTime) { councils(filter: { updatedSince: $t }) { totalCount } }`, {
+      t: "2000-01-01T00:00:00Z",
+    });
+    expect(all.data.councils.totalCount).toBe(21);
+  });
+});
