@@ -1,4 +1,6 @@
-import { startEmbeddedDatabase } from "@contagem/schema";
+// Imported by path, not through the package index: loading MikroORM here would leak its global metadata
+// store into every test file (jest copies the parent's globals into each test context).
+import { startEmbeddedDatabase } from "../../schema/src/embedded";
 
 /**
  * Runs once before the suite. With DATABASE_URL set, tests use that server; without it, an in-memory embedded

@@ -1,4 +1,4 @@
-import type { EmbeddedDatabase } from "@contagem/schema";
+import type { EmbeddedDatabase } from "../../schema/src/embedded";
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __embeddedDatabase?: EmbeddedDatabase }).__embeddedDatabase?.stop();
