@@ -34,10 +34,10 @@ export async function buildArtifacts(): Promise<Artifact[]> {
 }
 
 /** Paths of committed artifacts that differ from what the code generates now. */
-export async function staleArtifacts(): Promise<string[]> {
+export async function staleArtifacts(root = ROOT): Promise<string[]> {
   const stale: string[] = [];
   for (const artifact of await buildArtifacts()) {
-    const committed = await readFile(join(ROOT, artifact.path), "utf8").catch(() => null);
+    const committed = await readFile(join(root, artifact.path), "utf8").catch(() => null);
     if (committed !== artifact.content) stale.push(artifact.path);
   }
   return stale;

@@ -1,0 +1,30 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildArtifacts, ROOT, staleArtifacts } from "./artifacts";
+
+describe("committed schema artifacts", () => {
+  it("match what the code generates: each subgraph's SDL and the composed supergraph", async () => {
+    // When this fails: run `npm run schema`, review the diff of the public contract, and commit it.
+    expect(await staleArtifacts()).toEqual([]);
+  });
+
+  it("are reported stale when the committed supergraph differs from the composition", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "artifacts-"));
+    try {
+      for (const artifact of await buildArtifacts()) {
+        await cp(join(ROOT, artifact.path), join(dir, artifact.path), { recursive: true });
+      }
+      const supergraph = join(dir, "gateway", "supergraph.graphql");
+      await writeFile(supergraph, (await readFile(supergraph, "utf8")).replace("type Council", "type Counsel"));
+      expect(await staleArtifacts(dir)).toEqual(["gateway/supergraph.graphql"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("compose without errors into a supergraph that serves every subgraph", async () => {
+    const supergraph = (await buildArtifacts()).find((a) => a.path.endsWith("supergraph.graphql"))!.content;
+    expect(supergraph).toMatch(/join__graph\(name: "councils"/);
+  });
+});

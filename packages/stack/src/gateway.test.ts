@@ -1,0 +1,82 @@
+import { codesOf, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+let system: RunningSystem;
+beforeAll(async () => {
+  const supergraph = await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8");
+  system = await startSystem(DEFINITIONS, supergraph);
+});
+afterAll(() => system.stop());
+
+const base = () => system.gatewayUrl.replace(/\/graphql$/, "");
+
+describe("gateway", () => {
+  it("answers a federated query: councils with their territory through entity references", async () => {
+    const res = await gql(system.gatewayUrl, `{ councils(first: 50, filter: { kind: REGIONAL }) { totalCount edges { node { slug territory { code name parent { name } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.councils.totalCount).toBe(8);
+    expect(res.data.councils.edges.map((e: any) => e.node.territory.code).sort()).toEqual([
+      "ELDORADO", "INDUSTRIAL", "NACIONAL", "PETROLANDIA", "RESSACA", "RIACHO", "SEDE", "VARGEM_DAS_FLORES",
+    ]);
+  });
+
+  it("forwards the bearer token: each subgraph verifies it again", async () => {
+    const forged = await gql(system.gatewayUrl, `{ councils(first: 1) { totalCount } }`, undefined, {
+      headers: { authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" },
+    });
+    expect(codesOf(forged)).toContain("UNAUTHENTICATED");
+    const admin = await mintToken({ roles: ["ADMIN"] });
+    const ok = await gql(
+      system.gatewayUrl,
+      `mutation { createCouncil(input: { name: "Conselho de Teste do Gateway", kind: FORUM }) { council { slug } } }`,
+      undefined,
+      { token: admin },
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.createCouncil.council.slug).toBe("conselho-de-teste-do-gateway");
+  });
+
+  it("keeps the request id across the gateway", async () => {
+    const res = await gql(system.gatewayUrl, `{ __typename }`, undefined, { headers: { "x-request-id": "trace-42" } });
+    expect(res.headers.get("x-request-id")).toBe("trace-42");
+  });
+
+  it("answers malformed requests with BAD_USER_INPUT, and passes subgraph codes through", async () => {
+    expect(codesOf(await gql(system.gatewayUrl, `{ councilz { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: `))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: 1000) { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("serves a GraphQL IDE that loads nothing from another host", async () => {
+    const res = await fetch(system.gatewayUrl, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<title>Contagem Participation Graph</title>");
+    expect(html).toContain("renderYogaGraphiQL");
+    const external = [...html.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*["']?(https?:)?\/\//gi)];
+    expect(external).toEqual([]);
+    expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr|cdnjs|fonts\.googleapis/);
+  });
+
+  it("is live at /healthz and ready at /readyz only while every subgraph answers", async () => {
+    expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base()}/readyz`)).status).toBe(200);
+  });
+});
+
+describe("gateway readiness", () => {
+  it("reports 503 naming the subgraph that is down", async () => {
+    const supergraph = await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8");
+    const other = await startSystem(DEFINITIONS, supergraph);
+    try {
+      await other.subgraphs.councils.server.stop();
+      const res = await fetch(other.gatewayUrl.replace(/\/graphql$/, "/readyz"));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: "unavailable", down: ["councils"] });
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { SUBGRAPHS } from "@contagem/gateway";
+import { freshSchemaName, gql, isEmbedded } from "@contagem/testkit";
+import { SignJWT } from "jose";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "pg";
+import { ROOT } from "./artifacts";
+
+/** `npm start` as a new user runs it: the built launcher, its own processes, real ports. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function start(env: Record<string, string | undefined>): Promise<Started> {
+  const ports: Record<string, string> = { PORT: String(await freePort()) };
+  for (const { name } of SUBGRAPHS) ports[`${name.toUpperCase()}_PORT`] = String(await freePort());
+  const childEnv = { ...process.env, ...ports, ...env, LOG_LEVEL: "warn" };
+  if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { env: childEnv });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner after 90 s:\n${output}`)), 90_000);
+    child.stdout!.on("data", () => {
+      const match = /GraphQL API and IDE: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => started.child.once("exit", (code) => resolve(code)));
+  started.child.kill("SIGINT");
+  return exited;
+}
+
+const ACCEPTANCE_QUERY = `{ councils(first: 50) { totalCount edges { node { slug acronym name kind territory { code name } } } } }`;
+
+async function expectSeeded(url: string) {
+  const res = await gql(url, ACCEPTANCE_QUERY);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.councils.totalCount).toBe(21);
+  const regional = res.data.councils.edges.filter((e: any) => e.node.kind === "REGIONAL");
+  expect(regional).toHaveLength(8);
+  expect(regional.every((e: any) => e.node.territory?.code)).toBe(true);
+}
+
+describe("npm start", () => {
+  it("runs the whole system on the embedded database, keeps data across restarts, and stops cleanly on Ctrl-C", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "contagem-data-"));
+    try {
+      const first = await start({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+      expect(first.output()).toContain("embedded PostgreSQL");
+      await expectSeeded(first.url);
+      expect((await fetch(first.url.replace(/\/graphql$/, "/readyz"))).status).toBe(200);
+
+      // The development secret lives in the data directory, as `npm run token` reads it.
+      const secret = (await readFile(join(dataDir, "jwt-secret"), "utf8")).trim();
+      const token = await new SignJWT({ roles: ["ADMIN"] })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("e2e-admin")
+        .setIssuer("contagem-dev")
+        .setAudience("contagem-participation-graph")
+        .setExpirationTime("5m")
+        .sign(new TextEncoder().encode(secret));
+      const created = await gql(
+        first.url,
+        `mutation { createCouncil(input: { name: "Conselho Persistente de Teste", kind: FORUM }) { council { slug } } }`,
+        undefined,
+        { token },
+      );
+      expect(created.errors).toBeUndefined();
+      expect(await stop(first)).toBe(0);
+
+      const second = await start({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+      const again = await gql(second.url, `{ council(slug: "conselho-persistente-de-teste") { name } councils { totalCount } }`);
+      expect(again.data).toEqual({ council: { name: "Conselho Persistente de Teste" }, councils: { totalCount: 22 } });
+      expect(await stop(second)).toBe(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  const withServer = isEmbedded() ? it.skip : it;
+  withServer("uses the PostgreSQL server at DATABASE_URL when it is set", async () => {
+    const schema = freshSchemaName("councils");
+    const dataDir = await mkdtemp(join(tmpdir(), "contagem-data-"));
+    try {
+      const started = await start({ DATABASE_URL: process.env.DATABASE_URL, COUNCILS_DB_SCHEMA: schema, DATA_DIR: dataDir });
+      expect(started.output()).toContain("PostgreSQL at DATABASE_URL");
+      await expectSeeded(started.url);
+      expect(await stop(started)).toBe(0);
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      const { rows } = await client.query(`select count(*)::int as n from "${schema}".council`);
+      expect(rows[0].n).toBe(21);
+      await client.query(`drop schema "${schema}" cascade`);
+      await client.end();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,52 @@
+import { migrateDatabase, openDatabase, prepareDatabase } from "@contagem/schema";
+import { freshSchemaName, testDatabaseUrl } from "@contagem/testkit";
+import { councils } from "../definition";
+import { seedCouncils } from "../seed/seed";
+
+const database = (schema: string) => ({ ...councils.database, url: testDatabaseUrl(), schema });
+
+describe("councils migrations", () => {
+  it("build the schema from an empty database, and a second run applies nothing", async () => {
+    const schema = freshSchemaName("councils");
+    const first = await migrateDatabase(database(schema));
+    expect(first).toEqual(councils.database.migrations.map((m) => m.name));
+    expect(await migrateDatabase(database(schema))).toEqual([]);
+
+    const orm = await openDatabase(database(schema));
+    try {
+      const tables = await orm.em
+        .getConnection()
+        .execute<{ table_name: string }[]>(
+          `select table_name from information_schema.tables where table_schema = ? order by table_name`,
+          [schema],
+        );
+      expect(tables.map((t) => t.table_name)).toEqual([
+        "council",
+        "legal_act",
+        "mandate",
+        "mikro_orm_migrations",
+        "organization",
+        "public_person",
+        "seat",
+        "seat_rule",
+        "term",
+        "territory",
+      ]);
+    } finally {
+      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.close(true);
+    }
+  });
+
+  it("seed Contagem's public facts once: the second run adds nothing", async () => {
+    const schema = freshSchemaName("councils");
+    const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, seed: false });
+    try {
+      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 9, councils: 21 });
+      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, councils: 0 });
+    } finally {
+      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.close(true);
+    }
+  });
+});
