@@ -82,7 +82,6 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     return child;
   };
 
-  const subgraphUrls: Record<string, string> = {};
   const stop = async () => {
     stopping = true;
     await Promise.all(
@@ -100,17 +99,17 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
   };
 
   try {
-    await Promise.all(
-      SUBGRAPHS.map(async ({ name }) => {
-        const port = config.subgraphPorts[name];
-        const child = run(name, `services/${name}/dist/main.js`, { [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
-        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-        await waitReady(`http://127.0.0.1:${port}/readyz`, child);
-      }),
-    );
+    // The gateway needs only the subgraphs' URLs to start, so it boots while they migrate; it is ready once they are.
     const gatewayEnv: Record<string, string> = { PORT: String(config.port), HOST: config.host };
-    for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
+    const ready: Promise<void>[] = [];
+    for (const { name } of SUBGRAPHS) {
+      const port = config.subgraphPorts[name];
+      gatewayEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+      const child = run(name, `services/${name}/dist/main.js`, { [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
+      ready.push(waitReady(`http://127.0.0.1:${port}/readyz`, child));
+    }
     const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv);
+    await Promise.all(ready);
     await waitReady(`http://127.0.0.1:${config.port}/readyz`, gateway);
   } catch (error) {
     await stop();

@@ -27,7 +27,7 @@ interface Started {
 async function start(env: Record<string, string | undefined>): Promise<Started> {
   const ports: Record<string, string> = { PORT: String(await freePort()) };
   for (const { name } of SUBGRAPHS) ports[`${name.toUpperCase()}_PORT`] = String(await freePort());
-  const childEnv = { ...process.env, ...ports, ...env, LOG_LEVEL: "warn" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, ...env, LOG_LEVEL: "warn" };
   if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { env: childEnv });
   let output = "";
