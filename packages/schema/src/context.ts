@@ -12,6 +12,10 @@ export interface RequestContext {
   em: EntityManager;
   loaders: Loaders;
   log: Logger;
+  /** The subgraph serving the request, as recorded in audit entries. */
+  subgraph: string;
+  /** The shared audit log's PostgreSQL schema. */
+  auditSchema: string;
 }
 
 /** Per-request DataLoaders, created on first use; a factory function is the loader's identity. */

@@ -2,6 +2,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import type { Logger } from "./logger";
+import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
 
 export type { EntityManager };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -13,15 +14,22 @@ export interface DatabaseOptions {
   schema: string;
   entities: Options["entities"];
   migrations: { name: string; class: MigrationClass }[];
+  /** The shared, append-only audit log's schema (default `audit`). */
+  auditSchema?: string;
   poolSize?: number;
   logger?: Logger;
 }
 
+export const DEFAULT_AUDIT_SCHEMA = "audit";
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid schema name ${JSON.stringify(options.schema)}.`);
+  for (const name of [options.schema, options.auditSchema ?? DEFAULT_AUDIT_SCHEMA]) {
+    if (!SCHEMA_NAME.test(name)) throw new Error(`Invalid schema name ${JSON.stringify(name)}.`);
+  }
   const log = options.logger;
+  const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
   return MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
@@ -29,7 +37,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     entities: options.entities,
     extensions: [Migrator],
     migrations: {
-      migrationsList: options.migrations,
+      migrationsList: [{ name: PLATFORM_MIGRATION, class: platformMigration(auditSchema) }, ...options.migrations],
       tableName: "mikro_orm_migrations",
       transactional: true,
       allOrNothing: true,
@@ -52,7 +60,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
 export async function migrateDatabase(options: DatabaseOptions): Promise<string[]> {
   const orm = await openDatabase({ ...options, poolSize: 1 });
   const connection = orm.em.getConnection();
-  const lockKey = `migrate:${options.schema}`;
+  // One lock for every subgraph: they share the audit schema, whose DDL must not race.
+  const lockKey = "contagem:migrate";
   try {
     await connection.execute(`select pg_advisory_lock(hashtext(?))`, [lockKey]);
     try {

@@ -17,3 +17,5 @@ export * from "./query";
 export * from "./text";
 export * from "./write";
 export * from "./service";
+export * from "./policy";
+export * from "./platform.migration";

@@ -2,7 +2,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
 import { readInt, readString, readUrl, type Env } from "./config";
-import { migrateDatabase, openDatabase, type DatabaseOptions } from "./db";
+import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, type Logger } from "./logger";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -21,6 +21,7 @@ export interface SubgraphDeps {
   orm: MikroORM;
   verify: Verifier;
   logger: Logger;
+  auditSchema?: string;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -31,9 +32,15 @@ export async function createSubgraphServer(definition: SubgraphDefinition, deps:
 /** Migrates, seeds and opens the subgraph's database. */
 export async function prepareDatabase(
   definition: SubgraphDefinition,
-  options: { url: string; schema: string; poolSize?: number; seed?: boolean; logger?: Logger },
+  options: { url: string; schema: string; auditSchema?: string; poolSize?: number; seed?: boolean; logger?: Logger },
 ): Promise<MikroORM> {
-  const database = { ...definition.database, url: options.url, schema: options.schema, logger: options.logger };
+  const database = {
+    ...definition.database,
+    url: options.url,
+    schema: options.schema,
+    auditSchema: options.auditSchema,
+    logger: options.logger,
+  };
   const applied = await migrateDatabase(database);
   if (applied.length) options.logger?.info({ applied }, "migrations applied");
   const orm = await openDatabase({ ...database, poolSize: options.poolSize });
@@ -56,6 +63,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     config = {
       url: readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
       schema: readString(env, `${prefix}_DB_SCHEMA`, definition.name),
+      auditSchema: readString(env, "AUDIT_DB_SCHEMA", DEFAULT_AUDIT_SCHEMA),
       poolSize: readInt(env, "DB_POOL_SIZE", 10, 1, 200),
       port: readInt(env, `${prefix}_PORT`, definition.defaultPort),
       host: readString(env, "HOST", "127.0.0.1"),
@@ -67,7 +75,12 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     process.exit(78);
   }
   const orm = await prepareDatabase(definition, { ...config, logger });
-  const server = await createSubgraphServer(definition, { orm, verify: await createVerifier(config.auth), logger });
+  const server = await createSubgraphServer(definition, {
+    orm,
+    verify: await createVerifier(config.auth),
+    logger,
+    auditSchema: config.auditSchema,
+  });
   await server.listen(config.port, config.host);
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");

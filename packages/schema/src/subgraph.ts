@@ -7,6 +7,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
 import type { Verifier } from "./auth";
+import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { AppError, maskError } from "./errors";
 import { createHttpHandler, listen, type Listening } from "./http";
@@ -18,6 +19,7 @@ export interface SubgraphOptions {
   orm: MikroORM;
   verify: Verifier;
   logger: Logger;
+  auditSchema?: string;
 }
 
 export interface Subgraph {
@@ -60,6 +62,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       em: orm.em.fork(),
       loaders: new Loaders(),
       log: logger.child({ requestId }),
+      subgraph: options.name,
+      auditSchema: options.auditSchema ?? DEFAULT_AUDIT_SCHEMA,
     };
     ctx.loaders.bind(ctx);
     return ctx;

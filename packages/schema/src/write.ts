@@ -1,39 +1,181 @@
 import {
   CheckConstraintViolationException,
   ForeignKeyConstraintViolationException,
+  LockWaitTimeoutException,
   NotNullConstraintViolationException,
   OptimisticLockError,
   UniqueConstraintViolationException,
+  wrap,
 } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { createHash } from "node:crypto";
+import type { Viewer } from "./auth";
 import type { RequestContext } from "./context";
-import { AppError, ErrorCode, badInput, conflict, unauthenticated } from "./errors";
+import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated } from "./errors";
 import { parseId } from "./node";
+import type { CouncilRef } from "./policy";
 
-export interface WriteOutcome<T> {
-  entity: T;
+/** How long a replayed idempotency key returns the first result (at least 24 h, as promised to clients). */
+export const IDEMPOTENCY_TTL_HOURS = 48;
+const MAX_KEY_LENGTH = 255;
+
+type Versioned = { id: number; version: number };
+
+/** What a write is about, found before anything is changed. */
+export interface Located<R> {
+  /** The existing record an update or transition acts on. */
+  record?: R;
+  /** The council the write concerns: policies decide from it, and the audit entry records it. */
+  council?: CouncilRef | null;
 }
 
-export interface WriteRequest<T> {
-  /** What is done, e.g. `council.create`; names the audit entry. */
+export interface WriteRequest<T extends { id: number }, R extends Versioned = never> {
+  /** What is done, e.g. `council.update`; names the audit entry. */
   action: string;
   /** The GraphQL type of the record written, e.g. `Council`. */
   entityType: string;
-  input: unknown;
-  idempotencyKey?: string | null;
-  /** The use case itself, run inside the transaction with the transaction's EntityManager. */
-  run(em: EntityManager): Promise<WriteOutcome<T>>;
+  /** The mutation's input: its hash tells a replay from a reused idempotency key. */
+  input: { idempotencyKey?: string | null; expectedVersion?: number | null } & object;
+  /** Loads the record and the council the write concerns, inside the transaction. */
+  locate?: (em: EntityManager) => Promise<Located<R>>;
+  /** The feature's policy (a pure function from its `*.policy.ts`): deny by default. */
+  allow: (viewer: Viewer, located: Located<R>) => boolean;
+  /** Why the policy said no, for the FORBIDDEN message. */
+  denied?: string;
+  /** The use case: changes and returns the entity written; the mechanism flushes, audits and commits. */
+  run: (em: EntityManager, located: Located<R>) => Promise<T>;
+  /** Where the entity of a replayed key is loaded from. */
+  entity: new () => T;
 }
 
-/** Every mutation goes through here: authenticated, one transaction, database errors turned into client errors. */
-export async function write<T>(ctx: RequestContext, request: WriteRequest<T>): Promise<T> {
-  if (!ctx.viewer) throw unauthenticated();
+/**
+ * Every mutation of every subgraph goes through here, in one transaction: authentication, the idempotency key,
+ * the policy on the located record, the optimistic-locking version, the change itself, and an audit entry —
+ * committed together or not at all.
+ */
+export async function write<T extends { id: number }, R extends Versioned = never>(
+  ctx: RequestContext,
+  request: WriteRequest<T, R>,
+): Promise<T> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw unauthenticated("Mutations need a bearer token.");
+  const key = request.input.idempotencyKey ?? null;
+  if (key !== null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
+    throw badInput("idempotencyKey", `"idempotencyKey" must have 1 to ${MAX_KEY_LENGTH} characters.`);
+  }
+  const requestHash = sha256(canonicalJson({ action: request.action, input: { ...request.input, idempotencyKey: undefined } }));
   try {
-    const outcome = await ctx.em.transactional((em) => request.run(em as EntityManager));
-    return outcome.entity;
+    return await ctx.em.transactional(async (tx) => {
+      const em = tx as EntityManager;
+      if (key !== null) {
+        const replay = await claimKey(em, viewer.sub, key, request.action, requestHash);
+        if (replay) {
+          const entity = await em.findOne(request.entity, { id: replay } as never);
+          if (!entity) throw conflict("The result of this idempotency key no longer exists.");
+          return entity as T;
+        }
+      }
+      const located = request.locate ? await request.locate(em) : {};
+      if (!request.allow(viewer, located)) throw forbidden(request.denied);
+      const record = located.record;
+      const expected = request.input.expectedVersion;
+      if (record && expected != null && record.version !== expected) {
+        throw conflict(`${request.entityType} ${record.id} is at version ${record.version}, not ${expected}: read it again.`, {
+          currentVersion: record.version,
+        });
+      }
+      const before = record ? snapshotHash(record) : null;
+      const entity = await request.run(em, located);
+      await em.flush();
+      await em.execute(
+        `insert into "${ctx.auditSchema}".audit_entry
+          (subgraph, actor_sub, actor_roles, council_id, action, entity_type, entity_id, before_hash, after_hash, request_id, idempotency_key)
+         values (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          ctx.subgraph,
+          viewer.sub,
+          `{${viewer.roles.join(",")}}`,
+          located.council?.id ?? null,
+          request.action,
+          request.entityType,
+          entity.id,
+          before,
+          snapshotHash(entity),
+          ctx.requestId,
+          key,
+        ],
+      );
+      if (key !== null) {
+        await em.execute(
+          `update "${schemaOf(em)}".idempotency_key set entity_type = ?, entity_id = ? where actor_sub = ? and key = ?`,
+          [request.entityType, entity.id, viewer.sub, key],
+        );
+      }
+      return entity;
+    });
   } catch (error) {
     throw translateDatabaseError(error);
   }
+}
+
+/**
+ * Claims the key for this request, or returns the id of the first result. A concurrent duplicate waits for the first
+ * to commit (PostgreSQL's unique-index wait) and then replays it; one that waits too long gets CONFLICT.
+ */
+async function claimKey(em: EntityManager, actor: string, key: string, action: string, hash: string): Promise<number | null> {
+  const schema = schemaOf(em);
+  await em.execute(`set local lock_timeout = '15s'`);
+  const claimed = await em.execute<{ key: string }[]>(
+    `insert into "${schema}".idempotency_key (actor_sub, key, action, request_hash, expires_at)
+     values (?, ?, ?, ?, now() + interval '${IDEMPOTENCY_TTL_HOURS} hours')
+     on conflict (actor_sub, key) do update set
+       action = excluded.action, request_hash = excluded.request_hash, entity_type = null, entity_id = null,
+       created_at = now(), expires_at = excluded.expires_at
+       where "${schema}".idempotency_key.expires_at < now()
+     returning key`,
+    [actor, key, action, hash],
+  );
+  if (claimed.length) return null;
+  const [first] = await em.execute<{ request_hash: string; entity_id: number | null }[]>(
+    `select request_hash, entity_id from "${schema}".idempotency_key where actor_sub = ? and key = ?`,
+    [actor, key],
+  );
+  if (first.request_hash !== hash) {
+    throw new AppError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This idempotency key was used with a different request.");
+  }
+  if (first.entity_id === null) throw conflict("A request with this idempotency key is still in progress.");
+  return first.entity_id;
+}
+
+const schemaOf = (em: EntityManager) => em.config.get("schema")!;
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** JSON with sorted keys, so equal values always hash alike. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** The hash of a record's stored values: the audit trail proves what changed without copying the data. */
+function snapshotHash(entity: object): string {
+  return sha256(canonicalJson(wrap(entity).toPOJO()));
+}
+
+/** Loads the record a mutation acts on by the id in its input, or NOT_FOUND. */
+export async function loadForWrite<R extends object>(
+  em: EntityManager,
+  entity: new () => R,
+  id: string,
+  what: string,
+  field = "id",
+): Promise<R> {
+  const record = await em.findOne(entity, { id: parseId(id, field) } as never);
+  if (!record) throw notFound(what, id);
+  return record as R;
 }
 
 /** Constraint violations are the client's conflict or bad input, not a server fault. */
@@ -42,6 +184,7 @@ export function translateDatabaseError(error: unknown): unknown {
   if (error instanceof OptimisticLockError) {
     return conflict("The record changed since you read it: read it again and retry with its current version.");
   }
+  if (error instanceof LockWaitTimeoutException) return conflict("The record is busy: retry in a moment.");
   if (error instanceof UniqueConstraintViolationException) {
     return conflict("A record with the same unique value already exists.", { constraint: constraintOf(error) });
   }

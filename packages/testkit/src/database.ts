@@ -15,6 +15,7 @@ export const freshSchemaName = (base: string) => `${base}_t${randomBytes(5).toSt
 export interface TestDatabase {
   orm: MikroORM;
   schema: string;
+  auditSchema: string;
   /** Drops the test's schema and closes the connections. */
   drop(): Promise<void>;
 }
@@ -22,12 +23,14 @@ export interface TestDatabase {
 /** A subgraph's database in a fresh, isolated PostgreSQL schema: migrated from empty, seeded unless told not to. */
 export async function createTestDatabase(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; poolSize?: number } = {},
+  options: { seed?: boolean; poolSize?: number; auditSchema?: string } = {},
 ): Promise<TestDatabase> {
   const schema = freshSchemaName(definition.name);
+  const auditSchema = options.auditSchema ?? freshSchemaName("audit");
   const orm = await prepareDatabase(definition, {
     url: testDatabaseUrl(),
     schema,
+    auditSchema,
     seed: options.seed,
     poolSize: options.poolSize ?? 4,
     logger: createLogger(`test-${definition.name}`, "silent"),
@@ -35,8 +38,10 @@ export async function createTestDatabase(
   return {
     orm,
     schema,
+    auditSchema,
     async drop() {
       await orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
+      if (!options.auditSchema) await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
       await orm.close(true);
     },
   };

@@ -3,13 +3,14 @@ import {
   createLogger,
   createSubgraphServer,
   createVerifier,
+  openDatabase,
   type Listening,
   type Subgraph,
   type SubgraphDefinition,
 } from "@contagem/schema";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { TEST_AUTH } from "./auth";
-import { createTestDatabase, type TestDatabase } from "./database";
+import { createTestDatabase, freshSchemaName, testDatabaseUrl, type TestDatabase } from "./database";
 import { SqlCounter } from "./sql-counter";
 
 export interface RunningSubgraph {
@@ -25,7 +26,7 @@ export interface RunningSubgraph {
 /** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; auditSchema?: string } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
@@ -33,6 +34,7 @@ export async function startSubgraph(
     orm: database.orm,
     verify: await createVerifier(TEST_AUTH),
     logger,
+    auditSchema: database.auditSchema,
   });
   const listening: Listening = await server.listen(0);
   const sql = new SqlCounter(database.orm);
@@ -60,7 +62,9 @@ export interface RunningSystem {
 /** The gateway over `supergraph` and every subgraph, all in-process on ephemeral ports. */
 export async function startSystem(definitions: SubgraphDefinition[], supergraph: string): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const definition of definitions) subgraphs[definition.name] = await startSubgraph(definition);
+  // One audit log for the whole system, as in production.
+  const auditSchema = freshSchemaName("audit");
+  for (const definition of definitions) subgraphs[definition.name] = await startSubgraph(definition, { auditSchema });
   const gateway = createGateway({
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
@@ -73,6 +77,12 @@ export async function startSystem(definitions: SubgraphDefinition[], supergraph:
     async stop() {
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      const [first] = Object.values(subgraphs);
+      if (first) {
+        const cleanup = await openDatabase({ ...definitions[0].database, url: testDatabaseUrl(), schema: first.database.schema, auditSchema });
+        await cleanup.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
+        await cleanup.close(true);
+      }
     },
   };
 }

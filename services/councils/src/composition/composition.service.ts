@@ -1,7 +1,7 @@
-import { badInput, conflict, findOrBadInput, forbidden, notFound, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, conflict, findOrBadInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
-import { canManageCouncilStructure } from "../councils/council.policy";
+import { canManageComposition } from "../councils/council.policy";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { OrganizationEntity } from "../people/organization.entity";
 import { PublicPersonEntity } from "../people/public-person.entity";
@@ -12,20 +12,19 @@ import { SeatRuleEntity } from "./seat-rule.entity";
 import { SeatEntity } from "./seat.entity";
 import { TermEntity } from "./term.entity";
 
-const deny = (ctx: RequestContext, what: string) => {
-  if (!canManageCouncilStructure(ctx.viewer)) throw forbidden(`Only ADMIN may ${what}.`);
-};
+const DENIED = "Only ADMIN or a SECRETARY of this council may change its composition.";
 
 export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<TermEntity> {
   return write(ctx, {
     action: "term.open",
     entityType: "Term",
+    entity: TermEntity,
     input,
-    idempotencyKey: input.idempotencyKey,
-    run: async (em) => {
-      deny(ctx, "open terms");
-      const council = await em.findOne(CouncilEntity, { id: parseId(input.councilId, "councilId") });
-      if (!council) throw badInput("councilId", `No council with id ${JSON.stringify(input.councilId)}.`);
+    locate: async (em) => ({ council: await findOrBadInput(em, CouncilEntity, input.councilId, "councilId") }),
+    allow: (viewer, { council }) => canManageComposition(viewer, council),
+    denied: DENIED,
+    run: async (em, located) => {
+      const council = located.council as CouncilEntity;
       if (input.endsOn <= input.startsOn) throw badInput("endsOn", '"endsOn" must be after "startsOn".');
       const overlapping = await em.count(TermEntity, {
         council,
@@ -33,17 +32,17 @@ export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<Ter
         endsOn: { $gte: input.startsOn },
       });
       if (overlapping) throw conflict("The council already has a term overlapping these dates.");
+      const seats = input.seats ?? (await seatsFromRules(em, council));
+      if (seats.length === 0) throw badInput("seats", "The council has no seat rules: list the term's seats in `seats`.");
       const term = em.create(TermEntity, {
         council,
         label: input.label?.trim() || `Gestão ${input.startsOn.slice(0, 4)}-${input.endsOn.slice(0, 4)}`,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
-        appointmentAct: input.appointmentActId ? await findOrBadInput(em, LegalActEntity, input.appointmentActId, "appointmentActId") : null,
+        appointmentAct: input.appointmentActId
+          ? await findOrBadInput(em, LegalActEntity, input.appointmentActId, "appointmentActId")
+          : null,
       });
-      const seats = input.seats ?? (await seatsFromRules(em, council));
-      if (seats.length === 0) {
-        throw badInput("seats", "The council has no seat rules: list the term's seats in `seats`.");
-      }
       let position = 0;
       for (const seat of seats) {
         em.create(SeatEntity, {
@@ -51,12 +50,13 @@ export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<Ter
           position: ++position,
           sector: seat.sector,
           segment: seat.segment ?? null,
-          organization: seat.organizationId ? await findOrBadInput(em, OrganizationEntity, seat.organizationId, "seats.organizationId") : null,
+          organization: seat.organizationId
+            ? await findOrBadInput(em, OrganizationEntity, seat.organizationId, "seats.organizationId")
+            : null,
           territory: seat.territoryId ? await findOrBadInput(em, TerritoryEntity, seat.territoryId, "seats.territoryId") : null,
         });
       }
-      await em.flush();
-      return { entity: term };
+      return term;
     },
   });
 }
@@ -66,31 +66,39 @@ async function seatsFromRules(em: EntityManager, council: CouncilEntity): Promis
   return rules.flatMap((rule) => Array.from({ length: rule.titulares }, () => ({ sector: rule.sector, segment: rule.segment })));
 }
 
+/** The council a seat belongs to, through its term. */
+async function councilOfSeat(em: EntityManager, seat: SeatEntity): Promise<CouncilEntity> {
+  const term = await em.findOneOrFail(TermEntity, { id: seat.term.id });
+  return em.findOneOrFail(CouncilEntity, { id: term.council.id });
+}
+
 export function appointMandate(ctx: RequestContext, input: AppointMandateInput): Promise<MandateEntity> {
   return write(ctx, {
     action: "mandate.appoint",
     entityType: "Mandate",
+    entity: MandateEntity,
     input,
-    idempotencyKey: input.idempotencyKey,
+    locate: async (em) => {
+      const seat = await findOrBadInput(em, SeatEntity, input.seatId, "seatId");
+      return { council: await councilOfSeat(em, seat) };
+    },
+    allow: (viewer, { council }) => canManageComposition(viewer, council),
+    denied: DENIED,
     run: async (em) => {
-      deny(ctx, "appoint mandates");
-      const seat = await em.findOne(SeatEntity, { id: parseId(input.seatId, "seatId") }, { populate: ["term"] });
-      if (!seat) throw badInput("seatId", `No seat with id ${JSON.stringify(input.seatId)}.`);
+      const seat = await em.findOneOrFail(SeatEntity, { id: parseId(input.seatId) }, { populate: ["term"] });
       const term = seat.term.getEntity();
       if (input.startsOn < term.startsOn || input.startsOn > term.endsOn) {
         throw badInput("startsOn", `"startsOn" must fall within the term (${term.startsOn} to ${term.endsOn}).`);
       }
       const holder = await em.count(MandateEntity, { seat, role: input.role, endsOn: null });
       if (holder) throw conflict(`The seat already has an active ${input.role}: end that mandate first.`);
-      const mandate = em.create(MandateEntity, {
+      return em.create(MandateEntity, {
         seat,
         person: await personFor(em, input),
         role: input.role,
         boardRole: input.boardRole ?? null,
         startsOn: input.startsOn,
       });
-      await em.flush();
-      return { entity: mandate };
     },
   });
 }
@@ -99,11 +107,7 @@ async function personFor(em: EntityManager, input: AppointMandateInput): Promise
   if ((input.personId == null) === (input.personName == null)) {
     throw badInput("personId", 'Give exactly one of "personId" or "personName".');
   }
-  if (input.personId != null) {
-    const person = await em.findOne(PublicPersonEntity, { id: parseId(input.personId, "personId") });
-    if (!person) throw badInput("personId", `No person with id ${JSON.stringify(input.personId)}.`);
-    return person;
-  }
+  if (input.personId != null) return findOrBadInput(em, PublicPersonEntity, input.personId, "personId");
   const name = input.personName!.trim().replace(/\s+/g, " ");
   if (name.length < 3 || name.length > 300) throw badInput("personName", '"personName" must have 3 to 300 characters.');
   return em.create(PublicPersonEntity, { displayName: name });
@@ -113,23 +117,21 @@ export function endMandate(ctx: RequestContext, input: EndMandateInput): Promise
   return write(ctx, {
     action: "mandate.end",
     entityType: "Mandate",
+    entity: MandateEntity,
     input,
-    idempotencyKey: input.idempotencyKey,
-    run: async (em) => {
-      deny(ctx, "end mandates");
-      const mandate = await em.findOne(MandateEntity, { id: parseId(input.mandateId, "mandateId") });
-      if (!mandate) throw notFound("Mandate", input.mandateId);
-      if (mandate.version !== input.expectedVersion) {
-        throw conflict(`Mandate ${input.mandateId} is at version ${mandate.version}, not ${input.expectedVersion}.`, {
-          currentVersion: mandate.version,
-        });
-      }
-      if (mandate.endsOn) throw conflict(`The mandate already ended on ${mandate.endsOn}.`);
-      if (input.endsOn < mandate.startsOn) throw badInput("endsOn", '"endsOn" cannot be before the mandate started.');
-      mandate.endsOn = input.endsOn;
-      mandate.endReason = input.reason;
-      await em.flush();
-      return { entity: mandate };
+    locate: async (em) => {
+      const record = await loadForWrite(em, MandateEntity, input.mandateId, "Mandate", "mandateId");
+      const seat = await em.findOneOrFail(SeatEntity, { id: record.seat.id });
+      return { record, council: await councilOfSeat(em, seat) };
+    },
+    allow: (viewer, { council }) => canManageComposition(viewer, council),
+    denied: DENIED,
+    run: async (_em, { record: mandate }) => {
+      if (mandate!.endsOn) throw conflict(`The mandate already ended on ${mandate!.endsOn}.`);
+      if (input.endsOn < mandate!.startsOn) throw badInput("endsOn", '"endsOn" cannot be before the mandate started.');
+      mandate!.endsOn = input.endsOn;
+      mandate!.endReason = input.reason;
+      return mandate!;
     },
   });
 }

@@ -1,4 +1,8 @@
-import { hasRole, type Viewer } from "@contagem/schema";
+import { canWriteForCouncil, isAdmin, type CouncilRef, type Viewer } from "@contagem/schema";
 
-/** Councils' structure (creation, rules, terms, mandates) is set by official acts: only ADMIN records it. */
-export const canManageCouncilStructure = (viewer: Viewer | null): boolean => hasRole(viewer, "ADMIN");
+/** Creating councils and changing their data or rules follows official acts: only ADMIN records them. */
+export const canManageCouncils = (viewer: Viewer | null): boolean => isAdmin(viewer);
+
+/** A council's terms and mandates: ADMIN, or a SECRETARY of that council recording its own composition. */
+export const canManageComposition = (viewer: Viewer | null, council: CouncilRef | null | undefined): boolean =>
+  canWriteForCouncil(viewer, council);

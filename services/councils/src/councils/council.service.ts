@@ -1,22 +1,23 @@
-import { badInput, conflict, findOrBadInput, forbidden, notFound, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, findOrBadInput, loadForWrite, write, type RequestContext } from "@contagem/schema";
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { CouncilEntity, CouncilRulesEmbeddable } from "./council.entity";
 import { CouncilKind, CouncilStatus } from "./council.enums";
-import type { CreateCouncilInput, CouncilRulesInput, UpdateCouncilInput } from "./council.inputs";
-import { canManageCouncilStructure } from "./council.policy";
+import type { CouncilRulesInput, CreateCouncilInput, UpdateCouncilInput } from "./council.inputs";
+import { canManageCouncils } from "./council.policy";
 import { checkAcronym, checkName, checkPolicyArea, checkRules, checkSlug } from "./council.validation";
 
-export async function createCouncil(ctx: RequestContext, input: CreateCouncilInput): Promise<CouncilEntity> {
+export function createCouncil(ctx: RequestContext, input: CreateCouncilInput): Promise<CouncilEntity> {
   return write(ctx, {
     action: "council.create",
     entityType: "Council",
+    entity: CouncilEntity,
     input,
-    idempotencyKey: input.idempotencyKey,
+    allow: (viewer) => canManageCouncils(viewer),
+    denied: "Only ADMIN may create councils.",
     run: async (em) => {
-      if (!canManageCouncilStructure(ctx.viewer)) throw forbidden("Only ADMIN may create councils.");
       const name = checkName(input.name);
       const acronym = checkAcronym(input.acronym);
       const slug = checkSlug(input.slug, acronym, name);
@@ -35,44 +36,40 @@ export async function createCouncil(ctx: RequestContext, input: CreateCouncilInp
       });
       await assignRelations(em, council, input);
       checkRegionalHasTerritory(council);
-      await em.flush();
-      return { entity: council };
+      return council;
     },
   });
 }
 
-export async function updateCouncil(ctx: RequestContext, input: UpdateCouncilInput): Promise<CouncilEntity> {
+export function updateCouncil(ctx: RequestContext, input: UpdateCouncilInput): Promise<CouncilEntity> {
   return write(ctx, {
     action: "council.update",
     entityType: "Council",
+    entity: CouncilEntity,
     input,
-    idempotencyKey: input.idempotencyKey,
-    run: async (em) => {
-      if (!canManageCouncilStructure(ctx.viewer)) throw forbidden("Only ADMIN may change councils.");
-      const council = await em.findOne(CouncilEntity, { id: parseId(input.id) });
-      if (!council) throw notFound("Council", input.id);
-      if (council.version !== input.expectedVersion) {
-        throw conflict(`Council ${input.id} is at version ${council.version}, not ${input.expectedVersion}.`, {
-          currentVersion: council.version,
-        });
-      }
-      if (input.slug != null && input.slug !== council.slug) {
-        const slug = checkSlug(input.slug, null, council.name);
+    locate: async (em) => {
+      const record = await loadForWrite(em, CouncilEntity, input.id, "Council");
+      return { record, council: record };
+    },
+    allow: (viewer) => canManageCouncils(viewer),
+    denied: "Only ADMIN may change councils.",
+    run: async (em, { record: council }) => {
+      if (input.slug != null && input.slug !== council!.slug) {
+        const slug = checkSlug(input.slug, null, council!.name);
         await ensureSlugFree(em, slug);
-        council.slug = slug;
+        council!.slug = slug;
       }
-      if (input.name != null) council.name = checkName(input.name);
-      if (input.acronym !== undefined) council.acronym = checkAcronym(input.acronym);
-      if (input.kind != null) council.kind = input.kind;
-      if (input.policyArea !== undefined) council.policyArea = checkPolicyArea(input.policyArea);
-      if (input.nature != null) council.nature = input.nature;
-      if (input.status != null) council.status = input.status;
-      if (input.notes !== undefined) council.notes = input.notes;
-      if (input.rules != null) council.rules = toRules({ ...council.rules, ...input.rules });
-      await assignRelations(em, council, input);
-      checkRegionalHasTerritory(council);
-      await em.flush();
-      return { entity: council };
+      await assignRelations(em, council!, input);
+      if (input.name != null) council!.name = checkName(input.name);
+      if (input.acronym !== undefined) council!.acronym = checkAcronym(input.acronym);
+      if (input.kind != null) council!.kind = input.kind;
+      if (input.policyArea !== undefined) council!.policyArea = checkPolicyArea(input.policyArea);
+      if (input.nature != null) council!.nature = input.nature;
+      if (input.status != null) council!.status = input.status;
+      if (input.notes !== undefined) council!.notes = input.notes;
+      if (input.rules != null) council!.rules = toRules({ ...council!.rules, ...input.rules });
+      checkRegionalHasTerritory(council!);
+      return council!;
     },
   });
 }

@@ -1,15 +1,16 @@
-import { migrateDatabase, openDatabase, prepareDatabase } from "@contagem/schema";
+import { migrateDatabase, openDatabase, PLATFORM_MIGRATION, prepareDatabase } from "@contagem/schema";
 import { freshSchemaName, testDatabaseUrl } from "@contagem/testkit";
 import { councils } from "../definition";
 import { seedCouncils } from "../seed/seed";
 
-const database = (schema: string) => ({ ...councils.database, url: testDatabaseUrl(), schema });
+const auditSchema = freshSchemaName("audit");
+const database = (schema: string) => ({ ...councils.database, url: testDatabaseUrl(), schema, auditSchema });
 
 describe("councils migrations", () => {
   it("build the schema from an empty database, and a second run applies nothing", async () => {
     const schema = freshSchemaName("councils");
     const first = await migrateDatabase(database(schema));
-    expect(first).toEqual(councils.database.migrations.map((m) => m.name));
+    expect(first).toEqual([PLATFORM_MIGRATION, ...councils.database.migrations.map((m) => m.name)]);
     expect(await migrateDatabase(database(schema))).toEqual([]);
 
     const orm = await openDatabase(database(schema));
@@ -22,6 +23,7 @@ describe("councils migrations", () => {
         );
       expect(tables.map((t) => t.table_name)).toEqual([
         "council",
+        "idempotency_key",
         "legal_act",
         "mandate",
         "mikro_orm_migrations",
@@ -34,18 +36,20 @@ describe("councils migrations", () => {
       ]);
     } finally {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.em.getConnection().execute(`drop schema "${auditSchema}" cascade`);
       await orm.close(true);
     }
   });
 
   it("seed Contagem's public facts once: the second run adds nothing", async () => {
     const schema = freshSchemaName("councils");
-    const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, seed: false });
+    const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
     try {
       expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 9, councils: 21 });
       expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, councils: 0 });
     } finally {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
       await orm.close(true);
     }
   });
