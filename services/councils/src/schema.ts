@@ -1,4 +1,5 @@
 import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
+import { AuditResolver } from "./audit/audit.resolver";
 import { MandateResolver, SeatResolver, TermResolver } from "./composition/composition.resolver";
 import { CouncilResolver } from "./councils/council.resolver";
 import { LegalActResolver } from "./legal-acts/legal-act.resolver";
@@ -27,6 +28,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         MandateResolver,
         PublicPersonResolver,
         LegalActResolver,
+        AuditResolver,
       ],
       validate: false,
     },

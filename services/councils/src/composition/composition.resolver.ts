@@ -1,5 +1,5 @@
 import type { RequestContext } from "@contagem/schema";
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
 import {
@@ -59,7 +59,8 @@ export class TermResolver {
     return term.appointmentAct ? ctx.loaders.get(legalActById).load(term.appointmentAct.id) : null;
   }
 
-  @Mutation(() => OpenTermPayload, { description: "Opens a council's term and its seats (ADMIN)." })
+  @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
+  @Mutation(() => OpenTermPayload, { description: "Opens a council's term and its seats (ADMIN, or a SECRETARY of the council)." })
   async openTerm(@Arg("input") input: OpenTermInput, @Ctx() ctx: RequestContext) {
     return { term: await openTerm(ctx, input) };
   }
@@ -112,12 +113,14 @@ export class MandateResolver {
     return term && ctx.loaders.get(councilById).load(term.council.id);
   }
 
-  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as titular or suplente (ADMIN)." })
+  @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
+  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as titular or suplente (ADMIN, or a SECRETARY of the council)." })
   async appointMandate(@Arg("input") input: AppointMandateInput, @Ctx() ctx: RequestContext) {
     return { mandate: await appointMandate(ctx, input) };
   }
 
-  @Mutation(() => EndMandatePayload, { description: "Ends a mandate (ADMIN)." })
+  @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
+  @Mutation(() => EndMandatePayload, { description: "Ends a mandate (ADMIN, or a SECRETARY of the council)." })
   async endMandate(@Arg("input") input: EndMandateInput, @Ctx() ctx: RequestContext) {
     return { mandate: await endMandate(ctx, input) };
   }

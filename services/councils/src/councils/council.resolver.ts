@@ -9,7 +9,7 @@ import {
   type RequestContext,
 } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { SeatRule, Term, TermConnection } from "../composition/composition.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
 import { councilById, councilBySlug, legalActById, seatRulesByCouncil, termsByCouncil, territoryById } from "../loaders";
@@ -89,11 +89,13 @@ export class CouncilResolver {
     return new TermConnection(pageOfList(terms, page, (t) => [t.id]));
   }
 
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
   @Mutation(() => CreateCouncilPayload, { description: "Registers a council (ADMIN)." })
   async createCouncil(@Arg("input") input: CreateCouncilInput, @Ctx() ctx: RequestContext) {
     return { council: await createCouncil(ctx, input) };
   }
 
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
   @Mutation(() => UpdateCouncilPayload, { description: "Changes a council's data or rules (ADMIN)." })
   async updateCouncil(@Arg("input") input: UpdateCouncilInput, @Ctx() ctx: RequestContext) {
     return { council: await updateCouncil(ctx, input) };

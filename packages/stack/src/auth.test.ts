@@ -1,0 +1,77 @@
+import { codesOf, gql, mintToken, startSystem, TEST_AUTH, TEST_KEY_ID, TEST_PRIVATE_KEY_PEM, TEST_PUBLIC_KEY_PEM, type RunningSystem } from "@contagem/testkit";
+import { SignJWT, base64url, generateKeyPair, importPKCS8 } from "jose";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+/** Forged and invalid tokens, each refused with UNAUTHENTICATED and a clear message, never a 500. */
+let system: RunningSystem;
+beforeAll(async () => {
+  system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
+});
+afterAll(() => system.stop());
+
+const secret = new TextEncoder().encode(TEST_AUTH.secret);
+const now = () => Math.floor(Date.now() / 1000);
+const claims = (extra: Record<string, unknown> = {}) => ({
+  sub: "someone",
+  roles: ["ADMIN"],
+  iss: TEST_AUTH.issuer,
+  aud: TEST_AUTH.audience,
+  iat: now(),
+  exp: now() + 300,
+  ...extra,
+});
+const hs256 = (payload: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+  new SignJWT(payload).setProtectedHeader({ alg: "HS256", ...header }).sign(secret);
+const unsigned = (payload: Record<string, unknown>) =>
+  `${base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }))}.${base64url.encode(JSON.stringify(payload))}.`;
+
+type Case = [name: string, header: () => Promise<string>, message: RegExp];
+
+const cases: Case[] = [
+  ["alg none (no signature)", async () => `Bearer ${unsigned(claims())}`, /algorithm "none" is not accepted/],
+  ["signature stripped", async () => `Bearer ${(await hs256(claims())).replace(/\.[^.]+$/, ".")}`, /signature is invalid|Malformed/],
+  ["signature of another secret", async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("another-secret-another-secret-0000"))}`, /signature is invalid/],
+  ["HS256 signed with the public key (algorithm confusion)", async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "HS256", kid: TEST_KEY_ID }).sign(new TextEncoder().encode(TEST_PUBLIC_KEY_PEM))}`, /signature is invalid/],
+  ["unknown kid", async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "RS256", kid: "rotated-away" }).sign(await importPKCS8(TEST_PRIVATE_KEY_PEM, "RS256"))}`, /key id \(kid\) is unknown/],
+  ["RS256 signed by a foreign key under our kid", async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "RS256", kid: TEST_KEY_ID }).sign((await generateKeyPair("RS256")).privateKey)}`, /signature is invalid/],
+  ["expired", async () => `Bearer ${await hs256(claims({ exp: now() - 3600 }))}`, /expired/],
+  ["not yet valid", async () => `Bearer ${await hs256(claims({ nbf: now() + 3600 }))}`, /not yet valid/],
+  ["wrong audience", async () => `Bearer ${await hs256(claims({ aud: "another-api" }))}`, /"aud" is not accepted/],
+  ["wrong issuer", async () => `Bearer ${await hs256(claims({ iss: "https://evil.example" }))}`, /"iss" is not accepted/],
+  ["missing exp", async () => `Bearer ${await hs256(claims({ exp: undefined }))}`, /no "exp" claim/],
+  ["missing sub", async () => `Bearer ${await hs256(claims({ sub: undefined }))}`, /no "sub" claim/],
+  ["Basic scheme", async () => `Basic ${Buffer.from("admin:admin").toString("base64")}`, /expected exactly "Bearer <JWT>"/],
+  ["lowercase scheme", async () => `bearer ${await hs256(claims())}`, /expected exactly "Bearer <JWT>"/],
+  ["two tokens", async () => `Bearer ${await hs256(claims())} ${await hs256(claims())}`, /expected exactly "Bearer <JWT>"/],
+  ["two headers joined", async () => `Bearer ${await hs256(claims())}, Bearer ${await hs256(claims())}`, /expected exactly "Bearer <JWT>"/],
+  ["scheme without token", async () => "Bearer", /expected exactly "Bearer <JWT>"/],
+  ["not a JWT", async () => "Bearer not-a-jwt", /expected exactly "Bearer <JWT>"/],
+  ["header that is not JSON", async () => `Bearer ${base64url.encode("nope")}.${base64url.encode("{}")}.sig`, /header is not JSON/],
+];
+
+const QUERY = `{ councils(first: 1) { totalCount } }`;
+
+describe.each([
+  ["the councils subgraph directly", () => system.subgraphs.councils.url],
+  ["the gateway", () => system.gatewayUrl],
+])("bearer tokens sent to %s", (_where, url) => {
+  it.each(cases)("refuses %s with UNAUTHENTICATED", async (_name, header, message) => {
+    const res = await gql(url(), QUERY, undefined, { headers: { authorization: await header() } });
+    expect(res.status).not.toBe(500);
+    expect(codesOf(res)).toEqual(["UNAUTHENTICATED"]);
+    expect(res.errors![0].message).toMatch(message);
+  });
+
+  it.each([["HS256"], ["RS256"]] as const)("accepts a valid %s token", async (alg) => {
+    const res = await gql(url(), QUERY, undefined, { token: await mintToken({ alg, roles: ["CITIZEN"] }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.councils.totalCount).toBeGreaterThan(0);
+  });
+
+  it("serves anonymous reads without a token", async () => {
+    const res = await gql(url(), QUERY);
+    expect(res.errors).toBeUndefined();
+  });
+});
