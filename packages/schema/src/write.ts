@@ -84,7 +84,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
           currentVersion: record.version,
         });
       }
-      const before = record ? snapshotHash(record) : null;
+      const before = record ? snapshotHash(em, record) : null;
       const entity = await request.run(em, located);
       await em.flush();
       await em.execute(
@@ -100,7 +100,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
           request.entityType,
           entity.id,
           before,
-          snapshotHash(entity),
+          snapshotHash(em, entity),
           ctx.requestId,
           key,
         ],
@@ -151,18 +151,24 @@ const schemaOf = (em: EntityManager) => em.config.get("schema")!;
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** JSON with sorted keys, so equal values always hash alike. */
+/** JSON with sorted keys and without null or absent members, so equal values always hash alike. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
     v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x != null).sort(([a], [b]) => a.localeCompare(b)))
       : v,
   );
 }
 
-/** The hash of a record's stored values: the audit trail proves what changed without copying the data. */
-function snapshotHash(entity: object): string {
-  return sha256(canonicalJson(wrap(entity).toPOJO()));
+/**
+ * The hash of a record's stored values (lazy columns aside): the audit trail proves what changed without copying
+ * the data. A record freshly written and the same record read back hash alike.
+ */
+function snapshotHash(em: EntityManager, entity: object): string {
+  const lazy = em.getMetadata().find(entity.constructor.name)?.props.filter((p) => p.lazy).map((p) => p.name) ?? [];
+  const values: Record<string, unknown> = wrap(entity).toPOJO();
+  for (const name of lazy) delete values[name];
+  return sha256(canonicalJson(values));
 }
 
 /** Loads the record a mutation acts on by the id in its input, or NOT_FOUND. */

@@ -3,3 +3,4 @@ export * from "./client";
 export * from "./database";
 export * from "./sql-counter";
 export * from "./system";
+export * from "./matrix";

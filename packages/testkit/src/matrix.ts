@@ -1,0 +1,54 @@
+import type { Role } from "@contagem/schema";
+import { codesOf, gql } from "./client";
+import { mintToken } from "./auth";
+
+/** The actors of the authorization matrix: council A is the target of every row, council B another one. */
+export type Actor = "anonymous" | "CITIZEN" | "SECRETARY_A" | "SECRETARY_B" | "STAFF" | "ADMIN";
+export const ACTORS: Actor[] = ["anonymous", "CITIZEN", "SECRETARY_A", "SECRETARY_B", "STAFF", "ADMIN"];
+export type Outcome = "ok" | "FORBIDDEN" | "UNAUTHENTICATED";
+
+export interface MatrixRow {
+  /** The mutation (or protected query) under test. */
+  operation: string;
+  document: string;
+  /** Fresh variables for one cell, against a record of council A (called once per cell). */
+  variables: () => Promise<Record<string, unknown>>;
+  expected: Record<Actor, Outcome>;
+}
+
+export interface Councils {
+  a: { id: string; slug: string };
+  b: { id: string; slug: string };
+}
+
+/** A SECRETARY's claim may name councils by slug or by id: A by slug, B by id, so both forms are exercised. */
+export async function actorToken(actor: Actor, councils: Councils): Promise<string | undefined> {
+  const sub = `matrix-${actor.toLowerCase()}`;
+  const token = (roles: Role[], claim: string[] = []) => mintToken({ sub, roles, councils: claim });
+  switch (actor) {
+    case "anonymous":
+      return undefined;
+    case "SECRETARY_A":
+      return token(["SECRETARY"], [councils.a.slug]);
+    case "SECRETARY_B":
+      return token(["SECRETARY"], [councils.b.id]);
+    default:
+      return token([actor]);
+  }
+}
+
+/** Runs every cell; returns the observed outcome per cell, to compare with the expected matrix in one assertion. */
+export async function runMatrix(url: string, rows: MatrixRow[], councils: Councils) {
+  const observed: Record<string, Record<Actor, string>> = {};
+  const expected: Record<string, Record<Actor, string>> = {};
+  for (const row of rows) {
+    observed[row.operation] = {} as Record<Actor, string>;
+    expected[row.operation] = row.expected;
+    for (const actor of ACTORS) {
+      const res = await gql(url, row.document, await row.variables(), { token: await actorToken(actor, councils) });
+      const codes = codesOf(res);
+      observed[row.operation][actor] = codes.length === 0 ? "ok" : codes.join(",");
+    }
+  }
+  return { observed, expected };
+}
