@@ -27,6 +27,10 @@ const redact = {
   censor: "[redacted]",
 };
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
-  return pino({ name, level, redact, base: { service: name } });
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? "info",
+  destination?: pino.DestinationStream,
+): Logger {
+  return pino({ name, level, redact, base: { service: name } }, destination);
 }

@@ -166,7 +166,7 @@ export function canonicalJson(value: unknown): string {
  */
 function snapshotHash(em: EntityManager, entity: object): string {
   const lazy = em.getMetadata().find(entity.constructor.name)?.props.filter((p) => p.lazy).map((p) => p.name) ?? [];
-  const values: Record<string, unknown> = wrap(entity).toPOJO();
+  const values = wrap(entity).toPOJO() as Record<string, unknown>;
   for (const name of lazy) delete values[name];
   return sha256(canonicalJson(values));
 }

@@ -1,0 +1,50 @@
+import { ROLES, type Role } from "@contagem/schema";
+import { SignJWT } from "jose";
+
+export interface TokenRequest {
+  roles: Role[];
+  councils: string[];
+  sub: string;
+  expiresIn: string;
+  issuer: string;
+  audience: string;
+}
+
+/** Parses `--role SECRETARY --council compur [--sub …] [--expires 8h]` (flags may repeat or take commas). */
+export function parseTokenArgs(argv: string[], env: NodeJS.ProcessEnv): TokenRequest {
+  const values: Record<string, string[]> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith("--")) throw new Error(`Unexpected argument ${JSON.stringify(flag)}.`);
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value.`);
+    (values[flag.slice(2)] ??= []).push(...value.split(",").map((v) => v.trim()).filter(Boolean));
+    i++;
+  }
+  const unknown = Object.keys(values).filter((k) => !["role", "council", "sub", "expires"].includes(k));
+  if (unknown.length) throw new Error(`Unknown option --${unknown[0]}.`);
+  const roles = (values.role ?? []).map((r) => r.toUpperCase());
+  if (roles.length === 0) throw new Error(`--role is required: one of ${ROLES.join(", ")}.`);
+  for (const role of roles) if (!ROLES.includes(role as Role)) throw new Error(`Unknown role ${role}: use ${ROLES.join(", ")}.`);
+  const councils = values.council ?? [];
+  if (roles.includes("SECRETARY") && councils.length === 0) throw new Error("A SECRETARY token needs --council <slug or id>.");
+  return {
+    roles: roles as Role[],
+    councils,
+    sub: values.sub?.[0] ?? `dev-${roles[0].toLowerCase()}${councils.length ? `-${councils[0]}` : ""}`,
+    expiresIn: values.expires?.[0] ?? "8h",
+    issuer: env.JWT_ISSUER || "contagem-dev",
+    audience: env.JWT_AUDIENCE || "contagem-participation-graph",
+  };
+}
+
+export function signDevToken(request: TokenRequest, secret: string): Promise<string> {
+  return new SignJWT({ roles: request.roles, councils: request.councils })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(request.sub)
+    .setIssuer(request.issuer)
+    .setAudience(request.audience)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
