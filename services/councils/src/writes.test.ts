@@ -15,7 +15,7 @@ afterAll(() => subgraph.stop());
 
 const CREATE = `mutation($input: CreateCouncilInput!) { createCouncil(input: $input) { council { id slug name version } } }`;
 const UPDATE = `mutation($input: UpdateCouncilInput!) { updateCouncil(input: $input) { council { id notes version } } }`;
-const sql = <T = any>(query: string, params: unknown[] = []) => subgraph.orm.em.getConnection().execute<T>(query, params);
+const sql = <T extends object = any>(query: string, params: unknown[] = []) => subgraph.orm.em.getConnection().execute<T>(query, params as any[]);
 const audit = () => `"${subgraph.database.auditSchema}".audit_entry`;
 const councilCount = async () => (await sql<{ n: number }[]>(`select count(*)::int as n from "${subgraph.database.schema}".council`))[0].n;
 const auditCount = async () => (await sql<{ n: number }[]>(`select count(*)::int as n from ${audit()}`))[0].n;
