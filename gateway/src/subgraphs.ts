@@ -1,7 +1,10 @@
 import { readUrl, type Env } from "@contagem/schema";
 
 /** The subgraphs the gateway serves, with where each listens unless configured otherwise. */
-export const SUBGRAPHS = [{ name: "councils", defaultPort: 4001 }] as const;
+export const SUBGRAPHS = [
+  { name: "councils", defaultPort: 4001 },
+  { name: "meetings", defaultPort: 4002 },
+] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];
 export type SubgraphUrls = Record<string, string>;

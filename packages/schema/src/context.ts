@@ -16,6 +16,8 @@ export interface RequestContext {
   subgraph: string;
   /** The shared audit log's PostgreSQL schema. */
   auditSchema: string;
+  /** GraphQL URLs of the other subgraphs this one asks for facts (e.g. meetings asks councils for rules). */
+  peers: Record<string, string>;
 }
 
 /** Per-request DataLoaders, created on first use; a factory function is the loader's identity. */
@@ -29,11 +31,16 @@ export class Loaders {
   }
 
   get<T>(factory: (ctx: RequestContext) => T): T {
-    let loader = this.made.get(factory) as T | undefined;
+    return this.keyed(factory, factory);
+  }
+
+  /** A loader per key, for loaders that depend on arguments (page size, filters): equal arguments share one. */
+  keyed<T>(key: unknown, factory: (ctx: RequestContext) => T): T {
+    let loader = this.made.get(key) as T | undefined;
     if (loader === undefined) {
       if (!this.ctx) throw new Error("Loaders used before the request context was built.");
       loader = factory(this.ctx);
-      this.made.set(factory, loader);
+      this.made.set(key, loader);
     }
     return loader;
   }

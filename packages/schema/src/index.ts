@@ -19,3 +19,4 @@ export * from "./write";
 export * from "./service";
 export * from "./policy";
 export * from "./platform.migration";
+export * from "./parent-pages";

@@ -1,10 +1,12 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { badInput } from "./errors";
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
+/** Shared by every subgraph's connections: a value type, so @shareable. */
 @ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
+@Directive("@shareable")
 export class PageInfo {
   @Field({ description: "True when more items follow this page." })
   hasNextPage: boolean;

@@ -15,6 +15,8 @@ export interface SubgraphDefinition {
   buildSchema: () => Promise<FederatedSchema>;
   /** The default, idempotent seed of public facts; runs after migrations. */
   seed?: (em: EntityManager) => Promise<unknown>;
+  /** Other subgraphs this one asks for facts, by name; their URLs come from `<NAME>_URL`. */
+  peers?: string[];
 }
 
 export interface SubgraphDeps {
@@ -22,6 +24,7 @@ export interface SubgraphDeps {
   verify: Verifier;
   logger: Logger;
   auditSchema?: string;
+  peers?: Record<string, string>;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -69,6 +72,9 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       host: readString(env, "HOST", "127.0.0.1"),
       seed: readString(env, "SEED", "true") !== "false",
       auth: readAuthConfig(env),
+      peers: Object.fromEntries(
+        (definition.peers ?? []).map((peer) => [peer, readUrl(env, `${peer.toUpperCase()}_URL`, ["http:", "https:"])]),
+      ),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
@@ -80,6 +86,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     verify: await createVerifier(config.auth),
     logger,
     auditSchema: config.auditSchema,
+    peers: config.peers,
   });
   await server.listen(config.port, config.host);
   const stop = async (signal: string) => {

@@ -20,6 +20,7 @@ export interface SubgraphOptions {
   verify: Verifier;
   logger: Logger;
   auditSchema?: string;
+  peers?: Record<string, string>;
 }
 
 export interface Subgraph {
@@ -64,6 +65,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       log: logger.child({ requestId }),
       subgraph: options.name,
       auditSchema: options.auditSchema ?? DEFAULT_AUDIT_SCHEMA,
+      peers: options.peers ?? {},
     };
     ctx.loaders.bind(ctx);
     return ctx;

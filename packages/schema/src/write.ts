@@ -4,6 +4,7 @@ import {
   LockWaitTimeoutException,
   NotNullConstraintViolationException,
   OptimisticLockError,
+  LockMode,
   UniqueConstraintViolationException,
   wrap,
 } from "@mikro-orm/core";
@@ -29,21 +30,26 @@ export interface Located<R> {
   council?: CouncilRef | null;
 }
 
-export interface WriteRequest<T extends { id: number }, R extends Versioned = never> {
+export interface WriteRequest<T extends { id: number }, R extends Versioned = never, P = undefined> {
   /** What is done, e.g. `council.update`; names the audit entry. */
   action: string;
   /** The GraphQL type of the record written, e.g. `Council`. */
   entityType: string;
   /** The mutation's input: its hash tells a replay from a reused idempotency key. */
   input: { idempotencyKey?: string | null; expectedVersion?: number | null } & object;
+  /**
+   * Facts from other subgraphs the write needs (a council's rules, a term's seats), fetched before the transaction
+   * opens: nothing may wait on another service while a transaction holds the database.
+   */
+  prepare?: () => Promise<P>;
   /** Loads the record and the council the write concerns, inside the transaction. */
-  locate?: (em: EntityManager) => Promise<Located<R>>;
+  locate?: (em: EntityManager, prepared: P) => Promise<Located<R>>;
   /** The feature's policy (a pure function from its `*.policy.ts`): deny by default. */
   allow: (viewer: Viewer, located: Located<R>) => boolean;
   /** Why the policy said no, for the FORBIDDEN message. */
   denied?: string;
   /** The use case: changes and returns the entity written; the mechanism flushes, audits and commits. */
-  run: (em: EntityManager, located: Located<R>) => Promise<T>;
+  run: (em: EntityManager, located: Located<R>, prepared: P) => Promise<T>;
   /** Where the entity of a replayed key is loaded from. */
   entity: new () => T;
 }
@@ -53,9 +59,9 @@ export interface WriteRequest<T extends { id: number }, R extends Versioned = ne
  * the policy on the located record, the optimistic-locking version, the change itself, and an audit entry —
  * committed together or not at all.
  */
-export async function write<T extends { id: number }, R extends Versioned = never>(
+export async function write<T extends { id: number }, R extends Versioned = never, P = undefined>(
   ctx: RequestContext,
-  request: WriteRequest<T, R>,
+  request: WriteRequest<T, R, P>,
 ): Promise<T> {
   const viewer = ctx.viewer;
   if (!viewer) throw unauthenticated("Mutations need a bearer token.");
@@ -64,6 +70,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
     throw badInput("idempotencyKey", `"idempotencyKey" must have 1 to ${MAX_KEY_LENGTH} characters.`);
   }
   const requestHash = sha256(canonicalJson({ action: request.action, input: { ...request.input, idempotencyKey: undefined } }));
+  const prepared = (request.prepare ? await request.prepare() : undefined) as P;
   try {
     return await ctx.em.transactional(async (tx) => {
       const em = tx as EntityManager;
@@ -75,7 +82,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
           return entity as T;
         }
       }
-      const located = request.locate ? await request.locate(em) : {};
+      const located = request.locate ? await request.locate(em, prepared) : {};
       if (!request.allow(viewer, located)) throw forbidden(request.denied);
       const record = located.record;
       const expected = request.input.expectedVersion;
@@ -85,7 +92,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
         });
       }
       const before = record ? snapshotHash(em, record) : null;
-      const entity = await request.run(em, located);
+      const entity = await request.run(em, located, prepared);
       await em.flush();
       await em.execute(
         `insert into "${ctx.auditSchema}".audit_entry
@@ -171,7 +178,10 @@ function snapshotHash(em: EntityManager, entity: object): string {
   return sha256(canonicalJson(values));
 }
 
-/** Loads the record a mutation acts on by the id in its input, or NOT_FOUND. */
+/**
+ * Loads the record a mutation acts on by the id in its input, fresh and locked for the transaction (concurrent
+ * writers of one record queue, and the later one sees the earlier one's version), or NOT_FOUND.
+ */
 export async function loadForWrite<R extends object>(
   em: EntityManager,
   entity: new () => R,
@@ -179,7 +189,10 @@ export async function loadForWrite<R extends object>(
   what: string,
   field = "id",
 ): Promise<R> {
-  const record = await em.findOne(entity, { id: parseId(id, field) } as never);
+  const record = await em.findOne(entity, { id: parseId(id, field) } as never, {
+    refresh: true,
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+  } as never);
   if (!record) throw notFound(what, id);
   return record as R;
 }

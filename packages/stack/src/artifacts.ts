@@ -2,13 +2,14 @@ import "reflect-metadata";
 import { composeSupergraph, SUBGRAPHS } from "@contagem/gateway";
 import type { SubgraphDefinition } from "@contagem/schema";
 import { councils } from "@contagem/councils";
+import { meetings } from "@contagem/meetings";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "..", "..", "..");
 
 /** Every subgraph of the system, in the gateway's order. */
-export const DEFINITIONS: SubgraphDefinition[] = [councils];
+export const DEFINITIONS: SubgraphDefinition[] = [councils, meetings];
 
 export interface Artifact {
   path: string;

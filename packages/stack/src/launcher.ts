@@ -100,12 +100,14 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
 
   try {
     // The gateway needs only the subgraphs' URLs to start, so it boots while they migrate; it is ready once they are.
-    const gatewayEnv: Record<string, string> = { PORT: String(config.port), HOST: config.host };
+    // Every process learns where every subgraph listens: the gateway routes to them, and a subgraph asks its peers.
+    const urls: Record<string, string> = {};
+    for (const { name } of SUBGRAPHS) urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${config.subgraphPorts[name]}/graphql`;
+    const gatewayEnv: Record<string, string> = { ...urls, PORT: String(config.port), HOST: config.host };
     const ready: Promise<void>[] = [];
     for (const { name } of SUBGRAPHS) {
       const port = config.subgraphPorts[name];
-      gatewayEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-      const child = run(name, `services/${name}/dist/main.js`, { [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
+      const child = run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
       ready.push(waitReady(`http://127.0.0.1:${port}/readyz`, child));
     }
     const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv);

@@ -26,7 +26,7 @@ export interface RunningSubgraph {
 /** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; auditSchema?: string } = {},
+  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string> } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
@@ -35,6 +35,7 @@ export async function startSubgraph(
     verify: await createVerifier(TEST_AUTH),
     logger,
     auditSchema: database.auditSchema,
+    peers: options.peers,
   });
   const listening: Listening = await server.listen(0);
   const sql = new SqlCounter(database.orm);
@@ -64,7 +65,12 @@ export async function startSystem(definitions: SubgraphDefinition[], supergraph:
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One audit log for the whole system, as in production.
   const auditSchema = freshSchemaName("audit");
-  for (const definition of definitions) subgraphs[definition.name] = await startSubgraph(definition, { auditSchema });
+  const peers: Record<string, string> = {};
+  for (const definition of definitions) {
+    // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers } });
+    peers[definition.name] = subgraphs[definition.name].url;
+  }
   const gateway = createGateway({
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),

@@ -3,7 +3,7 @@ import { AuditResolver } from "./audit/audit.resolver";
 import { MandateResolver, SeatResolver, TermResolver } from "./composition/composition.resolver";
 import { CouncilResolver } from "./councils/council.resolver";
 import { LegalActResolver } from "./legal-acts/legal-act.resolver";
-import { councilById, councilBySlug, mandateById, personById, territoryById } from "./loaders";
+import { councilById, councilBySlug, mandateById, personById, termById, territoryById } from "./loaders";
 import { PublicPersonResolver } from "./people/people.resolver";
 import { TerritoryResolver } from "./territories/territory.resolver";
 
@@ -11,7 +11,7 @@ type Reference = { id?: string; slug?: string };
 
 /** Entities other subgraphs reference resolve through the same per-request loaders as every other path. */
 const byIdReference =
-  (factory: typeof councilById | typeof territoryById | typeof mandateById | typeof personById) =>
+  (factory: typeof councilById | typeof territoryById | typeof mandateById | typeof personById | typeof termById) =>
   (ref: Reference, ctx: RequestContext) => {
     const id = ref.id == null ? null : tryParseId(ref.id);
     return id === null ? null : ctx.loaders.get(factory as typeof councilById).load(id);
@@ -39,6 +39,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
       },
       Territory: { __resolveReference: byIdReference(territoryById) },
       Mandate: { __resolveReference: byIdReference(mandateById) },
+      Term: { __resolveReference: byIdReference(termById) },
       PublicPerson: { __resolveReference: byIdReference(personById) },
     } as never,
   );

@@ -93,6 +93,7 @@ describe("transactions and the audit log", () => {
       log: createLogger("test", "silent"),
       subgraph: "councils",
       auditSchema: subgraph.database.auditSchema,
+      peers: {},
     };
     ctx.loaders.bind(ctx);
     return ctx;

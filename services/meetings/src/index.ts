@@ -1,2 +1,2 @@
-// The meetings subgraph is built in its own issue (see README): this workspace holds its place in the monorepo.
-export {};
+export { meetings } from "./definition";
+export { createServer } from "./server";

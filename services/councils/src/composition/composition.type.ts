@@ -18,6 +18,7 @@ export class SeatRule extends NodeType {
 }
 
 @ObjectType("Term", { description: "A council's mandate period (gestão)." })
+@Directive('@key(fields: "id")')
 export class Term extends NodeType {
   @Field({ description: "Label, e.g. `Gestão 2025-2027`." })
   label: string;

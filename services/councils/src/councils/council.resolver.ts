@@ -1,5 +1,6 @@
 import {
   badInput,
+  DateScalar,
   findPage,
   foldForSearch,
   PageArgs,
@@ -81,6 +82,12 @@ export class CouncilResolver {
     const day = today();
     const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
     return terms.find((t) => t.startsOn <= day && day <= t.endsOn) ?? null;
+  }
+
+  @FieldResolver(() => Term, { nullable: true, description: "The term (gestão) in force on a given date, if any." })
+  async termAt(@Root() council: CouncilEntity, @Arg("date", () => DateScalar) date: string, @Ctx() ctx: RequestContext) {
+    const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
+    return terms.find((t) => t.startsOn <= date && date <= t.endsOn) ?? null;
   }
 
   @FieldResolver(() => TermConnection, { description: "All terms, newest first." })

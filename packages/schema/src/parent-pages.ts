@@ -1,0 +1,102 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import DataLoader from "dataloader";
+import type { RequestContext } from "./context";
+import { decodeCursor, pageSize, toPage, type Page } from "./pagination";
+import type { PageRequest } from "./query";
+
+/** A SQL condition with its `?` parameters. */
+export interface SqlFilter {
+  sql: string;
+  params: unknown[];
+}
+
+export interface ParentPagesSpec {
+  /** Entity class whose rows are paged (the table comes from its metadata). */
+  entity: new () => { id: number };
+  /** Column holding the parent's id, e.g. `council_id`. */
+  parentColumn: string;
+  /** Sort columns, most significant first, all in one direction; `id` is appended as the tie-breaker. */
+  sort: { column: string; property: string }[];
+  direction: "asc" | "desc";
+  /** Extra conditions (the connection's filter), as SQL over the table alias `t`. */
+  filter?: SqlFilter;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+function tableOf(em: EntityManager, entity: ParentPagesSpec["entity"]): string {
+  const meta = em.getMetadata().get(entity.name);
+  return `"${em.config.get("schema")}"."${meta.tableName}"`;
+}
+
+/**
+ * Pages of children for many parents in one statement (a window function per parent): `council.meetings(first: 5)`
+ * over 50 councils costs one query, not 50. Parents asking with the same arguments share the batch.
+ */
+export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key: string, spec: ParentPagesSpec, request: PageRequest) {
+  return ctx.loaders.keyed(`pages:${key}:${JSON.stringify(spec.filter ?? null)}:${JSON.stringify(request)}`, () => {
+    const size = pageSize(request.first);
+    const columns = [...spec.sort.map((s) => s.column), "id"];
+    for (const column of [spec.parentColumn, ...columns]) if (!IDENT.test(column)) throw new Error(`Bad column ${column}`);
+    const after = request.after ? decodeCursor(request.after, columns.length) : null;
+    return new DataLoader<number, Page<T>>(async (parentIds) => {
+      const em = ctx.em;
+      const params: unknown[] = [...parentIds];
+      let where = `t.${spec.parentColumn} in (${parentIds.map(() => "?").join(", ")})`;
+      if (spec.filter) {
+        where += ` and (${spec.filter.sql})`;
+        params.push(...spec.filter.params);
+      }
+      if (after) {
+        const op = spec.direction === "asc" ? ">" : "<";
+        where += ` and (${columns.map((c) => `t.${c}`).join(", ")}) ${op} (${columns.map(() => "?").join(", ")})`;
+        params.push(...after);
+      }
+      const order = columns.map((c) => `t.${c} ${spec.direction}`).join(", ");
+      const rows = await em.execute<Record<string, unknown>[]>(
+        `select * from (select t.*, row_number() over (partition by t.${spec.parentColumn} order by ${order}) as page_row
+           from ${tableOf(em, spec.entity)} t where ${where}) ranked
+         where page_row <= ${size + 1} order by ${spec.parentColumn}, page_row`,
+        params,
+      );
+      const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
+      for (const { page_row: _row, ...row } of rows) {
+        groups.get(Number(row[spec.parentColumn]))?.push(em.map(spec.entity, row) as unknown as T);
+      }
+      const counts = countsByParent(ctx, key, spec);
+      return parentIds.map((id) =>
+        toPage(
+          groups.get(id)!,
+          size,
+          !!after,
+          (item) => [...spec.sort.map((s) => cursorValue((item as Record<string, unknown>)[s.property])), item.id],
+          () => counts.load(id),
+        ),
+      );
+    });
+  });
+}
+
+/** Totals per parent for `totalCount`, one grouped statement for all parents, run only when asked for. */
+function countsByParent(ctx: RequestContext, key: string, spec: ParentPagesSpec) {
+  return ctx.loaders.keyed(`counts:${key}:${spec.filter ? JSON.stringify(spec.filter) : ""}`, () =>
+    new DataLoader<number, number>(async (parentIds) => {
+      const params: unknown[] = [...parentIds];
+      let where = `t.${spec.parentColumn} in (${parentIds.map(() => "?").join(", ")})`;
+      if (spec.filter) {
+        where += ` and (${spec.filter.sql})`;
+        params.push(...spec.filter.params);
+      }
+      const rows = await ctx.em.execute<{ parent: number; total: string }[]>(
+        `select t.${spec.parentColumn} as parent, count(*) as total from ${tableOf(ctx.em, spec.entity)} t where ${where} group by t.${spec.parentColumn}`,
+        params,
+      );
+      const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));
+      return parentIds.map((id) => totals.get(id) ?? 0);
+    }),
+  );
+}
+
+function cursorValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}

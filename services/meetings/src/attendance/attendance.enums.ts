@@ -1,0 +1,19 @@
+import { registerEnumType } from "type-graphql";
+
+export enum AttendanceStatus {
+  PRESENT = "PRESENT",
+  ABSENT = "ABSENT",
+  JUSTIFIED = "JUSTIFIED",
+  SUBSTITUTED = "SUBSTITUTED",
+}
+
+registerEnumType(AttendanceStatus, {
+  name: "AttendanceStatus",
+  description: "A member's attendance at a meeting.",
+  valuesConfig: {
+    PRESENT: { description: "Present." },
+    ABSENT: { description: "Absent without justification." },
+    JUSTIFIED: { description: "Absent with a justification accepted by the council." },
+    SUBSTITUTED: { description: "The titular was absent and their suplente sat in their place." },
+  },
+});

@@ -1,0 +1,32 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { AttendanceStatus } from "./attendance.enums";
+
+@InputType()
+export class AttendanceEntryInput {
+  @Field(() => ID, { description: "The member's mandate (titular, or a suplente attending as such)." })
+  mandateId: string;
+
+  @Field(() => AttendanceStatus)
+  status: AttendanceStatus;
+
+  @Field(() => ID, { nullable: true, description: "For SUBSTITUTED: the suplente's mandate, of the same seat." })
+  substituteMandateId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType({ description: "The attendance list of a convened meeting; recording it marks the meeting HELD." })
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  meetingId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => [AttendanceEntryInput])
+  entries: AttendanceEntryInput[];
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}

@@ -1,0 +1,95 @@
+import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { termAt, type TermFacts } from "../directory/council-directory";
+import { MeetingEntity } from "../meetings/meeting.entity";
+import { MeetingStatus } from "../meetings/meeting.enums";
+import { canWriteMeetings } from "../meetings/meeting.policy";
+import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { AttendanceEntity } from "./attendance.entity";
+import { AttendanceStatus } from "./attendance.enums";
+import type { RecordAttendanceInput } from "./attendance.inputs";
+import { quorumOf } from "./quorum";
+
+interface SeatOfMandate {
+  seatId: number;
+  role: "TITULAR" | "SUPLENTE";
+}
+
+/** Which seat and role each mandate of the term holds, on the meeting's date. */
+function mandatesOnDate(term: TermFacts, date: string): Map<number, SeatOfMandate> {
+  const map = new Map<number, SeatOfMandate>();
+  for (const seat of term.seats) {
+    for (const m of seat.mandates) {
+      if (m.startsOn <= date && (m.endsOn == null || m.endsOn >= date)) map.set(m.id, { seatId: seat.id, role: m.role });
+    }
+  }
+  return map;
+}
+
+/**
+ * Records the attendance list (replacing an earlier one) and the quorum it gives under the council's rule, over the
+ * seats of the term in force on the meeting's date. A convened meeting becomes HELD.
+ */
+export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<MeetingEntity> {
+  return write(ctx, {
+    action: "meeting.attendance",
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    input,
+    prepare: async () => {
+      const council = await councilOfMeeting(ctx, input.meetingId);
+      const meeting = council && (await ctx.em.fork().findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") }));
+      const date = meeting?.startsAt.toISOString().slice(0, 10);
+      return { council, date, term: council && date ? await termAt(ctx, council.id, date) : null };
+    },
+    locate: async (em, { council }) => ({
+      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
+      council: asRef(council),
+    }),
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (em, { record }, { council, term, date }) => {
+      const meeting = record!;
+      requireStatus(meeting, [MeetingStatus.CONVENED, MeetingStatus.HELD], "record attendance of");
+      if (meeting.startsAt > new Date()) throw conflict("Attendance is recorded once the meeting has started.");
+      if (!term) throw conflict(`The council has no term in force on ${date}: open its term before recording attendance.`);
+      if (input.entries.length === 0) throw badInput("entries", "The attendance list is empty.");
+      const holders = mandatesOnDate(term, date!);
+      const seen = new Set<number>();
+      const occupied = new Set<number>();
+      const rows = input.entries.map((entry, i) => {
+        const field = `entries[${i}]`;
+        const mandateId = parseId(entry.mandateId, `${field}.mandateId`);
+        const holder = holders.get(mandateId);
+        if (!holder) throw badInput(`${field}.mandateId`, `Mandate ${mandateId} does not sit in this council's term on ${date}.`);
+        if (seen.has(mandateId)) throw badInput(`${field}.mandateId`, `Mandate ${mandateId} is listed twice.`);
+        seen.add(mandateId);
+        let substituteMandateId: number | null = null;
+        if (entry.status === AttendanceStatus.SUBSTITUTED) {
+          if (holder.role !== "TITULAR") throw badInput(`${field}.status`, "Only a titular is substituted by a suplente.");
+          if (entry.substituteMandateId == null) throw badInput(`${field}.substituteMandateId`, "Name the suplente who sat.");
+          substituteMandateId = parseId(entry.substituteMandateId, `${field}.substituteMandateId`);
+          const substitute = holders.get(substituteMandateId);
+          if (!substitute || substitute.role !== "SUPLENTE" || substitute.seatId !== holder.seatId) {
+            throw badInput(`${field}.substituteMandateId`, "The substitute must be a suplente of the same seat.");
+          }
+        } else if (entry.substituteMandateId != null) {
+          throw badInput(`${field}.substituteMandateId`, "Only a SUBSTITUTED entry names a substitute.");
+        }
+        const sits =
+          (entry.status === AttendanceStatus.PRESENT && holder.role === "TITULAR") || entry.status === AttendanceStatus.SUBSTITUTED;
+        if (sits) occupied.add(holder.seatId);
+        return { mandateId, seatId: holder.seatId, status: entry.status, substituteMandateId, note: entry.note?.trim() || null };
+      });
+      await em.nativeDelete(AttendanceEntity, { meeting });
+      for (const row of rows) em.create(AttendanceEntity, { meeting, ...row });
+      const quorum = quorumOf(council!.rules.quorumRule, term.seats.length, occupied.size);
+      meeting.termId = term.id;
+      meeting.quorumRule = quorum.rule;
+      meeting.seatsTotal = quorum.seats;
+      meeting.quorumRequired = quorum.required;
+      meeting.presentCount = quorum.present;
+      meeting.status = MeetingStatus.HELD;
+      return meeting;
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import type { RequestContext } from "@contagem/schema";
+import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { agendaItemById, deliberationsByAgendaItem, meetingById, minutesById, votesByDeliberation } from "../loaders";
+import { AgendaItemEntity } from "../meetings/meeting.entity";
+import { AgendaItem, Meeting } from "../meetings/meeting.type";
+import { Minutes } from "../minutes/minutes.type";
+import { visible } from "../minutes/minutes.visibility";
+import { MandateRef } from "../references/references.type";
+import { DeliberationEntity, VoteEntity } from "./deliberation.entity";
+import { RecordDeliberationInput } from "./deliberation.inputs";
+import { recordDeliberation } from "./deliberation.service";
+import { Deliberation, Vote } from "./deliberation.type";
+
+@ObjectType()
+export class RecordDeliberationPayload {
+  @Field(() => Deliberation)
+  deliberation: DeliberationEntity;
+}
+
+@Resolver(() => Deliberation)
+export class DeliberationResolver {
+  @FieldResolver(() => Meeting)
+  meeting(@Root() deliberation: DeliberationEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(meetingById).load(deliberation.meeting.id);
+  }
+
+  @FieldResolver(() => AgendaItem)
+  agendaItem(@Root() deliberation: DeliberationEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(agendaItemById).load(deliberation.agendaItem.id);
+  }
+
+  @FieldResolver(() => [Vote], { description: "Nominal votes, where recorded." })
+  votes(@Root() deliberation: DeliberationEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(votesByDeliberation).load(deliberation.id);
+  }
+
+  @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
+  @Mutation(() => RecordDeliberationPayload, { description: "Records a decision on an agenda item of a held meeting with quorum." })
+  async recordDeliberation(@Arg("input") input: RecordDeliberationInput, @Ctx() ctx: RequestContext) {
+    return { deliberation: await recordDeliberation(ctx, input) };
+  }
+}
+
+@Resolver(() => Vote)
+export class VoteResolver {
+  @FieldResolver(() => MandateRef)
+  mandate(@Root() vote: VoteEntity) {
+    return { id: vote.mandateId };
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @FieldResolver(() => [Deliberation])
+  deliberations(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(deliberationsByAgendaItem).load(item.id);
+  }
+
+  @FieldResolver(() => Minutes, { nullable: true, description: "For APPROVAL_OF_MINUTES: the minutes put to approval." })
+  async minutes(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
+    return item.minutesId == null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(item.minutesId));
+  }
+}

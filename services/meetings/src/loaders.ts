@@ -1,0 +1,39 @@
+import { byId, byParent, type RequestContext } from "@contagem/schema";
+import DataLoader from "dataloader";
+import { AttendanceEntity } from "./attendance/attendance.entity";
+import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
+import { AgendaItemEntity, MeetingEntity } from "./meetings/meeting.entity";
+import { MeetingStatus } from "./meetings/meeting.enums";
+import { MinutesEntity, MinutesVersionEntity } from "./minutes/minutes.entity";
+import { ResolutionEntity } from "./resolutions/resolution.entity";
+
+/** Every entity and list-to-entity path of this subgraph goes through one of these per-request loaders. */
+export const meetingById = byId(MeetingEntity);
+export const agendaItemById = byId(AgendaItemEntity);
+export const deliberationById = byId(DeliberationEntity);
+export const minutesById = byId(MinutesEntity);
+export const resolutionById = byId(ResolutionEntity);
+export const agendaByMeeting = byParent(AgendaItemEntity, "meeting", { position: "asc" });
+export const attendanceByMeeting = byParent(AttendanceEntity, "meeting", { seatId: "asc", id: "asc" });
+export const deliberationsByMeeting = byParent(DeliberationEntity, "meeting", { id: "asc" });
+export const deliberationsByAgendaItem = byParent(DeliberationEntity, "agendaItem", { id: "asc" });
+export const votesByDeliberation = byParent(VoteEntity, "deliberation", { id: "asc" });
+export const minutesByMeeting = byParent(MinutesEntity, "meeting");
+export const versionsByMinutes = byParent(MinutesVersionEntity, "minutes", { number: "asc" });
+export const resolutionsByMeeting = byParent(ResolutionEntity, "meeting", { number: "asc" });
+export const resolutionsAmending = byParent(ResolutionEntity, "amends", { year: "asc", number: "asc" });
+export const resolutionsRevoking = byParent(ResolutionEntity, "revokes", { year: "asc", number: "asc" });
+
+/** Each council's next meeting (scheduled or convened, from now on), one statement for all councils asked. */
+export const nextMeetingByCouncil = (ctx: RequestContext) =>
+  new DataLoader<number, MeetingEntity | null>(async (councilIds) => {
+    const schema = ctx.em.config.get("schema");
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select distinct on (council_id) * from "${schema}".meeting
+       where council_id in (${councilIds.map(() => "?").join(", ")}) and status in (?, ?) and starts_at >= now()
+       order by council_id, starts_at, id`,
+      [...councilIds, MeetingStatus.SCHEDULED, MeetingStatus.CONVENED],
+    );
+    const byCouncil = new Map(rows.map((row) => [Number(row.council_id), ctx.em.map(MeetingEntity, row)]));
+    return councilIds.map((id) => byCouncil.get(id) ?? null);
+  });

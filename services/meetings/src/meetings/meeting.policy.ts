@@ -1,0 +1,9 @@
+import { canWriteForCouncil, isStaff, servesCouncil, type CouncilRef, type Viewer } from "@contagem/schema";
+
+/** Meetings, attendance, deliberations, minutes and resolutions of a council: its SECRETARY, or ADMIN. */
+export const canWriteMeetings = (viewer: Viewer | null, council: CouncilRef | null | undefined): boolean =>
+  canWriteForCouncil(viewer, council);
+
+/** Unpublished minutes and draft versions: the council's secretaries, STAFF and ADMIN only. */
+export const canReadDrafts = (viewer: Viewer | null, council: CouncilRef | null | undefined): boolean =>
+  isStaff(viewer) || servesCouncil(viewer, council);

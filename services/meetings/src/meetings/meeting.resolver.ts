@@ -1,0 +1,157 @@
+import { findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { AttendanceEntity } from "../attendance/attendance.entity";
+import { RecordAttendanceInput } from "../attendance/attendance.inputs";
+import { recordAttendance } from "../attendance/attendance.service";
+import { quorumOf } from "../attendance/quorum";
+import { Deliberation } from "../deliberations/deliberation.type";
+import { agendaByMeeting, attendanceByMeeting, deliberationsByMeeting, meetingById, minutesByMeeting, resolutionsByMeeting } from "../loaders";
+import { Minutes } from "../minutes/minutes.type";
+import { visible } from "../minutes/minutes.visibility";
+import { CouncilRef, MandateRef, TermRef, TerritoryRef, ref } from "../references/references.type";
+import { Resolution } from "../resolutions/resolution.type";
+import { MeetingEntity } from "./meeting.entity";
+import { CancelMeetingInput, ConveneMeetingInput, MeetingFilter, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
+import { cancelMeeting, conveneMeeting, scheduleMeeting, updateMeeting } from "./meeting.service";
+import { AgendaItem, Attendance, Convocation, Meeting, MeetingConnection, QuorumType } from "./meeting.type";
+
+@ObjectType()
+export class MeetingPayload {
+  @Field(() => Meeting)
+  meeting: MeetingEntity;
+}
+
+const WRITERS = '@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])';
+
+/** The SQL-free filter of meeting lists, shared by the root list and `Council.meetings`. */
+export function meetingWhere(filter: MeetingFilter = {}): FilterQuery<MeetingEntity> {
+  const where: Record<string, unknown> = {};
+  if (filter.councilId != null) where.councilId = parseId(filter.councilId, "filter.councilId");
+  if (filter.type) where.type = filter.type;
+  if (filter.status) where.status = filter.status;
+  if (filter.from || filter.to) where.startsAt = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  return where as FilterQuery<MeetingEntity>;
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => Meeting, { nullable: true })
+  meeting(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const key = tryParseId(id);
+    return key === null ? null : ctx.loaders.get(meetingById).load(key);
+  }
+
+  @Query(() => MeetingConnection, { description: "Meetings of every council, newest first." })
+  async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
+    return new MeetingConnection(await findPage(ctx.em, MeetingEntity, meetingWhere(filter), page, [{ field: "startsAt", direction: "desc" }]));
+  }
+
+  @FieldResolver(() => CouncilRef)
+  council(@Root() meeting: MeetingEntity) {
+    return { id: meeting.councilId };
+  }
+
+  @FieldResolver(() => TermRef, { nullable: true, description: "The council's term in force at the meeting." })
+  term(@Root() meeting: MeetingEntity) {
+    return ref(meeting.termId);
+  }
+
+  @FieldResolver(() => TerritoryRef, { nullable: true, description: "The territory of a territorial plenary or hearing." })
+  territory(@Root() meeting: MeetingEntity) {
+    return ref(meeting.territoryId);
+  }
+
+  @FieldResolver(() => Convocation, { nullable: true, description: "Null until the meeting is convened." })
+  convocation(@Root() meeting: MeetingEntity): Convocation | null {
+    if (!meeting.convenedAt) return null;
+    const given = Math.floor((meeting.startsAt.getTime() - meeting.convenedAt.getTime()) / 3_600_000);
+    const required = meeting.noticeRequiredHours ?? null;
+    return {
+      convenedAt: meeting.convenedAt,
+      requiredNoticeHours: required,
+      givenNoticeHours: given,
+      noticeRespected: required === null ? null : given >= required,
+    };
+  }
+
+  @FieldResolver(() => MandateRef, { nullable: true, description: "Who convened it (usually the president)." })
+  convenedBy(@Root() meeting: MeetingEntity) {
+    return ref(meeting.convenedByMandateId);
+  }
+
+  @FieldResolver(() => [AgendaItem])
+  agenda(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(agendaByMeeting).load(meeting.id);
+  }
+
+  @FieldResolver(() => [Attendance], { description: "Attendance per mandate, once recorded." })
+  attendance(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(attendanceByMeeting).load(meeting.id);
+  }
+
+  @FieldResolver(() => QuorumType)
+  quorum(@Root() meeting: MeetingEntity) {
+    return quorumOf(meeting.quorumRule, meeting.seatsTotal, meeting.presentCount);
+  }
+
+  @FieldResolver(() => [Deliberation])
+  deliberations(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(deliberationsByMeeting).load(meeting.id);
+  }
+
+  @FieldResolver(() => Minutes, { nullable: true, description: "The meeting's minutes, once published (drafts to their readers)." })
+  async minutes(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    const [minutes] = await ctx.loaders.get(minutesByMeeting).load(meeting.id);
+    return visible(ctx, minutes ?? null);
+  }
+
+  @FieldResolver(() => [Resolution], { description: "Resolutions adopted at this meeting." })
+  resolutions(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(resolutionsByMeeting).load(meeting.id);
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Schedules a meeting of a council, with its agenda." })
+  async scheduleMeeting(@Arg("input") input: ScheduleMeetingInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await scheduleMeeting(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Changes a meeting before it is held; a new start time asks for a new convocation." })
+  async updateMeeting(@Arg("input") input: UpdateMeetingInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await updateMeeting(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Convenes a scheduled meeting; the notice given is checked against the council's rule." })
+  async conveneMeeting(@Arg("input") input: ConveneMeetingInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await conveneMeeting(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Cancels (or, with `postpone`, postpones) a meeting, with the reason." })
+  async cancelMeeting(@Arg("input") input: CancelMeetingInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await cancelMeeting(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Records the attendance list and quorum of a convened meeting, which is then HELD." })
+  async recordAttendance(@Arg("input") input: RecordAttendanceInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await recordAttendance(ctx, input) };
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceResolver {
+  @FieldResolver(() => MandateRef)
+  mandate(@Root() attendance: AttendanceEntity) {
+    return { id: attendance.mandateId };
+  }
+
+  @FieldResolver(() => MandateRef, { nullable: true, description: "For SUBSTITUTED: the suplente who sat." })
+  substitute(@Root() attendance: AttendanceEntity) {
+    return ref(attendance.substituteMandateId);
+  }
+}

@@ -1,0 +1,198 @@
+import { conflict, loadForWrite, parseId, tryParseId, write, type RequestContext } from "@contagem/schema";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
+import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
+import { MeetingStatus, MeetingType } from "./meeting.enums";
+import type { CancelMeetingInput, ConveneMeetingInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
+import { canWriteMeetings } from "./meeting.policy";
+import { checkAgenda, checkText, checkTimes, checkUrl, checkVenue, type CheckedAgendaItem } from "./meeting.validation";
+
+export const DENIED = "Only ADMIN or a SECRETARY of this council may do this.";
+
+const ORDINAL_TYPE: Record<MeetingType, string> = {
+  ORDINARY: "Reunião Ordinária",
+  EXTRAORDINARY: "Reunião Extraordinária",
+  PUBLIC_HEARING: "Audiência Pública",
+  TERRITORIAL_PLENARY: "Plenária Territorial",
+  COMMISSION: "Reunião de Comissão",
+  INAUGURAL: "Reunião de Posse",
+};
+
+/** The council behind an existing record, read before the transaction (its facts come from another service). */
+export async function councilOfMeeting(ctx: RequestContext, meetingId: string, field = "meetingId"): Promise<CouncilFacts | null> {
+  const id = tryParseId(meetingId);
+  if (id === null) parseId(meetingId, field);
+  const meeting = await ctx.em.fork().findOne(MeetingEntity, { id: id! }, { fields: ["councilId"] });
+  return meeting ? councilFacts(ctx, meeting.councilId) : null;
+}
+
+export const asRef = (council: CouncilFacts | null | undefined) => (council ? { id: council.id, slug: council.slug } : null);
+
+/** Refuses a transition from a state that does not allow it, naming both. */
+export function requireStatus(meeting: MeetingEntity, allowed: MeetingStatus[], action: string): void {
+  if (!allowed.includes(meeting.status)) {
+    throw conflict(`Cannot ${action} a meeting that is ${meeting.status}; it must be ${allowed.join(" or ")}.`, {
+      status: meeting.status,
+    });
+  }
+}
+
+function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): void {
+  for (const item of meeting.agenda.getItems()) em.remove(item);
+  for (const item of items) em.create(AgendaItemEntity, { meeting, ...item });
+}
+
+async function defaultLabel(em: EntityManager, councilId: number, type: MeetingType, startsAt: Date): Promise<string> {
+  const year = startsAt.getUTCFullYear();
+  const count = await em.count(MeetingEntity, {
+    councilId,
+    type,
+    status: { $ne: MeetingStatus.CANCELLED },
+    startsAt: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: startsAt },
+  });
+  return `${count + 1}ª ${ORDINAL_TYPE[type]} de ${year}`;
+}
+
+export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput): Promise<MeetingEntity> {
+  const councilId = parseId(input.councilId, "councilId");
+  return write(ctx, {
+    action: "meeting.schedule",
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    input,
+    prepare: async () => {
+      const council = await requireCouncil(ctx, councilId);
+      const term = await termAt(ctx, councilId, input.startsAt.toISOString().slice(0, 10));
+      return { council, termId: term?.id ?? null };
+    },
+    locate: async (_em, { council }) => ({ council: asRef(council) }),
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (em, _located, { termId }) => {
+      checkTimes(input.startsAt, input.endsAt);
+      const onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
+      checkVenue(input.modality, input.place, onlineUrl);
+      const agenda = checkAgenda(input.agenda ?? []);
+      const meeting = em.create(MeetingEntity, {
+        councilId,
+        termId,
+        type: input.type,
+        sequenceLabel: input.sequenceLabel
+          ? checkText(input.sequenceLabel, "sequenceLabel", 3, 200)
+          : await defaultLabel(em, councilId, input.type, input.startsAt),
+        status: MeetingStatus.SCHEDULED,
+        modality: input.modality,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt ?? null,
+        place: input.place?.trim() || null,
+        onlineUrl,
+        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+      });
+      replaceAgenda(em, meeting, agenda);
+      return meeting;
+    },
+  });
+}
+
+export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): Promise<MeetingEntity> {
+  return write(ctx, {
+    action: "meeting.update",
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    input,
+    prepare: () => councilOfMeeting(ctx, input.meetingId),
+    locate: async (em, council) => ({
+      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
+      council: asRef(council),
+    }),
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (em, { record }) => {
+      const meeting = record!;
+      requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], "change");
+      await meeting.agenda.init();
+      if (input.sequenceLabel != null) meeting.sequenceLabel = checkText(input.sequenceLabel, "sequenceLabel", 3, 200);
+      if (input.modality != null) meeting.modality = input.modality;
+      if (input.place !== undefined) meeting.place = input.place?.trim() || null;
+      if (input.onlineUrl !== undefined) meeting.onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
+      if (input.endsAt !== undefined) meeting.endsAt = input.endsAt;
+      if (input.startsAt != null && input.startsAt.getTime() !== meeting.startsAt.getTime()) {
+        // A new date voids the convocation: members must be convened again, with the notice the rules require.
+        meeting.startsAt = input.startsAt;
+        meeting.status = MeetingStatus.SCHEDULED;
+        meeting.statusReason = null;
+        meeting.convenedAt = null;
+        meeting.convenedByMandateId = null;
+        meeting.noticeRequiredHours = null;
+      }
+      checkTimes(meeting.startsAt, meeting.endsAt);
+      checkVenue(meeting.modality, meeting.place, meeting.onlineUrl);
+      if (input.agenda) {
+        if (meeting.status === MeetingStatus.CONVENED) {
+          throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");
+        }
+        replaceAgenda(em, meeting, checkAgenda(input.agenda));
+      }
+      return meeting;
+    },
+  });
+}
+
+/** Hours of notice the council's rules require for this type of meeting; null when the rule is not on record. */
+export function requiredNoticeHours(council: CouncilFacts, type: MeetingType): number | null {
+  if (type === MeetingType.EXTRAORDINARY) return council.rules.extraordinaryNoticeHours ?? null;
+  return council.rules.ordinaryNoticeDays == null ? null : council.rules.ordinaryNoticeDays * 24;
+}
+
+export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput): Promise<MeetingEntity> {
+  return write(ctx, {
+    action: "meeting.convene",
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    input,
+    prepare: () => councilOfMeeting(ctx, input.meetingId),
+    locate: async (em, council) => ({
+      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
+      council: asRef(council),
+    }),
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (_em, { record }, council) => {
+      const meeting = record!;
+      requireStatus(meeting, [MeetingStatus.SCHEDULED], "convene");
+      if ((await meeting.agenda.loadCount()) === 0) {
+        throw conflict("A convocation names the agenda: add agenda items before convening.");
+      }
+      const convenedAt = input.convenedAt ?? new Date();
+      if (convenedAt > meeting.startsAt) throw conflict("A meeting cannot be convened after it started.");
+      meeting.status = MeetingStatus.CONVENED;
+      meeting.convenedAt = convenedAt;
+      meeting.convenedByMandateId = input.convenedByMandateId == null ? null : parseId(input.convenedByMandateId, "convenedByMandateId");
+      meeting.noticeRequiredHours = requiredNoticeHours(council!, meeting.type);
+      return meeting;
+    },
+  });
+}
+
+export function cancelMeeting(ctx: RequestContext, input: CancelMeetingInput): Promise<MeetingEntity> {
+  return write(ctx, {
+    action: input.postpone ? "meeting.postpone" : "meeting.cancel",
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    input,
+    prepare: () => councilOfMeeting(ctx, input.meetingId),
+    locate: async (em, council) => ({
+      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
+      council: asRef(council),
+    }),
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (_em, { record }) => {
+      const meeting = record!;
+      requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], input.postpone ? "postpone" : "cancel");
+      meeting.status = input.postpone ? MeetingStatus.POSTPONED : MeetingStatus.CANCELLED;
+      meeting.statusReason = checkText(input.reason, "reason", 3, 2000);
+      return meeting;
+    },
+  });
+}

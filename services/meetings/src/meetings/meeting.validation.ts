@@ -1,0 +1,51 @@
+import { badInput, parseId } from "@contagem/schema";
+import type { AgendaItemInput } from "./meeting.inputs";
+import { AgendaItemKind, Modality } from "./meeting.enums";
+
+export function checkText(value: string, field: string, min = 1, max = 500): string {
+  const text = value.trim();
+  if (text.length < min || text.length > max) throw badInput(field, `"${field}" must have ${min} to ${max} characters.`);
+  return text;
+}
+
+export function checkUrl(value: string | null | undefined, field: string): string | null {
+  if (value == null || value === "") return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw badInput(field, `"${field}" must be a URL.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw badInput(field, `"${field}" must be an http(s) URL.`);
+  return value;
+}
+
+/** In person needs a place, online a link, hybrid both. */
+export function checkVenue(modality: Modality, place: string | null | undefined, onlineUrl: string | null | undefined): void {
+  if (modality !== Modality.ONLINE && !place?.trim()) throw badInput("place", `A ${modality} meeting needs a "place".`);
+  if (modality !== Modality.IN_PERSON && !onlineUrl) throw badInput("onlineUrl", `A ${modality} meeting needs an "onlineUrl".`);
+}
+
+export function checkTimes(startsAt: Date, endsAt: Date | null | undefined): void {
+  if (Number.isNaN(startsAt.getTime())) throw badInput("startsAt", '"startsAt" is not a valid time.');
+  if (endsAt && endsAt <= startsAt) throw badInput("endsAt", '"endsAt" must be after "startsAt".');
+}
+
+export interface CheckedAgendaItem {
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  description: string | null;
+  minutesId: number | null;
+}
+
+export function checkAgenda(agenda: AgendaItemInput[]): CheckedAgendaItem[] {
+  if (agenda.length > 100) throw badInput("agenda", "An agenda has at most 100 items.");
+  return agenda.map((item, i) => ({
+    position: i + 1,
+    kind: item.kind,
+    title: checkText(item.title, `agenda[${i}].title`, 1, 500),
+    description: item.description?.trim() || null,
+    minutesId: item.minutesId == null ? null : parseId(item.minutesId, `agenda[${i}].minutesId`),
+  }));
+}

@@ -1,0 +1,4 @@
+import { Migration20261127100000_meetings } from "./Migration20261127100000_meetings";
+
+/** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
+export const migrations = [{ name: "Migration20261127100000_meetings", class: Migration20261127100000_meetings }];

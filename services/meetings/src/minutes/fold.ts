@@ -1,0 +1,61 @@
+/**
+ * Folds Portuguese text for search: lower case, no accents, plurals to the singular ("reuniões" → "reuniao",
+ * "resoluções" → "resolucao", "atas" → "ata"). Applied to the indexed text and to the query alike, before
+ * PostgreSQL's Portuguese stemmer, so that accents and plurals never decide whether a document matches.
+ */
+const RULES: [RegExp, string][] = [
+  [/(\p{L}+)(oes|aes|aos)$/u, "$1ao"],
+  [/(\p{L}{2,})ais$/u, "$1al"],
+  [/(\p{L}{2,})eis$/u, "$1el"],
+  [/(\p{L}{2,})ois$/u, "$1ol"],
+  [/(\p{L}{2,})ns$/u, "$1m"],
+  [/(\p{L}{2,}[aeiou])s$/u, "$1"],
+];
+
+export function foldWord(word: string): string {
+  let folded = word.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  for (const [pattern, replacement] of RULES) {
+    if (pattern.test(folded)) {
+      folded = folded.replace(pattern, replacement);
+      break;
+    }
+  }
+  return folded;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function foldText(text: string): string {
+  return text.replace(WORD, (word) => foldWord(word));
+}
+
+/** Words of a query, folded, with search operators kept for websearch_to_tsquery ("…", or, -word). */
+export function foldQuery(query: string): string {
+  return query.replace(WORD, (word) => (word.toLowerCase() === "or" ? word : foldWord(word)));
+}
+
+/**
+ * An excerpt of `body` around the first matched word, with matches in **bold**. A word matches when its folded
+ * form starts with a query word's folded stem (the stemmer's work, approximated: the first 5 letters or the word).
+ */
+export function highlight(body: string, query: string, radius = 120): string {
+  const stems = (query.match(WORD) ?? [])
+    .filter((w) => w.toLowerCase() !== "or")
+    .map((w) => foldWord(w))
+    .filter((w) => w.length >= 2)
+    .map((w) => (w.length > 6 ? w.slice(0, Math.max(5, w.length - 3)) : w));
+  const plain = body.replace(/[#*_>`[\]]/g, "").replace(/\s+/g, " ").trim();
+  const matches = (word: string) => stems.some((stem) => foldWord(word).startsWith(stem));
+  let first = -1;
+  for (const m of plain.matchAll(WORD)) {
+    if (matches(m[0])) {
+      first = m.index!;
+      break;
+    }
+  }
+  const start = first < 0 ? 0 : Math.max(0, plain.lastIndexOf(" ", Math.max(0, first - radius)) + 1);
+  const end = Math.min(plain.length, start + radius * 2);
+  const slice = plain.slice(start, end);
+  const marked = slice.replace(WORD, (word) => (matches(word) ? `**${word}**` : word));
+  return `${start > 0 ? "…" : ""}${marked}${end < plain.length ? "…" : ""}`;
+}

@@ -1,0 +1,78 @@
+import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { MinutesStatus } from "./minutes.enums";
+
+@ObjectType("GazettePublication", { description: "Where the Diário Oficial de Contagem (DOC) published a record." })
+export class GazettePublication {
+  @Field(() => Int)
+  edition: number;
+
+  @Field(() => String, { nullable: true, description: "Pages in that edition, e.g. `14-16`." })
+  pages: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  date: string | null;
+}
+
+@ObjectType("Minutes", {
+  description: "The minutes (ata) of a meeting. Public once PUBLISHED; every text is an immutable, hashed version.",
+})
+@Directive('@key(fields: "id")')
+export class Minutes extends NodeType {
+  @Field(() => Int, { description: "Number within the council's year, e.g. 6 for Ata 006/2026." })
+  number: number;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => MinutesStatus)
+  status: MinutesStatus;
+
+  @Field(() => Date, { nullable: true })
+  approvedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt?: Date | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType("MinutesVersion", { description: "One text of the minutes, with the SHA-256 of its body." })
+export class MinutesVersion extends NodeType {
+  @Field(() => Int, { description: "1, 2, 3…: each revision or correction adds one." })
+  number: number;
+
+  @Field({ description: "The text, in Markdown." })
+  body: string;
+
+  @Field({ description: "SHA-256 (hex) of the UTF-8 body: anyone can check the text is the one published." })
+  sha256: string;
+
+  @Field({ description: "Role of the author: SECRETARY or ADMIN." })
+  authorRole: string;
+
+  @Field(() => String, { nullable: true, description: "Why this version was made (required for corrections)." })
+  changeNote?: string | null;
+
+  @Field({ description: "Part of the published record (immutable) or a draft." })
+  published: boolean;
+}
+
+@ObjectType("MinutesConnection")
+export class MinutesConnection extends ConnectionType(Minutes, "Minutes") {}
+
+@ObjectType("MinutesSearchHit", { description: "Published minutes matching a search, with a highlighted excerpt." })
+export class MinutesSearchHit {
+  @Field(() => Minutes)
+  minutes: object;
+
+  @Field({ description: "Relevance (higher is better)." })
+  rank: number;
+
+  @Field({ description: "Excerpt of the text with the matched words in **bold**." })
+  excerpt: string;
+}
+
+@ObjectType("MinutesSearchConnection")
+export class MinutesSearchConnection extends ConnectionType(MinutesSearchHit, "MinutesSearchHit") {}

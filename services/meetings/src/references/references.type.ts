@@ -1,0 +1,35 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/**
+ * Entities owned by the councils subgraph that meetings refer to. Council also receives fields from here
+ * (its meetings, minutes and resolutions); the others are references only.
+ */
+@ObjectType("Council")
+@Directive('@key(fields: "id")')
+export class CouncilRef {
+  @Field(() => ID)
+  id: number;
+}
+
+@ObjectType("Term")
+@Directive('@key(fields: "id", resolvable: false)')
+export class TermRef {
+  @Field(() => ID)
+  id: number;
+}
+
+@ObjectType("Mandate")
+@Directive('@key(fields: "id", resolvable: false)')
+export class MandateRef {
+  @Field(() => ID)
+  id: number;
+}
+
+@ObjectType("Territory")
+@Directive('@key(fields: "id", resolvable: false)')
+export class TerritoryRef {
+  @Field(() => ID)
+  id: number;
+}
+
+export const ref = (id: number | null | undefined) => (id == null ? null : { id });

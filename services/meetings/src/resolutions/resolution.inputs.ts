@@ -1,0 +1,60 @@
+import { DateScalar } from "@contagem/schema";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { ResolutionStatus } from "./resolution.enums";
+
+@InputType()
+export class ResolutionFilter {
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => ResolutionStatus, { nullable: true })
+  status?: ResolutionStatus;
+
+  @Field(() => Date, { nullable: true })
+  updatedSince?: Date;
+}
+
+@InputType({ description: "The text of a new resolution and the meeting (and deliberation) that adopted it." })
+export class ResolutionTextInput {
+  @Field(() => ID, { description: "The meeting (HELD) that adopted it." })
+  meetingId: string;
+
+  @Field(() => ID, { nullable: true, description: "The deliberation (APPROVED) that adopted it." })
+  deliberationId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Defaults to the meeting's date; sets the numbering year." })
+  date?: string | null;
+
+  @Field({ description: "Ementa." })
+  summary: string;
+
+  @Field({ description: "Full text, in Markdown." })
+  body: string;
+
+  @Field(() => Int, { nullable: true })
+  gazetteEdition?: number | null;
+
+  @Field(() => String, { nullable: true })
+  gazettePages?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  gazetteDate?: string | null;
+}
+
+@InputType()
+export class AdoptResolutionInput extends ResolutionTextInput {
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: "A new resolution that amends (or revokes) an earlier one of the same council." })
+export class ChangeResolutionInput extends ResolutionTextInput {
+  @Field(() => ID, { description: "The resolution amended or revoked." })
+  resolutionId: string;
+
+  @Field(() => Int, { description: "The `version` of that resolution you read." })
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}

@@ -1,0 +1,95 @@
+import { tryParseId, type RequestContext } from "@contagem/schema";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Deliberation } from "../deliberations/deliberation.type";
+import { deliberationById, meetingById, resolutionById, resolutionsAmending, resolutionsRevoking } from "../loaders";
+import { Meeting } from "../meetings/meeting.type";
+import { GazettePublication } from "../minutes/minutes.type";
+import { formatNumber } from "../numbering/numbering";
+import { CouncilRef } from "../references/references.type";
+import { ResolutionEntity } from "./resolution.entity";
+import { AdoptResolutionInput, ChangeResolutionInput } from "./resolution.inputs";
+import { adoptResolution, amendResolution, revokeResolution } from "./resolution.service";
+import { Resolution } from "./resolution.type";
+
+@ObjectType()
+export class ResolutionPayload {
+  @Field(() => Resolution)
+  resolution: ResolutionEntity;
+}
+
+const WRITERS = '@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])';
+
+@Resolver(() => Resolution)
+export class ResolutionResolver {
+  @Query(() => Resolution, { nullable: true })
+  resolution(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const key = tryParseId(id);
+    return key === null ? null : ctx.loaders.get(resolutionById).load(key);
+  }
+
+  @FieldResolver(() => CouncilRef)
+  council(@Root() resolution: ResolutionEntity) {
+    return { id: resolution.councilId };
+  }
+
+  @FieldResolver(() => String, { description: 'Number as the city writes it, e.g. "001/2026" (Resolução COMPUR 001/2026).' })
+  label(@Root() resolution: ResolutionEntity) {
+    return formatNumber(resolution.number, resolution.year);
+  }
+
+  @FieldResolver(() => Meeting, { description: "The meeting that adopted it." })
+  meeting(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(meetingById).load(resolution.meeting.id);
+  }
+
+  @FieldResolver(() => Deliberation, { nullable: true })
+  deliberation(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return resolution.deliberation ? ctx.loaders.get(deliberationById).load(resolution.deliberation.id) : null;
+  }
+
+  @FieldResolver(() => GazettePublication, { nullable: true })
+  gazette(@Root() resolution: ResolutionEntity): GazettePublication | null {
+    return resolution.gazetteEdition == null
+      ? null
+      : { edition: resolution.gazetteEdition, pages: resolution.gazettePages ?? null, date: resolution.gazetteDate ?? null };
+  }
+
+  @FieldResolver(() => Resolution, { nullable: true, description: "The resolution this one amends." })
+  amends(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return resolution.amends ? ctx.loaders.get(resolutionById).load(resolution.amends.id) : null;
+  }
+
+  @FieldResolver(() => Resolution, { nullable: true, description: "The resolution this one revokes." })
+  revokes(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return resolution.revokes ? ctx.loaders.get(resolutionById).load(resolution.revokes.id) : null;
+  }
+
+  @FieldResolver(() => [Resolution], { description: "Later resolutions that amend this one." })
+  amendedBy(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(resolutionsAmending).load(resolution.id);
+  }
+
+  @FieldResolver(() => [Resolution], { description: "The resolution that revoked this one, if any." })
+  revokedBy(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(resolutionsRevoking).load(resolution.id);
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => ResolutionPayload, { description: "Adopts a resolution at a held meeting; it gets the council's next number for the year." })
+  async adoptResolution(@Arg("input") input: AdoptResolutionInput, @Ctx() ctx: RequestContext) {
+    return { resolution: await adoptResolution(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => ResolutionPayload, { description: "Adopts a resolution that amends an earlier one, which becomes AMENDED." })
+  async amendResolution(@Arg("input") input: ChangeResolutionInput, @Ctx() ctx: RequestContext) {
+    return { resolution: await amendResolution(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => ResolutionPayload, { description: "Adopts a resolution that revokes an earlier one, which becomes REVOKED." })
+  async revokeResolution(@Arg("input") input: ChangeResolutionInput, @Ctx() ctx: RequestContext) {
+    return { resolution: await revokeResolution(ctx, input) };
+  }
+}
+

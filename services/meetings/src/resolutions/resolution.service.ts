@@ -1,0 +1,97 @@
+import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { DeliberationEntity } from "../deliberations/deliberation.entity";
+import { DeliberationOutcome } from "../deliberations/deliberation.enums";
+import { MeetingEntity } from "../meetings/meeting.entity";
+import { MeetingStatus } from "../meetings/meeting.enums";
+import { canWriteMeetings } from "../meetings/meeting.policy";
+import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { nextNumber } from "../numbering/numbering";
+import { ResolutionEntity } from "./resolution.entity";
+import { ResolutionStatus } from "./resolution.enums";
+import type { AdoptResolutionInput, ChangeResolutionInput, ResolutionTextInput } from "./resolution.inputs";
+
+/** Creates a resolution adopted at a held meeting, numbered in its council's series for the year. */
+async function createResolution(em: EntityManager, input: ResolutionTextInput): Promise<ResolutionEntity> {
+  const meeting = await em.findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") });
+  if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
+  requireStatus(meeting, [MeetingStatus.HELD], "adopt a resolution at");
+  let deliberation: DeliberationEntity | null = null;
+  if (input.deliberationId != null) {
+    deliberation = await em.findOne(DeliberationEntity, { id: parseId(input.deliberationId, "deliberationId"), meeting });
+    if (!deliberation) throw badInput("deliberationId", "The deliberation is not one of this meeting's.");
+    if (deliberation.outcome !== DeliberationOutcome.APPROVED) throw conflict("Only an approved deliberation adopts a resolution.");
+  }
+  const summary = input.summary.trim();
+  if (summary.length < 3 || summary.length > 2000) throw badInput("summary", '"summary" must have 3 to 2000 characters.');
+  if (!input.body.trim()) throw badInput("body", '"body" is empty.');
+  const date = input.date ?? meeting.startsAt.toISOString().slice(0, 10);
+  const year = Number(date.slice(0, 4));
+  return em.create(ResolutionEntity, {
+    councilId: meeting.councilId,
+    year,
+    number: await nextNumber(em, meeting.councilId, year, "RESOLUTION"),
+    date,
+    summary,
+    body: input.body,
+    meeting,
+    deliberation,
+    status: ResolutionStatus.IN_FORCE,
+    gazetteEdition: input.gazetteEdition ?? null,
+    gazettePages: input.gazettePages?.trim() || null,
+    gazetteDate: input.gazetteDate ?? null,
+  });
+}
+
+export function adoptResolution(ctx: RequestContext, input: AdoptResolutionInput): Promise<ResolutionEntity> {
+  return write(ctx, {
+    action: "resolution.adopt",
+    entityType: "Resolution",
+    entity: ResolutionEntity,
+    input,
+    prepare: () => councilOfMeeting(ctx, input.meetingId),
+    locate: async (_em, council) => {
+      if (!council) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
+      return { council: asRef(council) };
+    },
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: (em) => createResolution(em, input),
+  });
+}
+
+function changeResolution(ctx: RequestContext, input: ChangeResolutionInput, change: "amend" | "revoke"): Promise<ResolutionEntity> {
+  return write(ctx, {
+    action: `resolution.${change}`,
+    entityType: "Resolution",
+    entity: ResolutionEntity,
+    input,
+    prepare: () => councilOfMeeting(ctx, input.meetingId),
+    locate: async (em, council) => {
+      if (!council) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
+      return { record: await loadForWrite(em, ResolutionEntity, input.resolutionId, "Resolution", "resolutionId"), council: asRef(council) };
+    },
+    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+    run: async (em, { record }) => {
+      const target = record!;
+      const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
+      if (target.councilId !== meeting.councilId) {
+        throw badInput("resolutionId", "A council amends or revokes only its own resolutions.");
+      }
+      if (target.status === ResolutionStatus.REVOKED) throw conflict("The resolution was revoked: it can no longer be changed.");
+      const resolution = await createResolution(em, input);
+      if (change === "amend") {
+        resolution.amends = em.getReference(ResolutionEntity, target.id, { wrapped: true });
+        target.status = ResolutionStatus.AMENDED;
+      } else {
+        resolution.revokes = em.getReference(ResolutionEntity, target.id, { wrapped: true });
+        target.status = ResolutionStatus.REVOKED;
+      }
+      return resolution;
+    },
+  });
+}
+
+export const amendResolution = (ctx: RequestContext, input: ChangeResolutionInput) => changeResolution(ctx, input, "amend");
+export const revokeResolution = (ctx: RequestContext, input: ChangeResolutionInput) => changeResolution(ctx, input, "revoke");

@@ -1,0 +1,40 @@
+import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
+import { AgendaItemResolver, DeliberationResolver, VoteResolver } from "./deliberations/deliberation.resolver";
+import { meetingById, minutesById, resolutionById } from "./loaders";
+import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
+import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
+import { visible } from "./minutes/minutes.visibility";
+import { CouncilContributionResolver } from "./references/council.resolver";
+import { ResolutionResolver } from "./resolutions/resolution.resolver";
+
+type Reference = { id?: string };
+const idOf = (ref: Reference) => (ref.id == null ? null : tryParseId(ref.id));
+
+export function buildMeetingsSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        MeetingResolver,
+        AttendanceResolver,
+        DeliberationResolver,
+        VoteResolver,
+        AgendaItemResolver,
+        MinutesResolver,
+        MinutesVersionResolver,
+        ResolutionResolver,
+        CouncilContributionResolver,
+      ],
+      validate: false,
+    },
+    {
+      // The same loaders — and for minutes the same visibility rule — as every other path: no IDOR through `_entities`.
+      Meeting: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(meetingById).load(idOf(ref)!)) },
+      Minutes: {
+        __resolveReference: async (ref: Reference, ctx: RequestContext) =>
+          idOf(ref) === null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(idOf(ref)!)),
+      },
+      Resolution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(resolutionById).load(idOf(ref)!)) },
+      Council: { __resolveReference: (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) }) },
+    } as never,
+  );
+}
