@@ -22,7 +22,7 @@ await rm(out, { recursive: true, force: true });
 const jobs = [];
 for await (const file of walk(src)) {
   const target = join(out, relative(src, file));
-  if (/\.test\.ts$|\.d\.ts$/.test(file)) continue;
+  if (/\.test\.ts$|\.fixtures\.ts$|\.d\.ts$/.test(file)) continue;
   if (file.endsWith(".ts")) {
     jobs.push(
       transformFile(file, { ...swcrc, swcrc: false, sourceFileName: relative(dirname(target), file) }).then(async (r) => {

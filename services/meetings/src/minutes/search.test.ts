@@ -1,0 +1,85 @@
+import { councils } from "@contagem/councils";
+import { codesOf, gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { meetings } from "../definition";
+import { CouncilWorld } from "../meetings.fixtures";
+
+let system: RunningSystem;
+let compur: CouncilWorld;
+let cmsc: CouncilWorld;
+const docs: Record<string, string> = {};
+
+beforeAll(async () => {
+  system = await startSystem([councils, meetings], await readFile(join(__dirname, "../../../../gateway/supergraph.graphql"), "utf8"));
+  compur = await new CouncilWorld(system.gatewayUrl, "compur").setup();
+  cmsc = await new CouncilWorld(system.gatewayUrl, "cmsc").setup();
+  const publish = async (world: CouncilWorld, key: string, body: string) => {
+    docs[key] = (await world.publishedMinutes(body)).id;
+  };
+  await publish(compur, "reunioes", "As reuniões extraordinárias do conselho foram convocadas para discutir o Plano Diretor.");
+  await publish(compur, "resolucao", "O conselho aprovou a Resolução sobre o zoneamento e as resoluções anteriores foram revogadas. Resolução publicada.");
+  await publish(compur, "pracas", "Debate sobre a manutenção das praças e parques da Regional Eldorado.");
+  await publish(cmsc, "saude", "Na reunião ordinária o Conselho de Saúde discutiu a atenção básica.");
+  // A draft mentioning the same words must never be found.
+  const held = await compur.heldMeeting();
+  await compur.draft(held.id, "Rascunho: reunião secreta sobre resolução sigilosa.");
+});
+afterAll(() => system.stop());
+
+const search = async (query: string, extra = "") => {
+  const res = await gql(system.gatewayUrl, `query($q: String!) { searchMinutes(query: $q${extra}) { totalCount edges { cursor node { rank excerpt minutes { id label status council { acronym } } } } } }`, { q: query });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.searchMinutes;
+};
+const ids = (result: any) => result.edges.map((e: any) => e.node.minutes.id).sort();
+
+describe("searchMinutes", () => {
+  it('finds plurals and singulars alike: "reunião" finds "reuniões"', async () => {
+    const result = await search("reunião");
+    expect(ids(result)).toEqual([docs.reunioes, docs.saude].sort());
+    expect(result.edges.every((e: any) => e.node.minutes.status === "PUBLISHED")).toBe(true);
+  });
+
+  it('ignores accents: "resolucao" finds "resolução", "pracas" finds "praças"', async () => {
+    expect(ids(await search("resolucao"))).toEqual([docs.resolucao]);
+    expect(ids(await search("pracas"))).toEqual([docs.pracas]);
+    expect(ids(await search("PRAÇA"))).toEqual([docs.pracas]);
+  });
+
+  it("highlights the matched words of the published text in the excerpt", async () => {
+    const [hit] = (await search("resolucao")).edges;
+    expect(hit.node.excerpt).toContain("**Resolução**");
+    expect(hit.node.excerpt).toContain("**resoluções**");
+    expect(hit.node.minutes.council.acronym).toBe("COMPUR");
+  });
+
+  it("ranks documents with more matches first", async () => {
+    const result = await search("conselho resolução");
+    expect(result.edges[0].node.minutes.id).toBe(docs.resolucao);
+    const ranks = result.edges.map((e: any) => e.node.rank);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+  });
+
+  it("filters by council and pages with cursors", async () => {
+    const cmscId = cmsc.councilId;
+    expect(ids(await search("reunião", `, councilId: "${cmscId}"`))).toEqual([docs.saude]);
+    const first = await gql(system.gatewayUrl, `{ searchMinutes(query: "conselho", first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { minutes { id } } } } }`);
+    const page1 = first.data.searchMinutes;
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await gql(system.gatewayUrl, `query($a: String) { searchMinutes(query: "conselho", first: 5, after: $a) { edges { node { minutes { id } } } } }`, { a: page1.pageInfo.endCursor });
+    const rest = second.data.searchMinutes.edges.map((e: any) => e.node.minutes.id);
+    expect(rest).not.toContain(page1.edges[0].node.minutes.id);
+    expect(rest.length + 1).toBe(page1.totalCount);
+  });
+
+  it("never finds drafts, and tolerates a misspelt word", async () => {
+    expect(ids(await search("sigilosa"))).toEqual([]);
+    expect(ids(await search("zonemento"))).toEqual([docs.resolucao]);
+  });
+
+  it("refuses a query that is too short with BAD_USER_INPUT", async () => {
+    const res = await gql(system.gatewayUrl, `{ searchMinutes(query: "a") { totalCount } }`);
+    expect(codesOf(res)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
