@@ -11,9 +11,25 @@ export interface MatrixRow {
   /** The mutation (or protected query) under test. */
   operation: string;
   document: string;
-  /** Fresh variables for one cell, against a record of council A (called once per cell). */
+  /** Variables for one cell, against a record of council A (called once per cell). */
   variables: () => Promise<Record<string, unknown>>;
+  /** Called after a cell succeeded: the record it used has changed, so the next cell needs a fresh one. */
+  consumed?: () => void;
   expected: Record<Actor, Outcome>;
+}
+
+/**
+ * Variables prepared once and reused by the cells that are refused (they change nothing), renewed after a cell
+ * that succeeded.
+ */
+export function freshUntilUsed(prepare: () => Promise<Record<string, unknown>>): Pick<MatrixRow, "variables" | "consumed"> {
+  let current: Promise<Record<string, unknown>> | undefined;
+  return {
+    variables: () => (current ??= prepare()),
+    consumed: () => {
+      current = undefined;
+    },
+  };
 }
 
 export interface Councils {
@@ -48,6 +64,7 @@ export async function runMatrix(url: string, rows: MatrixRow[], councils: Counci
       const res = await gql(url, row.document, await row.variables(), { token: await actorToken(actor, councils) });
       const codes = codesOf(res);
       observed[row.operation][actor] = codes.length === 0 ? "ok" : codes.join(",");
+      if (codes.length === 0) row.consumed?.();
     }
   }
   return { observed, expected };

@@ -22,6 +22,9 @@ export class Resolution extends NodeType {
 
   @Field(() => ResolutionStatus)
   status: ResolutionStatus;
+
+  @Field(() => Int, { description: "Optimistic-locking version: send it as `expectedVersion` to amend or revoke." })
+  version: number;
 }
 
 @ObjectType("ResolutionConnection")
