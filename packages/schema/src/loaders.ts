@@ -1,8 +1,15 @@
-import type { EntityName, FilterQuery } from "@mikro-orm/core";
+import { wrap, type EntityName, type FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 
 type WithId = { id: number };
+
+/**
+ * Loads are dispatched when the event loop next polls, not at the end of the current microtask queue: async
+ * resolvers at one depth of a query (awaiting a visibility check, say) then land in the same batch as the
+ * synchronous ones, so a request's statement count depends on its shape only, never on resolver timing.
+ */
+export const batchOptions = { batchScheduleFn: (callback: () => void) => setImmediate(callback) };
 
 /**
  * A per-request loader factory for `Entity` by id: every id asked for in one tick becomes one
@@ -11,10 +18,20 @@ type WithId = { id: number };
 export function byId<T extends WithId>(entity: EntityName<T>) {
   return (ctx: RequestContext) =>
     new DataLoader<number, T | null>(async (ids) => {
-      const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-      const byKey = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byKey.get(id) ?? null);
-    });
+      // Records this request already holds (a list it loaded, say) come from its identity map, not the database.
+      const name = typeof entity === "string" ? entity : (entity as { name: string }).name;
+      const unitOfWork = ctx.em.getUnitOfWork();
+      const held = new Map<number, T>();
+      for (const id of ids) {
+        const found = unitOfWork.getById<T>(name, id as never);
+        // A reference not yet loaded (a relation's stub) is in the identity map too: only loaded records count.
+        if (found && wrap(found).isInitialized()) held.set(id, found);
+      }
+      const missing = ids.filter((id) => !held.has(id));
+      const rows = missing.length ? await ctx.em.find(entity, { id: { $in: missing } } as unknown as FilterQuery<T>) : [];
+      for (const row of rows) held.set(row.id, row as T);
+      return ids.map((id) => held.get(id) ?? null);
+    }, batchOptions);
 }
 
 /** Like byId, keyed by another unique column (e.g. a slug). */
@@ -24,7 +41,7 @@ export function byUnique<T extends object, K extends keyof T & string>(entity: E
       const rows = await ctx.em.find(entity, { [key]: { $in: [...values] } } as FilterQuery<T>);
       const byKey = new Map(rows.map((row) => [(row as T)[key], row as T]));
       return values.map((value) => byKey.get(value) ?? null);
-    });
+    }, batchOptions);
 }
 
 /** Children by parent id (one-to-many), one query for all parents of a page. */
@@ -47,5 +64,5 @@ export function byParent<T extends object>(
         groups.get(typeof ref === "number" ? ref : ref.id)?.push(row);
       }
       return parentIds.map((id) => groups.get(id)!);
-    });
+    }, batchOptions);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
+import { batchOptions } from "./loaders";
 import { decodeCursor, pageSize, toPage, type Page } from "./pagination";
 import type { PageRequest } from "./query";
 
@@ -73,7 +74,7 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
           () => counts.load(id),
         ),
       );
-    });
+    }, batchOptions);
   });
 }
 
@@ -93,7 +94,7 @@ function countsByParent(ctx: RequestContext, key: string, spec: ParentPagesSpec)
       );
       const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));
       return parentIds.map((id) => totals.get(id) ?? 0);
-    }),
+    }, batchOptions),
   );
 }
 

@@ -1,4 +1,4 @@
-import { byId, byParent, type RequestContext } from "@contagem/schema";
+import { batchOptions, byId, byParent, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 import { AttendanceEntity } from "./attendance/attendance.entity";
 import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
@@ -36,4 +36,4 @@ export const nextMeetingByCouncil = (ctx: RequestContext) =>
     );
     const byCouncil = new Map(rows.map((row) => [Number(row.council_id), ctx.em.map(MeetingEntity, row)]));
     return councilIds.map((id) => byCouncil.get(id) ?? null);
-  });
+  }, batchOptions);

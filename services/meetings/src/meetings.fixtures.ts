@@ -55,7 +55,7 @@ export class CouncilWorld {
   }
 
   /** A meeting two days after the previous one, scheduled and convened with notice, not yet held. */
-  async convenedMeeting(agenda: { kind: string; title: string }[] = [{ kind: "DELIBERATION", title: "Pauta única" }]) {
+  async convenedMeeting(agenda: { kind: string; title: string; minutesId?: string }[] = [{ kind: "DELIBERATION", title: "Pauta única" }]) {
     this.offset += 2;
     const scheduled = (
       await this.call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version agenda { id } } } }`, {
@@ -71,7 +71,7 @@ export class CouncilWorld {
   }
 
   /** A meeting in the past, held with every titular present. */
-  async heldMeeting(agenda?: { kind: string; title: string }[]) {
+  async heldMeeting(agenda?: { kind: string; title: string; minutesId?: string }[]) {
     const convened = await this.convenedMeeting(agenda);
     const held = (
       await this.call(`mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { meeting { id version } } }`, {

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, type RequestContext } from "@contagem/schema";
+import { AppError, ErrorCode, batchOptions, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 
 /** What the meetings subgraph needs to know about a council, asked of the councils subgraph (its owner). */
@@ -64,7 +64,7 @@ const councilsLoader = (ctx: RequestContext) =>
       r: ids.map((id) => ({ __typename: "Council", id: String(id) })),
     });
     return data._entities.map((c) => (c ? { ...c, id: Number(c.id) } : null));
-  });
+  }, batchOptions);
 
 const mandatesLoader = (ctx: RequestContext) =>
   new DataLoader<number, MandateFacts | null>(async (ids) => {
@@ -85,7 +85,7 @@ const mandatesLoader = (ctx: RequestContext) =>
           }
         : null,
     );
-  });
+  }, batchOptions);
 
 export const councilFacts = (ctx: RequestContext, id: number) => ctx.loaders.get(councilsLoader).load(id);
 
