@@ -20,3 +20,4 @@ export * from "./service";
 export * from "./policy";
 export * from "./platform.migration";
 export * from "./parent-pages";
+export * from "./demo";

@@ -22,6 +22,30 @@ describe("gateway", () => {
     ]);
   });
 
+  it("resolves a council's territory across subgraphs: meetings → Council (councils) → Territory", async () => {
+    const secretary = await mintToken({ roles: ["SECRETARY"], councils: ["conselho-regional-eldorado"] });
+    const { data: read } = await gql(system.gatewayUrl, `{ council(slug: "conselho-regional-eldorado") { id } }`);
+    const scheduled = await gql(
+      system.gatewayUrl,
+      `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }`,
+      { i: { councilId: read.council.id, type: "TERRITORIAL_PLENARY", modality: "IN_PERSON", place: "Escola Municipal do Eldorado", startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } },
+      { token: secretary },
+    );
+    expect(scheduled.errors).toBeUndefined();
+    const res = await gql(system.gatewayUrl, `{ meetings(first: 5) { edges { node { type council { acronym name kind territory { code name parent { name } } nextMeeting { id } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.meetings.edges[0].node).toEqual({
+      type: "TERRITORIAL_PLENARY",
+      council: {
+        acronym: null,
+        name: "Conselho Regional Eldorado",
+        kind: "REGIONAL",
+        territory: { code: "ELDORADO", name: "Eldorado", parent: { name: "Contagem" } },
+        nextMeeting: { id: scheduled.data.scheduleMeeting.meeting.id },
+      },
+    });
+  });
+
   it("forwards the bearer token: each subgraph verifies it again", async () => {
     const forged = await gql(system.gatewayUrl, `{ councils(first: 1) { totalCount } }`, undefined, {
       headers: { authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" },

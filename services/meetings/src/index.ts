@@ -1,2 +1,3 @@
 export { meetings } from "./definition";
 export { createServer } from "./server";
+export { seedMeetingsDemo } from "./seed/demo";

@@ -1,0 +1,71 @@
+import { seedCouncilsDemo } from "@contagem/councils";
+import { seedMeetingsDemo } from "@contagem/meetings";
+import { gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+let system: RunningSystem;
+const options = { years: 2, councils: 24, seed: 7 };
+let counts: Awaited<ReturnType<typeof seedMeetingsDemo>>;
+
+beforeAll(async () => {
+  system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
+  const structure = await system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
+  counts = await system.subgraphs.meetings.orm.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options));
+}, 120_000);
+afterAll(() => system.stop());
+
+describe("seed:demo", () => {
+  it("adds clearly synthetic councils and years of history", async () => {
+    expect(counts.meetings).toBeGreaterThan(100);
+    expect(counts.minutes).toBeGreaterThan(50);
+    const res = await gql(system.gatewayUrl, `{ councils(first: 100) { totalCount edges { node { name notes } } } }`);
+    expect(res.data.councils.totalCount).toBe(24);
+    const synthetic = res.data.councils.edges.filter((e: any) => e.node.name.includes("(sintético)"));
+    expect(synthetic).toHaveLength(3);
+    expect(synthetic.every((e: any) => e.node.notes.includes("sintéticos"))).toBe(true);
+    const search = await gql(system.gatewayUrl, `{ searchMinutes(query: "reuniões", first: 1) { totalCount edges { node { excerpt } } } }`);
+    expect(search.data.searchMinutes.totalCount).toBeGreaterThan(0);
+  });
+
+  it("refuses to run twice on the same database", async () => {
+    await expect(
+      system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options)),
+    ).rejects.toThrow(/already in this database/);
+  });
+
+  it("leaves numbering where a secretary's new minutes continue it, without gaps or duplicates", async () => {
+    const { data } = await gql(system.gatewayUrl, `{ councils(first: 1, filter: { search: "sintetico" }) { edges { node { id slug
+      currentTerm { seats { mandates { id role } } } } } } }`);
+    const council = data.councils.edges[0].node;
+    const secretary = await mintToken({ roles: ["SECRETARY"], councils: [council.slug] });
+    const call = async (query: string, i: Record<string, unknown>) => {
+      const res = await gql(system.gatewayUrl, query, { i }, { token: secretary });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data;
+    };
+    const startsAt = new Date(Date.now() - 3_600_000);
+    const year = startsAt.getUTCFullYear();
+    const { scheduleMeeting } = await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version } } }`, {
+      councilId: council.id, type: "EXTRAORDINARY", modality: "IN_PERSON", place: "Sede", startsAt: startsAt.toISOString(), agenda: [{ kind: "INFORMATIVE", title: "Informes" }],
+    });
+    const { conveneMeeting } = await call(`mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { version } } }`, {
+      meetingId: scheduleMeeting.meeting.id, expectedVersion: scheduleMeeting.meeting.version, convenedAt: new Date(startsAt.getTime() - 5 * 86_400_000).toISOString(),
+    });
+    const titulars = council.currentTerm.seats.flatMap((s: any) => s.mandates.filter((m: any) => m.role === "TITULAR").map((m: any) => m.id));
+    await call(`mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { meeting { id } } }`, {
+      meetingId: scheduleMeeting.meeting.id, expectedVersion: conveneMeeting.meeting.version, entries: titulars.map((id: string) => ({ mandateId: id, status: "PRESENT" })),
+    });
+    const { draftMinutes } = await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { number year } } }`, {
+      meetingId: scheduleMeeting.meeting.id, body: "Ata da reunião extraordinária",
+    });
+    const all = await gql(system.gatewayUrl, `query($c: ID, $y: Int) { council(id: $c) { minutes(first: 100, filter: { year: $y }) { edges { node { number } } } } }`,
+      { c: council.id, y: year }, { token: secretary });
+    const numbers = all.data.council.minutes.edges.map((e: any) => e.node.number).sort((a: number, b: number) => a - b);
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    expect(draftMinutes.minutes).toEqual({ number: numbers.length, year });
+  });
+});
