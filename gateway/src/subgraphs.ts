@@ -4,6 +4,7 @@ import { readUrl, type Env } from "@contagem/schema";
 export const SUBGRAPHS = [
   { name: "councils", defaultPort: 4001 },
   { name: "meetings", defaultPort: 4002 },
+  { name: "participation", defaultPort: 4003 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];

@@ -18,6 +18,8 @@ export interface RequestContext {
   auditSchema: string;
   /** GraphQL URLs of the other subgraphs this one asks for facts (e.g. meetings asks councils for rules). */
   peers: Record<string, string>;
+  /** Secrets and settings the subgraph declared (e.g. the key that pseudonymises personal data). */
+  settings: Record<string, string>;
 }
 
 /** Per-request DataLoaders, created on first use; a factory function is the loader's identity. */

@@ -21,3 +21,5 @@ export * from "./policy";
 export * from "./platform.migration";
 export * from "./parent-pages";
 export * from "./demo";
+export * from "./audit";
+export * from "./peers";

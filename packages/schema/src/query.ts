@@ -20,9 +20,10 @@ export async function findPage<T extends { id: number }>(
   where: FilterQuery<T>,
   request: PageRequest,
   sort: SortKey[] = [],
+  idDirection: "asc" | "desc" = sort[0]?.direction ?? "asc",
 ): Promise<Page<T>> {
   const size = pageSize(request.first);
-  const keys: SortKey[] = [...sort, { field: "id", direction: sort[0]?.direction ?? "asc" }];
+  const keys: SortKey[] = [...sort, { field: "id", direction: idDirection }];
   const conditions: object[] = [where as object];
   if (request.after) {
     const values = decodeCursor(request.after, keys.length);

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
-import { readInt, readString, readUrl, type Env } from "./config";
+import { ConfigError, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, type Logger } from "./logger";
@@ -17,6 +17,8 @@ export interface SubgraphDefinition {
   seed?: (em: EntityManager) => Promise<unknown>;
   /** Other subgraphs this one asks for facts, by name; their URLs come from `<NAME>_URL`. */
   peers?: string[];
+  /** Secrets it needs from the environment (each at least 32 characters), e.g. `PII_KEY`. */
+  secrets?: string[];
 }
 
 export interface SubgraphDeps {
@@ -25,6 +27,7 @@ export interface SubgraphDeps {
   logger: Logger;
   auditSchema?: string;
   peers?: Record<string, string>;
+  settings?: Record<string, string>;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -72,6 +75,13 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       host: readString(env, "HOST", "127.0.0.1"),
       seed: readString(env, "SEED", "true") !== "false",
       auth: readAuthConfig(env),
+      settings: Object.fromEntries(
+        (definition.secrets ?? []).map((name) => {
+          const value = readString(env, name);
+          if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters.`);
+          return [name, value];
+        }),
+      ),
       peers: Object.fromEntries(
         (definition.peers ?? []).map((peer) => [peer, readUrl(env, `${peer.toUpperCase()}_URL`, ["http:", "https:"])]),
       ),
@@ -87,6 +97,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     logger,
     auditSchema: config.auditSchema,
     peers: config.peers,
+    settings: config.settings,
   });
   await server.listen(config.port, config.host);
   const stop = async (signal: string) => {

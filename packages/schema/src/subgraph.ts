@@ -21,6 +21,7 @@ export interface SubgraphOptions {
   logger: Logger;
   auditSchema?: string;
   peers?: Record<string, string>;
+  settings?: Record<string, string>;
 }
 
 export interface Subgraph {
@@ -66,6 +67,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       subgraph: options.name,
       auditSchema: options.auditSchema ?? DEFAULT_AUDIT_SCHEMA,
       peers: options.peers ?? {},
+      settings: options.settings ?? {},
     };
     ctx.loaders.bind(ctx);
     return ctx;

@@ -10,6 +10,7 @@ import {
 } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
+import { auditActor } from "./audit";
 import type { Viewer } from "./auth";
 import type { RequestContext } from "./context";
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated } from "./errors";
@@ -100,7 +101,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
          values (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           ctx.subgraph,
-          viewer.sub,
+          auditActor(ctx, viewer),
           `{${viewer.roles.join(",")}}`,
           located.council?.id ?? null,
           request.action,

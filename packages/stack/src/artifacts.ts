@@ -3,13 +3,14 @@ import { composeSupergraph, SUBGRAPHS } from "@contagem/gateway";
 import type { SubgraphDefinition } from "@contagem/schema";
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
+import { participation } from "@contagem/participation";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "..", "..", "..");
 
 /** Every subgraph of the system, in the gateway's order. */
-export const DEFINITIONS: SubgraphDefinition[] = [councils, meetings];
+export const DEFINITIONS: SubgraphDefinition[] = [councils, meetings, participation];
 
 export interface Artifact {
   path: string;

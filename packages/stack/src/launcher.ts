@@ -24,8 +24,8 @@ export interface Stack {
 }
 
 /** A development secret, created once per data directory, so `npm run token` and the services agree on it. */
-export async function devSecret(dataDir: string): Promise<string> {
-  const path = join(dataDir, "jwt-secret");
+export async function devSecret(dataDir: string, name = "jwt-secret"): Promise<string> {
+  const path = join(dataDir, name);
   const existing = await readFile(path, "utf8").catch(() => "");
   if (existing.trim().length >= 32) return existing.trim();
   const secret = randomBytes(32).toString("base64url");
@@ -65,6 +65,8 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     logger.info({ dataDir: join(config.dataDir, "pglite") }, "embedded PostgreSQL (PGlite) started");
   }
   const secret = config.env.JWT_SECRET || config.env.JWT_PUBLIC_KEY || config.env.JWT_JWKS_URL ? undefined : await devSecret(config.dataDir);
+  // The key of personal-data hashes and pseudonyms: set PII_KEY in production; in development it lives in DATA_DIR.
+  const piiKey = config.env.PII_KEY || (await devSecret(config.dataDir, "pii-key"));
   const children: ChildProcess[] = [];
   let stopping = false;
   let onExit: (reason: string) => void = () => {};
@@ -72,7 +74,14 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
 
   const run = (name: string, script: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, [join(ROOT, script)], {
-      env: { ...config.env, ...env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(config.poolSize), ...(secret ? { JWT_SECRET: secret } : {}) },
+      env: {
+        ...config.env,
+        ...env,
+        DATABASE_URL: databaseUrl,
+        DB_POOL_SIZE: String(config.poolSize),
+        PII_KEY: piiKey,
+        ...(secret ? { JWT_SECRET: secret } : {}),
+      },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("exit", (code, signal) => {

@@ -13,6 +13,12 @@ import { TEST_AUTH } from "./auth";
 import { createTestDatabase, freshSchemaName, testDatabaseUrl, type TestDatabase } from "./database";
 import { SqlCounter } from "./sql-counter";
 
+/** Test values of the secrets subgraphs declare (never production keys). */
+export const TEST_SECRETS: Record<string, string> = {
+  PII_KEY: "test-pii-key-test-pii-key-test-pii-key-0123",
+  default: "test-secret-value-test-secret-value-0123456",
+};
+
 export interface RunningSubgraph {
   name: string;
   url: string;
@@ -36,6 +42,7 @@ export async function startSubgraph(
     logger,
     auditSchema: database.auditSchema,
     peers: options.peers,
+    settings: Object.fromEntries((definition.secrets ?? []).map((name) => [name, TEST_SECRETS[name] ?? TEST_SECRETS.default])),
   });
   const listening: Listening = await server.listen(0);
   const sql = new SqlCounter(database.orm);

@@ -1,6 +1,6 @@
 import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { AgendaItemResolver, DeliberationResolver, VoteResolver } from "./deliberations/deliberation.resolver";
-import { meetingById, minutesById, resolutionById } from "./loaders";
+import { deliberationById, meetingById, minutesById, resolutionById } from "./loaders";
 import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
 import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
 import { visible } from "./minutes/minutes.visibility";
@@ -34,6 +34,7 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
           idOf(ref) === null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(idOf(ref)!)),
       },
       Resolution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(resolutionById).load(idOf(ref)!)) },
+      Deliberation: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(deliberationById).load(idOf(ref)!)) },
       Council: { __resolveReference: (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) }) },
     } as never,
   );

@@ -1,2 +1,2 @@
-// The participation subgraph is built in its own issue (see README): this workspace holds its place in the monorepo.
-export {};
+export { participation } from "./definition";
+export { createServer } from "./server";

@@ -1,8 +1,9 @@
 import { NodeType } from "@contagem/schema";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
 @ObjectType("Deliberation", { description: "A decision on an agenda item, with its vote counts." })
+@Directive('@key(fields: "id")')
 export class Deliberation extends NodeType {
   @Field()
   text: string;

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, batchOptions, type RequestContext } from "@contagem/schema";
+import { AppError, ErrorCode, askPeer, batchOptions, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 
 /** What the meetings subgraph needs to know about a council, asked of the councils subgraph (its owner). */
@@ -38,25 +38,9 @@ const MANDATES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on 
 const TERM_AT = `query($r: [_Any!]!, $date: Date!) { _entities(representations: $r) { ... on Council {
   termAt(date: $date) { id startsOn endsOn seats { id mandates(includeEnded: true) { id role startsOn endsOn } } } } } }`;
 
-/**
- * The councils subgraph answers through its federation entry point (`_entities`), the same representations the
- * gateway sends: one request per batch, with the caller's request id.
- */
-async function askCouncils<T>(ctx: RequestContext, query: string, variables: Record<string, unknown>): Promise<T> {
-  const url = ctx.peers.councils;
-  if (!url) throw new Error("The meetings subgraph needs COUNCILS_URL to reach the councils subgraph.");
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (!res.ok || body.errors || !body.data) {
-    throw new Error(`councils subgraph answered ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
+/** The councils subgraph answers through its federation entry point (`_entities`), as it answers the gateway. */
+const askCouncils = <T>(ctx: RequestContext, query: string, variables: Record<string, unknown>) =>
+  askPeer<T>(ctx, "councils", query, variables);
 
 const councilsLoader = (ctx: RequestContext) =>
   new DataLoader<number, CouncilFacts | null>(async (ids) => {

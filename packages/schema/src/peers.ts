@@ -1,0 +1,21 @@
+import type { RequestContext } from "./context";
+
+/**
+ * Asks another subgraph, by its federation entry point or its public queries, for facts a write or a policy needs.
+ * Carries the request id; never the caller's token (the facts asked for are public).
+ */
+export async function askPeer<T>(ctx: RequestContext, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const url = ctx.peers[peer];
+  if (!url) throw new Error(`The ${ctx.subgraph} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (!res.ok || body.errors || !body.data) {
+    throw new Error(`${peer} subgraph answered ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}

@@ -1,0 +1,51 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { Channel } from "../processes/process.enums";
+import { ContributionStatus } from "./contribution.enums";
+
+@InputType({ description: "A public comment at a meeting or on a proposal (give exactly one); published after moderation." })
+export class ContributeInput {
+  @Field(() => ID, { nullable: true })
+  meetingId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  proposalId?: string | null;
+
+  @Field()
+  body: string;
+
+  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
+  channel: Channel;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType()
+export class ModerateContributionInput {
+  @Field(() => ID)
+  contributionId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => ContributionStatus, { description: "PUBLISHED or HIDDEN." })
+  status: ContributionStatus;
+
+  @Field(() => String, { nullable: true, description: "Required to hide: why, as the moderation policy words it." })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: "The citizen registers their presence at a public meeting (hearing, plenary, open meeting)." })
+export class RecordPresenceInput {
+  @Field(() => ID)
+  meetingId: string;
+
+  @Field(() => Channel, { defaultValue: Channel.IN_PERSON })
+  channel: Channel;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}

@@ -1,0 +1,16 @@
+import type { SubgraphDefinition } from "@contagem/schema";
+import { entities } from "./entities";
+import { migrations } from "./migrations";
+import { buildParticipationSchema } from "./schema";
+import { seedParticipation } from "./seed/seed";
+
+export const participation: SubgraphDefinition = {
+  name: "participation",
+  defaultPort: 4003,
+  database: { entities, migrations },
+  buildSchema: buildParticipationSchema,
+  seed: seedParticipation,
+  peers: ["councils", "meetings"],
+  // Keys the CPF hashes and the pseudonyms of citizens in the audit log.
+  secrets: ["PII_KEY"],
+};

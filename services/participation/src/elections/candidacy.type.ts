@@ -1,0 +1,17 @@
+import { NodeType } from "@contagem/schema";
+import { Field, Int, ObjectType } from "type-graphql";
+
+@ObjectType("Candidacy", { description: "A candidacy in a council election, as the official notice writes it, and its result." })
+export class Candidacy extends NodeType {
+  @Field({ description: "Name as the official notice writes it." })
+  displayName: string;
+
+  @Field(() => String, { nullable: true, description: "Segment, as the notice words it." })
+  segment?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  votes?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  elected?: boolean | null;
+}

@@ -1,0 +1,25 @@
+import { BaseEntity } from "@contagem/schema";
+import { BallotChoiceEntity, BallotEntity } from "./ballots/ballot.entity";
+import { ContributionEntity, MeetingPresenceEntity } from "./contributions/contribution.entity";
+import { CandidacyEntity } from "./elections/candidacy.entity";
+import { InterventionEntity, MilestoneEntity } from "./interventions/intervention.entity";
+import { ParticipantEntity } from "./participants/participant.entity";
+import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./processes/process.entity";
+import { ProposalEntity, SupportEntity } from "./proposals/proposal.entity";
+
+export const entities = [
+  BaseEntity,
+  ParticipantEntity,
+  ProcessEntity,
+  PhaseEntity,
+  ProcessMeetingEntity,
+  ProposalEntity,
+  SupportEntity,
+  BallotEntity,
+  BallotChoiceEntity,
+  ContributionEntity,
+  MeetingPresenceEntity,
+  InterventionEntity,
+  MilestoneEntity,
+  CandidacyEntity,
+];

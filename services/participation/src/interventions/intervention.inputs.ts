@@ -1,0 +1,90 @@
+import { DateScalar } from "@contagem/schema";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { InterventionStatus } from "./intervention.enums";
+
+@InputType()
+export class InterventionFilter {
+  @Field(() => ID, { nullable: true })
+  councilId?: string;
+
+  @Field(() => ID, { nullable: true })
+  territoryId?: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => InterventionStatus, { nullable: true })
+  status?: InterventionStatus;
+}
+
+@InputType()
+export class MilestoneInput {
+  @Field()
+  title: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  dueOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  doneOn?: string | null;
+}
+
+@InputType()
+export class CreateInterventionInput {
+  @Field(() => ID, { description: "The regional council that chose it." })
+  councilId: string;
+
+  @Field(() => ID, { nullable: true })
+  territoryId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  processId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The deliberation (meetings subgraph) that decided it." })
+  deliberationId?: string | null;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Float, { description: "In reais (BRL)." })
+  estimatedCost: number;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => [MilestoneInput], { nullable: true })
+  milestones?: MilestoneInput[];
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: "Progress of works; the regional council's secretary may record it too." })
+export class UpdateInterventionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => InterventionStatus, { nullable: true })
+  status?: InterventionStatus;
+
+  @Field(() => Int, { nullable: true })
+  progress?: number;
+
+  @Field(() => Float, { nullable: true })
+  estimatedCost?: number;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [MilestoneInput], { nullable: true, description: "Replaces the milestones." })
+  milestones?: MilestoneInput[];
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}

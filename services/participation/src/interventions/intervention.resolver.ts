@@ -1,0 +1,76 @@
+import { findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { milestonesByIntervention, processById } from "../loaders";
+import { ParticipatoryProcess } from "../processes/process.type";
+import { CouncilRef, DeliberationRef, TerritoryRef, ref } from "../references/references.type";
+import { InterventionEntity } from "./intervention.entity";
+import { CreateInterventionInput, InterventionFilter, UpdateInterventionInput } from "./intervention.inputs";
+import { createIntervention, updateIntervention } from "./intervention.service";
+import { Intervention, InterventionConnection, Milestone } from "./intervention.type";
+
+@ObjectType()
+export class InterventionPayload {
+  @Field(() => Intervention)
+  intervention: InterventionEntity;
+}
+
+export function interventionWhere(filter: InterventionFilter = {}): FilterQuery<InterventionEntity> {
+  const where: Record<string, unknown> = {};
+  if (filter.councilId != null) where.councilId = parseId(filter.councilId, "filter.councilId");
+  if (filter.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
+  if (filter.year != null) where.year = filter.year;
+  if (filter.status) where.status = filter.status;
+  return where as FilterQuery<InterventionEntity>;
+}
+
+@Resolver(() => Intervention)
+export class InterventionResolver {
+  @Query(() => InterventionConnection, { description: "Works and services chosen by the regional councils." })
+  async interventions(@Args() page: PageArgs, @Arg("filter", () => InterventionFilter, { nullable: true }) filter: InterventionFilter | undefined, @Ctx() ctx: RequestContext) {
+    return new InterventionConnection(await findPage(ctx.em, InterventionEntity, interventionWhere(filter), page, [{ field: "year", direction: "desc" }]));
+  }
+
+  @Query(() => Intervention, { nullable: true })
+  intervention(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const key = tryParseId(id);
+    return key === null ? null : ctx.em.findOne(InterventionEntity, { id: key });
+  }
+
+  @FieldResolver(() => CouncilRef)
+  council(@Root() intervention: InterventionEntity) {
+    return { id: intervention.councilId };
+  }
+
+  @FieldResolver(() => TerritoryRef, { nullable: true })
+  territory(@Root() intervention: InterventionEntity) {
+    return ref(intervention.territoryId);
+  }
+
+  @FieldResolver(() => DeliberationRef, { nullable: true, description: "The regional council's deliberation that decided it." })
+  deliberation(@Root() intervention: InterventionEntity) {
+    return ref(intervention.deliberationId);
+  }
+
+  @FieldResolver(() => ParticipatoryProcess, { nullable: true })
+  process(@Root() intervention: InterventionEntity, @Ctx() ctx: RequestContext) {
+    return intervention.process ? ctx.loaders.get(processById).load(intervention.process.id) : null;
+  }
+
+  @FieldResolver(() => [Milestone])
+  milestones(@Root() intervention: InterventionEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(milestonesByIntervention).load(intervention.id);
+  }
+
+  @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
+  @Mutation(() => InterventionPayload, { description: "Records works a regional council chose (STAFF/ADMIN)." })
+  async createIntervention(@Arg("input") input: CreateInterventionInput, @Ctx() ctx: RequestContext) {
+    return { intervention: await createIntervention(ctx, input) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"], ["SECRETARY"]])')
+  @Mutation(() => InterventionPayload, { description: "Updates works: status, progress, milestones (STAFF/ADMIN, or the regional council's SECRETARY)." })
+  async updateIntervention(@Arg("input") input: UpdateInterventionInput, @Ctx() ctx: RequestContext) {
+    return { intervention: await updateIntervention(ctx, input) };
+  }
+}

@@ -1,0 +1,88 @@
+import { badInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { councilFacts, requireCouncil } from "../directory/directory";
+import { canManageParticipation, canUpdateIntervention } from "../participants/participant.policy";
+import { ProcessEntity } from "../processes/process.entity";
+import { STAFF_ONLY } from "../processes/process.service";
+import { InterventionEntity, MilestoneEntity } from "./intervention.entity";
+import { InterventionStatus } from "./intervention.enums";
+import type { CreateInterventionInput, MilestoneInput, UpdateInterventionInput } from "./intervention.inputs";
+
+function checkCost(value: number, field = "estimatedCost"): string {
+  if (!Number.isFinite(value) || value < 0 || value > 1e11) throw badInput(field, `"${field}" must be a cost in reais.`);
+  return value.toFixed(2);
+}
+
+async function replaceMilestones(em: EntityManager, intervention: InterventionEntity, milestones: MilestoneInput[]) {
+  await em.nativeDelete(MilestoneEntity, { intervention });
+  milestones.forEach((m, i) => {
+    const title = m.title.trim();
+    if (title.length < 3) throw badInput(`milestones[${i}].title`, "A milestone needs a title.");
+    em.create(MilestoneEntity, { intervention, position: i + 1, title, dueOn: m.dueOn ?? null, doneOn: m.doneOn ?? null });
+  });
+}
+
+export function createIntervention(ctx: RequestContext, input: CreateInterventionInput): Promise<InterventionEntity> {
+  return write(ctx, {
+    action: "intervention.create",
+    entityType: "Intervention",
+    entity: InterventionEntity,
+    input,
+    prepare: () => requireCouncil(ctx, parseId(input.councilId, "councilId"), "councilId"),
+    locate: async (_em, council) => ({ council }),
+    allow: (viewer) => canManageParticipation(viewer),
+    denied: STAFF_ONLY,
+    run: async (em, _located, council) => {
+      if (council.kind !== "REGIONAL") throw badInput("councilId", "Works are chosen by regional councils.");
+      if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput("year", '"year" is not a budget year.');
+      const title = input.title.trim();
+      if (title.length < 3) throw badInput("title", "The works need a title.");
+      const intervention = em.create(InterventionEntity, {
+        councilId: council.id,
+        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        process: input.processId == null ? null : await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId, "processId") }),
+        deliberationId: input.deliberationId == null ? null : parseId(input.deliberationId, "deliberationId"),
+        title,
+        description: input.description?.trim() || null,
+        estimatedCost: checkCost(input.estimatedCost),
+        year: input.year,
+        status: InterventionStatus.PLANNED,
+        progress: 0,
+      });
+      await replaceMilestones(em, intervention, input.milestones ?? []);
+      return intervention;
+    },
+  });
+}
+
+export function updateIntervention(ctx: RequestContext, input: UpdateInterventionInput): Promise<InterventionEntity> {
+  return write(ctx, {
+    action: "intervention.update",
+    entityType: "Intervention",
+    entity: InterventionEntity,
+    input,
+    prepare: async () => {
+      const current = await ctx.em.fork().findOne(InterventionEntity, { id: parseId(input.id, "id") }, { fields: ["councilId"] });
+      return current ? councilFacts(ctx, current.councilId) : null;
+    },
+    locate: async (em, council) => ({
+      record: await loadForWrite(em, InterventionEntity, input.id, "Intervention"),
+      council,
+    }),
+    allow: (viewer, { council }) => canUpdateIntervention(viewer, council),
+    denied: "Only STAFF, ADMIN or the secretary of the regional council that chose these works may update them.",
+    run: async (em, { record }) => {
+      const intervention = record!;
+      if (input.progress != null) {
+        if (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100) throw badInput("progress", '"progress" is 0 to 100.');
+        intervention.progress = input.progress;
+      }
+      if (input.status != null) intervention.status = input.status;
+      if (input.status === InterventionStatus.COMPLETED) intervention.progress = 100;
+      if (input.estimatedCost != null) intervention.estimatedCost = checkCost(input.estimatedCost);
+      if (input.description !== undefined) intervention.description = input.description?.trim() || null;
+      if (input.milestones) await replaceMilestones(em, intervention, input.milestones);
+      return intervention;
+    },
+  });
+}

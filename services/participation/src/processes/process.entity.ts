@@ -1,0 +1,72 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
+import { BaseEntity } from "@contagem/schema";
+import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
+
+@Entity({ tableName: "process" })
+export class ProcessEntity extends BaseEntity<"status" | "minimumAge"> {
+
+  @Enum({ items: () => ProcessKind })
+  kind!: ProcessKind;
+
+  @Property({ type: "text" })
+  title!: string;
+
+  @Property({ type: "text" })
+  description!: string;
+
+  @Enum({ items: () => ProcessStatus })
+  status: ProcessStatus = ProcessStatus.PLANNED;
+
+  @Property({ nullable: true })
+  councilId?: number | null;
+
+  @Property({ nullable: true })
+  territoryId?: number | null;
+
+  /** For votes: how many options each participant may pick. */
+  @Property({ nullable: true })
+  maxChoices?: number | null;
+
+  /** Minimum age to take part (16 in Contagem's participation system). */
+  @Property()
+  minimumAge: number = 16;
+
+  @Property({ type: "text", nullable: true })
+  rulesText?: string | null;
+
+  @Property({ type: "text", nullable: true })
+  sourceUrl?: string | null;
+}
+
+@Entity({ tableName: "phase" })
+export class PhaseEntity extends BaseEntity {
+  @ManyToOne(() => ProcessEntity, { ref: true })
+  process!: Ref<ProcessEntity>;
+
+  @Property()
+  position!: number;
+
+  @Enum({ items: () => PhaseKind })
+  kind!: PhaseKind;
+
+  @Property({ type: "text" })
+  title!: string;
+
+  @Property({ type: "timestamptz" })
+  startsAt!: Date;
+
+  /** Null when the end is not on record (historical processes). */
+  @Property({ type: "timestamptz", nullable: true })
+  endsAt?: Date | null;
+}
+
+/** A meeting (meetings subgraph) that is part of a process: a hearing, a plenary, a council's deliberation. */
+@Entity({ tableName: "process_meeting" })
+@Unique({ properties: ["process", "meetingId"] })
+export class ProcessMeetingEntity extends BaseEntity {
+  @ManyToOne(() => ProcessEntity, { ref: true })
+  process!: Ref<ProcessEntity>;
+
+  @Property()
+  meetingId!: number;
+}

@@ -1,0 +1,53 @@
+import { registerEnumType } from "type-graphql";
+
+export enum ProcessKind {
+  PRIORITISATION_VOTE = "PRIORITISATION_VOTE",
+  REGIONAL_WORKS_BUDGET = "REGIONAL_WORKS_BUDGET",
+  PUBLIC_CONSULTATION = "PUBLIC_CONSULTATION",
+  CONFERENCE = "CONFERENCE",
+  COUNCIL_ELECTION = "COUNCIL_ELECTION",
+  PUBLIC_HEARING = "PUBLIC_HEARING",
+  TERRITORIAL_PLENARY = "TERRITORIAL_PLENARY",
+}
+
+export enum ProcessStatus {
+  PLANNED = "PLANNED",
+  OPEN = "OPEN",
+  CLOSED = "CLOSED",
+  CANCELLED = "CANCELLED",
+}
+
+export enum PhaseKind {
+  INFORMATION = "INFORMATION",
+  PROPOSALS = "PROPOSALS",
+  SUPPORTS = "SUPPORTS",
+  VOTING = "VOTING",
+  DELIBERATION = "DELIBERATION",
+  RESULTS = "RESULTS",
+}
+
+/** How a person took part: the figures are broken down by it. */
+export enum Channel {
+  DIGITAL_PLATFORM = "DIGITAL_PLATFORM",
+  IN_PERSON = "IN_PERSON",
+  TERRITORIAL_PLENARY = "TERRITORIAL_PLENARY",
+  PUBLIC_HEARING = "PUBLIC_HEARING",
+  OMBUDSMAN = "OMBUDSMAN",
+}
+
+registerEnumType(ProcessKind, {
+  name: "ProcessKind",
+  description: "Kind of participatory process.",
+  valuesConfig: {
+    PRIORITISATION_VOTE: { description: "Citizens pick options (e.g. 3 of 5), as on Decide Contagem." },
+    REGIONAL_WORKS_BUDGET: { description: "A regional council decides works for its region (about R$ 1 million a year)." },
+    PUBLIC_CONSULTATION: { description: "Consulta pública." },
+    CONFERENCE: { description: "Conferência municipal, possibly with regional stages." },
+    COUNCIL_ELECTION: { description: "Election of council members." },
+    PUBLIC_HEARING: { description: "Audiência pública." },
+    TERRITORIAL_PLENARY: { description: "Plenária territorial." },
+  },
+});
+registerEnumType(ProcessStatus, { name: "ProcessStatus", description: "Where the process stands." });
+registerEnumType(PhaseKind, { name: "PhaseKind", description: "What citizens can do in a phase." });
+registerEnumType(Channel, { name: "Channel", description: "How a person took part." });

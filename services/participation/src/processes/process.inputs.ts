@@ -1,0 +1,110 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
+
+@InputType()
+export class ProcessFilter {
+  @Field(() => ProcessKind, { nullable: true })
+  kind?: ProcessKind;
+
+  @Field(() => ProcessStatus, { nullable: true })
+  status?: ProcessStatus;
+
+  @Field(() => ID, { nullable: true })
+  councilId?: string;
+
+  @Field(() => ID, { nullable: true })
+  territoryId?: string;
+
+  @Field(() => Date, { nullable: true })
+  updatedSince?: Date;
+}
+
+@InputType()
+export class PhaseInput {
+  @Field(() => PhaseKind)
+  kind: PhaseKind;
+
+  @Field()
+  title: string;
+
+  @Field()
+  startsAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+}
+
+@InputType()
+export class CreateProcessInput {
+  @Field(() => ProcessKind)
+  kind: ProcessKind;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => ProcessStatus, { nullable: true })
+  status?: ProcessStatus;
+
+  @Field(() => ID, { nullable: true })
+  councilId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  territoryId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  maxChoices?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  minimumAge?: number;
+
+  @Field(() => String, { nullable: true })
+  rulesText?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl?: string | null;
+
+  @Field(() => [PhaseInput], { nullable: true })
+  phases?: PhaseInput[];
+
+  @Field(() => [ID], { nullable: true, description: "Meetings (meetings subgraph) that are part of the process." })
+  meetingIds?: string[];
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: "Omitted fields stay; `phases` and `meetingIds`, when given, replace the lists." })
+export class UpdateProcessInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => ProcessStatus, { nullable: true })
+  status?: ProcessStatus;
+
+  @Field(() => Int, { nullable: true })
+  maxChoices?: number | null;
+
+  @Field(() => String, { nullable: true })
+  rulesText?: string | null;
+
+  @Field(() => [PhaseInput], { nullable: true })
+  phases?: PhaseInput[];
+
+  @Field(() => [ID], { nullable: true })
+  meetingIds?: string[];
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}

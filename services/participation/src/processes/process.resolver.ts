@@ -1,0 +1,130 @@
+import { findPage, PageArgs, pagesByParent, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Candidacy } from "../elections/candidacy.type";
+import { RecordCandidacyInput, RecordElectionResultsInput } from "../elections/election.inputs";
+import { recordCandidacy, recordElectionResults } from "../elections/election.service";
+import type { CandidacyEntity } from "../elections/candidacy.entity";
+import { candidaciesByProcess, meetingsByProcess, optionsByProcess, phasesByProcess, proposalCountByProcess, resultsByProcess } from "../loaders";
+import { ProposalEntity } from "../proposals/proposal.entity";
+import { ProposalConnection, VoteResults } from "../proposals/proposal.type";
+import { CouncilRef, MeetingRef, TerritoryRef, ref } from "../references/references.type";
+import { ProcessEntity } from "./process.entity";
+import { CreateProcessInput, ProcessFilter, UpdateProcessInput } from "./process.inputs";
+import { createProcess, updateProcess } from "./process.service";
+import { ParticipatoryProcess, ParticipatoryProcessConnection, Phase } from "./process.type";
+
+@ObjectType()
+export class ProcessPayload {
+  @Field(() => ParticipatoryProcess)
+  process: ProcessEntity;
+}
+
+@ObjectType()
+export class CandidacyPayload {
+  @Field(() => Candidacy)
+  candidacy: CandidacyEntity;
+}
+
+const STAFF = '@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])';
+
+export function processWhere(filter: ProcessFilter = {}): FilterQuery<ProcessEntity> {
+  const where: Record<string, unknown> = {};
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.status) where.status = filter.status;
+  if (filter.councilId != null) where.councilId = parseId(filter.councilId, "filter.councilId");
+  if (filter.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  return where as FilterQuery<ProcessEntity>;
+}
+
+@Resolver(() => ParticipatoryProcess)
+export class ProcessResolver {
+  @Query(() => ParticipatoryProcessConnection, { description: "Participatory processes, newest first." })
+  async processes(@Args() page: PageArgs, @Arg("filter", () => ProcessFilter, { nullable: true }) filter: ProcessFilter | undefined, @Ctx() ctx: RequestContext) {
+    return new ParticipatoryProcessConnection(await findPage(ctx.em, ProcessEntity, processWhere(filter), page, [], "desc"));
+  }
+
+  @Query(() => ParticipatoryProcess, { nullable: true })
+  process(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const key = tryParseId(id);
+    return key === null ? null : ctx.em.findOne(ProcessEntity, { id: key });
+  }
+
+  @FieldResolver(() => [Phase])
+  phases(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(phasesByProcess).load(process.id);
+  }
+
+  @FieldResolver(() => Phase, { nullable: true, description: "The phase running now, if any." })
+  async currentPhase(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    const now = new Date();
+    const phases = await ctx.loaders.get(phasesByProcess).load(process.id);
+    return phases.find((p) => p.startsAt <= now && (!p.endsAt || now < p.endsAt)) ?? null;
+  }
+
+  @FieldResolver(() => CouncilRef, { nullable: true })
+  council(@Root() process: ProcessEntity) {
+    return ref(process.councilId);
+  }
+
+  @FieldResolver(() => TerritoryRef, { nullable: true })
+  territory(@Root() process: ProcessEntity) {
+    return ref(process.territoryId);
+  }
+
+  @FieldResolver(() => [MeetingRef], { description: "Meetings that are part of the process." })
+  async meetings(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.get(meetingsByProcess).load(process.id)).map((m) => ({ id: m.meetingId }));
+  }
+
+  @FieldResolver(() => ProposalConnection, { description: "Proposals and options, oldest first." })
+  async proposals(@Root() process: ProcessEntity, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const loader = pagesByParent<ProposalEntity>(ctx, "process.proposals", { entity: ProposalEntity, parentColumn: "process_id", sort: [], direction: "asc" }, page);
+    return new ProposalConnection(await loader.load(process.id));
+  }
+
+  @FieldResolver(() => Int)
+  proposalCount(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(proposalCountByProcess).load(process.id);
+  }
+
+  @FieldResolver(() => VoteResults, { nullable: true, description: "For votes: ballots and votes per option, as counts." })
+  async results(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    if (process.maxChoices == null) return null;
+    const [results, options] = await Promise.all([
+      ctx.loaders.get(resultsByProcess).load(process.id),
+      ctx.loaders.get(optionsByProcess).load(process.id),
+    ]);
+    return { ballots: results.ballots, options: options.map((option) => ({ option, votes: results.votes.get(option.id) ?? 0 })) };
+  }
+
+  @FieldResolver(() => [Candidacy], { description: "For council elections: candidacies and results." })
+  candidacies(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(candidaciesByProcess).load(process.id);
+  }
+
+  @Directive(STAFF)
+  @Mutation(() => ProcessPayload, { description: "Creates a participatory process with its phases (STAFF/ADMIN)." })
+  async createProcess(@Arg("input") input: CreateProcessInput, @Ctx() ctx: RequestContext) {
+    return { process: await createProcess(ctx, input) };
+  }
+
+  @Directive(STAFF)
+  @Mutation(() => ProcessPayload, { description: "Changes a process, its status, phases or linked meetings (STAFF/ADMIN)." })
+  async updateProcess(@Arg("input") input: UpdateProcessInput, @Ctx() ctx: RequestContext) {
+    return { process: await updateProcess(ctx, input) };
+  }
+
+  @Directive(STAFF)
+  @Mutation(() => CandidacyPayload, { description: "Records a candidacy of a council election (STAFF/ADMIN)." })
+  async recordCandidacy(@Arg("input") input: RecordCandidacyInput, @Ctx() ctx: RequestContext) {
+    return { candidacy: await recordCandidacy(ctx, input) };
+  }
+
+  @Directive(STAFF)
+  @Mutation(() => ProcessPayload, { description: "Records the official results of a council election (STAFF/ADMIN)." })
+  async recordElectionResults(@Arg("input") input: RecordElectionResultsInput, @Ctx() ctx: RequestContext) {
+    return { process: await recordElectionResults(ctx, input) };
+  }
+}

@@ -1,0 +1,111 @@
+import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { requireCouncil, requireMeeting } from "../directory/directory";
+import { canManageParticipation } from "../participants/participant.policy";
+import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./process.entity";
+import { PhaseKind, ProcessStatus } from "./process.enums";
+import type { CreateProcessInput, PhaseInput, UpdateProcessInput } from "./process.inputs";
+
+export const STAFF_ONLY = "Only STAFF or ADMIN may manage participatory processes.";
+
+function text(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 3 || trimmed.length > max) throw badInput(field, `"${field}" must have 3 to ${max} characters.`);
+  return trimmed;
+}
+
+function checkPhases(phases: PhaseInput[]): PhaseInput[] {
+  phases.forEach((phase, i) => {
+    text(phase.title, `phases[${i}].title`, 200);
+    if (phase.endsAt && phase.endsAt <= phase.startsAt) throw badInput(`phases[${i}].endsAt`, "A phase ends after it starts.");
+  });
+  return phases;
+}
+
+/** Meetings named by a process must exist (asked of the meetings subgraph before the transaction). */
+async function checkMeetings(ctx: RequestContext, meetingIds: string[] | undefined): Promise<number[] | undefined> {
+  if (!meetingIds) return undefined;
+  const ids = meetingIds.map((id, i) => parseId(id, `meetingIds[${i}]`));
+  await Promise.all(ids.map((id, i) => requireMeeting(ctx, id, `meetingIds[${i}]`)));
+  return ids;
+}
+
+async function replaceLists(em: EntityManager, process: ProcessEntity, phases: PhaseInput[] | undefined, meetings: number[] | undefined) {
+  if (phases) {
+    await em.nativeDelete(PhaseEntity, { process });
+    checkPhases(phases).forEach((phase, i) => em.create(PhaseEntity, { process, position: i + 1, ...phase, title: phase.title.trim() }));
+  }
+  if (meetings) {
+    await em.nativeDelete(ProcessMeetingEntity, { process });
+    for (const meetingId of new Set(meetings)) em.create(ProcessMeetingEntity, { process, meetingId });
+  }
+}
+
+export function createProcess(ctx: RequestContext, input: CreateProcessInput): Promise<ProcessEntity> {
+  return write(ctx, {
+    action: "process.create",
+    entityType: "ParticipatoryProcess",
+    entity: ProcessEntity,
+    input,
+    prepare: async () => {
+      const council = input.councilId == null ? null : await requireCouncil(ctx, parseId(input.councilId, "councilId"), "councilId");
+      return { council, meetings: await checkMeetings(ctx, input.meetingIds) };
+    },
+    locate: async (_em, { council }) => ({ council }),
+    allow: (viewer) => canManageParticipation(viewer),
+    denied: STAFF_ONLY,
+    run: async (em, _located, { council, meetings }) => {
+      if (input.maxChoices != null && input.maxChoices < 1) throw badInput("maxChoices", '"maxChoices" must be at least 1.');
+      const process = em.create(ProcessEntity, {
+        kind: input.kind,
+        title: text(input.title, "title", 300),
+        description: text(input.description, "description", 20_000),
+        status: input.status ?? ProcessStatus.PLANNED,
+        councilId: council?.id ?? null,
+        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        maxChoices: input.maxChoices ?? null,
+        minimumAge: input.minimumAge ?? 16,
+        rulesText: input.rulesText?.trim() || null,
+        sourceUrl: input.sourceUrl?.trim() || null,
+      });
+      await replaceLists(em, process, input.phases ?? [], meetings);
+      return process;
+    },
+  });
+}
+
+export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): Promise<ProcessEntity> {
+  return write(ctx, {
+    action: "process.update",
+    entityType: "ParticipatoryProcess",
+    entity: ProcessEntity,
+    input,
+    prepare: () => checkMeetings(ctx, input.meetingIds),
+    locate: async (em) => {
+      const record = await loadForWrite(em, ProcessEntity, input.id, "ParticipatoryProcess");
+      return { record, council: record.councilId ? { id: record.councilId } : null };
+    },
+    allow: (viewer) => canManageParticipation(viewer),
+    denied: STAFF_ONLY,
+    run: async (em, { record }, meetings) => {
+      const process = record!;
+      if (input.title != null) process.title = text(input.title, "title", 300);
+      if (input.description != null) process.description = text(input.description, "description", 20_000);
+      if (input.status != null) process.status = input.status;
+      if (input.maxChoices !== undefined) process.maxChoices = input.maxChoices;
+      if (input.rulesText !== undefined) process.rulesText = input.rulesText?.trim() || null;
+      await replaceLists(em, process, input.phases, meetings);
+      return process;
+    },
+  });
+}
+
+/** Whether the process is open and, if it has phases of `kind`, one of them runs now. */
+export async function requirePhase(em: EntityManager, process: ProcessEntity, kind: PhaseKind, what: string): Promise<void> {
+  if (process.status !== ProcessStatus.OPEN) throw conflict(`The process is ${process.status}: it does not take ${what} now.`);
+  const phases = await em.find(PhaseEntity, { process, kind });
+  const now = new Date();
+  if (!phases.some((p) => p.startsAt <= now && (!p.endsAt || now < p.endsAt))) {
+    throw conflict(`No ${kind} phase of this process is running: ${what} are not taken now.`);
+  }
+}

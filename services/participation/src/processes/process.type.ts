@@ -1,0 +1,55 @@
+import { ConnectionType, NodeType } from "@contagem/schema";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
+
+@ObjectType("ParticipatoryProcess", { description: "A participatory process: a vote, a works budget, a consultation, an election…" })
+@Directive('@key(fields: "id")')
+export class ParticipatoryProcess extends NodeType {
+  @Field(() => ProcessKind)
+  kind: ProcessKind;
+
+  @Field()
+  title: string;
+
+  @Field({ description: "In Markdown." })
+  description: string;
+
+  @Field(() => ProcessStatus)
+  status: ProcessStatus;
+
+  @Field(() => Int, { nullable: true, description: 'For votes: how many options each participant may pick ("3 of 5").' })
+  maxChoices?: number | null;
+
+  @Field(() => Int, { description: "Minimum age to take part." })
+  minimumAge: number;
+
+  @Field(() => String, { nullable: true, description: "The rules, as the process's act words them." })
+  rulesText?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the public record of the process is." })
+  sourceUrl?: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType("Phase", { description: "A phase of a process, with its dates." })
+export class Phase {
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => PhaseKind)
+  kind: PhaseKind;
+
+  @Field()
+  title: string;
+
+  @Field()
+  startsAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "Null when the end is not on record." })
+  endsAt?: Date | null;
+}
+
+@ObjectType("ParticipatoryProcessConnection")
+export class ParticipatoryProcessConnection extends ConnectionType(ParticipatoryProcess, "ParticipatoryProcess") {}

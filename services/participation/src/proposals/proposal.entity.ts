@@ -1,0 +1,46 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
+import { BaseEntity } from "@contagem/schema";
+import { ParticipantEntity } from "../participants/participant.entity";
+import { Channel } from "../processes/process.enums";
+import { ProcessEntity } from "../processes/process.entity";
+import { ProposalStatus } from "./proposal.enums";
+
+/** A proposal of a process: a citizen's, or an official option put to the vote (no author). */
+@Entity({ tableName: "proposal" })
+export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
+
+  @ManyToOne(() => ProcessEntity, { ref: true })
+  process!: Ref<ProcessEntity>;
+
+  @ManyToOne(() => ParticipantEntity, { ref: true, nullable: true })
+  author?: Ref<ParticipantEntity> | null;
+
+  @Property({ type: "text" })
+  title!: string;
+
+  @Property({ type: "text" })
+  body!: string;
+
+  @Property({ nullable: true })
+  territoryId?: number | null;
+
+  @Enum({ items: () => ProposalStatus })
+  status: ProposalStatus = ProposalStatus.PUBLISHED;
+
+  /** Kept in step with the supports, in the same transaction. */
+  @Property()
+  supportCount: number = 0;
+}
+
+@Entity({ tableName: "support" })
+@Unique({ properties: ["proposal", "participant"] })
+export class SupportEntity extends BaseEntity {
+  @ManyToOne(() => ProposalEntity, { ref: true })
+  proposal!: Ref<ProposalEntity>;
+
+  @ManyToOne(() => ParticipantEntity, { ref: true })
+  participant!: Ref<ParticipantEntity>;
+
+  @Enum({ items: () => Channel })
+  channel!: Channel;
+}

@@ -1,0 +1,105 @@
+import { findPage, PageArgs, pagesByParent, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { BallotEntity } from "../ballots/ballot.entity";
+import { ContributionEntity } from "../contributions/contribution.entity";
+import { ContributionStatus } from "../contributions/contribution.enums";
+import { ContributionConnection } from "../contributions/contribution.type";
+import { participantById, processById } from "../loaders";
+import { PublicParticipant } from "../participants/participant.type";
+import { publicParticipant } from "../participants/public";
+import { ParticipatoryProcess } from "../processes/process.type";
+import { TerritoryRef, ref } from "../references/references.type";
+import { ProposalEntity } from "./proposal.entity";
+import { CastBallotInput, CreateProposalOptionInput, ProposalFilter, SubmitProposalInput, SupportProposalInput } from "./proposal.inputs";
+import { castBallot, createProposalOption, submitProposal, supportProposal } from "./proposal.service";
+import { Proposal, ProposalConnection } from "./proposal.type";
+
+@ObjectType()
+export class ProposalPayload {
+  @Field(() => Proposal)
+  proposal: ProposalEntity;
+}
+
+@ObjectType({ description: "Your ballot was counted. Public figures show its time only to the hour." })
+export class CastBallotPayload {
+  @Field(() => ParticipatoryProcess)
+  process: object;
+
+  @Field({ description: "When it was cast, truncated to the hour." })
+  castAtHour: Date;
+}
+
+const CITIZEN = '@requiresScopes(scopes: [["CITIZEN"]])';
+
+export const truncateToHour = (date: Date) => new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000);
+
+@Resolver(() => Proposal)
+export class ProposalResolver {
+  @Query(() => ProposalConnection)
+  async proposals(@Args() page: PageArgs, @Arg("filter", () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: RequestContext) {
+    const where: Record<string, unknown> = {};
+    if (filter?.processId != null) where.process = parseId(filter.processId, "filter.processId");
+    if (filter?.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
+    if (filter?.status) where.status = filter.status;
+    return new ProposalConnection(await findPage(ctx.em, ProposalEntity, where as FilterQuery<ProposalEntity>, page));
+  }
+
+  @Query(() => Proposal, { nullable: true })
+  proposal(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const key = tryParseId(id);
+    return key === null ? null : ctx.em.findOne(ProposalEntity, { id: key });
+  }
+
+  @FieldResolver(() => ParticipatoryProcess)
+  process(@Root() proposal: ProposalEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(processById).load(proposal.process.id);
+  }
+
+  @FieldResolver(() => PublicParticipant, { nullable: true, description: "Who proposed it, as they chose to appear; null for official options." })
+  async author(@Root() proposal: ProposalEntity, @Ctx() ctx: RequestContext) {
+    return proposal.author ? publicParticipant(await ctx.loaders.get(participantById).load(proposal.author.id)) : null;
+  }
+
+  @FieldResolver(() => TerritoryRef, { nullable: true })
+  territory(@Root() proposal: ProposalEntity) {
+    return ref(proposal.territoryId);
+  }
+
+  @FieldResolver(() => ContributionConnection, { description: "Published comments, oldest first." })
+  async contributions(@Root() proposal: ProposalEntity, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const loader = pagesByParent<ContributionEntity>(ctx, "proposal.contributions", {
+      entity: ContributionEntity,
+      parentColumn: "proposal_id",
+      sort: [],
+      direction: "asc",
+      filter: { sql: "t.status = ?", params: [ContributionStatus.PUBLISHED] },
+    }, page);
+    return new ContributionConnection(await loader.load(proposal.id));
+  }
+
+  @Directive(CITIZEN)
+  @Mutation(() => ProposalPayload, { description: "Submits your proposal to a process in its PROPOSALS phase (CITIZEN)." })
+  async submitProposal(@Arg("input") input: SubmitProposalInput, @Ctx() ctx: RequestContext) {
+    return { proposal: await submitProposal(ctx, input) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
+  @Mutation(() => ProposalPayload, { description: "Adds an official option to a process, e.g. a commitment put to the vote (STAFF/ADMIN)." })
+  async createProposalOption(@Arg("input") input: CreateProposalOptionInput, @Ctx() ctx: RequestContext) {
+    return { proposal: await createProposalOption(ctx, input) };
+  }
+
+  @Directive(CITIZEN)
+  @Mutation(() => ProposalPayload, { description: "Supports a proposal, once (CITIZEN)." })
+  async supportProposal(@Arg("input") input: SupportProposalInput, @Ctx() ctx: RequestContext) {
+    return { proposal: await supportProposal(ctx, input) };
+  }
+
+  @Directive(CITIZEN)
+  @Mutation(() => CastBallotPayload, { description: "Casts your ballot in a vote, within its rule and voting phase (CITIZEN)." })
+  async castBallot(@Arg("input") input: CastBallotInput, @Ctx() ctx: RequestContext) {
+    const ballot: BallotEntity = await castBallot(ctx, input);
+    return { process: await ctx.loaders.get(processById).load(ballot.process.id), castAtHour: truncateToHour(ballot.createdAt) };
+  }
+}

@@ -1,0 +1,40 @@
+import { ConnectionType, NodeType } from "@contagem/schema";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { ProposalStatus } from "./proposal.enums";
+
+@ObjectType("Proposal", { description: "A proposal of a process, or an option put to the vote." })
+@Directive('@key(fields: "id")')
+export class Proposal extends NodeType {
+  @Field()
+  title: string;
+
+  @Field({ description: "In Markdown." })
+  body: string;
+
+  @Field(() => ProposalStatus)
+  status: ProposalStatus;
+
+  @Field(() => Int, { description: "How many participants support it (each at most once)." })
+  supportCount: number;
+}
+
+@ObjectType("ProposalConnection")
+export class ProposalConnection extends ConnectionType(Proposal, "Proposal") {}
+
+@ObjectType("OptionResult", { description: "Votes an option received: counts only, never who voted." })
+export class OptionResult {
+  @Field(() => Proposal)
+  option: object;
+
+  @Field(() => Int)
+  votes: number;
+}
+
+@ObjectType("VoteResults", { description: "The results of a vote, as counts." })
+export class VoteResults {
+  @Field(() => Int, { description: "Ballots recorded in this system (0 for historical votes whose counts are not on record here)." })
+  ballots: number;
+
+  @Field(() => [OptionResult])
+  options: OptionResult[];
+}

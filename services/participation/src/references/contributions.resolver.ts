@@ -1,0 +1,94 @@
+import { PageArgs, pagesByParent, type RequestContext } from "@contagem/schema";
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { ContributionEntity } from "../contributions/contribution.entity";
+import { ContributionStatus } from "../contributions/contribution.enums";
+import { ContributionConnection } from "../contributions/contribution.type";
+import { InterventionEntity } from "../interventions/intervention.entity";
+import { InterventionConnection } from "../interventions/intervention.type";
+import { presenceCountByMeeting } from "../loaders";
+import { ProcessEntity } from "../processes/process.entity";
+import { ParticipatoryProcessConnection } from "../processes/process.type";
+import { figuresByParent, StatsDimension } from "../stats/stats";
+import { toFilter } from "../stats/stats.resolver";
+import { ParticipationFigure, StatsFilterInput } from "../stats/stats.type";
+import { CouncilRef, MeetingRef, TerritoryRef } from "./references.type";
+
+const processesOf = (ctx: RequestContext, column: "council_id" | "territory_id", id: number, page: PageArgs) =>
+  pagesByParent<ProcessEntity>(ctx, `processes.${column}`, { entity: ProcessEntity, parentColumn: column, sort: [], direction: "desc" }, page).load(id);
+
+const interventionsOf = (ctx: RequestContext, column: "council_id" | "territory_id", id: number, page: PageArgs) =>
+  pagesByParent<InterventionEntity>(ctx, `interventions.${column}`, {
+    entity: InterventionEntity,
+    parentColumn: column,
+    sort: [{ column: "year", property: "year" }],
+    direction: "desc",
+  }, page).load(id);
+
+/** What participation adds to a council: its processes, the works it chose, and participation figures. */
+@Resolver(() => CouncilRef)
+export class CouncilParticipationResolver {
+  @FieldResolver(() => ParticipatoryProcessConnection)
+  async processes(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new ParticipatoryProcessConnection(await processesOf(ctx, "council_id", Number(council.id), page));
+  }
+
+  @FieldResolver(() => InterventionConnection, { description: "Works chosen by this (regional) council, newest budget year first." })
+  async interventions(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new InterventionConnection(await interventionsOf(ctx, "council_id", Number(council.id), page));
+  }
+
+  @FieldResolver(() => [ParticipationFigure], { description: "Participation concerning this council; small groups suppressed." })
+  participation(
+    @Root() council: CouncilRef,
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return figuresByParent(ctx, "COUNCIL", groupBy, toFilter(filter)).load(Number(council.id));
+  }
+}
+
+/** What participation adds to a territory: processes, works and figures of the people who take part from it. */
+@Resolver(() => TerritoryRef)
+export class TerritoryParticipationResolver {
+  @FieldResolver(() => ParticipatoryProcessConnection)
+  async processes(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new ParticipatoryProcessConnection(await processesOf(ctx, "territory_id", Number(territory.id), page));
+  }
+
+  @FieldResolver(() => InterventionConnection)
+  async interventions(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new InterventionConnection(await interventionsOf(ctx, "territory_id", Number(territory.id), page));
+  }
+
+  @FieldResolver(() => [ParticipationFigure], { description: "Participation of the people of this territory; small groups suppressed." })
+  participation(
+    @Root() territory: TerritoryRef,
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return figuresByParent(ctx, "TERRITORY", groupBy, toFilter(filter)).load(Number(territory.id));
+  }
+}
+
+/** What participation adds to a meeting: citizens' published comments and how many registered their presence. */
+@Resolver(() => MeetingRef)
+export class MeetingParticipationResolver {
+  @FieldResolver(() => ContributionConnection, { description: "Citizens' published comments, oldest first." })
+  async contributions(@Root() meeting: MeetingRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const loader = pagesByParent<ContributionEntity>(ctx, "meeting.contributions", {
+      entity: ContributionEntity,
+      parentColumn: "meeting_id",
+      sort: [],
+      direction: "asc",
+      filter: { sql: "t.status = ?", params: [ContributionStatus.PUBLISHED] },
+    }, page);
+    return new ContributionConnection(await loader.load(Number(meeting.id)));
+  }
+
+  @FieldResolver(() => Int, { description: "Citizens who registered their presence." })
+  citizenAttendance(@Root() meeting: MeetingRef, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(presenceCountByMeeting).load(Number(meeting.id));
+  }
+}

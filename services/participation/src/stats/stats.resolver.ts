@@ -1,0 +1,40 @@
+import { parseId, type RequestContext } from "@contagem/schema";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { CouncilRef, TerritoryRef, ref } from "../references/references.type";
+import { participationStats, StatsDimension, type FigureRow, type StatsFilter } from "./stats";
+import { ParticipationFigure, StatsFilterInput } from "./stats.type";
+
+export function toFilter(input: StatsFilterInput = {}): StatsFilter {
+  return {
+    from: input.from,
+    to: input.to,
+    kind: input.kind,
+    channel: input.channel,
+    councilId: input.councilId == null ? undefined : parseId(input.councilId, "filter.councilId"),
+    territoryId: input.territoryId == null ? undefined : parseId(input.territoryId, "filter.territoryId"),
+  };
+}
+
+@Resolver(() => ParticipationFigure)
+export class StatsResolver {
+  @Query(() => [ParticipationFigure], {
+    description: "Participation figures, grouped as asked; groups of fewer than 5 people are suppressed.",
+  })
+  participationStats(
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return participationStats(ctx, groupBy, toFilter(filter));
+  }
+
+  @FieldResolver(() => TerritoryRef, { nullable: true, description: "When grouped by territory." })
+  territory(@Root() figure: FigureRow) {
+    return ref(figure.territoryId);
+  }
+
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "When grouped by council." })
+  council(@Root() figure: FigureRow) {
+    return ref(figure.councilId);
+  }
+}

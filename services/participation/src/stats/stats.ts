@@ -1,0 +1,132 @@
+import { batchOptions, type RequestContext } from "@contagem/schema";
+import DataLoader from "dataloader";
+import { registerEnumType } from "type-graphql";
+
+export enum StatsDimension {
+  TERRITORY = "TERRITORY",
+  COUNCIL = "COUNCIL",
+  KIND = "KIND",
+  CHANNEL = "CHANNEL",
+  MONTH = "MONTH",
+}
+
+registerEnumType(StatsDimension, {
+  name: "StatsDimension",
+  description: "What participation figures are broken down by.",
+  valuesConfig: {
+    TERRITORY: { description: "The region participants take part from." },
+    COUNCIL: { description: "The council the activity concerns." },
+    KIND: { description: "The kind of process (null for comments and presence at meetings)." },
+    CHANNEL: { description: "How people took part." },
+    MONTH: { description: "Calendar month, YYYY-MM." },
+  },
+});
+
+/** Figures below this are suppressed (null): small counts could single a person out. */
+export const SMALL_COUNT_THRESHOLD = 5;
+
+export interface StatsFilter {
+  from?: Date;
+  to?: Date;
+  kind?: string;
+  councilId?: number;
+  territoryId?: number;
+  channel?: string;
+}
+
+export interface FigureRow {
+  territoryId: number | null;
+  councilId: number | null;
+  kind: string | null;
+  channel: string | null;
+  month: string | null;
+  participants: number | null;
+  activities: number | null;
+  suppressed: boolean;
+}
+
+const COLUMN: Record<StatsDimension, string> = {
+  TERRITORY: "pa.territory_id",
+  COUNCIL: "a.council_id",
+  KIND: "a.kind",
+  CHANNEL: "a.channel",
+  MONTH: "to_char(date_trunc('month', a.at), 'YYYY-MM')",
+};
+
+/** Every act of participation: ballots, supports, proposals, comments, presence at public meetings. */
+const activities = (s: string) => `
+  select b.participant_id, pr.council_id, pr.kind, b.channel, b.created_at as at
+    from ${s}.ballot b join ${s}.process pr on pr.id = b.process_id
+  union all
+  select su.participant_id, pr.council_id, pr.kind, su.channel, su.created_at
+    from ${s}.support su join ${s}.proposal p on p.id = su.proposal_id join ${s}.process pr on pr.id = p.process_id
+  union all
+  select p.author_id, pr.council_id, pr.kind, au.channel, p.created_at
+    from ${s}.proposal p join ${s}.process pr on pr.id = p.process_id join ${s}.participant au on au.id = p.author_id
+  union all
+  select c.participant_id, c.council_id, null, c.channel, c.created_at from ${s}.contribution c
+  union all
+  select mp.participant_id, mp.council_id, null, mp.channel, mp.created_at from ${s}.meeting_presence mp`;
+
+/**
+ * Participation figures grouped by the given dimensions (and, for a batch of parents, by the parent's column).
+ * Counts of distinct participants below the threshold are suppressed, with their activity counts.
+ */
+async function figures(ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter, partition?: { column: string; ids: readonly number[] }) {
+  const schema = `"${ctx.em.config.get("schema")}"`;
+  const dims = [...new Set(groupBy)];
+  const select = dims.map((d) => `${COLUMN[d]} as "${d}"`);
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (sql: string, value: unknown) => {
+    conditions.push(sql);
+    params.push(value);
+  };
+  if (filter.from) where("a.at >= ?", filter.from.toISOString());
+  if (filter.to) where("a.at < ?", filter.to.toISOString());
+  if (filter.kind) where("a.kind = ?", filter.kind);
+  if (filter.councilId != null) where("a.council_id = ?", filter.councilId);
+  if (filter.territoryId != null) where("pa.territory_id = ?", filter.territoryId);
+  if (filter.channel) where("a.channel = ?", filter.channel);
+  if (partition) {
+    select.unshift(`${partition.column} as "parent"`);
+    conditions.push(`${partition.column} in (${partition.ids.map(() => "?").join(", ")})`);
+    params.push(...partition.ids);
+  }
+  const groups = select.map((_, i) => String(i + 1));
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select ${[...select, "count(distinct a.participant_id) as participants", "count(*) as activities"].join(", ")}
+     from (${activities(schema)}) a join ${schema}.participant pa on pa.id = a.participant_id
+     ${conditions.length ? `where ${conditions.join(" and ")}` : ""}
+     ${groups.length ? `group by ${groups.join(", ")} order by ${groups.join(", ")}` : ""}`,
+    params,
+  );
+  return rows.map((row) => {
+    const participants = Number(row.participants);
+    const suppressed = participants > 0 && participants < SMALL_COUNT_THRESHOLD;
+    const figure: FigureRow & { parent?: number } = {
+      territoryId: row.TERRITORY == null ? null : Number(row.TERRITORY),
+      councilId: row.COUNCIL == null ? null : Number(row.COUNCIL),
+      kind: (row.KIND as string) ?? null,
+      channel: (row.CHANNEL as string) ?? null,
+      month: (row.MONTH as string) ?? null,
+      participants: suppressed ? null : participants,
+      activities: suppressed ? null : Number(row.activities),
+      suppressed,
+    };
+    if (partition) figure.parent = Number(row.parent);
+    return figure;
+  });
+}
+
+export const participationStats = (ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter) => figures(ctx, groupBy, filter);
+
+/** Figures for many councils or territories in one statement (a council list with its figures is not N+1). */
+export function figuresByParent(ctx: RequestContext, parent: "COUNCIL" | "TERRITORY", groupBy: StatsDimension[], filter: StatsFilter) {
+  return ctx.loaders.keyed(`figures:${parent}:${JSON.stringify([groupBy, filter])}`, () =>
+    new DataLoader<number, FigureRow[]>(async (ids) => {
+      const rows = await figures(ctx, groupBy, filter, { column: COLUMN[parent], ids });
+      return ids.map((id) => rows.filter((r) => r.parent === id).map(({ parent: _p, ...figure }) => figure as FigureRow & { parent?: number }));
+    }, batchOptions),
+  );
+}
