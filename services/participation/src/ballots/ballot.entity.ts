@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
+import { Entity, Enum, ManyToOne, Unique, type Ref } from "@mikro-orm/core";
 import { BaseEntity } from "@contagem/schema";
 import { ParticipantEntity } from "../participants/participant.entity";
 import { Channel } from "../processes/process.enums";

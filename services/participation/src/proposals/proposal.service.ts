@@ -8,7 +8,7 @@ import type { ParticipantEntity } from "../participants/participant.entity";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind } from "../processes/process.enums";
 import { STAFF_ONLY, requirePhase } from "../processes/process.service";
-import { ProposalEntity, SupportEntity } from "./proposal.entity";
+import { ProposalEntity } from "./proposal.entity";
 import { ProposalStatus } from "./proposal.enums";
 import type { CastBallotInput, CreateProposalOptionInput, SubmitProposalInput, SupportProposalInput } from "./proposal.inputs";
 
