@@ -4,3 +4,4 @@ export * from "./database";
 export * from "./sql-counter";
 export * from "./system";
 export * from "./matrix";
+export * from "./crawler";
