@@ -43,6 +43,8 @@ export interface WriteRequest<T extends { id: number }, R extends Versioned = ne
    * opens: nothing may wait on another service while a transaction holds the database.
    */
   prepare?: () => Promise<P>;
+  /** A check that needs no record (the actor's role), made before anything is read: deny early. */
+  gate?: (viewer: Viewer) => boolean;
   /** Loads the record and the council the write concerns, inside the transaction. */
   locate?: (em: EntityManager, prepared: P) => Promise<Located<R>>;
   /** The feature's policy (a pure function from its `*.policy.ts`): deny by default. */
@@ -66,6 +68,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
 ): Promise<T> {
   const viewer = ctx.viewer;
   if (!viewer) throw unauthenticated("Mutations need a bearer token.");
+  if (request.gate && !request.gate(viewer)) throw forbidden(request.denied);
   const key = request.input.idempotencyKey ?? null;
   if (key !== null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
     throw badInput("idempotencyKey", `"idempotencyKey" must have 1 to ${MAX_KEY_LENGTH} characters.`);

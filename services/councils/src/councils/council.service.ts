@@ -15,6 +15,7 @@ export function createCouncil(ctx: RequestContext, input: CreateCouncilInput): P
     entityType: "Council",
     entity: CouncilEntity,
     input,
+    gate: (viewer) => canManageCouncils(viewer),
     allow: (viewer) => canManageCouncils(viewer),
     denied: "Only ADMIN may create councils.",
     run: async (em) => {
@@ -51,6 +52,7 @@ export function updateCouncil(ctx: RequestContext, input: UpdateCouncilInput): P
       const record = await loadForWrite(em, CouncilEntity, input.id, "Council");
       return { record, council: record };
     },
+    gate: (viewer) => canManageCouncils(viewer),
     allow: (viewer) => canManageCouncils(viewer),
     denied: "Only ADMIN may change councils.",
     run: async (em, { record: council }) => {

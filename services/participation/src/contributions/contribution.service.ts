@@ -17,6 +17,7 @@ export function contribute(ctx: RequestContext, input: ContributeInput): Promise
     entity: ContributionEntity,
     input,
     prepare: async () => (input.meetingId == null ? null : requireMeeting(ctx, parseId(input.meetingId, "meetingId"), "meetingId")),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em, _located, meeting) => {
@@ -59,6 +60,7 @@ export function moderateContribution(ctx: RequestContext, input: ModerateContrib
       const record = await loadForWrite(em, ContributionEntity, input.contributionId, "Contribution", "contributionId");
       return { record, council: record.councilId ? { id: record.councilId } : null };
     },
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (_em, { record }) => {
@@ -85,6 +87,7 @@ export function recordPresence(ctx: RequestContext, input: RecordPresenceInput):
     entity: MeetingPresenceEntity,
     input,
     prepare: () => requireMeeting(ctx, parseId(input.meetingId, "meetingId"), "meetingId"),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em, _located, meeting) => {

@@ -20,6 +20,7 @@ export function recordCandidacy(ctx: RequestContext, input: RecordCandidacyInput
       const process = await findOrBadInput(em, ProcessEntity, input.processId, "processId");
       return { council: process.councilId ? { id: process.councilId } : null };
     },
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em) => {
@@ -48,6 +49,7 @@ export function recordElectionResults(ctx: RequestContext, input: RecordElection
       const record = await loadForWrite(em, ProcessEntity, input.processId, "ParticipatoryProcess", "processId");
       return { record, council: record.councilId ? { id: record.councilId } : null };
     },
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em, { record }) => {

@@ -30,6 +30,7 @@ export function createIntervention(ctx: RequestContext, input: CreateInterventio
     input,
     prepare: () => requireCouncil(ctx, parseId(input.councilId, "councilId"), "councilId"),
     locate: async (_em, council) => ({ council }),
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em, _located, council) => {

@@ -49,6 +49,7 @@ export function registerParticipant(ctx: RequestContext, input: RegisterParticip
     entityType: "Participant",
     entity: ParticipantEntity,
     input,
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em) => {
@@ -83,6 +84,7 @@ export function correctMyData(ctx: RequestContext, input: CorrectMyDataInput): P
     entity: ParticipantEntity,
     input,
     locate: async (em) => ({ record: await requireMe(em, ctx, true) }),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em, { record }) => {
@@ -122,6 +124,7 @@ export function eraseMe(ctx: RequestContext, input: EraseMeInput): Promise<Parti
     entity: ParticipantEntity,
     input,
     locate: async (em) => ({ record: await requireMe(em, ctx, true) }),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em, { record }) => {

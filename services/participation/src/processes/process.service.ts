@@ -52,6 +52,7 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
       return { council, meetings: await checkMeetings(ctx, input.meetingIds) };
     },
     locate: async (_em, { council }) => ({ council }),
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em, _located, { council, meetings }) => {
@@ -85,6 +86,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
       const record = await loadForWrite(em, ProcessEntity, input.id, "ParticipatoryProcess");
       return { record, council: record.councilId ? { id: record.councilId } : null };
     },
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em, { record }, meetings) => {

@@ -34,6 +34,7 @@ export function submitProposal(ctx: RequestContext, input: SubmitProposalInput):
     entity: ProposalEntity,
     input,
     locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em) => {
@@ -59,6 +60,7 @@ export function createProposalOption(ctx: RequestContext, input: CreateProposalO
     entity: ProposalEntity,
     input,
     locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
+    gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
     run: async (em) =>
@@ -83,6 +85,7 @@ export function supportProposal(ctx: RequestContext, input: SupportProposalInput
       const proposal = await findOrBadInput(em, ProposalEntity, input.proposalId, "proposalId");
       return { council: councilOf(await em.findOneOrFail(ProcessEntity, { id: proposal.process.id })) };
     },
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em) => {
@@ -121,6 +124,7 @@ export function castBallot(ctx: RequestContext, input: CastBallotInput): Promise
     entity: BallotEntity,
     input,
     locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
+    gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
     run: async (em) => {
