@@ -94,6 +94,7 @@ describe("transactions and the audit log", () => {
       subgraph: "councils",
       auditSchema: subgraph.database.auditSchema,
       peers: {},
+      settings: {},
     };
     ctx.loaders.bind(ctx);
     return ctx;
