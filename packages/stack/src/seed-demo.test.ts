@@ -1,5 +1,6 @@
-import { seedCouncilsDemo } from "@contagem/councils";
+import { demoRegions, seedCouncilsDemo } from "@contagem/councils";
 import { seedMeetingsDemo } from "@contagem/meetings";
+import { seedParticipationDemo } from "@contagem/participation";
 import { gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFile } from "node:fs/promises";
@@ -9,11 +10,16 @@ import { DEFINITIONS, ROOT } from "./artifacts";
 let system: RunningSystem;
 const options = { years: 2, councils: 24, seed: 7 };
 let counts: Awaited<ReturnType<typeof seedMeetingsDemo>>;
+let people: Awaited<ReturnType<typeof seedParticipationDemo>>;
 
 beforeAll(async () => {
   system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
   const structure = await system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
   counts = await system.subgraphs.meetings.orm.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options));
+  const regions = await demoRegions(system.subgraphs.councils.orm.em.fork());
+  people = await system.subgraphs.participation.orm.em.fork().transactional((em) =>
+    seedParticipationDemo(em as EntityManager, { ...options, participants: 300, regions, meetings: counts.heldMeetings }),
+  );
 }, 120_000);
 afterAll(() => system.stop());
 
@@ -28,6 +34,16 @@ describe("seed:demo", () => {
     expect(synthetic.every((e: any) => e.node.notes.includes("sintéticos"))).toBe(true);
     const search = await gql(system.gatewayUrl, `{ searchMinutes(query: "reuniões", first: 1) { totalCount edges { node { excerpt } } } }`);
     expect(search.data.searchMinutes.totalCount).toBeGreaterThan(0);
+  });
+
+  it("adds synthetic participants and their activity, with figures suppressed where small", async () => {
+    expect(people).toMatchObject({ participants: 300 });
+    expect(people.ballots).toBeGreaterThan(0);
+    const res = await gql(system.gatewayUrl, `{ participationStats(groupBy: [TERRITORY]) { territory { code } participants suppressed } processes(first: 1) { totalCount } interventions(first: 1) { totalCount } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.participationStats.length).toBe(8);
+    expect(res.data.processes.totalCount).toBe(people.processes + 1);
+    expect(res.data.interventions.totalCount).toBe(people.interventions);
   });
 
   it("refuses to run twice on the same database", async () => {

@@ -1,3 +1,3 @@
 export { councils } from "./definition";
 export { createServer } from "./server";
-export { seedCouncilsDemo, type DemoCouncil } from "./seed/demo";
+export { demoRegions, seedCouncilsDemo, type DemoCouncil } from "./seed/demo";

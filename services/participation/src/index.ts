@@ -1,2 +1,3 @@
 export { participation } from "./definition";
 export { createServer } from "./server";
+export { seedParticipationDemo } from "./seed/demo";

@@ -139,3 +139,9 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
   });
   return [...byCouncil.values()];
 }
+
+/** The regional councils and their regions, for other subgraphs' demo data. */
+export async function demoRegions(em: EntityManager): Promise<{ territoryId: number; councilId: number }[]> {
+  const regional = await em.find(CouncilEntity, { kind: "REGIONAL" as never, territory: { $ne: null } }, { orderBy: { id: "asc" } });
+  return regional.map((c) => ({ councilId: c.id, territoryId: c.territory!.id }));
+}

@@ -20,6 +20,8 @@ export interface MeetingsDemoOptions {
 }
 
 export interface MeetingsDemoCounts {
+  /** Held meetings, for other subgraphs' demo data (citizens' presence and comments). */
+  heldMeetings: { id: number; councilId: number; startsAt: Date }[];
   meetings: number;
   attendance: number;
   deliberations: number;
@@ -242,6 +244,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
     );
   }
   return {
+    heldMeetings: planned.flatMap((m, i) => (m.held ? [{ id: meetingIds[i], councilId: m.council.id, startsAt: m.startsAt }] : [])),
     meetings: meetingIds.length,
     attendance: attendanceRows.length,
     deliberations: deliberationIds.length,
