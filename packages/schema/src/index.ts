@@ -23,3 +23,4 @@ export * from "./parent-pages";
 export * from "./demo";
 export * from "./audit";
 export * from "./peers";
+export * from "./sql";

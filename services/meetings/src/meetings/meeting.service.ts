@@ -1,4 +1,4 @@
-import { conflict, loadForWrite, parseId, tryParseId, write, type RequestContext } from "@contagem/schema";
+import { conflict, loadForWrite, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
@@ -24,6 +24,21 @@ export async function councilOfMeeting(ctx: RequestContext, meetingId: string, f
   if (id === null) parseId(meetingId, field);
   const meeting = await ctx.em.fork().findOne(MeetingEntity, { id: id! }, { fields: ["councilId"] });
   return meeting ? councilFacts(ctx, meeting.councilId) : null;
+}
+
+/** The steps shared by writes on an existing meeting: its council from the directory, the record locked, the policy. */
+export function onMeeting(ctx: RequestContext, meetingId: string) {
+  return {
+    entityType: "Meeting",
+    entity: MeetingEntity,
+    prepare: () => councilOfMeeting(ctx, meetingId),
+    locate: async (em: EntityManager, council: CouncilFacts | null) => ({
+      record: await loadForWrite(em, MeetingEntity, meetingId, "Meeting", "meetingId"),
+      council: asRef(council),
+    }),
+    allow: (viewer: Viewer, { council }: { council?: CouncilRef | null }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+  };
 }
 
 export const asRef = (council: CouncilFacts | null | undefined) => (council ? { id: council.id, slug: council.slug } : null);
@@ -97,16 +112,8 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
 export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): Promise<MeetingEntity> {
   return write(ctx, {
     action: "meeting.update",
-    entityType: "Meeting",
-    entity: MeetingEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => ({
-      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
-      council: asRef(council),
-    }),
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...onMeeting(ctx, input.meetingId),
     run: async (em, { record }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], "change");
@@ -147,16 +154,8 @@ export function requiredNoticeHours(council: CouncilFacts, type: MeetingType): n
 export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput): Promise<MeetingEntity> {
   return write(ctx, {
     action: "meeting.convene",
-    entityType: "Meeting",
-    entity: MeetingEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => ({
-      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
-      council: asRef(council),
-    }),
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...onMeeting(ctx, input.meetingId),
     run: async (_em, { record }, council) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED], "convene");
@@ -177,16 +176,8 @@ export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput):
 export function cancelMeeting(ctx: RequestContext, input: CancelMeetingInput): Promise<MeetingEntity> {
   return write(ctx, {
     action: input.postpone ? "meeting.postpone" : "meeting.cancel",
-    entityType: "Meeting",
-    entity: MeetingEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => ({
-      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
-      council: asRef(council),
-    }),
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...onMeeting(ctx, input.meetingId),
     run: async (_em, { record }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], input.postpone ? "postpone" : "cancel");
