@@ -1,11 +1,17 @@
 import "reflect-metadata";
-import { createLogger, readInt, readString } from "@contagem/schema";
+import { ConfigError, createLogger, readInt, readString } from "@contagem/schema";
+import type { QueryPlanner } from "./runtime";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGateway } from "./server";
 import { readSubgraphUrls } from "./subgraphs";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
+
+function readQueryPlanner(value: string | undefined): QueryPlanner {
+  if (value === undefined || value === "" || value === "js" || value === "rust") return (value || "js") as QueryPlanner;
+  throw new ConfigError(`GATEWAY_QUERY_PLANNER must be "js" or "rust"; got ${JSON.stringify(value)}.`);
+}
 
 async function main() {
   const logger = createLogger("gateway");
@@ -16,6 +22,7 @@ async function main() {
       host: readString(process.env, "HOST", "127.0.0.1"),
       subgraphUrls: readSubgraphUrls(process.env),
       supergraph: readFileSync(readString(process.env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH), "utf8"),
+      queryPlanner: readQueryPlanner(process.env.GATEWAY_QUERY_PLANNER),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

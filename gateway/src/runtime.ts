@@ -11,13 +11,21 @@ export interface RuntimeOptions {
   subgraphUrls: SubgraphUrls;
   logger: Logger;
   graphqlEndpoint?: string;
+  /**
+   * Which query planner plans the federated queries: the runtime's JavaScript one, or the Hive Router's Rust planner
+   * (native code shipped in `@graphql-hive/router-query-planner`). Chosen by measurement: see BENCHMARKS.md.
+   */
+  queryPlanner?: QueryPlanner;
 }
+
+export type QueryPlanner = "js" | "rust";
 
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: options.supergraph,
+    ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
     ),
@@ -97,4 +105,10 @@ function maskGatewayError(error: unknown, message: string, logger: Logger): Erro
   }
   logger.error({ err: error }, "unexpected gateway error");
   return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+}
+
+/** Loaded only when asked for, so the JavaScript planner never pays for the native module. */
+function rustPlanner() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("@graphql-hive/router-runtime") as typeof import("@graphql-hive/router-runtime")).unifiedGraphHandler;
 }

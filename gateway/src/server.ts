@@ -1,12 +1,13 @@
 import { listen, requestIdOf, type Listening, type Logger } from "@contagem/schema";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createRuntime } from "./runtime";
+import { createRuntime, type QueryPlanner } from "./runtime";
 import type { SubgraphUrls } from "./subgraphs";
 
 export interface GatewayDeps {
   supergraph: string;
   subgraphUrls: SubgraphUrls;
   logger: Logger;
+  queryPlanner?: QueryPlanner;
 }
 
 export interface Gateway {

@@ -1,4 +1,4 @@
-import { createGateway } from "@contagem/gateway";
+import { createGateway, type QueryPlanner } from "@contagem/gateway";
 import {
   createLogger,
   createSubgraphServer,
@@ -68,7 +68,11 @@ export interface RunningSystem {
 }
 
 /** The gateway over `supergraph` and every subgraph, all in-process on ephemeral ports. */
-export async function startSystem(definitions: SubgraphDefinition[], supergraph: string): Promise<RunningSystem> {
+export async function startSystem(
+  definitions: SubgraphDefinition[],
+  supergraph: string,
+  options: { queryPlanner?: QueryPlanner } = {},
+): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One audit log for the whole system, as in production.
   const auditSchema = freshSchemaName("audit");
@@ -82,6 +86,8 @@ export async function startSystem(definitions: SubgraphDefinition[], supergraph:
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     logger: createLogger("test-gateway", process.env.TEST_LOG_LEVEL ?? "silent"),
+    // TEST_QUERY_PLANNER=rust runs the whole federated suite on the Hive Router's planner.
+    queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "js",
   });
   const listening = await gateway.listen(0);
   return {

@@ -1,5 +1,5 @@
 import { PageArgs, tryParseId, type RequestContext } from "@contagem/schema";
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { meetingById, minutesById, versionsByMinutes } from "../loaders";
 import { Meeting } from "../meetings/meeting.type";
 import { formatNumber } from "../numbering/numbering";
@@ -115,6 +115,15 @@ export class MinutesResolver {
 
 @Resolver(() => MinutesVersion)
 export class MinutesVersionResolver {
+  @FieldResolver(() => String, { description: "The start of the text, without Markdown, cut at a word boundary." })
+  excerpt(@Root() version: MinutesVersionEntity, @Arg("length", () => Int, { defaultValue: 280 }) length: number) {
+    const size = Math.min(Math.max(length, 20), 2000);
+    const plain = version.body.replace(/[#*_>`]/g, "").replace(/\s+/g, " ").trim();
+    if (plain.length <= size) return plain;
+    const cut = plain.lastIndexOf(" ", size);
+    return `${plain.slice(0, cut > size / 2 ? cut : size)}…`;
+  }
+
   @FieldResolver(() => Minutes)
   minutes(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(minutesById).load(version.minutes.id);
