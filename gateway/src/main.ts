@@ -23,6 +23,7 @@ async function main() {
       subgraphUrls: readSubgraphUrls(process.env),
       supergraph: readFileSync(readString(process.env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH), "utf8"),
       queryPlanner: readQueryPlanner(process.env.GATEWAY_QUERY_PLANNER),
+      responseCacheTtlMs: readInt(process.env, "RESPONSE_CACHE_TTL_MS", 5000, 0, 3_600_000),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

@@ -1,6 +1,8 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
 import { ErrorCode, isErrorCode, type Logger } from "@contagem/schema";
 import { GraphQLError, type ExecutionResult } from "graphql";
+import { createHash, randomUUID } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 import { offlineGraphiQL } from "./graphiql";
 import type { SubgraphUrls } from "./subgraphs";
@@ -16,16 +18,49 @@ export interface RuntimeOptions {
    * (native code shipped in `@graphql-hive/router-query-planner`). Chosen by measurement: see BENCHMARKS.md.
    */
   queryPlanner?: QueryPlanner;
+  /**
+   * How long an anonymous read may be answered from the gateway's response cache (0 = no cache). Authenticated
+   * requests are never cached; a mutation through the gateway evicts the cached answers holding what it changed.
+   */
+  responseCacheTtlMs?: number;
 }
 
 export type QueryPlanner = "js" | "rust";
 
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
+const PRIVATE = "private:";
+
+interface CacheKeyInput {
+  sessionId: string | null;
+  documentString: string;
+  variableValues?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
 
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: options.supergraph,
     ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
+    ...(options.responseCacheTtlMs
+      ? {
+          cache: new InMemoryLRUCache({ max: 5000 }),
+          responseCaching: {
+            // One shared cache for the public graph. A request with a token gets a key of its own, so it is never
+            // served from the cache nor stored (a staff read must reach the subgraph, which audits it), while its
+            // mutations still evict the cached answers holding the records they changed.
+            session: (request: Request) => (request.headers.get("authorization") ? `${PRIVATE}${randomUUID()}` : null),
+            buildResponseCacheKey: async ({ sessionId, documentString, variableValues, operationName }: CacheKeyInput) =>
+              sessionId?.startsWith(PRIVATE)
+                ? sessionId
+                : createHash("sha256").update(JSON.stringify([documentString, variableValues ?? {}, operationName ?? null])).digest("hex"),
+            shouldCacheResult: ({ cacheKey, result }: { cacheKey: string; result: ExecutionResult }) =>
+              !cacheKey.startsWith(PRIVATE) && !result.errors?.length,
+            ttl: options.responseCacheTtlMs,
+            includeExtensionMetadata: false,
+            // `buildResponseCacheKey` is honoured by the Mesh plugin but missing from its public type.
+          } as never,
+        }
+      : {}),
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
     ),

@@ -8,6 +8,7 @@ export interface GatewayDeps {
   subgraphUrls: SubgraphUrls;
   logger: Logger;
   queryPlanner?: QueryPlanner;
+  responseCacheTtlMs?: number;
 }
 
 export interface Gateway {

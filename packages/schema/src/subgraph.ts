@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -40,7 +41,13 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // No cache-control header to the gateway: caching is the gateway's decision (and the Hive response-cache
+      // plugin's CJS build cannot parse one: @graphql-mesh/plugin-response-cache imports cache-control-parser wrong).
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+    ],
     formatError: (formatted, error) =>
       maskError(formatted, error, {
         requestId: currentRequestId(),

@@ -71,7 +71,7 @@ export interface RunningSystem {
 export async function startSystem(
   definitions: SubgraphDefinition[],
   supergraph: string,
-  options: { queryPlanner?: QueryPlanner } = {},
+  options: { queryPlanner?: QueryPlanner; responseCacheTtlMs?: number } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One audit log for the whole system, as in production.
@@ -82,13 +82,23 @@ export async function startSystem(
     subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers } });
     peers[definition.name] = subgraphs[definition.name].url;
   }
-  const gateway = createGateway({
+  const stopSubgraphs = async () => {
+    for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+  };
+  let gateway;
+  try {
+    gateway = createGateway({
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     logger: createLogger("test-gateway", process.env.TEST_LOG_LEVEL ?? "silent"),
     // TEST_QUERY_PLANNER=rust runs the whole federated suite on the Hive Router's planner.
     queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "js",
-  });
+    responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
+    });
+  } catch (error) {
+    await stopSubgraphs();
+    throw error;
+  }
   const listening = await gateway.listen(0);
   return {
     gatewayUrl: listening.url,

@@ -59,3 +59,12 @@ export function highlight(body: string, query: string, radius = 120): string {
   const marked = slice.replace(WORD, (word) => (matches(word) ? `**${word}**` : word));
   return `${start > 0 ? "…" : ""}${marked}${end < plain.length ? "…" : ""}`;
 }
+
+/** The start of a Markdown text as plain text, cut at a word boundary (20 to 2,000 characters). */
+export function excerptOf(body: string, length = 280): string {
+  const size = Math.min(Math.max(length, 20), 2000);
+  const plain = body.replace(/[#*_>`]/g, "").replace(/\s+/g, " ").trim();
+  if (plain.length <= size) return plain;
+  const cut = plain.lastIndexOf(" ", size);
+  return `${plain.slice(0, cut > size / 2 ? cut : size)}…`;
+}

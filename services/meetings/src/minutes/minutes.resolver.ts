@@ -7,6 +7,7 @@ import { CouncilRef } from "../references/references.type";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { AmendMinutesInput, ApproveMinutesInput, DraftMinutesInput, PublishMinutesInput, ReviseMinutesDraftInput } from "./minutes.inputs";
 import { searchMinutes } from "./minutes.search";
+import { excerptOf } from "./fold";
 import { amendMinutes, approveMinutes, draftMinutes, publishMinutes, reviseMinutesDraft } from "./minutes.service";
 import { GazettePublication, Minutes, MinutesSearchConnection, MinutesVersion } from "./minutes.type";
 import { canSeeDrafts, visible } from "./minutes.visibility";
@@ -117,11 +118,7 @@ export class MinutesResolver {
 export class MinutesVersionResolver {
   @FieldResolver(() => String, { description: "The start of the text, without Markdown, cut at a word boundary." })
   excerpt(@Root() version: MinutesVersionEntity, @Arg("length", () => Int, { defaultValue: 280 }) length: number) {
-    const size = Math.min(Math.max(length, 20), 2000);
-    const plain = version.body.replace(/[#*_>`]/g, "").replace(/\s+/g, " ").trim();
-    if (plain.length <= size) return plain;
-    const cut = plain.lastIndexOf(" ", size);
-    return `${plain.slice(0, cut > size / 2 ? cut : size)}…`;
+    return excerptOf(version.body, length);
   }
 
   @FieldResolver(() => Minutes)

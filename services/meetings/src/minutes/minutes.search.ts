@@ -2,6 +2,12 @@ import { badInput, decodeCursor, pageSize, parseId, toPage, type PageRequest, ty
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { foldQuery, highlight } from "./fold";
 
+/** The columns the entity maps: the search document and vector stay in the database. */
+const MINUTES_COLUMNS = [
+  "id", "created_at", "updated_at", "version", "council_id", "meeting_id", "year", "number", "status", "current_version",
+  "approved_at_meeting_id", "approved_at", "gazette_edition", "gazette_pages", "gazette_date", "published_at",
+];
+
 export interface SearchHit {
   minutes: MinutesEntity;
   rank: number;
@@ -21,25 +27,29 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
   const schema = ctx.em.config.get("schema");
   const offset = page.after ? Number(decodeCursor(page.after, 1)[0]) : 0;
   if (!Number.isInteger(offset) || offset < 0) throw badInput("after", "Invalid cursor.");
-  const params: unknown[] = [folded, folded];
-  let councilFilter = "";
-  if (councilId != null) {
-    councilFilter = "and m.council_id = ?";
-    params.push(parseId(councilId, "councilId"));
-  }
-  const rows = await ctx.em.execute<(Record<string, unknown> & { rank: number; total: string })[]>(
-    `with q as (select websearch_to_tsquery('portuguese', ?) as tsq, ?::text as words)
-     select m.*, (ts_rank_cd(m.search_vector, q.tsq) + word_similarity(q.words, m.search_document) * 0.1)::float8 as rank,
-            count(*) over () as total
-     from "${schema}".minutes m, q
-     where m.status = 'PUBLISHED' ${councilFilter}
-       and (m.search_vector @@ q.tsq or q.words <% m.search_document)
-     order by rank desc, m.id desc
-     offset ${offset} limit ${size + 1}`,
-    params,
+  const councilFilter = councilId != null ? "and m.council_id = ?" : "";
+  const councilParams = councilId != null ? [parseId(councilId, "councilId")] : [];
+  const columns = MINUTES_COLUMNS.map((c) => `m.${c}`).join(", ");
+  type Row = Record<string, unknown> & { rank: number; total: string };
+  // Full-text first (GIN index on the tsvector); only when it finds nothing, trigram similarity for misspellings.
+  let rows = await ctx.em.execute<Row[]>(
+    `select ${columns}, ts_rank_cd(m.search_vector, q)::float8 as rank, count(*) over () as total
+     from "${schema}".minutes m, websearch_to_tsquery('portuguese', ?) q
+     where m.status = 'PUBLISHED' ${councilFilter} and m.search_vector @@ q
+     order by rank desc, m.id desc offset ${offset} limit ${size + 1}`,
+    [folded, ...councilParams],
   );
+  if (rows.length === 0 && offset === 0) {
+    rows = await ctx.em.execute<Row[]>(
+      `select ${columns}, (word_similarity(?, m.search_document) * 0.1)::float8 as rank, count(*) over () as total
+       from "${schema}".minutes m
+       where m.status = 'PUBLISHED' ${councilFilter} and ? <% m.search_document
+       order by rank desc, m.id desc limit ${size + 1}`,
+      [folded, ...councilParams, folded],
+    );
+  }
   const total = rows.length ? Number(rows[0].total) : 0;
-  const hits = rows.map(({ rank, total: _t, search_document: _d, search_vector: _v, ...row }) => ({
+  const hits = rows.map(({ rank, total: _t, ...row }) => ({
     minutes: ctx.em.map(MinutesEntity, row),
     rank: Number(rank),
   }));

@@ -22,6 +22,26 @@ registerEnumType(StatsDimension, {
   },
 });
 
+/**
+ * Figures are aggregates over every act of participation (hundreds of thousands of rows at city scale): each
+ * distinct question is computed at most once per this many milliseconds per process.
+ */
+export const FIGURES_FRESH_MS = Number(process.env.FIGURES_FRESH_MS ?? 30_000);
+const memo = new Map<string, { until: number; rows: Promise<(FigureRow & { parent?: number })[]> }>();
+
+function remembered(key: string, compute: () => Promise<(FigureRow & { parent?: number })[]>) {
+  const now = Date.now();
+  const hit = memo.get(key);
+  if (hit && hit.until > now) return hit.rows;
+  const rows = compute();
+  if (FIGURES_FRESH_MS > 0) {
+    memo.set(key, { until: now + FIGURES_FRESH_MS, rows });
+    rows.catch(() => memo.delete(key));
+    if (memo.size > 500) memo.delete(memo.keys().next().value!);
+  }
+  return rows;
+}
+
 /** Figures below this are suppressed (null): small counts could single a person out. */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -72,8 +92,18 @@ const activities = (s: string) => `
  * Participation figures grouped by the given dimensions (and, for a batch of parents, by the parent's column).
  * Counts of distinct participants below the threshold are suppressed, with their activity counts.
  */
-async function figures(ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter, partition?: { column: string; ids: readonly number[] }) {
+function figures(ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter, partition?: { column: string; ids: readonly number[] }) {
   const schema = `"${ctx.em.config.get("schema")}"`;
+  return remembered(JSON.stringify([schema, groupBy, filter, partition]), () => computeFigures(ctx, schema, groupBy, filter, partition));
+}
+
+async function computeFigures(
+  ctx: RequestContext,
+  schema: string,
+  groupBy: StatsDimension[],
+  filter: StatsFilter,
+  partition?: { column: string; ids: readonly number[] },
+) {
   const dims = [...new Set(groupBy)];
   const select = dims.map((d) => `${COLUMN[d]} as "${d}"`);
   const conditions: string[] = [];

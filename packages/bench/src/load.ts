@@ -1,0 +1,66 @@
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function summarize(latencies: number[], seconds: number, errors: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    requests: latencies.length,
+    errors,
+  };
+}
+
+interface LoadOptions {
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+}
+
+function run(options: LoadOptions, seconds: number, onLatency?: (ms: number, ok: boolean) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        method: "POST",
+        headers: { "content-type": "application/json", ...options.headers },
+        body: options.body,
+        connections: options.connections,
+        duration: seconds,
+      },
+      // Failures autocannon counts itself: connection errors and timeouts (no response to time).
+      (error, result) => (error ? reject(error) : resolve(result.errors + result.timeouts)),
+    );
+    if (onLatency) instance.on("response", (_client, status, _bytes, ms) => onLatency(ms, status >= 200 && status < 300));
+  });
+}
+
+/** Warm-up (discarded), then a fixed-duration run; latencies are per response, percentiles computed from all of them. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  await run(options, options.warmupSeconds);
+  const latencies: number[] = [];
+  let errors = 0;
+  const failures = await run(options, options.seconds, (ms, ok) => {
+    latencies.push(ms);
+    if (!ok) errors++;
+  });
+  return summarize(latencies, options.seconds, errors + failures);
+}

@@ -1,0 +1,236 @@
+import "reflect-metadata";
+import { readInt, readString } from "@contagem/schema";
+import { seedDemo } from "@contagem/stack";
+import { SignJWT } from "jose";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { Client } from "pg";
+import { load, type LoadResult } from "./load";
+import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
+import { renderReport, type Row } from "./report";
+import { writeMix, type Secretary } from "./write-mix";
+
+/**
+ * `npm run bench`: seeds (once) a ×10 Contagem on the local PostgreSQL, starts the subgraphs, our gateway with each
+ * query planner, @apollo/gateway over the same supergraph, and a monolith baseline, and runs every scenario against
+ * them in one run on one machine, reporting ratios side by side.
+ */
+const env = process.env;
+const DATABASE_URL = readString(env, "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/contagem_bench");
+const SECONDS = readInt(env, "BENCH_SECONDS", 10, 1, 600);
+const WARMUP = readInt(env, "BENCH_WARMUP", 3, 0, 120);
+const CONNECTIONS = readInt(env, "BENCH_CONNECTIONS", 10, 1, 500);
+const ISSUER = "contagem-bench";
+const AUDIENCE = "contagem-participation-graph";
+
+async function ensureDatabase(): Promise<string> {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  const admin = new Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (!exists.rowCount) await admin.query(`create database "${name}"`);
+  await admin.end();
+  const db = new Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const seeded = await db
+    .query(`select count(*)::int as n from councils.council where notes like 'Dados sintéticos%'`)
+    .then((r) => r.rows[0].n > 0)
+    .catch(() => false);
+  const version = (await db.query("select version()")).rows[0].version as string;
+  await db.end();
+  if (!seeded) {
+    process.stdout.write("Seeding a ×10 Contagem (seed:demo --scale 10) into the bench database…\n");
+    process.stdout.write(`${await seedDemo(DATABASE_URL, { years: 10, councils: 45, participants: 100_000, seed: 20231229 })}\n`);
+  }
+  return version;
+}
+
+const graphql = (file: string) => readFile(join(ROOT, "bench", "scenarios", file), "utf8");
+
+async function answer(url: string, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return (await res.json()) as { data?: unknown; errors?: unknown };
+}
+
+async function main() {
+  const started = Date.now();
+  const postgres = await ensureDatabase();
+  const jwtSecret = randomBytes(32).toString("base64url");
+  const ports = Object.fromEntries(await Promise.all(["councils", "meetings", "participation", "gatewayJs", "gatewayRust", "gatewayCached", "apollo", "monolith"].map(async (k) => [k, await freePort()])));
+  const urls = {
+    COUNCILS_URL: `http://127.0.0.1:${ports.councils}/graphql`,
+    MEETINGS_URL: `http://127.0.0.1:${ports.meetings}/graphql`,
+    PARTICIPATION_URL: `http://127.0.0.1:${ports.participation}/graphql`,
+  };
+  const common = { ...urls, DATABASE_URL, JWT_SECRET: jwtSecret, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, PII_KEY: randomBytes(32).toString("base64url"), DB_POOL_SIZE: "10" };
+  const procs: Proc[] = [];
+  try {
+    for (const name of ["councils", "meetings", "participation"]) {
+      procs.push(await start(name, `services/${name}/dist/main.js`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) }, ports[name]));
+    }
+    const [councils, meetings, participation] = procs;
+    const gatewayJs = await start("gateway (Hive runtime, JS planner)", "gateway/dist/main.js", { ...common, PORT: String(ports.gatewayJs), RESPONSE_CACHE_TTL_MS: "0" }, ports.gatewayJs);
+    const gatewayRust = await start("gateway (Hive runtime, Rust planner)", "gateway/dist/main.js", {
+      ...common, PORT: String(ports.gatewayRust), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "0",
+    }, ports.gatewayRust);
+    const gatewayCached = await start("gateway (Rust planner + 5 s response cache)", "gateway/dist/main.js", {
+      ...common, PORT: String(ports.gatewayCached), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "5000",
+    }, ports.gatewayCached);
+    procs.push(gatewayJs, gatewayRust, gatewayCached);
+    const apollo = await startApollo(ports.apollo, urls);
+    procs.push(apollo);
+    const monolith = await start("monolith baseline (SQL)", "packages/bench/dist/monolith.js", { DATABASE_URL, PORT: String(ports.monolith) }, ports.monolith, answersQuery);
+    procs.push(monolith);
+
+    const slug = await pickCouncil(gatewayJs.url);
+    const bodies = {
+      s1: JSON.stringify({ query: await graphql("1-third-party-read.graphql") }),
+      s2: JSON.stringify({ query: await graphql("2-deep-federated-page.graphql"), variables: { slug } }),
+      s3: JSON.stringify({ query: await graphql("3-search.graphql") }),
+      s4: JSON.stringify({ query: await graphql("4-participation-figures.graphql") }),
+      single: JSON.stringify({ query: await graphql("single-subgraph.graphql") }),
+    };
+
+    // Equal answers first: a faster wrong answer is not faster.
+    const equal: Record<string, boolean> = {};
+    for (const key of ["s1", "s2"] as const) {
+      const reference = await answer(gatewayJs.url, bodies[key]);
+      if (reference.errors) throw new Error(`${key}: ${JSON.stringify(reference.errors)}`);
+      for (const target of [gatewayRust, gatewayCached, apollo, monolith]) {
+        equal[`${key}:${target.name}`] = isDeepStrictEqual((await answer(target.url, bodies[key])).data, reference.data);
+      }
+    }
+    const singleDirect = await answer(councils.url, bodies.single);
+    equal["single:direct"] = isDeepStrictEqual(singleDirect.data, (await answer(gatewayJs.url, bodies.single)).data);
+
+    const rows: Row[] = [];
+    const measure = async (scenario: string, target: Proc, body: string, headers?: Record<string, string>) => {
+      process.stdout.write(`  ${scenario} → ${target.name}…\n`);
+      const result: LoadResult = await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS });
+      rows.push({ scenario, target: target.name, result });
+      return result;
+    };
+    process.stdout.write(`Load: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${SECONDS} s measured per run.\n`);
+    for (const target of [gatewayJs, gatewayRust, gatewayCached, apollo, monolith]) await measure("1. third-party read (3 subgraphs)", target, bodies.s1);
+    const rssAfterScenario1 = {
+      js: await peakRssMb(gatewayJs.child.pid),
+      rust: await peakRssMb(gatewayRust.child.pid),
+      cached: await peakRssMb(gatewayCached.child.pid),
+      apollo: await peakRssMb(apollo.child.pid),
+    };
+    for (const target of [gatewayJs, gatewayRust, gatewayCached, apollo, monolith]) await measure("2. deep federated page", target, bodies.s2);
+    for (const target of [gatewayJs, gatewayRust, councils]) await measure("single-subgraph query", target, bodies.single);
+    for (const target of [gatewayRust, gatewayCached]) await measure("3. search", target, bodies.s3);
+    for (const target of [gatewayRust, gatewayCached]) await measure("4. participation figures", target, bodies.s4);
+
+    process.stdout.write("  5. secretary write mix…\n");
+    const secretaries = await secretariesOf(gatewayJs.url, jwtSecret, 4);
+    const mix = await writeMix(gatewayRust.url, secretaries, SECONDS);
+    rows.push({ scenario: `5. secretary write mix (${secretaries.length} secretaries)`, target: gatewayRust.name, result: mix });
+
+    const rss = Object.fromEntries(await Promise.all(procs.map(async (p) => [p.name, await peakRssMb(p.child.pid)])));
+    const startup = await measureStartup();
+    const report = renderReport({
+      rows,
+      equal,
+      rssAfterScenario1,
+      rss,
+      startup,
+      mixByOperation: mix.byOperation,
+      machine: {
+        cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+        memory: `${Math.round(totalmem() / 2 ** 30)} GB (${Math.round(freemem() / 2 ** 30)} GB free)`,
+        node: process.version,
+        postgres: postgres.split(",")[0],
+        versions: await versions(),
+        settings: `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s per run`,
+      },
+      seconds: (Date.now() - started) / 1000,
+    });
+    process.stdout.write(`\n${report}\n`);
+    await mkdir(join(ROOT, "bench", "results"), { recursive: true });
+    await writeFile(join(ROOT, "bench", "results", "latest.md"), report);
+    void meetings;
+    void participation;
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+  }
+}
+
+function startApollo(port: number, urls: Record<string, string>): Promise<Proc> {
+  return start("@apollo/gateway 2.14.4", "packages/bench/dist/apollo-gateway.js", {
+    PORT: String(port),
+    SUPERGRAPH_PATH: join(ROOT, "gateway", "supergraph.graphql"),
+    SUBGRAPH_URLS: JSON.stringify({ councils: urls.COUNCILS_URL, meetings: urls.MEETINGS_URL, participation: urls.PARTICIPATION_URL }),
+  }, port, answersQuery);
+}
+
+async function pickCouncil(url: string): Promise<string> {
+  const res = await answer(url, JSON.stringify({ query: `{ councils(first: 1, filter: { search: "sintetico" }) { edges { node { slug } } } }` }));
+  return (res.data as { councils: { edges: { node: { slug: string } }[] } }).councils.edges[0].node.slug;
+}
+
+async function secretariesOf(url: string, secret: string, count: number): Promise<Secretary[]> {
+  const res = await answer(url, JSON.stringify({ query: `{ councils(first: ${count}, filter: { search: "sintetico" }) { edges { node { id slug currentTerm { startsOn seats { mandates { id role } } } } } } }` }));
+  const councils = (res.data as { councils: { edges: { node: { id: string; slug: string; currentTerm: { startsOn: string; seats: { mandates: { id: string; role: string }[] }[] } } }[] } }).councils.edges;
+  return Promise.all(
+    councils.map(async ({ node }) => ({
+      councilId: node.id,
+      token: await new SignJWT({ roles: ["SECRETARY"], councils: [node.slug] })
+        .setProtectedHeader({ alg: "HS256" }).setSubject(`bench-${node.slug}`).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime("2h")
+        .sign(new TextEncoder().encode(secret)),
+      titulars: node.currentTerm.seats.flatMap((s) => s.mandates.filter((m) => m.role === "TITULAR").map((m) => m.id)),
+      from: Math.max(Date.parse(node.currentTerm.startsOn) + 86_400_000, Date.now() - 20 * 86_400_000),
+    })),
+  );
+}
+
+/** `npm start` to first answered query, on the embedded database: a fresh data directory, then a restart. */
+async function measureStartup(): Promise<{ first: number; warm: number }> {
+  const dataDir = await mkdtemp(join(tmpdir(), "bench-start-"));
+  const once = async () => {
+    const port = await freePort();
+    const ports = Object.fromEntries(await Promise.all(["COUNCILS_PORT", "MEETINGS_PORT", "PARTICIPATION_PORT"].map(async (k) => [k, String(await freePort())])));
+    const t0 = performance.now();
+    const { spawn } = await import("node:child_process");
+    const stackEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+    delete stackEnv.DATABASE_URL;
+    const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: stackEnv, stdio: "ignore", detached: true });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const deadline = Date.now() + 120_000;
+    let elapsed = NaN;
+    while (Date.now() < deadline) {
+      const ok = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ councils(first: 1) { totalCount } }" }) })
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) {
+        elapsed = (performance.now() - t0) / 1000;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    process.kill(-child.pid!, "SIGINT");
+    await new Promise((r) => child.once("exit", r));
+    return elapsed;
+  };
+  try {
+    return { first: await once(), warm: await once() };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function versions(): Promise<string> {
+  const read = async (pkg: string) => JSON.parse(await readFile(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
+  const names = ["@graphql-hive/gateway-runtime", "@graphql-hive/router-runtime", "@apollo/gateway", "@apollo/server", "graphql", "@mikro-orm/core", "type-graphql"];
+  return (await Promise.all(names.map(async (n) => `${n} ${await read(n)}`))).join(", ");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

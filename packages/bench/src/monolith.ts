@@ -1,0 +1,121 @@
+import { excerptOf, quorumOf } from "@contagem/meetings";
+import { createServer } from "node:http";
+import { Pool } from "pg";
+
+/**
+ * The physical limit for this data: the same JSON as the graph answers for scenarios 1 and 2, computed by one
+ * hand-written SQL statement per level, straight from all the schemas, in one process. The benchmark's baseline only.
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+async function thirdPartyRead() {
+  const councils = (await pool.query(`select id, slug, name from councils.council order by name, id limit 20`)).rows;
+  const ids = councils.map((c) => c.id);
+  const [next, minutes, processes] = await Promise.all([
+    pool.query(
+      `select distinct on (council_id) council_id, sequence_label, starts_at, status from meetings.meeting
+       where council_id = any($1) and status in ('SCHEDULED', 'CONVENED') and starts_at >= now() order by council_id, starts_at, id`,
+      [ids],
+    ),
+    pool.query(
+      `select distinct on (m.council_id) m.council_id, m.number, m.year, m.gazette_edition, m.gazette_pages, v.number as version, v.sha256, v.body
+       from meetings.minutes m join meetings.minutes_version v on v.minutes_id = m.id and v.number = m.current_version
+       where m.council_id = any($1) and m.status = 'PUBLISHED' order by m.council_id, m.year desc, m.number desc, m.id desc`,
+      [ids],
+    ),
+    pool.query(`select council_id, count(*)::int as n from participation.process where council_id = any($1) group by council_id`, [ids]),
+  ]);
+  const nextBy = new Map(next.rows.map((r) => [r.council_id, r]));
+  const minutesBy = new Map(minutes.rows.map((r) => [r.council_id, r]));
+  const processesBy = new Map(processes.rows.map((r) => [r.council_id, r.n]));
+  return {
+    councils: {
+      edges: councils.map((c) => {
+        const n = nextBy.get(c.id);
+        const m = minutesBy.get(c.id);
+        return {
+          node: {
+            slug: c.slug,
+            name: c.name,
+            nextMeeting: n ? { sequenceLabel: n.sequence_label, startsAt: iso(n.starts_at), status: n.status } : null,
+            minutes: {
+              edges: m
+                ? [{ node: {
+                    label: `Ata ${String(m.number).padStart(3, "0")}/${m.year}`,
+                    gazette: m.gazette_edition == null ? null : { edition: m.gazette_edition, pages: m.gazette_pages },
+                    currentVersion: { number: m.version, sha256: m.sha256, excerpt: excerptOf(m.body, 200) },
+                  } }]
+                : [],
+            },
+            processes: { totalCount: processesBy.get(c.id) ?? 0 },
+          },
+        };
+      }),
+    },
+  };
+}
+
+async function deepMeetingsPage(slug: string) {
+  const council = (await pool.query(`select id, name from councils.council where slug = $1`, [slug])).rows[0];
+  if (!council) return { council: null };
+  const meetings = (await pool.query(
+    `select id, sequence_label, starts_at, quorum_rule, seats_total, present_count from meetings.meeting
+     where council_id = $1 and status = 'HELD' order by starts_at desc, id desc limit 10`,
+    [council.id],
+  )).rows;
+  const attendance = (await pool.query(
+    `select meeting_id, mandate_id, substitute_mandate_id, status from meetings.attendance where meeting_id = any($1) order by seat_id, id`,
+    [meetings.map((m) => m.id)],
+  )).rows;
+  const mandateIds = [...new Set(attendance.flatMap((a) => [a.mandate_id, a.substitute_mandate_id].filter(Boolean)))];
+  const people = (await pool.query(
+    `select m.id, m.role, p.display_name from councils.mandate m join councils.public_person p on p.id = m.person_id where m.id = any($1)`,
+    [mandateIds],
+  )).rows;
+  const mandate = new Map(people.map((p) => [p.id, p]));
+  return {
+    council: {
+      name: council.name,
+      meetings: {
+        edges: meetings.map((m) => {
+          const quorum = quorumOf(m.quorum_rule, m.seats_total, m.present_count);
+          return {
+            node: {
+              sequenceLabel: m.sequence_label,
+              startsAt: iso(m.starts_at),
+              quorum: { required: quorum.required, present: quorum.present, achieved: quorum.achieved },
+              attendance: attendance
+                .filter((a) => a.meeting_id === m.id)
+                .map((a) => ({
+                  status: a.status,
+                  mandate: { role: mandate.get(a.mandate_id)?.role, person: { displayName: mandate.get(a.mandate_id)?.display_name } },
+                  substitute: a.substitute_mandate_id ? { person: { displayName: mandate.get(a.substitute_mandate_id)?.display_name } } : null,
+                })),
+            },
+          };
+        }),
+      },
+    },
+  };
+}
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", async () => {
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
+      const operation = /query\s+(\w+)/.exec(body.query ?? "")?.[1];
+      const data =
+        operation === "ThirdPartyRead" ? await thirdPartyRead() : operation === "DeepMeetingsPage" ? await deepMeetingsPage(body.variables?.slug) : null;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(data ? { data } : { errors: [{ message: "unknown operation" }] }));
+    } catch (error) {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+    }
+  });
+});
+server.listen(Number(process.env.PORT), "127.0.0.1");
+process.once("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));

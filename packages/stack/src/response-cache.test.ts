@@ -1,0 +1,50 @@
+import { adminToken, gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+/** The gateway's response cache: anonymous reads only, evicted by the gateway's own mutations. */
+let system: RunningSystem;
+beforeAll(async () => {
+  system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"), { responseCacheTtlMs: 60_000 });
+});
+afterAll(() => system.stop());
+
+const QUERY = `{ council(slug: "compur") { id name version notes } }`;
+
+describe("gateway response cache", () => {
+  it("answers repeated anonymous reads without asking the subgraphs again", async () => {
+    const councils = system.subgraphs.councils.sql;
+    const first = await gql(system.gatewayUrl, QUERY);
+    councils.reset();
+    const second = await gql(system.gatewayUrl, QUERY);
+    expect(second.data).toEqual(first.data);
+    expect(councils.count).toBe(0);
+  });
+
+  it("never serves or stores authenticated requests (a staff read always reaches the subgraph that audits it)", async () => {
+    const token = await adminToken();
+    await gql(system.gatewayUrl, QUERY);
+    const councils = system.subgraphs.councils.sql;
+    for (let i = 0; i < 2; i++) {
+      councils.reset();
+      await gql(system.gatewayUrl, QUERY, undefined, { token });
+      expect(councils.count).toBeGreaterThan(0);
+    }
+  });
+
+  it("evicts what a mutation through the gateway changed", async () => {
+    const before = await gql(system.gatewayUrl, QUERY);
+    const { id, version } = before.data.council;
+    const updated = await gql(
+      system.gatewayUrl,
+      `mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id version notes } } }`,
+      { i: { id, expectedVersion: version, notes: "Alterado através do gateway" } },
+      { token: await adminToken() },
+    );
+    expect(updated.errors).toBeUndefined();
+    const after = await gql(system.gatewayUrl, QUERY);
+    expect(after.data.council.notes).toBe("Alterado através do gateway");
+    expect(after.data.council.version).toBe(version + 1);
+  });
+});
