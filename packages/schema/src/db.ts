@@ -74,3 +74,25 @@ export async function migrateDatabase(options: DatabaseOptions): Promise<string[
     await orm.close(true);
   }
 }
+
+/**
+ * Waits until the server at `url` accepts connections: processes may start while their database is still coming up
+ * (the embedded one initialises in parallel with them).
+ */
+export async function waitForDatabase(url: string, timeoutMs = 60_000): Promise<void> {
+  const { Client } = await import("pg");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      const code = (error as { code?: string }).code;
+      if (Date.now() > deadline || (code !== "ECONNREFUSED" && code !== "ECONNRESET" && code !== "57P03")) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export interface EmbeddedDatabase {
@@ -14,7 +14,12 @@ export interface EmbeddedOptions {
   host?: string;
   /** Must be at least the sum of the subgraphs' pool sizes. */
   maxConnections?: number;
+  /** A `dumpDataDir` tarball of an initialised cluster: a new data directory is created from it (no initdb). */
+  template?: string;
 }
+
+/** The URL an embedded database will serve on `port`, known before it is up. */
+export const embeddedUrl = (port: number, host = "127.0.0.1") => `postgres://postgres:postgres@${host}:${port}/postgres`;
 
 /**
  * Starts PGlite (PostgreSQL compiled to WebAssembly) and serves it over the PostgreSQL wire protocol on a local port,
@@ -26,7 +31,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
-  const db = await PGlite.create(options.dataDir ?? "memory://", { extensions: { unaccent, pg_trgm } });
+  const fresh = !options.dataDir || !(await stat(options.dataDir).catch(() => null));
+  const template = fresh && options.template ? await readFile(options.template).catch(() => null) : null;
+  const db = await PGlite.create(options.dataDir ?? "memory://", {
+    extensions: { unaccent, pg_trgm },
+    ...(template ? { loadDataDir: new Blob([template]) } : {}),
+  });
   const server = new PGLiteSocketServer({
     db,
     port: options.port ?? 0,

@@ -2,7 +2,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
 import { ConfigError, readInt, readString, readUrl, type Env } from "./config";
-import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, type DatabaseOptions } from "./db";
+import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, type Logger } from "./logger";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -47,6 +47,7 @@ export async function prepareDatabase(
     auditSchema: options.auditSchema,
     logger: options.logger,
   };
+  await waitForDatabase(options.url);
   const applied = await migrateDatabase(database);
   if (applied.length) options.logger?.info({ applied }, "migrations applied");
   const orm = await openDatabase({ ...database, poolSize: options.poolSize });

@@ -23,6 +23,9 @@ export interface Stack {
   exited: Promise<string>;
 }
 
+/** An initialised PGlite cluster, made by the build (scripts/pglite-template.mjs) for fast first starts. */
+export const PGLITE_TEMPLATE = join(ROOT, "packages", "stack", "dist", "pglite-template.tar.gz");
+
 /** A development secret, created once per data directory, so `npm run token` and the services agree on it. */
 export async function devSecret(dataDir: string, name = "jwt-secret"): Promise<string> {
   const path = join(dataDir, name);
@@ -57,8 +60,10 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
+    // A new data directory starts from the template made at build time (an initialised cluster), not from initdb.
     embedded = await startEmbeddedDatabase({
       dataDir: join(config.dataDir, "pglite"),
+      template: PGLITE_TEMPLATE,
       maxConnections: config.poolSize * SUBGRAPHS.length + 8,
     });
     databaseUrl = embedded.url;
