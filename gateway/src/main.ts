@@ -9,7 +9,7 @@ import { readSubgraphUrls } from "./subgraphs";
 export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
 
 function readQueryPlanner(value: string | undefined): QueryPlanner {
-  if (value === undefined || value === "" || value === "js" || value === "rust") return (value || "js") as QueryPlanner;
+  if (value === undefined || value === "" || value === "js" || value === "rust") return (value || "rust") as QueryPlanner;
   throw new ConfigError(`GATEWAY_QUERY_PLANNER must be "js" or "rust"; got ${JSON.stringify(value)}.`);
 }
 

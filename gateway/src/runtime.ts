@@ -43,7 +43,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
     ...(options.responseCacheTtlMs
       ? {
-          cache: new InMemoryLRUCache({ max: 5000 }),
+          cache: new InMemoryLRUCache({ max: 1000 }),
           responseCaching: {
             // One shared cache for the public graph. A request with a token gets a key of its own, so it is never
             // served from the cache nor stored (a staff read must reach the subgraph, which audits it), while its

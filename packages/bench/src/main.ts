@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { readInt, readString } from "@contagem/schema";
-import { seedDemo } from "@contagem/stack";
+import { GATEWAY_NODE_ARGS, seedDemo } from "@contagem/stack";
 import { SignJWT } from "jose";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -73,13 +73,15 @@ async function main() {
       procs.push(await start(name, `services/${name}/dist/main.js`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) }, ports[name]));
     }
     const [councils, meetings, participation] = procs;
-    const gatewayJs = await start("gateway (Hive runtime, JS planner)", "gateway/dist/main.js", { ...common, PORT: String(ports.gatewayJs), RESPONSE_CACHE_TTL_MS: "0" }, ports.gatewayJs);
+    // The gateway runs with the heap limit `npm start` gives it (GATEWAY_NODE_ARGS).
+    const gatewayArgs = GATEWAY_NODE_ARGS;
+    const gatewayJs = await start("gateway (Hive runtime, JS planner)", "gateway/dist/main.js", { ...common, PORT: String(ports.gatewayJs), RESPONSE_CACHE_TTL_MS: "0" }, ports.gatewayJs, undefined, gatewayArgs);
     const gatewayRust = await start("gateway (Hive runtime, Rust planner)", "gateway/dist/main.js", {
       ...common, PORT: String(ports.gatewayRust), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "0",
-    }, ports.gatewayRust);
+    }, ports.gatewayRust, undefined, gatewayArgs);
     const gatewayCached = await start("gateway (Rust planner + 5 s response cache)", "gateway/dist/main.js", {
       ...common, PORT: String(ports.gatewayCached), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "5000",
-    }, ports.gatewayCached);
+    }, ports.gatewayCached, undefined, gatewayArgs);
     procs.push(gatewayJs, gatewayRust, gatewayCached);
     const apollo = await startApollo(ports.apollo, urls);
     procs.push(apollo);

@@ -45,8 +45,15 @@ async function waitReady(port: number, child: ChildProcess, ready: ReadyCheck, t
 }
 
 /** Starts a Node script of the repository as its own process, and waits until it is ready. */
-export async function start(name: string, script: string, env: Record<string, string>, port: number, ready: ReadyCheck = readyz): Promise<Proc> {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+export async function start(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  ready: ReadyCheck = readyz,
+  nodeArgs: string[] = [],
+): Promise<Proc> {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

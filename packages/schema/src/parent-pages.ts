@@ -30,6 +30,17 @@ function tableOf(em: EntityManager, entity: ParentPagesSpec["entity"]): string {
   return `"${em.config.get("schema")}"."${meta.tableName}"`;
 }
 
+/** The columns the entity maps (lazy ones aside): big columns it does not map (search vectors…) stay in the table. */
+export function entityColumns(em: EntityManager, entity: ParentPagesSpec["entity"]): string[] {
+  const meta = em.getMetadata().get(entity.name);
+  const columns = new Set<string>();
+  for (const prop of meta.props) {
+    if (prop.lazy || prop.persist === false || prop.kind === "1:m" || prop.kind === "m:n") continue;
+    for (const field of prop.fieldNames ?? []) columns.add(field);
+  }
+  return [...columns];
+}
+
 /**
  * Pages of children for many parents in one statement (a window function per parent): `council.meetings(first: 5)`
  * over 50 councils costs one query, not 50. Parents asking with the same arguments share the batch.
@@ -42,8 +53,9 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
     const after = request.after ? decodeCursor(request.after, columns.length) : null;
     return new DataLoader<number, Page<T>>(async (parentIds) => {
       const em = ctx.em;
+      // Per parent, an index range scan with its own LIMIT (a lateral join), never the parent's whole list.
       const params: unknown[] = [...parentIds];
-      let where = `t.${spec.parentColumn} in (${parentIds.map(() => "?").join(", ")})`;
+      let where = `t.${spec.parentColumn} = parent.id`;
       if (spec.filter) {
         where += ` and (${spec.filter.sql})`;
         params.push(...spec.filter.params);
@@ -54,14 +66,14 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
         params.push(...after);
       }
       const order = columns.map((c) => `t.${c} ${spec.direction}`).join(", ");
+      const select = entityColumns(em, spec.entity).map((c) => `t."${c}"`).join(", ");
       const rows = await em.execute<Record<string, unknown>[]>(
-        `select * from (select t.*, row_number() over (partition by t.${spec.parentColumn} order by ${order}) as page_row
-           from ${tableOf(em, spec.entity)} t where ${where}) ranked
-         where page_row <= ${size + 1} order by ${spec.parentColumn}, page_row`,
+        `select page.* from (values ${parentIds.map(() => "(?::int)").join(", ")}) as parent(id)
+         cross join lateral (select ${select} from ${tableOf(em, spec.entity)} t where ${where} order by ${order} limit ${size + 1}) page`,
         params,
       );
       const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
-      for (const { page_row: _row, ...row } of rows) {
+      for (const row of rows) {
         groups.get(Number(row[spec.parentColumn]))?.push(em.map(spec.entity, row) as unknown as T);
       }
       const counts = countsByParent(ctx, key, spec);

@@ -1,3 +1,3 @@
 export { DEFINITIONS, ROOT } from "./artifacts";
-export { devSecret, startStack, type Stack, type StackConfig } from "./launcher";
+export { devSecret, GATEWAY_NODE_ARGS, startStack, type Stack, type StackConfig } from "./launcher";
 export { seedDemo, type DemoOptions } from "./seed-demo";

@@ -26,6 +26,12 @@ export interface Stack {
 /** An initialised PGlite cluster, made by the build (scripts/pglite-template.mjs) for fast first starts. */
 export const PGLITE_TEMPLATE = join(ROOT, "packages", "stack", "dist", "pglite-template.tar.gz");
 
+/**
+ * Node flags of the gateway process: a bounded heap keeps its memory flat under load (it holds plans and the
+ * response cache, not data). Measured in BENCHMARKS.md.
+ */
+export const GATEWAY_NODE_ARGS = ["--max-old-space-size=192"];
+
 /** A development secret, created once per data directory, so `npm run token` and the services agree on it. */
 export async function devSecret(dataDir: string, name = "jwt-secret"): Promise<string> {
   const path = join(dataDir, name);
@@ -77,8 +83,8 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
   let onExit: (reason: string) => void = () => {};
   const exited = new Promise<string>((resolve) => (onExit = resolve));
 
-  const run = (name: string, script: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], {
+  const run = (name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []) => {
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
       env: {
         ...config.env,
         ...env,
@@ -124,7 +130,7 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
       const child = run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
       ready.push(waitReady(`http://127.0.0.1:${port}/readyz`, child));
     }
-    const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv);
+    const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv, GATEWAY_NODE_ARGS);
     await Promise.all(ready);
     await waitReady(`http://127.0.0.1:${config.port}/readyz`, gateway);
   } catch (error) {

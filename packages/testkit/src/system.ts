@@ -91,8 +91,8 @@ export async function startSystem(
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     logger: createLogger("test-gateway", process.env.TEST_LOG_LEVEL ?? "silent"),
-    // TEST_QUERY_PLANNER=rust runs the whole federated suite on the Hive Router's planner.
-    queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "js",
+    // The product default (the Rust planner); TEST_QUERY_PLANNER=js runs the federated suite on the JavaScript one.
+    queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "rust",
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     });
   } catch (error) {
