@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { scalarsMap } from "./scalars";
 
 /** Federation 2.7: v2.8/2.9 fail common compatibility checks; 2.5+ brings @authenticated/@requiresScopes. */
@@ -40,6 +40,9 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck" | "scalarsMap">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
+  // No middleware or auth checker runs on plain fields here (policies live in services and field resolvers), so
+  // they read the property directly instead of through type-graphql's middleware chain: far less work per field.
+  for (const objectType of getMetadataStorage().objectTypes) objectType.simpleResolvers ??= true;
   const typeSchema = await buildSchema({ ...options, scalarsMap, skipCheck: true });
   const sdl = `${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;

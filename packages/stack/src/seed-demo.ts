@@ -32,6 +32,8 @@ export async function seedDemo(url: string, options: DemoOptions, env: NodeJS.Pr
     const people = await orms.participation.em.fork().transactional((em) =>
       seedParticipationDemo(em as EntityManager, { ...options, regions, meetings: counts.heldMeetings }),
     );
+    // Fresh statistics for the planner after bulk loading.
+    for (const orm of Object.values(orms)) await orm.em.getConnection().execute(`analyze`);
     const seats = structure.reduce((n, c) => n + c.terms.reduce((m, t) => m + t.seats.length, 0), 0);
     return (
       `seed:demo (synthetic, seed ${options.seed}): ${structure.length} councils, ${seats} seats over ${options.years} years; ` +

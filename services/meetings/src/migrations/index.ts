@@ -1,4 +1,8 @@
 import { Migration20261127100000_meetings } from "./Migration20261127100000_meetings";
+import { Migration20261127300000_page_indexes } from "./Migration20261127300000_page_indexes";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [{ name: "Migration20261127100000_meetings", class: Migration20261127100000_meetings }];
+export const migrations = [
+  { name: "Migration20261127100000_meetings", class: Migration20261127100000_meetings },
+  { name: "Migration20261127300000_page_indexes", class: Migration20261127300000_page_indexes },
+];
