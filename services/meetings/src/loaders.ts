@@ -24,6 +24,14 @@ export const resolutionsByMeeting = byParent(ResolutionEntity, "meeting", { numb
 export const resolutionsAmending = byParent(ResolutionEntity, "amends", { year: "asc", number: "asc" });
 export const resolutionsRevoking = byParent(ResolutionEntity, "revokes", { year: "asc", number: "asc" });
 
+/** The version a minutes' `currentVersion` names, one statement for all the minutes asked (no other versions read). */
+export const currentVersionOf = (ctx: RequestContext) =>
+  new DataLoader<{ minutesId: number; number: number }, MinutesVersionEntity | null, string>(async (keys) => {
+    const rows = await ctx.em.find(MinutesVersionEntity, { $or: keys.map((k) => ({ minutes: k.minutesId, number: k.number })) });
+    const byKey = new Map(rows.map((v) => [`${v.minutes.id}:${v.number}`, v]));
+    return keys.map((k) => byKey.get(`${k.minutesId}:${k.number}`) ?? null);
+  }, { ...batchOptions, cacheKeyFn: (k) => `${k.minutesId}:${k.number}` });
+
 /** Each council's next meeting (scheduled or convened, from now on), one statement for all councils asked. */
 export const nextMeetingByCouncil = (ctx: RequestContext) =>
   new DataLoader<number, MeetingEntity | null>(async (councilIds) => {

@@ -1,6 +1,6 @@
 import { PageArgs, tryParseId, type RequestContext } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { meetingById, minutesById, versionsByMinutes } from "../loaders";
+import { currentVersionOf, meetingById, minutesById, versionsByMinutes } from "../loaders";
 import { Meeting } from "../meetings/meeting.type";
 import { formatNumber } from "../numbering/numbering";
 import { CouncilRef } from "../references/references.type";
@@ -79,8 +79,8 @@ export class MinutesResolver {
 
   @FieldResolver(() => MinutesVersion, { nullable: true, description: "The latest version the viewer may read." })
   async currentVersion(@Root() minutes: MinutesEntity, @Ctx() ctx: RequestContext) {
-    const versions = await this.versions(minutes, ctx);
-    return versions.at(-1) ?? null;
+    // Published minutes end with a published version; unpublished ones are only visible to draft readers anyway.
+    return ctx.loaders.get(currentVersionOf).load({ minutesId: minutes.id, number: minutes.currentVersion });
   }
 
   @Directive(WRITERS)
