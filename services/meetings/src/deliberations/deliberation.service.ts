@@ -4,8 +4,7 @@ import { AttendanceStatus } from "../attendance/attendance.enums";
 import { quorumOf } from "../attendance/quorum";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
-import { canWriteMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { atMeeting, requireStatus } from "../meetings/meeting.service";
 import { DeliberationEntity, VoteEntity } from "./deliberation.entity";
 import { DeliberationOutcome } from "./deliberation.enums";
 import type { RecordDeliberationInput } from "./deliberation.inputs";
@@ -16,14 +15,7 @@ export function recordDeliberation(ctx: RequestContext, input: RecordDeliberatio
     entityType: "Deliberation",
     entity: DeliberationEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => {
-      const meeting = await em.findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") });
-      if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
-      return { council: asRef(council) };
-    },
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...atMeeting(ctx, input.meetingId),
     run: async (em) => {
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
       requireStatus(meeting, [MeetingStatus.HELD], "record a deliberation of");

@@ -1,4 +1,4 @@
-import { conflict, loadForWrite, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
+import { badInput, conflict, loadForWrite, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
@@ -36,6 +36,20 @@ export function onMeeting(ctx: RequestContext, meetingId: string) {
       record: await loadForWrite(em, MeetingEntity, meetingId, "Meeting", "meetingId"),
       council: asRef(council),
     }),
+    allow: (viewer: Viewer, { council }: { council?: CouncilRef | null }) => canWriteMeetings(viewer, council),
+    denied: DENIED,
+  };
+}
+
+/** The steps shared by writes that add to an existing meeting (a deliberation, its minutes, a resolution). */
+export function atMeeting(ctx: RequestContext, meetingId: string) {
+  return {
+    prepare: () => councilOfMeeting(ctx, meetingId),
+    locate: async (em: EntityManager, council: CouncilFacts | null) => {
+      const meeting = await em.findOne(MeetingEntity, { id: parseId(meetingId, "meetingId") });
+      if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(meetingId)}.`);
+      return { council: asRef(council) };
+    },
     allow: (viewer: Viewer, { council }: { council?: CouncilRef | null }) => canWriteMeetings(viewer, council),
     denied: DENIED,
   };

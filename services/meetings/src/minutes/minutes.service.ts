@@ -4,7 +4,7 @@ import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { AgendaItemKind, MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { DENIED, asRef, atMeeting, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { foldText } from "./fold";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
@@ -60,14 +60,7 @@ export function draftMinutes(ctx: RequestContext, input: DraftMinutesInput): Pro
     entityType: "Minutes",
     entity: MinutesEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => {
-      const meeting = await em.findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") });
-      if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
-      return { council: asRef(council) };
-    },
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...atMeeting(ctx, input.meetingId),
     run: async (em) => {
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
       requireStatus(meeting, [MeetingStatus.HELD], "draft the minutes of");

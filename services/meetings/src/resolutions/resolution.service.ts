@@ -5,7 +5,7 @@ import { DeliberationOutcome } from "../deliberations/deliberation.enums";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { DENIED, asRef, atMeeting, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { ResolutionEntity } from "./resolution.entity";
 import { ResolutionStatus } from "./resolution.enums";
@@ -49,13 +49,7 @@ export function adoptResolution(ctx: RequestContext, input: AdoptResolutionInput
     entityType: "Resolution",
     entity: ResolutionEntity,
     input,
-    prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (_em, council) => {
-      if (!council) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
-      return { council: asRef(council) };
-    },
-    allow: (viewer, { council }) => canWriteMeetings(viewer, council),
-    denied: DENIED,
+    ...atMeeting(ctx, input.meetingId),
     run: (em) => createResolution(em, input),
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, badInput, conflict, findOrBadInput, parseId, write, type RequestContext } from "@contagem/schema";
+import { AppError, ErrorCode, badInput, conflict, findOrBadInput, parseId, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BallotChoiceEntity, BallotEntity } from "../ballots/ballot.entity";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
@@ -13,6 +13,14 @@ import { ProposalStatus } from "./proposal.enums";
 import type { CastBallotInput, CreateProposalOptionInput, SubmitProposalInput, SupportProposalInput } from "./proposal.inputs";
 
 const councilOf = (process: ProcessEntity) => (process.councilId ? { id: process.councilId } : null);
+
+/** A citizen acting on a process: the process must exist; the audit records its council. */
+const citizenOnProcess = (processId: string) => ({
+  locate: async (em: EntityManager) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, processId, "processId")) }),
+  gate: (viewer: Viewer) => isCitizen(viewer),
+  allow: (viewer: Viewer) => isCitizen(viewer),
+  denied: CITIZENS_ONLY,
+});
 
 function checkText(value: string, field: string, max: number): string {
   const trimmed = value.trim();
@@ -33,10 +41,7 @@ export function submitProposal(ctx: RequestContext, input: SubmitProposalInput):
     entityType: "Proposal",
     entity: ProposalEntity,
     input,
-    locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
-    gate: (viewer) => isCitizen(viewer),
-    allow: (viewer) => isCitizen(viewer),
-    denied: CITIZENS_ONLY,
+    ...citizenOnProcess(input.processId),
     run: async (em) => {
       const me = await requireMe(em, ctx);
       const process = await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) });
@@ -123,10 +128,7 @@ export function castBallot(ctx: RequestContext, input: CastBallotInput): Promise
     entityType: "Ballot",
     entity: BallotEntity,
     input,
-    locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
-    gate: (viewer) => isCitizen(viewer),
-    allow: (viewer) => isCitizen(viewer),
-    denied: CITIZENS_ONLY,
+    ...citizenOnProcess(input.processId),
     run: async (em) => {
       const me = await requireMe(em, ctx);
       const process = await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) });
