@@ -2,4 +2,4 @@ export { composeSupergraph, type SubgraphSdl } from "./compose";
 export { createGateway, type Gateway, type GatewayDeps } from "./server";
 export { SUBGRAPHS, readSubgraphUrls, type SubgraphUrls } from "./subgraphs";
 export { offlineGraphiQL } from "./graphiql";
-export type { QueryPlanner } from "./runtime";
+export { DEFAULT_QUERY_LIMITS, type QueryLimits, type QueryPlanner } from "./runtime";

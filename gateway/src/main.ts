@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, createLogger, readInt, readString } from "@contagem/schema";
-import type { QueryPlanner } from "./runtime";
+import { DEFAULT_QUERY_LIMITS, type QueryPlanner } from "./runtime";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGateway } from "./server";
@@ -24,6 +24,16 @@ async function main() {
       supergraph: readFileSync(readString(process.env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH), "utf8"),
       queryPlanner: readQueryPlanner(process.env.GATEWAY_QUERY_PLANNER),
       responseCacheTtlMs: readInt(process.env, "RESPONSE_CACHE_TTL_MS", 5000, 0, 3_600_000),
+      rateLimit: {
+        perMinute: readInt(process.env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
+        trustProxy: readString(process.env, "TRUST_PROXY", "false") === "true",
+      },
+      queryLimits: {
+        depth: readInt(process.env, "QUERY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.depth, 1, 100),
+        aliases: readInt(process.env, "QUERY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.aliases, 1, 1000),
+        tokens: readInt(process.env, "QUERY_MAX_TOKENS", DEFAULT_QUERY_LIMITS.tokens, 10, 1_000_000),
+        cost: readInt(process.env, "QUERY_MAX_COST", DEFAULT_QUERY_LIMITS.cost, 10, 100_000_000),
+      },
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

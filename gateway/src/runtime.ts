@@ -1,5 +1,6 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { ErrorCode, isErrorCode, type Logger } from "@contagem/schema";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { createHash, randomUUID } from "node:crypto";
@@ -23,7 +24,19 @@ export interface RuntimeOptions {
    * requests are never cached; a mutation through the gateway evicts the cached answers holding what it changed.
    */
   responseCacheTtlMs?: number;
+  /** Limits on the shape of a query (graphql-armor); false only for tools that must send oversized queries. */
+  queryLimits?: QueryLimits | false;
 }
+
+/** What a public query may weigh; beyond, QUERY_TOO_COMPLEX. Generous for real pages, closed to abuse. */
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  tokens: number;
+  cost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000 };
 
 export type QueryPlanner = "js" | "rust";
 
@@ -82,7 +95,10 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     maskedErrors: {
       maskError: (error, message) => maskGatewayError(error, message, options.logger),
     },
-    plugins: () => [useClosedErrorCodes()],
+    plugins: () => [
+      ...(options.queryLimits === false ? [] : [armor(options.queryLimits ?? DEFAULT_QUERY_LIMITS)]),
+      useClosedErrorCodes(),
+    ],
   });
 }
 
@@ -91,6 +107,21 @@ const REQUEST_ERRORS = new Set(["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAIL
 /** A malformed request is the client's (BAD_USER_INPUT); any other foreign code is ours (INTERNAL_SERVER_ERROR). */
 const closedCode = (code: unknown) =>
   typeof code === "string" && REQUEST_ERRORS.has(code) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+
+function armor(limits: QueryLimits) {
+  return EnvelopArmorPlugin({
+    maxDepth: { n: limits.depth },
+    maxAliases: { n: limits.aliases },
+    maxTokens: { n: limits.tokens },
+    costLimit: { maxCost: limits.cost },
+    maxDirectives: { n: 50 },
+    // The schema is public and documented: "did you mean…" suggestions help developers and reveal nothing.
+    blockFieldSuggestion: { enabled: false },
+  });
+}
+
+/** graphql-armor's rejections (stable messages) are the closed set's QUERY_TOO_COMPLEX. */
+const ARMOR_REJECTION = /^Syntax Error: (Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit)/;
 
 /**
  * Parse and validation errors never reach error masking (they are not execution errors): give them the closed
@@ -101,18 +132,23 @@ function useClosedErrorCodes(): Plugin {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result)) return;
       const errors = (result as ExecutionResult).errors;
-      if (!errors?.some((e) => !isErrorCode(e.extensions?.code))) return;
+      const foreign = (e: GraphQLError) => !isErrorCode(e.extensions?.code) || ARMOR_REJECTION.test(e.message);
+      if (!errors?.some(foreign)) return;
       setResult({
         ...(result as ExecutionResult),
         errors: errors.map((e) =>
-          isErrorCode(e.extensions?.code)
+          !foreign(e)
             ? e
             : new GraphQLError(e.message, {
                 nodes: e.nodes,
                 source: e.source,
                 positions: e.positions,
                 path: e.path,
-                extensions: { ...e.extensions, code: closedCode(e.extensions?.code), reason: e.extensions?.code },
+                extensions: {
+                  ...e.extensions,
+                  code: ARMOR_REJECTION.test(e.message) ? ErrorCode.QUERY_TOO_COMPLEX : closedCode(e.extensions?.code),
+                  reason: e.extensions?.code,
+                },
               }),
         ),
       });

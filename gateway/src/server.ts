@@ -1,6 +1,7 @@
 import { listen, requestIdOf, type Listening, type Logger } from "@contagem/schema";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createRuntime, type QueryPlanner } from "./runtime";
+import { createRateLimit, type RateLimitOptions } from "./rate-limit";
+import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import type { SubgraphUrls } from "./subgraphs";
 
 export interface GatewayDeps {
@@ -9,6 +10,8 @@ export interface GatewayDeps {
   logger: Logger;
   queryPlanner?: QueryPlanner;
   responseCacheTtlMs?: number;
+  queryLimits?: QueryLimits | false;
+  rateLimit?: RateLimitOptions;
 }
 
 export interface Gateway {
@@ -36,6 +39,7 @@ async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
 /** The gateway over the committed supergraph; does not listen until asked (tests run it in-process). */
 export function createGateway(deps: GatewayDeps): Gateway {
   const runtime = createRuntime(deps);
+  const withinBudget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
   let listening: Listening | undefined;
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
@@ -53,6 +57,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end();
       return;
     }
+    if (!(await withinBudget(req, res))) return;
     // One request id follows the request through the gateway into every subgraph and their logs.
     const requestId = requestIdOf(req);
     req.headers["x-request-id"] = requestId;

@@ -73,6 +73,20 @@ describe("gateway", () => {
     expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: 1000) { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("refuses queries beyond the public limits with QUERY_TOO_COMPLEX, and admits every benchmark page", async () => {
+    let deep = "id";
+    for (let i = 0; i < 14; i++) deep = `parent { ${deep} }`;
+    const tooDeep = await gql(system.gatewayUrl, `{ territory(code: "SEDE") { ${deep} } }`);
+    expect(codesOf(tooDeep)).toEqual(["QUERY_TOO_COMPLEX"]);
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: councils(first: 1) { totalCount }`).join(" ");
+    expect(codesOf(await gql(system.gatewayUrl, `{ ${aliases} }`))).toEqual(["QUERY_TOO_COMPLEX"]);
+    for (const file of ["1-third-party-read.graphql", "2-deep-federated-page.graphql", "3-search.graphql", "4-participation-figures.graphql", "single-subgraph.graphql"]) {
+      const query = await readFile(join(ROOT, "bench", "scenarios", file), "utf8");
+      const res = await gql(system.gatewayUrl, query, { slug: "compur" });
+      expect({ file, codes: codesOf(res) }).toEqual({ file, codes: [] });
+    }
+  });
+
   it("serves a GraphQL IDE that loads nothing from another host", async () => {
     const res = await fetch(system.gatewayUrl, { headers: { accept: "text/html" } });
     expect(res.status).toBe(200);

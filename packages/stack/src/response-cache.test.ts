@@ -48,3 +48,23 @@ describe("gateway response cache", () => {
     expect(after.data.council.version).toBe(version + 1);
   });
 });
+
+describe("gateway rate limit", () => {
+  it("answers 429 RATE_LIMITED with Retry-After once a client spends its budget", async () => {
+    const limited = await startSystem(DEFINITIONS.slice(0, 1), await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"), { ratePerMinute: 5 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await fetch(limited.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+        statuses.push(res.status);
+        if (res.status === 429) {
+          expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+          expect((await res.json()).errors[0].extensions.code).toBe("RATE_LIMITED");
+        }
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { createGateway, type QueryPlanner } from "@contagem/gateway";
+import { createGateway, type QueryLimits, type QueryPlanner } from "@contagem/gateway";
 import {
   createLogger,
   createSubgraphServer,
@@ -71,7 +71,7 @@ export interface RunningSystem {
 export async function startSystem(
   definitions: SubgraphDefinition[],
   supergraph: string,
-  options: { queryPlanner?: QueryPlanner; responseCacheTtlMs?: number } = {},
+  options: { queryPlanner?: QueryPlanner; responseCacheTtlMs?: number; queryLimits?: QueryLimits | false; ratePerMinute?: number } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One audit log for the whole system, as in production.
@@ -94,6 +94,8 @@ export async function startSystem(
     // The product default (the Rust planner); TEST_QUERY_PLANNER=js runs the federated suite on the JavaScript one.
     queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "rust",
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
+    queryLimits: options.queryLimits,
+    rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
     });
   } catch (error) {
     await stopSubgraphs();
