@@ -20,6 +20,8 @@ import type { CouncilRef } from "./policy";
 /** How long a replayed idempotency key returns the first result (at least 24 h, as promised to clients). */
 export const IDEMPOTENCY_TTL_HOURS = 48;
 const MAX_KEY_LENGTH = 255;
+const SWEEP_EVERY = 100;
+let claims = 0;
 
 type Versioned = { id: number; version: number };
 
@@ -135,6 +137,13 @@ export async function write<T extends { id: number }, R extends Versioned = neve
  */
 async function claimKey(em: EntityManager, actor: string, key: string, action: string, hash: string): Promise<number | null> {
   const schema = schemaOf(em);
+  // Expired keys are swept a few at a time, every so many claims: the table stays small with no job to run.
+  if (++claims % SWEEP_EVERY === 0) {
+    await em.execute(
+      `delete from "${schema}".idempotency_key where ctid in
+         (select ctid from "${schema}".idempotency_key where expires_at < now() limit 500)`,
+    );
+  }
   await em.execute(`set local lock_timeout = '15s'`);
   const claimed = await em.execute<{ key: string }[]>(
     `insert into "${schema}".idempotency_key (actor_sub, key, action, request_hash, expires_at)

@@ -60,6 +60,16 @@ describe("idempotency keys", () => {
     expect(mine.data.createCouncil.council.id).not.toBe(theirs.data.createCouncil.council.id);
   });
 
+  it("sweeps expired keys as it goes, and never one still valid", async () => {
+    const table = `"${subgraph.database.schema}".idempotency_key`;
+    await sql(`insert into ${table} (actor_sub, key, action, request_hash, entity_type, entity_id, expires_at)
+      values ('someone', 'expired-key', 'council.create', repeat('0', 64), 'Council', 1, now() - interval '1 day')`);
+    const input = { name: "Conselho das Chaves Varridas", kind: "FORUM", idempotencyKey: "sweep-key" };
+    for (let i = 0; i < 100; i++) await gql(subgraph.url, CREATE, { input }, { token: admin });
+    expect(await sql(`select key from ${table} where key = 'expired-key'`)).toEqual([]);
+    expect(await sql(`select key from ${table} where key = 'sweep-key'`)).toEqual([{ key: "sweep-key" }]);
+  });
+
   it("keeps keys at least 24 hours", async () => {
     const [row] = await sql<{ hours: number }[]>(
       `select extract(epoch from expires_at - created_at) / 3600 as hours from "${subgraph.database.schema}".idempotency_key limit 1`,
