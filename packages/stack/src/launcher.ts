@@ -59,8 +59,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
 }
 
 /**
- * Starts the whole system: the database (the given PostgreSQL, or the embedded one), each subgraph in its own
- * process (they migrate and seed their schema on start), then the gateway once every subgraph is ready.
+ * Starts the whole system: the database (the given PostgreSQL, or the embedded one), then each subgraph in its own
+ * process (they migrate and seed their schema on start) and the gateway; resolves once all of them are ready.
  */
 export async function startStack(config: StackConfig, logger: Logger): Promise<Stack> {
   let embedded: EmbeddedDatabase | undefined;
