@@ -73,7 +73,7 @@ async function main() {
     for (const name of ["councils", "meetings", "participation"]) {
       procs.push(await start(name, `services/${name}/dist/main.js`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) }, ports[name]));
     }
-    const [councils, meetings, participation] = procs;
+    const [councils] = procs;
     // The gateway runs with the heap limit `npm start` gives it (GATEWAY_NODE_ARGS).
     const gatewayArgs = GATEWAY_NODE_ARGS;
     const gatewayJs = await start("gateway (Hive runtime, JS planner)", "gateway/dist/main.js", { ...common, PORT: String(ports.gatewayJs), RESPONSE_CACHE_TTL_MS: "0" }, ports.gatewayJs, undefined, gatewayArgs);
@@ -157,8 +157,6 @@ async function main() {
     process.stdout.write(`\n${report}\n`);
     await mkdir(join(ROOT, "bench", "results"), { recursive: true });
     await writeFile(join(ROOT, "bench", "results", "latest.md"), report);
-    void meetings;
-    void participation;
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
   }
