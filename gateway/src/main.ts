@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ConfigError, createLogger, readInt, readString } from "@contagem/schema";
+import { ConfigError, checkRuntime, createLogger, readInt, readString } from "@contagem/schema";
 import { DEFAULT_QUERY_LIMITS, type QueryPlanner } from "./runtime";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +18,7 @@ async function main() {
   let config;
   try {
     config = {
+      node: checkRuntime(),
       port: readInt(process.env, "PORT", 4000),
       host: readString(process.env, "HOST", "127.0.0.1"),
       subgraphUrls: readSubgraphUrls(process.env),

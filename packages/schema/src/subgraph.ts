@@ -96,7 +96,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     async listen(port, host) {
       await apollo.start();
       listening = await listen(handler, port, host);
-      logger.info({ url: listening.url }, `${options.name} subgraph listening`);
+      logger.info({ url: listening.url, node: process.version }, `${options.name} subgraph listening`);
       return listening;
     },
     async stop() {

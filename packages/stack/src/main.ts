@@ -1,4 +1,4 @@
-import { createLogger, readInt, readOptional, readString, readUrl } from "@contagem/schema";
+import { checkRuntime, createLogger, readInt, readOptional, readString, readUrl } from "@contagem/schema";
 import { SUBGRAPHS } from "@contagem/gateway";
 import { isAbsolute, join } from "node:path";
 import { ROOT } from "./artifacts";
@@ -12,6 +12,7 @@ async function main() {
   try {
     const dataDir = readString(env, "DATA_DIR", ".data");
     config = {
+      node: checkRuntime(),
       databaseUrl: readOptional(env, "DATABASE_URL") && readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
       dataDir: isAbsolute(dataDir) ? dataDir : join(ROOT, dataDir),
       port: readInt(env, "PORT", 4000),
@@ -33,7 +34,7 @@ async function main() {
   });
   const database = config.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(
-    `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}).\n` +
+    `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}, Node ${config.node}).\n` +
       `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Press Ctrl-C to stop.\n\n`,
   );
   let stopping = false;

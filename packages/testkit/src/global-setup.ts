@@ -7,6 +7,8 @@ import { startEmbeddedDatabase } from "../../schema/src/embedded";
  * PostgreSQL (PGlite) is served on a local port and its URL handed to every test worker, so both run the same code.
  */
 export default async function globalSetup(): Promise<void> {
+  const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : "the embedded PostgreSQL (PGlite)";
+  process.stdout.write(`\nTests run on Node ${process.version}, against ${database}.\n`);
   if (process.env.DATABASE_URL) return;
   const db = await startEmbeddedDatabase({ maxConnections: 200 });
   process.env.DATABASE_URL = db.url;
