@@ -1,7 +1,9 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
+import { createHash } from "node:crypto";
 
 const pages = new Map<string, string>();
+const scriptHashes = new Set<string>();
 
 /**
  * The IDE page with GraphiQL's scripts, styles and workers inlined from the installed npm package: it loads
@@ -13,6 +15,28 @@ export function offlineGraphiQL(options?: GraphiQLOptions): string {
   if (!page) {
     page = renderGraphiQL(options);
     pages.set(key, page);
+    for (const [, script] of page.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+      scriptHashes.add(`'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);
+    }
   }
   return page;
+}
+
+/**
+ * The IDE's Content-Security-Policy: only the page's own inline scripts (by hash) run, it talks only to this origin,
+ * and no other site may frame it. Styles are inline in the bundle; workers come from blobs it creates.
+ */
+export function ideContentSecurityPolicy(): string {
+  return [
+    "default-src 'none'",
+    `script-src ${[...scriptHashes].join(" ") || "'none'"}`,
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
 }

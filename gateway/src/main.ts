@@ -1,6 +1,8 @@
 import "reflect-metadata";
-import { ConfigError, checkRuntime, createLogger, readInt, readString } from "@contagem/schema";
-import { DEFAULT_QUERY_LIMITS, type QueryPlanner } from "./runtime";
+import { ConfigError, checkRuntime, createLogger, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
+import { type QueryPlanner } from "./runtime";
+import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
+import { readCorsOrigins } from "./security";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGateway } from "./server";
@@ -29,12 +31,10 @@ async function main() {
         perMinute: readInt(process.env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
         trustProxy: readString(process.env, "TRUST_PROXY", "false") === "true",
       },
-      queryLimits: {
-        depth: readInt(process.env, "QUERY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.depth, 1, 100),
-        aliases: readInt(process.env, "QUERY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.aliases, 1, 1000),
-        tokens: readInt(process.env, "QUERY_MAX_TOKENS", DEFAULT_QUERY_LIMITS.tokens, 10, 1_000_000),
-        cost: readInt(process.env, "QUERY_MAX_COST", DEFAULT_QUERY_LIMITS.cost, 10, 100_000_000),
-      },
+      queryLimits: readQueryLimits(process.env),
+      maxBodyBytes: readInt(process.env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
+      responseCacheMaxBytes: readInt(process.env, "RESPONSE_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, 1024 * 1024, 4 * 1024 * 1024 * 1024),
+      corsOrigins: readCorsOrigins(process.env.CORS_ORIGINS),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

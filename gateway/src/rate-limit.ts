@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ErrorCode } from "@contagem/schema";
+import { ErrorCode, requestErrorBody } from "@contagem/schema";
 
 export interface RateLimitOptions {
   /** Requests a client may send per minute (0 = no limit). */
@@ -21,9 +21,9 @@ function clientOf(req: IncomingMessage, trustProxy: boolean): string {
  * Over the budget: HTTP 429 with Retry-After and a GraphQL error coded RATE_LIMITED.
  */
 export function createRateLimit(options: RateLimitOptions) {
-  if (!options.perMinute) return async () => true;
+  if (!options.perMinute) return async (_req: IncomingMessage, _res: ServerResponse, _requestId: string) => true;
   const limiter = new RateLimiterMemory({ points: options.perMinute, duration: 60 });
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> => {
     try {
       await limiter.consume(clientOf(req, options.trustProxy));
       return true;
@@ -34,14 +34,12 @@ export function createRateLimit(options: RateLimitOptions) {
       res.setHeader("retry-after", String(retryAfter));
       res.setHeader("content-type", "application/json");
       res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Too many requests: ${options.perMinute} a minute per client. Retry in ${retryAfter} s.`,
-              extensions: { code: ErrorCode.RATE_LIMITED, retryAfter },
-            },
-          ],
-        }),
+        requestErrorBody(
+          ErrorCode.RATE_LIMITED,
+          `Too many requests: ${options.perMinute} a minute per client. Retry in ${retryAfter} s.`,
+          requestId,
+          { retryAfter },
+        ),
       );
       return false;
     }

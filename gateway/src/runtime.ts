@@ -1,12 +1,12 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
-import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { ErrorCode, isErrorCode, type Logger } from "@contagem/schema";
-import { GraphQLError, type ExecutionResult } from "graphql";
-import { createHash, randomUUID } from "node:crypto";
-import type { Plugin } from "graphql-yoga";
+import { armorConfig, DEFAULT_QUERY_LIMITS, type Logger, type QueryLimits } from "@contagem/schema";
+import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
+import { BoundedCache, responseCacheKey, sessionOf, shouldCacheResult } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
+
+export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "@contagem/schema";
 
 /** The only module that knows which gateway runtime serves the supergraph (Hive Gateway runtime today). */
 export interface RuntimeOptions {
@@ -24,31 +24,15 @@ export interface RuntimeOptions {
    * requests are never cached; a mutation through the gateway evicts the cached answers holding what it changed.
    */
   responseCacheTtlMs?: number;
+  /** Bytes the response cache may hold (it is bounded in bytes, not entries). */
+  responseCacheMaxBytes?: number;
   /** Limits on the shape of a query (graphql-armor); false only for tools that must send oversized queries. */
   queryLimits?: QueryLimits | false;
 }
 
-/** What a public query may weigh; beyond, QUERY_TOO_COMPLEX. Generous for real pages, closed to abuse. */
-export interface QueryLimits {
-  depth: number;
-  aliases: number;
-  tokens: number;
-  cost: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000 };
-
 export type QueryPlanner = "js" | "rust";
 
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
-const PRIVATE = "private:";
-
-interface CacheKeyInput {
-  sessionId: string | null;
-  documentString: string;
-  variableValues?: Record<string, unknown> | null;
-  operationName?: string | null;
-}
 
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
@@ -56,18 +40,11 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
     ...(options.responseCacheTtlMs
       ? {
-          cache: new InMemoryLRUCache({ max: 1000 }),
+          cache: new BoundedCache(options.responseCacheMaxBytes),
           responseCaching: {
-            // One shared cache for the public graph. A request with a token gets a key of its own, so it is never
-            // served from the cache nor stored (a staff read must reach the subgraph, which audits it), while its
-            // mutations still evict the cached answers holding the records they changed.
-            session: (request: Request) => (request.headers.get("authorization") ? `${PRIVATE}${randomUUID()}` : null),
-            buildResponseCacheKey: async ({ sessionId, documentString, variableValues, operationName }: CacheKeyInput) =>
-              sessionId?.startsWith(PRIVATE)
-                ? sessionId
-                : createHash("sha256").update(JSON.stringify([documentString, variableValues ?? {}, operationName ?? null])).digest("hex"),
-            shouldCacheResult: ({ cacheKey, result }: { cacheKey: string; result: ExecutionResult }) =>
-              !cacheKey.startsWith(PRIVATE) && !result.errors?.length,
+            session: sessionOf,
+            buildResponseCacheKey: responseCacheKey,
+            shouldCacheResult,
             ttl: options.responseCacheTtlMs,
             includeExtensionMetadata: false,
             // `buildResponseCacheKey` is honoured by the Mesh plugin but missing from its public type.
@@ -92,90 +69,15 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
         ) as Record<string, string>,
     },
     subgraphErrors: { subgraphNameProp: false },
-    maskedErrors: {
-      maskError: (error, message) => maskGatewayError(error, message, options.logger),
-    },
+    // Errors are closed in one place (./errors), which sees every error unmasked.
+    maskedErrors: false,
+    // CORS is the gateway's edge's (./security), so that early refusals carry it too.
+    cors: false,
     plugins: () => [
-      ...(options.queryLimits === false ? [] : [armor(options.queryLimits ?? DEFAULT_QUERY_LIMITS)]),
-      useClosedErrorCodes(),
+      ...(options.queryLimits === false ? [] : [EnvelopArmorPlugin(armorConfig(options.queryLimits ?? DEFAULT_QUERY_LIMITS))]),
+      useClosedErrors(options.logger),
     ],
   });
-}
-
-const REQUEST_ERRORS = new Set(["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND"]);
-
-/** A malformed request is the client's (BAD_USER_INPUT); any other foreign code is ours (INTERNAL_SERVER_ERROR). */
-const closedCode = (code: unknown) =>
-  typeof code === "string" && REQUEST_ERRORS.has(code) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
-
-function armor(limits: QueryLimits) {
-  return EnvelopArmorPlugin({
-    maxDepth: { n: limits.depth },
-    maxAliases: { n: limits.aliases },
-    maxTokens: { n: limits.tokens },
-    costLimit: { maxCost: limits.cost },
-    maxDirectives: { n: 50 },
-    // The schema is public and documented: "did you mean…" suggestions help developers and reveal nothing.
-    blockFieldSuggestion: { enabled: false },
-  });
-}
-
-/** graphql-armor's rejections (stable messages) are the closed set's QUERY_TOO_COMPLEX. */
-const ARMOR_REJECTION = /^Syntax Error: (Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit)/;
-
-/**
- * Parse and validation errors never reach error masking (they are not execution errors): give them the closed
- * set's BAD_USER_INPUT too, keeping graphql-js's code as `reason`.
- */
-function useClosedErrorCodes(): Plugin {
-  return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result)) return;
-      const errors = (result as ExecutionResult).errors;
-      const foreign = (e: GraphQLError) => !isErrorCode(e.extensions?.code) || ARMOR_REJECTION.test(e.message);
-      if (!errors?.some(foreign)) return;
-      setResult({
-        ...(result as ExecutionResult),
-        errors: errors.map((e) =>
-          !foreign(e)
-            ? e
-            : new GraphQLError(e.message, {
-                nodes: e.nodes,
-                source: e.source,
-                positions: e.positions,
-                path: e.path,
-                extensions: {
-                  ...e.extensions,
-                  code: ARMOR_REJECTION.test(e.message) ? ErrorCode.QUERY_TOO_COMPLEX : closedCode(e.extensions?.code),
-                  reason: e.extensions?.code,
-                },
-              }),
-        ),
-      });
-    },
-  };
-}
-
-/** Errors reach clients with a code from the closed set; anything unexpected is masked and logged. */
-function maskGatewayError(error: unknown, message: string, logger: Logger): Error {
-  if (error instanceof GraphQLError) {
-    const code = error.extensions?.code;
-    if (isErrorCode(code)) return error;
-    if (!error.originalError || error.originalError instanceof GraphQLError) {
-      // graphql-js parse/validation errors and variable coercion: the request is malformed.
-      if (!code || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT") {
-        return new GraphQLError(error.message, {
-          nodes: error.nodes,
-          positions: error.positions,
-          source: error.source,
-          path: error.path,
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        });
-      }
-    }
-  }
-  logger.error({ err: error }, "unexpected gateway error");
-  return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
 }
 
 /** Loaded only when asked for, so the JavaScript planner never pays for the native module. */

@@ -1,7 +1,21 @@
-import { listen, requestIdOf, type Listening, type Logger } from "@contagem/schema";
+import {
+  checkGraphQLRequest,
+  DEFAULT_MAX_BODY_BYTES,
+  EdgeRejection,
+  ErrorCode,
+  listen,
+  readBody,
+  requestIdOf,
+  sendRejection,
+  type Listening,
+  type Logger,
+} from "@contagem/schema";
+import { sendNodeResponse } from "@whatwg-node/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ideContentSecurityPolicy } from "./graphiql";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
+import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
 import type { SubgraphUrls } from "./subgraphs";
 
 export interface GatewayDeps {
@@ -10,8 +24,13 @@ export interface GatewayDeps {
   logger: Logger;
   queryPlanner?: QueryPlanner;
   responseCacheTtlMs?: number;
+  responseCacheMaxBytes?: number;
   queryLimits?: QueryLimits | false;
   rateLimit?: RateLimitOptions;
+  /** Largest request body accepted, in bytes (413 above). */
+  maxBodyBytes?: number;
+  /** Origins browsers may read the API from; ["*"] = any (never with credentials). */
+  corsOrigins?: string[];
 }
 
 export interface Gateway {
@@ -19,6 +38,8 @@ export interface Gateway {
   listen(port: number, host?: string): Promise<Listening>;
   stop(): Promise<void>;
 }
+
+const GRAPHQL_PATH = "/graphql";
 
 /** Ready when every subgraph answers its own readiness check. */
 async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
@@ -36,13 +57,34 @@ async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
   return down.sort();
 }
 
-/** The gateway over the committed supergraph; does not listen until asked (tests run it in-process). */
+/** The request as the runtime sees it: headers as sent (with the request id), the body already read and bounded. */
+function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal): RequestInit {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === "content-length" || name === "transfer-encoding" || name === "connection") continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined, signal };
+}
+
+/**
+ * The gateway over the committed supergraph; does not listen until asked (tests run it in-process). In front of
+ * the runtime, the edge every request crosses first: security headers and CORS, the request id, the rate limit,
+ * and the HTTP checks (method, media type, size) that refuse a request before it costs memory.
+ */
 export function createGateway(deps: GatewayDeps): Gateway {
   const runtime = createRuntime(deps);
   const withinBudget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
+  const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let listening: Listening | undefined;
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    // One request id follows the request through the gateway into every subgraph and their logs.
+    const requestId = requestIdOf(req);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    if (!(await browserPolicy(req, res))) return;
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" || path === "/readyz") {
       const down = path === "/readyz" ? await subgraphsReady(deps.subgraphUrls) : [];
@@ -53,22 +95,42 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (path === "/") {
       res.statusCode = 302;
-      res.setHeader("location", "/graphql");
+      res.setHeader("location", GRAPHQL_PATH);
       res.end();
       return;
     }
-    if (!(await withinBudget(req, res))) return;
-    // One request id follows the request through the gateway into every subgraph and their logs.
-    const requestId = requestIdOf(req);
-    req.headers["x-request-id"] = requestId;
-    res.setHeader("x-request-id", requestId);
-    await runtime(req, res);
+    if (path !== GRAPHQL_PATH) {
+      return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
+    }
+    if (!(await withinBudget(req, res, requestId))) return;
+    let body: Buffer | undefined;
+    try {
+      const rejected = checkGraphQLRequest(req, maxBodyBytes);
+      if (rejected) throw rejected;
+      if (req.method === "POST") body = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof EdgeRejection) {
+        deps.logger.info({ requestId, status: error.status, message: error.message }, "request refused");
+        return sendRejection(req, res, error, requestId);
+      }
+      throw error;
+    }
+    const aborted = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    const url = `http://gateway.local${req.url}`;
+    const response = await runtime.fetch(url, toRequestInit(req, body, aborted.signal), { req, res });
+    if (response.headers.get("content-type")?.startsWith("text/html")) {
+      response.headers.set("content-security-policy", ideContentSecurityPolicy());
+    }
+    await sendNodeResponse(response, res, req, false);
   };
 
   return {
     handler,
     async listen(port, host) {
-      listening = await listen(handler, port, host);
+      listening = await listen(handler, port, host, (error, requestId) => deps.logger.error({ err: error, requestId }, "unexpected gateway error"));
       deps.logger.info({ url: listening.url, node: process.version }, "gateway listening");
       return listening;
     },

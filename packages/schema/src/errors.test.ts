@@ -1,21 +1,37 @@
 import { GraphQLError } from "graphql";
-import { AppError, maskError } from "./errors";
+import { AppError, closedCode, ERROR_CODES, ErrorCode, maskError } from "./errors";
 
 describe("maskError", () => {
-  it("keeps errors with a code of the closed set", () => {
+  it("keeps errors with a client code of the closed set, adding the request id", () => {
     const error = new AppError("CONFLICT", "stale");
-    expect(maskError({ message: "stale", extensions: { code: "CONFLICT" } }, error)).toEqual({
+    expect(maskError({ message: "stale", extensions: { code: "CONFLICT" } }, error, { requestId: "r1" })).toEqual({
       message: "stale",
-      extensions: { code: "CONFLICT" },
+      extensions: { code: "CONFLICT", requestId: "r1" },
     });
   });
 
-  it("turns graphql-js request errors into BAD_USER_INPUT", () => {
-    const formatted = { message: "Cannot query field", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
-    expect(maskError(formatted, new GraphQLError("x")).extensions).toEqual({ code: "BAD_USER_INPUT", reason: "GRAPHQL_VALIDATION_FAILED" });
+  it("keeps graphql-js request errors under their standard codes, and maps foreign ones with the reason", () => {
+    const validation = { message: "Cannot query field", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
+    expect(maskError(validation, new GraphQLError("x"), { requestId: "r2" }).extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED", requestId: "r2" });
+    const unknownOperation = { message: "Unknown operation", extensions: { code: "OPERATION_RESOLUTION_FAILURE" } };
+    expect(maskError(unknownOperation, new GraphQLError("x"), { requestId: "r3" }).extensions).toEqual({
+      code: "BAD_REQUEST",
+      reason: "OPERATION_RESOLUTION_FAILURE",
+      requestId: "r3",
+    });
   });
 
-  it("masks anything else, logging the original", () => {
+  it("names graphql-armor's and graphql-js's limits QUERY_TOO_COMPLEX", () => {
+    expect(closedCode(undefined, "Syntax Error: Query depth limit of 12 exceeded, found 15.")).toBe("QUERY_TOO_COMPLEX");
+    expect(closedCode("GRAPHQL_PARSE_FAILED", "Syntax Error: Document contains more that 3000 tokens. Parsing aborted.")).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("never lets internal extensions out", () => {
+    const formatted = { message: "bad", extensions: { code: "BAD_USER_INPUT", field: "slug", stacktrace: ["at x"], exception: {}, http: { status: 400 } } };
+    expect(maskError(formatted, new GraphQLError("bad"), { requestId: "r4" }).extensions).toEqual({ code: "BAD_USER_INPUT", field: "slug", requestId: "r4" });
+  });
+
+  it("masks anything else, logging the original, with the request id to quote", () => {
     const logged: unknown[] = [];
     const original = new Error('relation "council" does not exist');
     const masked = maskError(
@@ -28,5 +44,13 @@ describe("maskError", () => {
       extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "r1" },
     });
     expect(logged).toEqual([original]);
+  });
+
+  it("has one table entry per code: a status and a meaning", () => {
+    expect(Object.keys(ERROR_CODES).sort()).toEqual(Object.values(ErrorCode).sort());
+    for (const { status, meaning } of Object.values(ERROR_CODES)) {
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(meaning.length).toBeGreaterThan(10);
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
-/** The closed set of error codes every subgraph and the gateway answer with (DESIGN.md, Conventions). */
+/**
+ * The closed set of error codes every subgraph and the gateway answer with (DESIGN.md, Conventions): the product's
+ * own codes, and the standard request codes clients and tools already key on. Nothing else ever reaches a client.
+ */
 export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
@@ -11,12 +14,64 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   RATE_LIMITED: "RATE_LIMITED",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  BAD_REQUEST: "BAD_REQUEST",
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const codes = new Set<string>(Object.values(ErrorCode));
 export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && codes.has(code);
+
+/**
+ * What each code means for a client, and the HTTP status it answers with when the whole request fails with it
+ * (GraphQL over HTTP: `application/graphql-response+json` gets the status; plain `application/json` gets 200 for
+ * parse, validation and variable errors, as that spec asks). Errors on one field of a partly answered request are
+ * HTTP 200. The README's error table is this table.
+ */
+export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; meaning: string }> = {
+  GRAPHQL_PARSE_FAILED: { status: 400, client: true, meaning: "the document is not valid GraphQL syntax" },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, client: true, meaning: "the document does not fit the schema" },
+  BAD_REQUEST: { status: 400, client: true, meaning: "the HTTP request is malformed (JSON, parameters, method 405, media type 415, size 413)" },
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, client: true, meaning: "the persisted query hash is unknown: send the full query" },
+  QUERY_TOO_COMPLEX: { status: 400, client: true, meaning: "the query is deeper, wider or costlier than the public limits" },
+  BAD_USER_INPUT: { status: 200, client: true, meaning: "an argument or variable is invalid; `extensions.field` names it" },
+  UNAUTHENTICATED: { status: 401, client: true, meaning: "no token where one is needed, or the token is invalid" },
+  FORBIDDEN: { status: 200, client: true, meaning: "the token's roles or councils do not allow this" },
+  NOT_FOUND: { status: 200, client: true, meaning: "no such record, or none the viewer may see" },
+  CONFLICT: { status: 200, client: true, meaning: "the record changed (stale `expectedVersion`) or the step is illegal in its state" },
+  RECORD_IMMUTABLE: { status: 200, client: true, meaning: "a published record never changes; amend it instead" },
+  IDEMPOTENCY_KEY_REUSED: { status: 200, client: true, meaning: "the idempotency key was used with another input" },
+  RATE_LIMITED: { status: 429, client: true, meaning: "over the request budget; retry after `Retry-After` seconds" },
+  SERVICE_UNAVAILABLE: { status: 503, client: false, meaning: "a dependency is down: retry later" },
+  INTERNAL_SERVER_ERROR: { status: 500, client: false, meaning: "a bug of ours; quote `extensions.requestId`" },
+};
+
+/**
+ * The one table of foreign codes — graphql-js, Apollo Server, GraphQL Yoga, the Hive gateway, graphql-armor —
+ * and the closed-set code each becomes. A foreign code not listed here is a fault of ours (INTERNAL_SERVER_ERROR).
+ */
+const FOREIGN_CODES: Record<string, ErrorCode> = {
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_REQUEST,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
+  REQUEST_ENTITY_TOO_LARGE: ErrorCode.BAD_REQUEST,
+  DOWNSTREAM_SERVICE_ERROR: ErrorCode.SERVICE_UNAVAILABLE,
+  SUBREQUEST_HTTP_ERROR: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+/** graphql-armor's rejections carry no code; their messages are stable. */
+const ARMOR_REJECTION = /^Syntax Error: (Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit|Document contains more tha[nt] \d+ tokens)/;
+
+/** The closed-set code of an error that carries `code` and `message`, or null when it is not a known client error. */
+export function closedCode(code: unknown, message = ""): ErrorCode | null {
+  if (ARMOR_REJECTION.test(message)) return ErrorCode.QUERY_TOO_COMPLEX;
+  if (isErrorCode(code)) return code;
+  if (typeof code === "string" && code in FOREIGN_CODES) return FOREIGN_CODES[code];
+  return null;
+}
 
 /** An error we mean the client to see: its message and code are part of the contract. */
 export class AppError extends GraphQLError {
@@ -35,45 +90,54 @@ export const unauthenticated = (message = "Authentication required: send a beare
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, extensions);
 
-/** Errors graphql-js and Apollo raise for a malformed request: the client's fault, so BAD_USER_INPUT. */
-const requestErrorCodes = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
+export const unexpectedMessage = (requestId: string | undefined) =>
+  `Unexpected error. Quote request id ${requestId ?? "unknown"} when reporting it.`;
 
 export interface MaskOptions {
   requestId?: string;
+  /** A fault of ours: log it as an error, with its stack. */
   log?: (error: unknown, formatted: GraphQLFormattedError) => void;
+  /** A client's mistake: worth one info line, never an error. */
+  logClientError?: (formatted: GraphQLFormattedError) => void;
 }
 
+/** Extensions a client may see: internal ones (stack traces, HTTP hints, exceptions) never leave. */
+const PRIVATE_EXTENSIONS = new Set(["stacktrace", "exception", "http", "originalError", "unexpected"]);
+
 /**
- * Keeps client errors (closed-set codes, parse and validation errors) and masks everything else as
- * INTERNAL_SERVER_ERROR with the request id, so that no stack trace, SQL or internal message reaches a client.
+ * Keeps client errors, with their code mapped into the closed set, and masks everything else as
+ * INTERNAL_SERVER_ERROR, so that no stack trace, SQL or internal message reaches a client. Every error leaves with
+ * the request id.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, options: MaskOptions = {}): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return withoutStack(formatted);
+  const code = closedCode(formatted.extensions?.code, formatted.message);
+  if (code && ERROR_CODES[code].client) {
+    const extensions: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(formatted.extensions ?? {})) if (!PRIVATE_EXTENSIONS.has(key)) extensions[key] = value;
+    if (code !== formatted.extensions?.code) extensions.reason = formatted.extensions?.code;
+    const kept = { ...formatted, extensions: { ...extensions, code, requestId: options.requestId } };
+    options.logClientError?.(kept);
+    return kept;
   }
-  if (typeof code === "string" && requestErrorCodes.has(code)) {
-    return { ...withoutStack(formatted), extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+    options.log?.(error, formatted);
+    return {
+      message: "A service this request needs is unavailable; retry later.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code, requestId: options.requestId },
+    };
   }
   options.log?.(error, formatted);
   return {
-    message: `Unexpected error. Quote request id ${options.requestId ?? "unknown"} when reporting it.`,
+    message: unexpectedMessage(options.requestId),
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: options.requestId },
   };
 }
 
-function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !("stacktrace" in formatted.extensions)) return formatted;
-  const { stacktrace: _omit, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+/** A response body for an error raised before GraphQL runs (rate limit, body size, media type). */
+export function requestErrorBody(code: ErrorCode, message: string, requestId: string, extensions: Record<string, unknown> = {}): string {
+  return JSON.stringify({ errors: [{ message, extensions: { ...extensions, code, requestId } }] });
 }

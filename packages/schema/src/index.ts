@@ -6,6 +6,8 @@ export * from "./embedded";
 export * from "./errors";
 export * from "./federation";
 export * from "./http";
+export * from "./edge";
+export * from "./limits";
 export * from "./logger";
 export * from "./pagination";
 export * from "./scalars";

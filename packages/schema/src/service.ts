@@ -5,6 +5,8 @@ import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } fro
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, type Logger } from "./logger";
+import { readQueryLimits, type QueryLimits } from "./limits";
+import { DEFAULT_MAX_BODY_BYTES } from "./edge";
 import { createSubgraph, type Subgraph } from "./subgraph";
 
 /** What a subgraph package declares about itself; the process wiring below is the same for all of them. */
@@ -28,6 +30,8 @@ export interface SubgraphDeps {
   auditSchema?: string;
   peers?: Record<string, string>;
   settings?: Record<string, string>;
+  queryLimits?: QueryLimits | false;
+  maxBodyBytes?: number;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -77,6 +81,8 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       host: readString(env, "HOST", "127.0.0.1"),
       seed: readString(env, "SEED", "true") !== "false",
       auth: readAuthConfig(env),
+      queryLimits: readQueryLimits(env),
+      maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
       settings: Object.fromEntries(
         (definition.secrets ?? []).map((name) => {
           const value = readString(env, name);
@@ -100,6 +106,8 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     auditSchema: config.auditSchema,
     peers: config.peers,
     settings: config.settings,
+    queryLimits: config.queryLimits,
+    maxBodyBytes: config.maxBodyBytes,
   });
   await server.listen(config.port, config.host);
   const stop = async (signal: string) => {

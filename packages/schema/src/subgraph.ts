@@ -11,6 +11,7 @@ import type { Verifier } from "./auth";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { AppError, maskError } from "./errors";
+import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
 import { createHttpHandler, listen, type Listening } from "./http";
 import type { Logger } from "./logger";
 
@@ -23,6 +24,10 @@ export interface SubgraphOptions {
   auditSchema?: string;
   peers?: Record<string, string>;
   settings?: Record<string, string>;
+  /** Shape limits on queries (the gateway's, with the planner's allowance); false only for tools and crawls. */
+  queryLimits?: QueryLimits | false;
+  /** Largest request body accepted, in bytes (413 above). */
+  maxBodyBytes?: number;
 }
 
 export interface Subgraph {
@@ -37,11 +42,16 @@ export interface Subgraph {
 /** An Apollo subgraph server over a federated schema: per-request context, error masking, health endpoints. */
 export function createSubgraph(options: SubgraphOptions): Subgraph {
   const { orm, verify, logger } = options;
+  const limits = options.queryLimits === false ? { plugins: [], validationRules: [], parseOptions: {} } : apolloLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
+      ...limits.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // No cache-control header to the gateway: caching is the gateway's decision (and the Hive response-cache
@@ -52,6 +62,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       maskError(formatted, error, {
         requestId: currentRequestId(),
         log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
+        logClientError: ({ message, extensions }) =>
+          logger.info({ requestId: currentRequestId(), code: extensions?.code, field: extensions?.field, message }, "client error"),
       }),
   });
 
@@ -83,6 +95,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   const handler = createHttpHandler({
     apollo,
     context,
+    maxBodyBytes: options.maxBodyBytes,
     ready: async () => {
       await orm.em.getConnection().execute("select 1");
     },
@@ -95,7 +108,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     start: () => apollo.start(),
     async listen(port, host) {
       await apollo.start();
-      listening = await listen(handler, port, host);
+      listening = await listen(handler, port, host, (error, requestId) => logger.error({ err: error, requestId }, "unexpected error"));
       logger.info({ url: listening.url, node: process.version }, `${options.name} subgraph listening`);
       return listening;
     },

@@ -67,9 +67,9 @@ describe("gateway", () => {
     expect(res.headers.get("x-request-id")).toBe("trace-42");
   });
 
-  it("answers malformed requests with BAD_USER_INPUT, and passes subgraph codes through", async () => {
-    expect(codesOf(await gql(system.gatewayUrl, `{ councilz { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
-    expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: `))).toEqual(["BAD_USER_INPUT"]);
+  it("answers malformed requests with the standard request codes, and passes subgraph codes through", async () => {
+    expect(codesOf(await gql(system.gatewayUrl, `{ councilz { totalCount } }`))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: `))).toEqual(["GRAPHQL_PARSE_FAILED"]);
     expect(codesOf(await gql(system.gatewayUrl, `{ councils(first: 1000) { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
   });
 

@@ -32,7 +32,7 @@ export interface RunningSubgraph {
 /** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string> } = {},
+  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string>; queryLimits?: QueryLimits | false } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
@@ -42,6 +42,7 @@ export async function startSubgraph(
     logger,
     auditSchema: database.auditSchema,
     peers: options.peers,
+    queryLimits: options.queryLimits,
     settings: Object.fromEntries((definition.secrets ?? []).map((name) => [name, TEST_SECRETS[name] ?? TEST_SECRETS.default])),
   });
   const listening: Listening = await server.listen(0);
@@ -79,7 +80,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers } });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {

@@ -29,9 +29,9 @@ describe("unexpected errors", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("reject a body that is not JSON with BAD_USER_INPUT", async () => {
+  it("reject a body that is not JSON with BAD_REQUEST", async () => {
     const res = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect((await res.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 });

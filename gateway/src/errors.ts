@@ -1,0 +1,47 @@
+import { closedCode, ERROR_CODES, ErrorCode, unexpectedMessage, type Logger } from "@contagem/schema";
+import { GraphQLError, type ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+
+/**
+ * The gateway's one place for errors: every error of every response — the runtime's own HTTP errors, parse and
+ * validation errors, graphql-armor's limits, the subgraphs' errors and the gateway's faults — leaves here with a
+ * code of the closed set (the table in @contagem/schema) and the request id. The runtime's own masking is off, so
+ * that this is the only decision.
+ */
+export function useClosedErrors(logger: Logger): Plugin {
+  return {
+    onResultProcess({ request, result, setResult }) {
+      const requestId = request.headers.get("x-request-id") ?? "unknown";
+      const close = (one: ExecutionResult): ExecutionResult =>
+        one?.errors?.length ? { ...one, errors: one.errors.map((error) => closeError(error, requestId, logger)) } : one;
+      if (Array.isArray(result)) setResult(result.map((one) => close(one as ExecutionResult)));
+      else if (result && typeof result === "object" && "errors" in result) setResult(close(result as ExecutionResult));
+    },
+  };
+}
+
+/** graphql-js's own request errors (variable coercion, a missing operation) are raised, not thrown by a resolver. */
+const raisedByGraphQL = (error: GraphQLError) => !error.path && (!error.originalError || error.originalError instanceof GraphQLError);
+
+export function closeError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
+  const given = error.extensions?.code;
+  const code = closedCode(given, error.message) ?? (raisedByGraphQL(error) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR);
+  const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+  if (ERROR_CODES[code].client) {
+    if (code === given && error.extensions?.requestId === requestId) return error;
+    logger.info({ requestId, code, field: error.extensions?.field, message: error.message }, "client error");
+    const { stacktrace: _s, exception: _e, originalError: _o, ...extensions } = error.extensions ?? {};
+    // A malformed HTTP request is 4xx whatever the client accepts (the runtime answers 200 to JSON it cannot parse).
+    if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...(extensions.http as object), spec: false, status: (extensions.http as { status?: number })?.status ?? 400 };
+    return new GraphQLError(error.message, {
+      ...location,
+      // `http` stays: the runtime reads the status from it and never prints it.
+      extensions: { ...extensions, code, ...(code !== given && given ? { reason: given } : {}), requestId },
+    });
+  }
+  // A subgraph masks and logs its own faults before they reach the gateway: they arrive coded and with the id.
+  const fromSubgraph = given === code && error.extensions?.requestId === requestId;
+  if (!fromSubgraph) logger.error({ err: error.originalError ?? error, requestId }, "unexpected gateway error");
+  const message = code === ErrorCode.SERVICE_UNAVAILABLE ? "A service this request needs is unavailable; retry later." : unexpectedMessage(requestId);
+  return new GraphQLError(message, { ...location, extensions: { code, requestId, unexpected: true } });
+}

@@ -1,0 +1,56 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { readInt, type Env } from "./config";
+
+/**
+ * What one query may weigh: the public limits, the same at the gateway and at every subgraph (a subgraph reached
+ * directly is exactly as safe as through the gateway). Beyond them: QUERY_TOO_COMPLEX, before anything runs.
+ */
+export interface QueryLimits {
+  /** Nesting of fields. */
+  depth: number;
+  /** Aliased fields in one document. */
+  aliases: number;
+  /** Lexical tokens of the document. */
+  tokens: number;
+  /** graphql-armor's cost: each field costs 1, objects 2, multiplied by their depth. */
+  cost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000 };
+
+/** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST. */
+export function readQueryLimits(env: Env): QueryLimits {
+  return {
+    depth: readInt(env, "QUERY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.depth, 1, 100),
+    aliases: readInt(env, "QUERY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.aliases, 1, 1000),
+    tokens: readInt(env, "QUERY_MAX_TOKENS", DEFAULT_QUERY_LIMITS.tokens, 10, 1_000_000),
+    cost: readInt(env, "QUERY_MAX_COST", DEFAULT_QUERY_LIMITS.cost, 10, 100_000_000),
+  };
+}
+
+/**
+ * graphql-armor's settings for the limits. The gateway's query planner adds `__typename` and key fields to what it
+ * sends a subgraph, so a subgraph counts tokens and cost with that allowance (`planner`), never less than the
+ * gateway's own limits.
+ */
+export function armorConfig(limits: QueryLimits, planner = 1) {
+  return {
+    maxDepth: { n: limits.depth },
+    maxAliases: { n: limits.aliases },
+    maxTokens: { n: limits.tokens * planner },
+    costLimit: { maxCost: limits.cost * planner },
+    maxDirectives: { n: 50 },
+    // The schema is public and documented: "did you mean…" suggestions help developers and reveal nothing.
+    blockFieldSuggestion: { enabled: false },
+  };
+}
+
+/**
+ * The limits for a subgraph's Apollo Server. Tokens are counted by graphql-js's own parser (`maxTokens`), which
+ * fails as a parse error; graphql-armor's Apollo token plugin throws from a hook Apollo treats as a crash (HTTP 500).
+ */
+export function apolloLimits(limits: QueryLimits) {
+  const config = armorConfig(limits, 2);
+  const { plugins, validationRules } = new ApolloArmor({ ...config, maxTokens: { enabled: false } }).protect();
+  return { plugins, validationRules, parseOptions: { maxTokens: config.maxTokens.n } };
+}
