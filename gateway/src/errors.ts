@@ -20,6 +20,9 @@ export function useClosedErrors(logger: Logger): Plugin {
   };
 }
 
+/** Errors in the document or its variables: 400 under application/graphql-response+json, 200 under application/json. */
+const DOCUMENT_ERRORS = new Set<string>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.BAD_USER_INPUT]);
+
 /** graphql-js's own request errors (variable coercion, a missing operation) are raised, not thrown by a resolver. */
 const raisedByGraphQL = (error: GraphQLError) => !error.path && (!error.originalError || error.originalError instanceof GraphQLError);
 
@@ -31,8 +34,11 @@ export function closeError(error: GraphQLError, requestId: string, logger: Logge
     if (code === given && error.extensions?.requestId === requestId) return error;
     logger.info({ requestId, code, field: error.extensions?.field, message: error.message }, "client error");
     const { stacktrace: _s, exception: _e, originalError: _o, ...extensions } = error.extensions ?? {};
-    // A malformed HTTP request is 4xx whatever the client accepts (the runtime answers 200 to JSON it cannot parse).
-    if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...(extensions.http as object), spec: false, status: (extensions.http as { status?: number })?.status ?? 400 };
+    const http = extensions.http as { status?: number; spec?: boolean } | undefined;
+    // A malformed HTTP request is 4xx whatever the client accepts (the runtime answers 200 to JSON it cannot parse);
+    // a document or variables refused before execution are DOCUMENT_ERRORS.
+    if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false, status: http?.status ?? 400 };
+    else if (!http && DOCUMENT_ERRORS.has(code) && raisedByGraphQL(error)) extensions.http = { spec: true, status: 400 };
     return new GraphQLError(error.message, {
       ...location,
       // `http` stays: the runtime reads the status from it and never prints it.

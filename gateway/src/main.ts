@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ConfigError, checkRuntime, createLogger, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
+import { ConfigError, checkRuntime, createLogger, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
 import { type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readCorsOrigins } from "./security";
@@ -35,12 +35,13 @@ async function main() {
       maxBodyBytes: readInt(process.env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
       responseCacheMaxBytes: readInt(process.env, "RESPONSE_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, 1024 * 1024, 4 * 1024 * 1024 * 1024),
       corsOrigins: readCorsOrigins(process.env.CORS_ORIGINS),
+      auth: readAuthConfig(process.env),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
   }
-  const gateway = createGateway({ ...config, logger });
+  const gateway = createGateway({ ...config, logger, verify: await createVerifier(config.auth) });
   await gateway.listen(config.port, config.host);
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");

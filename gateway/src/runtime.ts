@@ -1,6 +1,7 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { armorConfig, DEFAULT_QUERY_LIMITS, type Logger, type QueryLimits } from "@contagem/schema";
+import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, type Logger, type QueryLimits } from "@contagem/schema";
+import type { Plugin } from "graphql-yoga";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
 import { BoundedCache, responseCacheKey, sessionOf, shouldCacheResult } from "./response-cache";
@@ -74,10 +75,21 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
     cors: false,
     plugins: () => [
-      ...(options.queryLimits === false ? [] : [EnvelopArmorPlugin(armorConfig(options.queryLimits ?? DEFAULT_QUERY_LIMITS))]),
+      ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
       useClosedErrors(options.logger),
     ],
   });
+}
+
+/** The public limits: the document's length first (before it is parsed and cached), then graphql-armor's. */
+function limitPlugins(limits: QueryLimits): Plugin[] {
+  const documentLimit: Plugin = {
+    onParams({ params }) {
+      const error = documentTooLong(params.query, limits.chars, { http: { status: 400, spec: true } });
+      if (error) throw error;
+    },
+  };
+  return [documentLimit, EnvelopArmorPlugin(armorConfig(limits)) as Plugin];
 }
 
 /** Loaded only when asked for, so the JavaScript planner never pays for the native module. */

@@ -1,4 +1,5 @@
 import {
+  AppError,
   checkGraphQLRequest,
   DEFAULT_MAX_BODY_BYTES,
   EdgeRejection,
@@ -9,6 +10,7 @@ import {
   sendRejection,
   type Listening,
   type Logger,
+  type Verifier,
 } from "@contagem/schema";
 import { sendNodeResponse } from "@whatwg-node/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -31,6 +33,11 @@ export interface GatewayDeps {
   maxBodyBytes?: number;
   /** Origins browsers may read the API from; ["*"] = any (never with credentials). */
   corsOrigins?: string[];
+  /**
+   * Verifies a bearer token at the edge (401 UNAUTHENTICATED before any work); every subgraph verifies it again.
+   * Absent only in tools that run the gateway without an identity provider.
+   */
+  verify?: Verifier;
 }
 
 export interface Gateway {
@@ -79,6 +86,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let listening: Listening | undefined;
 
+  /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
+  const checkToken = async (req: IncomingMessage): Promise<EdgeRejection | null> => {
+    if (!deps.verify || req.headers.authorization === undefined) return null;
+    try {
+      await deps.verify(req.headers.authorization);
+      return null;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return new EdgeRejection(401, ErrorCode.UNAUTHENTICATED, error.message, { "www-authenticate": 'Bearer error="invalid_token"' });
+    }
+  };
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     // One request id follows the request through the gateway into every subgraph and their logs.
     const requestId = requestIdOf(req);
@@ -105,7 +124,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (!(await withinBudget(req, res, requestId))) return;
     let body: Buffer | undefined;
     try {
-      const rejected = checkGraphQLRequest(req, maxBodyBytes);
+      const rejected = checkGraphQLRequest(req, maxBodyBytes) ?? (await checkToken(req));
       if (rejected) throw rejected;
       if (req.method === "POST") body = await readBody(req, maxBodyBytes);
     } catch (error) {

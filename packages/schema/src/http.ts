@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { runWithRequestId } from "./context";
 import { checkGraphQLRequest, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection } from "./edge";
 import { ErrorCode, requestErrorBody, unexpectedMessage } from "./errors";
+import { documentTooLong } from "./limits";
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -12,6 +13,8 @@ export interface HttpOptions<TContext extends object> {
   /** Readiness: resolves when the service can answer (database reachable). */
   ready: () => Promise<void>;
   maxBodyBytes?: number;
+  /** Longest document accepted (QUERY_TOO_COMPLEX above); none when limits are off. */
+  maxQueryChars?: number;
 }
 
 /**
@@ -55,6 +58,12 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
     } catch (error) {
       if (error instanceof EdgeRejection) return sendRejection(req, res, error, requestId);
       throw error;
+    }
+    const query = req.method === "POST" ? (body as { query?: unknown } | null)?.query : new URL(req.url ?? "/", "http://local").searchParams.get("query");
+    const tooLong = options.maxQueryChars ? documentTooLong(query, options.maxQueryChars) : null;
+    if (tooLong) {
+      const status = (req.headers.accept ?? "").includes("application/graphql-response+json") ? 400 : 200;
+      return sendRejection(req, res, new EdgeRejection(status, ErrorCode.QUERY_TOO_COMPLEX, tooLong.message), requestId);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -1,5 +1,6 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { readInt, type Env } from "./config";
+import { AppError, ErrorCode } from "./errors";
 
 /**
  * What one query may weigh: the public limits, the same at the gateway and at every subgraph (a subgraph reached
@@ -14,18 +15,34 @@ export interface QueryLimits {
   tokens: number;
   /** graphql-armor's cost: each field costs 1, objects 2, multiplied by their depth. */
   cost: number;
+  /**
+   * Characters of the document itself. Every runtime caches parsed documents by their text (the gateway keeps
+   * about 1,000, each costing several times its size): long values belong in variables, which are never cached.
+   */
+  chars: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000, chars: 16_384 };
 
-/** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST. */
+/** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST, QUERY_MAX_CHARS. */
 export function readQueryLimits(env: Env): QueryLimits {
   return {
     depth: readInt(env, "QUERY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.depth, 1, 100),
     aliases: readInt(env, "QUERY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.aliases, 1, 1000),
     tokens: readInt(env, "QUERY_MAX_TOKENS", DEFAULT_QUERY_LIMITS.tokens, 10, 1_000_000),
     cost: readInt(env, "QUERY_MAX_COST", DEFAULT_QUERY_LIMITS.cost, 10, 100_000_000),
+    chars: readInt(env, "QUERY_MAX_CHARS", DEFAULT_QUERY_LIMITS.chars, 256, 1_048_576),
   };
+}
+
+/** The QUERY_TOO_COMPLEX error of a document longer than the limit, or null. */
+export function documentTooLong(query: unknown, maxChars: number, extensions: Record<string, unknown> = {}): AppError | null {
+  if (typeof query !== "string" || query.length <= maxChars) return null;
+  return new AppError(
+    ErrorCode.QUERY_TOO_COMPLEX,
+    `The document has ${query.length} characters; the limit is ${maxChars}. Pass long values as variables.`,
+    extensions,
+  );
 }
 
 /**
@@ -52,5 +69,5 @@ export function armorConfig(limits: QueryLimits, planner = 1) {
 export function apolloLimits(limits: QueryLimits) {
   const config = armorConfig(limits, 2);
   const { plugins, validationRules } = new ApolloArmor({ ...config, maxTokens: { enabled: false } }).protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: config.maxTokens.n } };
+  return { plugins, validationRules, parseOptions: { maxTokens: config.maxTokens.n }, maxChars: limits.chars * 2 };
 }

@@ -42,7 +42,7 @@ export interface Subgraph {
 /** An Apollo subgraph server over a federated schema: per-request context, error masking, health endpoints. */
 export function createSubgraph(options: SubgraphOptions): Subgraph {
   const { orm, verify, logger } = options;
-  const limits = options.queryLimits === false ? { plugins: [], validationRules: [], parseOptions: {} } : apolloLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+  const limits = options.queryLimits === false ? { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined } : apolloLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
@@ -96,6 +96,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     apollo,
     context,
     maxBodyBytes: options.maxBodyBytes,
+    maxQueryChars: limits.maxChars,
     ready: async () => {
       await orm.em.getConnection().execute("select 1");
     },

@@ -97,6 +97,7 @@ export async function startSystem(
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     queryLimits: options.queryLimits,
     rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
+    verify: await createVerifier(TEST_AUTH),
     });
   } catch (error) {
     await stopSubgraphs();

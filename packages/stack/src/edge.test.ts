@@ -1,0 +1,158 @@
+import { createGateway } from "@contagem/gateway";
+import { createLogger, createVerifier } from "@contagem/schema";
+import { mintToken, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { serverAudits } from "graphql-http";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+/**
+ * The HTTP edge of every GraphQL endpoint, the gateway's and each subgraph's: GraphQL over HTTP statuses, the closed
+ * set of codes with a request id on every error, CSRF, CORS and the security headers.
+ */
+let system: RunningSystem;
+let supergraph: string;
+beforeAll(async () => {
+  supergraph = await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8");
+  system = await startSystem(DEFINITIONS, supergraph, { responseCacheTtlMs: 5000 });
+});
+afterAll(() => system.stop());
+
+const endpoints = () => [
+  ["the gateway", system.gatewayUrl],
+  ...Object.values(system.subgraphs).map((s) => [`the ${s.name} subgraph`, s.url]),
+];
+const names = ["the gateway", ...DEFINITIONS.map((d) => `the ${d.name} subgraph`)];
+const urlOf = (name: string) => Object.fromEntries(endpoints())[name];
+/** A root list each endpoint serves, to build costly queries with. */
+const LIST_OF: Record<string, string> = {
+  "the gateway": "councils",
+  "the councils subgraph": "councils",
+  "the meetings subgraph": "meetings",
+  "the participation subgraph": "processes",
+};
+
+describe.each(names)("GraphQL over HTTP at %s", (name) => {
+  it("passes the graphql-http audit with 0 errors and 0 warnings", async () => {
+    const results = await Promise.all(serverAudits({ url: urlOf(name), fetchFn: fetch }).map((audit) => audit.fn()));
+    const failed = results.filter((r) => r.status === "error" || r.status === "warn").map((r) => `${r.status} ${r.name}: ${r.reason}`);
+    expect(failed).toEqual([]);
+    expect(results.length).toBeGreaterThan(50);
+  });
+
+  const GRAPHQL_RESPONSE = "application/graphql-response+json";
+  const json = { "content-type": "application/json", accept: GRAPHQL_RESPONSE };
+  const post = (body: string, headers: Record<string, string> = json) => ({ method: "POST", headers, body });
+  const big = JSON.stringify({ query: "{ __typename }", variables: { big: "x".repeat(1_100_000) } });
+  const chunked = () => new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(big)), c.close()) });
+  const cases: [string, () => RequestInit & { duplex?: string }, number, string, string?][] = [
+    ["malformed JSON", () => post("{"), 400, "BAD_REQUEST"],
+    ["an empty body", () => post(""), 400, "BAD_REQUEST"],
+    ["no query", () => post("{}"), 400, "BAD_REQUEST"],
+    ["a query that is not a string", () => post('{"query":1}'), 400, "BAD_REQUEST"],
+    ["variables that are not an object", () => post('{"query":"{ __typename }","variables":"x"}'), 400, "BAD_REQUEST"],
+    ["extensions that are not an object", () => post('{"query":"{ __typename }","extensions":[1]}'), 400, "BAD_REQUEST"],
+    ["an unknown operationName", () => post('{"query":"query A { __typename }","operationName":"B"}'), 400, "BAD_REQUEST"],
+    ["a batch when batching is off", () => post('[{"query":"{ __typename }"}]'), 400, "BAD_REQUEST"],
+    ["a syntax error", () => post('{"query":"{ councils(first: "}'), 400, "GRAPHQL_PARSE_FAILED"],
+    ["a field that does not exist", () => post('{"query":"{ nope }"}'), 400, "GRAPHQL_VALIDATION_FAILED"],
+    ["a variable of the wrong type", () => post('{"query":"query($a: String!) { __type(name: $a) { name } }","variables":{"a":1}}'), 400, "BAD_USER_INPUT"],
+    ["a mutation by GET", () => ({ method: "GET", headers: { accept: GRAPHQL_RESPONSE, "apollo-require-preflight": "1" } }), 405, "BAD_REQUEST", "?query=mutation%20%7B%20__typename%20%7D"],
+    ["PUT", () => ({ ...post('{"query":"{ __typename }"}'), method: "PUT" }), 405, "BAD_REQUEST"],
+    ["DELETE", () => ({ method: "DELETE", headers: json }), 405, "BAD_REQUEST"],
+    ["a form-encoded POST (a cross-site form)", () => post("query=mutation%7B__typename%7D", { "content-type": "application/x-www-form-urlencoded" }), 415, "BAD_REQUEST"],
+    ["a text/plain POST (a cross-site fetch without preflight)", () => post('{"query":"{ __typename }"}', { "content-type": "text/plain" }), 415, "BAD_REQUEST"],
+    ["a multipart POST", () => post("--x--", { "content-type": "multipart/form-data; boundary=x" }), 415, "BAD_REQUEST"],
+    ["a POST without a content type", () => ({ method: "POST", body: new Blob(['{"query":"{ __typename }"}']) }), 415, "BAD_REQUEST"],
+    ["a body over 1 MiB, declared", () => post(big), 413, "BAD_REQUEST"],
+    ["a body over 1 MiB, chunked", () => ({ method: "POST", headers: json, body: chunked(), duplex: "half" }), 413, "BAD_REQUEST"],
+    ["200 aliases", () => post(JSON.stringify({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: ${LIST_OF[name]}(first: 1) { totalCount }`).join(" ")} }` })), 400, "QUERY_TOO_COMPLEX"],
+    ["an invalid token", () => post('{"query":"{ __typename }"}', { ...json, authorization: "Bearer not-a-jwt" }), 401, "UNAUTHENTICATED"],
+  ];
+
+  it.each(cases)("answers %s with its status and code, and a request id", async (_case, init, status, code, search = "") => {
+    const res = await fetch(`${urlOf(name)}${search}`, init());
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect({ status: res.status, codes: body.errors.map((e) => e.extensions.code) }).toEqual({ status, codes: [code] });
+    expect(body.errors[0].extensions.requestId).toBe(res.headers.get("x-request-id"));
+  });
+
+  it("answers parse and validation errors with 200 under plain application/json (legacy clients read the body)", async () => {
+    for (const query of ["{ councils(first: ", "{ nope }"]) {
+      const res = await fetch(urlOf(name), post(JSON.stringify({ query }), { "content-type": "application/json", accept: "application/json" }));
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe("browsers at the gateway", () => {
+  it("cannot run a mutation from a cross-site form: 415, and nothing is written", async () => {
+    const token = await mintToken({ roles: ["SECRETARY"], councils: ["compur"] });
+    const meetings = system.subgraphs.meetings;
+    const count = () => meetings.orm.em.fork().getConnection().execute(`select count(*)::int as n from "${meetings.database.schema}".meeting`);
+    const before = await count();
+    const form = new URLSearchParams({ query: `mutation { scheduleMeeting(input: { councilId: "4", type: ORDINARY, startsAt: "2027-01-01T10:00:00-03:00", modality: IN_PERSON }) { meeting { id } } }` });
+    for (const headers of [{ "content-type": "application/x-www-form-urlencoded" }, { "content-type": "text/plain" }]) {
+      const res = await fetch(system.gatewayUrl, { method: "POST", headers: { ...headers, authorization: `Bearer ${token}` }, body: form.toString() });
+      expect(res.status).toBe(415);
+    }
+    const get = await fetch(`${system.gatewayUrl}?${form}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(get.status).toBe(405);
+    expect(await count()).toEqual(before);
+  });
+
+  it("lets any origin read the public API by default, without credentials, exposing the request id and Retry-After", async () => {
+    const preflight = await fetch(system.gatewayUrl, {
+      method: "OPTIONS",
+      headers: { origin: "https://jornal.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+    const res = await fetch(system.gatewayUrl, { method: "POST", headers: { origin: "https://jornal.example", "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-expose-headers")).toBe("x-request-id,retry-after");
+  });
+
+  it("allows only the configured origins when CORS_ORIGINS lists them", async () => {
+    const gateway = createGateway({
+      supergraph,
+      subgraphUrls: Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.url])),
+      logger: createLogger("test-gateway", "silent"),
+      corsOrigins: ["https://transparencia.contagem.mg.gov.br"],
+      verify: await createVerifier(TEST_AUTH),
+    });
+    const { url } = await gateway.listen(0);
+    try {
+      const ask = (origin: string) => fetch(url, { method: "POST", headers: { origin, "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+      expect((await ask("https://transparencia.contagem.mg.gov.br")).headers.get("access-control-allow-origin")).toBe("https://transparencia.contagem.mg.gov.br");
+      expect((await ask("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it("sends security headers with every answer, refusals included", async () => {
+    for (const init of [{ method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }, { method: "PUT" }]) {
+      const res = await fetch(system.gatewayUrl, init);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+    }
+  });
+
+  it("serves the IDE under a CSP that runs only its own inline script (by hash) and talks only to this origin", async () => {
+    const res = await fetch(system.gatewayUrl, { headers: { accept: "text/html" } });
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const { createHash } = await import("node:crypto");
+    for (const script of scripts) expect(csp).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+});
