@@ -1,5 +1,5 @@
 import { createGateway } from "@contagem/gateway";
-import { createLogger, createVerifier } from "@contagem/schema";
+import { createLogger, createVerifier, ERROR_CODES, ErrorCode } from "@contagem/schema";
 import { mintToken, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
 import { serverAudits } from "graphql-http";
 import { readFile } from "node:fs/promises";
@@ -154,5 +154,16 @@ describe("browsers at the gateway", () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).toMatch(/connect-src 'self'/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+});
+
+describe("the README's error table", () => {
+  it("lists every code of the closed set with the HTTP status the code table gives it", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    for (const code of Object.values(ErrorCode)) {
+      const row = new RegExp(`^\\| \`${code}\` \\| ([^|]+) \\|`, "m").exec(readme);
+      expect({ code, listed: !!row }).toEqual({ code, listed: true });
+      expect({ code, statuses: row![1] }).toEqual({ code, statuses: expect.stringContaining(String(ERROR_CODES[code].status)) });
+    }
   });
 });
