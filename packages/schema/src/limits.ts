@@ -52,7 +52,8 @@ export function documentTooLong(query: unknown, maxChars: number, extensions: Re
  */
 export function armorConfig(limits: QueryLimits, planner = 1) {
   return {
-    maxDepth: { n: limits.depth },
+    // Depth counts fields only: fragments are how the query planner (and clients) group a selection, not nesting.
+    maxDepth: { n: limits.depth, flattenFragments: true },
     maxAliases: { n: limits.aliases },
     maxTokens: { n: limits.tokens * planner },
     costLimit: { maxCost: limits.cost * planner },
