@@ -8,6 +8,7 @@ export * from "./federation";
 export * from "./http";
 export * from "./logger";
 export * from "./pagination";
+export * from "./cursor";
 export * from "./scalars";
 export * from "./subgraph";
 export * from "./entity";
