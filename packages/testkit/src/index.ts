@@ -6,3 +6,4 @@ export * from "./system";
 export * from "./matrix";
 export * from "./crawler";
 export * from "./cursors";
+export * from "./hidden";
