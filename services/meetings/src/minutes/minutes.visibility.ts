@@ -3,7 +3,7 @@ import { councilFacts } from "../directory/council-directory";
 import { minutesById } from "../loaders";
 import { asRef } from "../meetings/meeting.service";
 import { canReadDrafts } from "../meetings/meeting.policy";
-import type { MinutesStatus } from "./minutes.enums";
+import { MinutesStatus } from "./minutes.enums";
 import { canSeeMinutes } from "./minutes.policy";
 
 /**
@@ -24,6 +24,11 @@ export const canSeeDrafts = (ctx: RequestContext, councilId: number): Promise<bo
 export async function visible<T extends { status: MinutesStatus; councilId: number }>(ctx: RequestContext, minutes: T | null): Promise<T | null> {
   if (!minutes) return null;
   return (await onCouncil(ctx, minutes.councilId, (council) => canSeeMinutes(ctx.viewer, minutes, council))) ? minutes : null;
+}
+
+/** The rule for a council's list of minutes, as a condition over the table alias `t` (none for its draft readers). */
+export async function visibleInList(ctx: RequestContext, councilId: number): Promise<[string, unknown][]> {
+  return (await canSeeDrafts(ctx, councilId)) ? [] : [["t.status = ?", MinutesStatus.PUBLISHED]];
 }
 
 /** Minutes by id for every read path (root field, entity reference, agenda item): the loader and the rule together. */
