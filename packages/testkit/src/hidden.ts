@@ -1,6 +1,6 @@
 import { getNamedType, isInputObjectType, isNonNullType, type GraphQLSchema } from "graphql";
 import { gql, type GraphQLResponse, type RequestOptions } from "./client";
-import { literal, type CrawlOptions } from "./crawler";
+import { introspect, literal, type CrawlOptions } from "./crawler";
 
 /**
  * Hidden is missing: a record the viewer may not see must answer every write exactly as an id that does not exist.
@@ -35,17 +35,13 @@ export function asSeen(res: GraphQLResponse, id: string) {
 }
 
 /**
- * Each mutation on `hidden` and on `unknown`, as the viewer of `options`: the two answers, as the client sees them,
- * side by side. Equal answers are the point; the code of each hidden answer is kept to show which it was.
+ * Each mutation of the schema at `url` that takes an `idField`, on `hidden` and on `unknown`, as the viewer of
+ * `options`: the two answers, as the client sees them, side by side. Equal answers are the point; each hidden answer
+ * is kept whole to show which it was.
  */
-export async function hiddenAndUnknown(
-  url: string,
-  mutations: { mutation: string; document: string }[],
-  ids: { hidden: string; unknown: string },
-  options: RequestOptions = {},
-) {
+export async function hiddenAndUnknown(url: string, idField: string, ids: { hidden: string; unknown: string }, options: RequestOptions = {}) {
   const answers: Record<string, { hidden: ReturnType<typeof asSeen>; unknown: ReturnType<typeof asSeen> }> = {};
-  for (const { mutation, document } of mutations) {
+  for (const { mutation, document } of mutationsOnId(await introspect(url, options), idField)) {
     answers[mutation] = {
       hidden: asSeen(await gql(url, document, { id: ids.hidden }, options), ids.hidden),
       unknown: asSeen(await gql(url, document, { id: ids.unknown }, options), ids.unknown),

@@ -5,8 +5,6 @@ import {
   freshUntilUsed,
   gql,
   hiddenAndUnknown,
-  introspect,
-  mutationsOnId,
   runMatrix,
   startSystem,
   type Actor,
@@ -156,8 +154,7 @@ describe("unpublished minutes", () => {
   });
 
   it("answer every write on them, to whoever may not see them, exactly as an unknown id", async () => {
-    const mutations = mutationsOnId(await introspect(system.gatewayUrl), "minutesId");
-    expect(mutations.map((m) => m.mutation).sort()).toEqual(["amendMinutes", "approveMinutes", "publishMinutes", "reviseMinutesDraft"]);
+    const mutations = ["amendMinutes", "approveMinutes", "publishMinutes", "reviseMinutesDraft"];
     const draft = await a.draft((await a.heldMeeting()).id, "Rascunho");
     const approved = await a.draft((await a.heldMeeting()).id, "Ata a publicar");
     await a.approve(approved.id, approved.version);
@@ -165,7 +162,8 @@ describe("unpublished minutes", () => {
     const hiddenCodes: Record<string, string[]> = {};
     for (const [state, id] of Object.entries({ DRAFT: draft.id, APPROVED: approved.id })) {
       for (const actor of ["anonymous", "CITIZEN", "SECRETARY_B"] as Actor[]) {
-        const answers = await hiddenAndUnknown(system.gatewayUrl, mutations, { hidden: id, unknown: "987654" }, { token: await actorToken(actor, target) });
+        const answers = await hiddenAndUnknown(system.gatewayUrl, "minutesId", { hidden: id, unknown: "987654" }, { token: await actorToken(actor, target) });
+        expect(Object.keys(answers).sort()).toEqual(mutations);
         for (const [mutation, { hidden, unknown }] of Object.entries(answers)) {
           expect({ mutation, state, actor, ...hidden }).toEqual({ mutation, state, actor, ...unknown });
           (hiddenCodes[actor] ??= []).push(...hidden.errors.map((e) => String(e.extensions.code)));
@@ -179,7 +177,7 @@ describe("unpublished minutes", () => {
       SECRETARY_B: ["NOT_FOUND"],
     });
     // Published minutes are public: that secretary sees them, and may not change them.
-    const onPublished = await hiddenAndUnknown(system.gatewayUrl, mutations, { hidden: published.id, unknown: "987654" }, { token: await actorToken("SECRETARY_B", target) });
+    const onPublished = await hiddenAndUnknown(system.gatewayUrl, "minutesId", { hidden: published.id, unknown: "987654" }, { token: await actorToken("SECRETARY_B", target) });
     expect(Object.values(onPublished).map((answer) => answer.hidden.errors[0].extensions.code)).toEqual(mutations.map(() => "FORBIDDEN"));
   });
 });

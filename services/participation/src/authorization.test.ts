@@ -1,20 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import {
-  actorToken,
-  adminToken,
-  freshUntilUsed,
-  gql,
-  hiddenAndUnknown,
-  introspect,
-  mutationsOnId,
-  runMatrix,
-  startSystem,
-  type Actor,
-  type Councils,
-  type MatrixRow,
-  type RunningSystem,
-} from "@contagem/testkit";
+import { actorToken, adminToken, freshUntilUsed, gql, hiddenAndUnknown, runMatrix, startSystem, type Actor, type Councils, type MatrixRow, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "./definition";
@@ -140,8 +126,6 @@ describe("authorization matrix (participation)", () => {
   });
 
   it("answers moderation of unpublished contributions, to whoever may not see them, exactly as an unknown id", async () => {
-    const mutations = mutationsOnId(await introspect(system.gatewayUrl), "contributionId");
-    expect(mutations.map((m) => m.mutation)).toEqual(["moderateContribution"]);
     const author = await citizen(system.gatewayUrl, "autora-oculta", { fullName: "Autora Oculta", email: "oculta@example.org", birthDate: "1990-01-01" });
     const contribute = async () =>
       (await call(system.gatewayUrl, `mutation($i: ContributeInput!) { contribute(input: $i) { contribution { id version } } }`, { i: { meetingId: await meeting(), body: "Comentário oculto" } }, author)).contribute.contribution;
@@ -153,7 +137,8 @@ describe("authorization matrix (participation)", () => {
     // Only STAFF and ADMIN see them (and moderate); every other role is refused by its role, before any record is read.
     for (const id of [pending.id, hidden.id]) {
       for (const actor of ["anonymous", "CITIZEN", "SECRETARY_A", "SECRETARY_B"] as Actor[]) {
-        const answers = await hiddenAndUnknown(system.gatewayUrl, mutations, { hidden: id, unknown: "987654" }, { token: await actorToken(actor, policy) });
+        const answers = await hiddenAndUnknown(system.gatewayUrl, "contributionId", { hidden: id, unknown: "987654" }, { token: await actorToken(actor, policy) });
+        expect(Object.keys(answers)).toEqual(["moderateContribution"]);
         for (const [mutation, answer] of Object.entries(answers)) expect({ mutation, actor, ...answer.hidden }).toEqual({ mutation, actor, ...answer.unknown });
       }
     }
