@@ -94,7 +94,9 @@ function onMinutes(ctx: RequestContext, minutesId: string) {
     prepare: () => councilOfMinutes(ctx, minutesId),
     gate: (viewer: Viewer) => writesMeetings(viewer),
     locate: async (em: EntityManager, council: Awaited<ReturnType<typeof councilOfMinutes>>) => ({
-      record: await loadForWrite(em, MinutesEntity, minutesId, "Minutes", "minutesId", (minutes) => canSeeMinutes(ctx.viewer, minutes, asRef(council))),
+      record: await loadForWrite(em, MinutesEntity, minutesId, "Minutes", "minutesId", (minutes) =>
+        canSeeMinutes(ctx.viewer, minutes, asRef(council) ?? { id: minutes.councilId }),
+      ),
       council: asRef(council),
     }),
     allow: (viewer: Viewer, { council }: { council?: { id: number; slug?: string | null } | null }) => canWriteMeetings(viewer, council),
