@@ -10,6 +10,7 @@ export * from "./edge";
 export * from "./limits";
 export * from "./logger";
 export * from "./pagination";
+export * from "./cursor";
 export * from "./scalars";
 export * from "./subgraph";
 export * from "./entity";

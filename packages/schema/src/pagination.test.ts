@@ -1,4 +1,11 @@
-import { decodeCursor, encodeCursor, pageOfList, pageSize } from "./pagination";
+import { decodeCursor, encodeCursor, idKey, intKey, stringKey, timestampKey, type CursorShape } from "./cursor";
+import { pageOfList, pageSize } from "./pagination";
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const invalid = expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "after" } });
+const byName: CursorShape = { list: "council(name,id)", keys: [stringKey(300), idKey] };
+const byTime: CursorShape = { list: "meeting(startsAt,id)", keys: [timestampKey, idKey] };
+const byYear: CursorShape = { list: "minutes(year,number,id)", keys: [intKey(-32768, 32767), intKey(-32768, 32767), idKey] };
 
 describe("pagination", () => {
   it("accepts page sizes 1..100, defaulting to 20", () => {
@@ -10,24 +17,65 @@ describe("pagination", () => {
     }
   });
 
-  it("round-trips opaque cursors and refuses foreign ones", () => {
-    const cursor = encodeCursor(["Conselho", 12]);
+  it("round-trips opaque cursors, typed as the list's sort keys", () => {
+    const cursor = encodeCursor(byName, ["Conselho", 12]);
     expect(cursor).not.toContain("Conselho");
-    expect(decodeCursor(cursor, 2)).toEqual(["Conselho", 12]);
-    expect(() => decodeCursor(cursor, 1)).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "after" } }));
-    expect(() => decodeCursor("%%%", 1)).toThrow(/Invalid cursor/);
+    expect(decodeCursor(cursor, byName)).toEqual(["Conselho", 12]);
+    const at = new Date("2026-03-01T12:30:00.000Z");
+    const [instant, id] = decodeCursor(encodeCursor(byTime, [at, 7]), byTime);
+    expect(instant).toEqual(at);
+    expect(id).toBe(7);
+    expect(decodeCursor(encodeCursor(byYear, [2026, 6, 3]), byYear)).toEqual([2026, 6, 3]);
+  });
+
+  it("refuses anything but exactly the sort keys' types, naming the argument", () => {
+    const hostile = [
+      "%%%",
+      "",
+      "A".repeat(10_000),
+      b64(["abc"]),
+      b64([1e21]),
+      b64([{ $ne: null }, 0]),
+      b64([]),
+      b64([null]),
+      b64({}),
+      b64("x"),
+      b64(["council(name,id)", "Conselho"]),
+      b64(["council(name,id)", "Conselho", 12, 13]),
+      b64(["council(name,id)", { $ne: null }, 0]),
+      b64(["council(name,id)", 5, 12]),
+      b64(["council(name,id)", "Conselho", 0]),
+      b64(["council(name,id)", "Conselho", -3]),
+      b64(["council(name,id)", "Conselho", 1.5]),
+      b64(["council(name,id)", "Conselho", 1e21]),
+      b64(["council(name,id)", "Conselho", "12"]),
+      b64(["council(name,id)", "Conselho", 2 ** 31]),
+      b64(["council(name,id)", "Con\u0000selho", 12]),
+      b64(["council(name,id)", "\ud800", 12]),
+      b64(["council(name,id)", "x".repeat(301), 12]),
+      b64(["territory(name,id)", "Eldorado", 12]),
+    ];
+    for (const cursor of hostile) expect(() => decodeCursor(cursor, byName)).toThrow(invalid);
+    for (const when of ["2026-02-30T00:00:00.000Z", "2026-03-01", "2026-03-01T12:30:00Z", "tomorrow", 1_700_000_000_000, null]) {
+      expect(() => decodeCursor(b64(["meeting(startsAt,id)", when, 1]), byTime)).toThrow(invalid);
+    }
+    expect(() => decodeCursor(b64(["minutes(year,number,id)", 2026, 40_000, 1]), byYear)).toThrow(invalid);
+    expect(() => decodeCursor("%%%", byName, "before")).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "before" } }));
+    expect(() => decodeCursor("%%%", byName)).toThrow(/Invalid cursor/);
   });
 
   it("pages a loaded list by cursor", async () => {
+    const shape: CursorShape = { list: "term(id)", keys: [idKey] };
     const items = Array.from({ length: 7 }, (_, i) => ({ id: i + 1 }));
-    const first = pageOfList(items, { first: 3 }, (x) => [x.id]);
+    const first = pageOfList(items, { first: 3 }, shape, (x) => [x.id]);
     expect(first.edges.map((e) => e.node.id)).toEqual([1, 2, 3]);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = pageOfList(items, { first: 3, after: first.pageInfo.endCursor }, (x) => [x.id]);
+    const second = pageOfList(items, { first: 3, after: first.pageInfo.endCursor }, shape, (x) => [x.id]);
     expect(second.edges.map((e) => e.node.id)).toEqual([4, 5, 6]);
-    const last = pageOfList(items, { first: 3, after: second.pageInfo.endCursor }, (x) => [x.id]);
+    const last = pageOfList(items, { first: 3, after: second.pageInfo.endCursor }, shape, (x) => [x.id]);
     expect(last.edges.map((e) => e.node.id)).toEqual([7]);
     expect(last.pageInfo.hasNextPage).toBe(false);
     expect(await last.count()).toBe(7);
+    expect(() => pageOfList(items, { after: b64(["term(id)", "1"]) }, shape, (x) => [x.id])).toThrow(invalid);
   });
 });

@@ -1,4 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { decodeCursor, encodeCursor, type CursorShape } from "./cursor";
 import { badInput } from "./errors";
 
 export const MAX_PAGE = 100;
@@ -67,21 +68,6 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
   return Connection;
 }
 
-/** Opaque cursors: the values of the sort key of an item, base64url-encoded. */
-export function encodeCursor(key: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
-export function decodeCursor(cursor: string, arity: number): unknown[] {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === arity) return key;
-  } catch {
-    // fall through: any undecodable cursor is the client's mistake
-  }
-  throw badInput("after", "Invalid cursor: pass a cursor exactly as an earlier page returned it.");
-}
-
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
@@ -95,11 +81,12 @@ export function toPage<T>(
   rows: T[],
   size: number,
   hasPrevious: boolean,
+  shape: CursorShape,
   keyOf: (row: T) => unknown[],
   count: () => Promise<number>,
 ): Page<T> {
   const items = rows.slice(0, size);
-  const edges = items.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = items.map((node) => ({ cursor: encodeCursor(shape, keyOf(node)), node }));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -117,17 +104,22 @@ export function toPage<T>(
  * Pages a short, already loaded list (a council's terms, a term's seats): the list comes from one batched query for
  * all parents, so nested connections cost no query per parent. The cursor is the item's position key.
  */
-export function pageOfList<T>(items: T[], request: { first?: number | null; after?: string | null }, keyOf: (item: T) => unknown[]): Page<T> {
+export function pageOfList<T>(
+  items: T[],
+  request: { first?: number | null; after?: string | null },
+  shape: CursorShape,
+  keyOf: (item: T) => unknown[],
+): Page<T> {
   const size = pageSize(request.first);
   let start = 0;
   if (request.after) {
-    const arity = items.length ? keyOf(items[0]).length : 1;
-    const wanted = JSON.stringify(decodeCursor(request.after, arity));
-    start = items.findIndex((item) => JSON.stringify(keyOf(item)) === wanted) + 1;
+    // Compared as the cursors the items would have: a decoded key written back is the cursor an item of it carries.
+    const wanted = encodeCursor(shape, decodeCursor(request.after, shape));
+    start = items.findIndex((item) => encodeCursor(shape, keyOf(item)) === wanted) + 1;
     if (start === 0) start = items.length;
   }
   const rest = items.slice(start, start + size + 1);
-  return toPage(rest, size, !!request.after, keyOf, async () => items.length);
+  return toPage(rest, size, !!request.after, shape, keyOf, async () => items.length);
 }
 
 @ArgsType()

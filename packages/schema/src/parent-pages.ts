@@ -2,8 +2,9 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 import { batchOptions } from "./loaders";
-import { decodeCursor, pageSize, toPage, type Page } from "./pagination";
-import type { PageRequest } from "./query";
+import { decodeCursor, type CursorKey } from "./cursor";
+import { pageSize, toPage, type Page } from "./pagination";
+import { sortShape, type PageRequest } from "./query";
 
 /** A SQL condition with its `?` parameters. */
 export interface SqlFilter {
@@ -24,6 +25,8 @@ export interface ParentPagesSpec {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
+/** Each cursor value goes to SQL as its key's type, whatever the driver would infer. */
+const SQL_TYPE: Record<CursorKey["type"], string> = { int: "bigint", timestamp: "timestamptz", string: "text" };
 
 function tableOf(em: EntityManager, entity: ParentPagesSpec["entity"]): string {
   const meta = em.getMetadata().get(entity.name);
@@ -50,7 +53,8 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
     const size = pageSize(request.first);
     const columns = [...spec.sort.map((s) => s.column), "id"];
     for (const column of [spec.parentColumn, ...columns]) if (!IDENT.test(column)) throw new Error(`Bad column ${column}`);
-    const after = request.after ? decodeCursor(request.after, columns.length) : null;
+    const shape = sortShape(ctx.em.getMetadata().get(spec.entity.name), [...spec.sort.map((s) => s.property), "id"]);
+    const after = request.after ? decodeCursor(request.after, shape) : null;
     return new DataLoader<number, Page<T>>(async (parentIds) => {
       const em = ctx.em;
       // Per parent, an index range scan with its own LIMIT (a lateral join), never the parent's whole list.
@@ -62,8 +66,9 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
       }
       if (after) {
         const op = spec.direction === "asc" ? ">" : "<";
-        where += ` and (${columns.map((c) => `t.${c}`).join(", ")}) ${op} (${columns.map(() => "?").join(", ")})`;
-        params.push(...after);
+        const casts = shape.keys.map((key) => `?::${SQL_TYPE[key.type]}`);
+        where += ` and (${columns.map((c) => `t.${c}`).join(", ")}) ${op} (${casts.join(", ")})`;
+        params.push(...after.map((value) => (value instanceof Date ? value.toISOString() : value)));
       }
       const order = columns.map((c) => `t.${c} ${spec.direction}`).join(", ");
       const select = entityColumns(em, spec.entity).map((c) => `t."${c}"`).join(", ");
@@ -82,7 +87,8 @@ export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key
           groups.get(id)!,
           size,
           !!after,
-          (item) => [...spec.sort.map((s) => cursorValue((item as Record<string, unknown>)[s.property])), item.id],
+          shape,
+          (item) => [...spec.sort.map((s) => (item as Record<string, unknown>)[s.property]), item.id],
           () => counts.load(id),
         ),
       );
@@ -108,8 +114,4 @@ function countsByParent(ctx: RequestContext, key: string, spec: ParentPagesSpec)
       return parentIds.map((id) => totals.get(id) ?? 0);
     }, batchOptions),
   );
-}
-
-function cursorValue(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
 }

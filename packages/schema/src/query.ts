@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { EntityName, FilterQuery } from "@mikro-orm/core";
-import { decodeCursor, pageSize, toPage, type Page } from "./pagination";
+import type { EntityMetadata, EntityName, FilterQuery } from "@mikro-orm/core";
+import { decodeCursor, INT2_MAX, INT4_MAX, intKey, stringKey, timestampKey, type CursorKey, type CursorShape } from "./cursor";
+import { pageSize, toPage, type Page } from "./pagination";
 
 export interface PageRequest {
   first?: number | null;
@@ -24,18 +25,17 @@ export async function findPage<T extends { id: number }>(
 ): Promise<Page<T>> {
   const size = pageSize(request.first);
   const keys: SortKey[] = [...sort, { field: "id", direction: idDirection }];
+  const shape = sortShape(em.getMetadata().get(entity), keys.map((k) => k.field));
   const conditions: object[] = [where as object];
-  if (request.after) {
-    const values = decodeCursor(request.after, keys.length);
-    conditions.push(afterKey(keys, values));
-  }
+  if (request.after) conditions.push(afterKey(keys, decodeCursor(request.after, shape)));
   const orderBy = Object.fromEntries(keys.map((k) => [k.field, k.direction]));
   const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: size + 1 } as never);
   return toPage(
     rows,
     size,
     !!request.after,
-    (row) => keys.map((k) => cursorValue((row as Record<string, unknown>)[k.field])),
+    shape,
+    (row) => keys.map((k) => (row as Record<string, unknown>)[k.field]),
     () => em.count(entity, where),
   );
 }
@@ -51,6 +51,33 @@ function afterKey(keys: SortKey[], values: unknown[]): object {
   return { $or: branches };
 }
 
-function cursorValue(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
+const shapes = new WeakMap<EntityMetadata, Map<string, CursorShape>>();
+
+/**
+ * The cursor shape of a list of `meta`'s records sorted by `properties`: each key's type comes from the entity's
+ * mapping (its column type), never from the caller or the cursor. A list sorted by a column no cursor can hold
+ * (a boolean, JSON) is a bug of ours, found the first time the list is paged.
+ */
+export function sortShape(meta: EntityMetadata, properties: string[]): CursorShape {
+  const known = shapes.get(meta) ?? new Map<string, CursorShape>();
+  shapes.set(meta, known);
+  const name = `${meta.tableName}(${properties.join(",")})`;
+  let shape = known.get(name);
+  if (!shape) {
+    shape = { list: name, keys: properties.map((p) => sortKeyOf(meta, p)) };
+    known.set(name, shape);
+  }
+  return shape;
+}
+
+function sortKeyOf(meta: EntityMetadata, property: string): CursorKey {
+  const prop = meta.properties[property as never] as EntityMetadata["props"][number] | undefined;
+  const column = prop?.columnTypes?.[0]?.toLowerCase() ?? "";
+  const min = (bound: number) => (prop?.primary ? 1 : -bound);
+  if (/^(serial|int|integer|int4)\b/.test(column)) return intKey(min(INT4_MAX + 1), INT4_MAX);
+  if (/^(smallserial|smallint|int2)\b/.test(column)) return intKey(min(INT2_MAX + 1), INT2_MAX);
+  if (/^(bigserial|bigint|int8)\b/.test(column)) return intKey(min(Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
+  if (/^timestamp/.test(column)) return timestampKey;
+  if (/^(varchar|character varying|text|char)/.test(column)) return stringKey(prop?.length);
+  throw new Error(`${meta.className} cannot be paged by "${property}" (${column || "not a mapped column"}).`);
 }

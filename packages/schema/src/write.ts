@@ -47,7 +47,10 @@ export interface WriteRequest<T extends { id: number }, R extends Versioned = ne
   prepare?: () => Promise<P>;
   /** A check that needs no record (the actor's role), made before anything is read: deny early. */
   gate?: (viewer: Viewer) => boolean;
-  /** Loads the record and the council the write concerns, inside the transaction. */
+  /**
+   * Loads the record and the council the write concerns, inside the transaction. A record the viewer may not see is
+   * NOT_FOUND here, as a missing one (loadForWrite's `visible`), before `allow` can answer FORBIDDEN.
+   */
   locate?: (em: EntityManager, prepared: P) => Promise<Located<R>>;
   /** The feature's policy (a pure function from its `*.policy.ts`): deny by default. */
   allow: (viewer: Viewer, located: Located<R>) => boolean;
@@ -194,6 +197,11 @@ function snapshotHash(em: EntityManager, entity: object): string {
 /**
  * Loads the record a mutation acts on by the id in its input, fresh and locked for the transaction (concurrent
  * writers of one record queue, and the later one sees the earlier one's version), or NOT_FOUND.
+ *
+ * `visible` is the record type's visibility rule, the one its reads apply: a record the viewer may not see is
+ * answered exactly as one that does not exist, word for word. FORBIDDEN comes later, from the write's policy, and
+ * only for records the viewer can see: were it answered for a hidden record, the difference would tell that the
+ * record exists (an existence oracle).
  */
 export async function loadForWrite<R extends object>(
   em: EntityManager,
@@ -201,13 +209,14 @@ export async function loadForWrite<R extends object>(
   id: string,
   what: string,
   field = "id",
+  visible: (record: R) => boolean = () => true,
 ): Promise<R> {
-  const record = await em.findOne(entity, { id: parseId(id, field) } as never, {
+  const record = (await em.findOne(entity, { id: parseId(id, field) } as never, {
     refresh: true,
     lockMode: LockMode.PESSIMISTIC_WRITE,
-  } as never);
-  if (!record) throw notFound(what, id);
-  return record as R;
+  } as never)) as R | null;
+  if (!record || !visible(record)) throw notFound(what, id);
+  return record;
 }
 
 /** Constraint violations are the client's conflict or bad input, not a server fault. */

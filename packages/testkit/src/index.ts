@@ -5,3 +5,5 @@ export * from "./sql-counter";
 export * from "./system";
 export * from "./matrix";
 export * from "./crawler";
+export * from "./cursors";
+export * from "./hidden";

@@ -5,7 +5,8 @@ import { mintToken } from "./auth";
 /** The actors of the authorization matrix: council A is the target of every row, council B another one. */
 export type Actor = "anonymous" | "CITIZEN" | "SECRETARY_A" | "SECRETARY_B" | "STAFF" | "ADMIN";
 export const ACTORS: Actor[] = ["anonymous", "CITIZEN", "SECRETARY_A", "SECRETARY_B", "STAFF", "ADMIN"];
-export type Outcome = "ok" | "FORBIDDEN" | "UNAUTHENTICATED";
+/** NOT_FOUND: the record is hidden from the actor, who is answered exactly as for an id that does not exist. */
+export type Outcome = "ok" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
 
 export interface MatrixRow {
   /** The mutation (or protected query) under test. */

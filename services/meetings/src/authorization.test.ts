@@ -4,11 +4,13 @@ import {
   ACTORS,
   freshUntilUsed,
   gql,
+  hiddenAndUnknown,
   runMatrix,
   startSystem,
   type Actor,
   type Councils,
   type MatrixRow,
+  type Outcome,
   type RunningSystem,
 } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
@@ -29,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => system.stop());
 
-const WRITERS: Record<Actor, "ok" | "FORBIDDEN" | "UNAUTHENTICATED"> = {
+const WRITERS: Record<Actor, Outcome> = {
   anonymous: "UNAUTHENTICATED",
   CITIZEN: "FORBIDDEN",
   SECRETARY_A: "ok",
@@ -37,6 +39,8 @@ const WRITERS: Record<Actor, "ok" | "FORBIDDEN" | "UNAUTHENTICATED"> = {
   STAFF: "FORBIDDEN",
   ADMIN: "ok",
 };
+/** Unpublished minutes do not exist for another council's secretary: NOT_FOUND, as an unknown id, not FORBIDDEN. */
+const ON_HIDDEN: Record<Actor, Outcome> = { ...WRITERS, SECRETARY_B: "NOT_FOUND" };
 let n = 0;
 const scheduled = async () =>
   (await a.call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version } } }`, {
@@ -49,10 +53,10 @@ const resolution = async () => {
   })).adoptResolution.resolution;
 };
 
-const row = (operation: string, document: string, prepare: () => Promise<Record<string, unknown>>): MatrixRow => ({
+const row = (operation: string, document: string, prepare: () => Promise<Record<string, unknown>>, expected = WRITERS): MatrixRow => ({
   operation,
   document,
-  expected: WRITERS,
+  expected,
   ...freshUntilUsed(async () => ({ i: await prepare() })),
 });
 
@@ -86,17 +90,17 @@ const rows: MatrixRow[] = [
   row("reviseMinutesDraft", `mutation($i: ReviseMinutesDraftInput!) { reviseMinutesDraft(input: $i) { minutes { id } } }`, async () => {
     const d = await a.draft((await a.heldMeeting()).id, "Ata");
     return { minutesId: d.id, expectedVersion: d.version, body: "Ata revista" };
-  }),
+  }, ON_HIDDEN),
   row("approveMinutes", `mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { id } } }`, async () => {
     const d = await a.draft((await a.heldMeeting()).id, "Ata");
     const approving = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Ata anterior" }]);
     return { minutesId: d.id, expectedVersion: d.version, meetingId: approving.id };
-  }),
+  }, ON_HIDDEN),
   row("publishMinutes", `mutation($i: PublishMinutesInput!) { publishMinutes(input: $i) { minutes { id } } }`, async () => {
     const d = await a.draft((await a.heldMeeting()).id, "Ata");
     const approved = await a.approve(d.id, d.version);
     return { minutesId: d.id, expectedVersion: approved.version, gazetteEdition: 6100, gazetteDate: date(0) };
-  }),
+  }, ON_HIDDEN),
   row("amendMinutes", `mutation($i: AmendMinutesInput!) { amendMinutes(input: $i) { minutes { id } } }`, async () => {
     const p = await a.publishedMinutes("Ata publicada");
     return { minutesId: p.id, expectedVersion: p.version, body: "Ata corrigida", reason: "Erro material" };
@@ -121,26 +125,59 @@ describe("authorization matrix (meetings)", () => {
   }, 120_000);
 });
 
-describe("draft minutes", () => {
-  it("are visible only to the council's secretaries, STAFF and ADMIN, on every path", async () => {
+describe("unpublished minutes", () => {
+  it("are visible only to the council's secretaries, STAFF and ADMIN, on every path, drafted or approved", async () => {
     const meeting = await a.heldMeeting();
     const draft = await a.draft(meeting.id, "Rascunho confidencial da ata");
+    const approvedMeeting = await a.heldMeeting();
+    const toApprove = await a.draft(approvedMeeting.id, "Ata aprovada, ainda não publicada");
+    await a.approve(toApprove.id, toApprove.version);
     const readers: Record<Actor, boolean> = { anonymous: false, CITIZEN: false, SECRETARY_A: true, SECRETARY_B: false, STAFF: true, ADMIN: true };
-    const seen: Record<string, Record<Actor, boolean>> = {};
-    const paths: Record<string, [string, string, (data: any) => boolean]> = {
-      "minutes(id)": [system.gatewayUrl, `query($id: ID!) { minutes(id: $id) { id } }`, (d) => d.minutes !== null],
-      "Meeting.minutes": [system.gatewayUrl, `query($m: ID!) { meeting(id: $m) { minutes { id } } }`, (d) => d.meeting.minutes !== null],
-      "Council.minutes": [system.gatewayUrl, `query($c: ID) { council(id: $c) { minutes(first: 100) { edges { node { id } } } } }`, (d) => d.council.minutes.edges.some((e: any) => e.node.id === draft.id)],
-      "_entities (meetings subgraph)": [system.subgraphs.meetings.url, `query($id: ID!) { _entities(representations: [{ __typename: "Minutes", id: $id }]) { ... on Minutes { id } } }`, (d) => d._entities[0] !== null],
-    };
-    for (const [path, [url, query, visibleIn]] of Object.entries(paths)) {
-      seen[path] = {} as Record<Actor, boolean>;
-      for (const actor of ACTORS) {
-        const res = await gql(url, query, { id: draft.id, m: meeting.id, c: a.councilId }, { token: await actorToken(actor, target) });
-        expect(res.errors).toBeUndefined();
-        seen[path][actor] = visibleIn(res.data);
+    for (const [hidden, of] of [[draft, meeting], [toApprove, approvedMeeting]]) {
+      const seen: Record<string, Record<Actor, boolean>> = {};
+      const paths: Record<string, [string, string, (data: any) => boolean]> = {
+        "minutes(id)": [system.gatewayUrl, `query($id: ID!) { minutes(id: $id) { id } }`, (d) => d.minutes !== null],
+        "Meeting.minutes": [system.gatewayUrl, `query($m: ID!) { meeting(id: $m) { minutes { id } } }`, (d) => d.meeting.minutes !== null],
+        "Council.minutes": [system.gatewayUrl, `query($c: ID) { council(id: $c) { minutes(first: 100) { edges { node { id } } } } }`, (d) => d.council.minutes.edges.some((e: any) => e.node.id === hidden.id)],
+        "_entities (meetings subgraph)": [system.subgraphs.meetings.url, `query($id: ID!) { _entities(representations: [{ __typename: "Minutes", id: $id }]) { ... on Minutes { id } } }`, (d) => d._entities[0] !== null],
+      };
+      for (const [path, [url, query, visibleIn]] of Object.entries(paths)) {
+        seen[path] = {} as Record<Actor, boolean>;
+        for (const actor of ACTORS) {
+          const res = await gql(url, query, { id: hidden.id, m: of.id, c: a.councilId }, { token: await actorToken(actor, target) });
+          expect(res.errors).toBeUndefined();
+          seen[path][actor] = visibleIn(res.data);
+        }
+      }
+      expect(seen).toEqual(Object.fromEntries(Object.keys(paths).map((p) => [p, readers])));
+    }
+  });
+
+  it("answer every write on them, to whoever may not see them, exactly as an unknown id", async () => {
+    const mutations = ["amendMinutes", "approveMinutes", "publishMinutes", "reviseMinutesDraft"];
+    const draft = await a.draft((await a.heldMeeting()).id, "Rascunho");
+    const approved = await a.draft((await a.heldMeeting()).id, "Ata a publicar");
+    await a.approve(approved.id, approved.version);
+    const published = await a.publishedMinutes("Ata publicada");
+    const hiddenCodes: Record<string, string[]> = {};
+    for (const [state, id] of Object.entries({ DRAFT: draft.id, APPROVED: approved.id })) {
+      for (const actor of ["anonymous", "CITIZEN", "SECRETARY_B"] as Actor[]) {
+        const answers = await hiddenAndUnknown(system.gatewayUrl, "minutesId", { hidden: id, unknown: "987654" }, { token: await actorToken(actor, target) });
+        expect(Object.keys(answers).sort()).toEqual(mutations);
+        for (const [mutation, { hidden, unknown }] of Object.entries(answers)) {
+          expect({ mutation, state, actor, ...hidden }).toEqual({ mutation, state, actor, ...unknown });
+          (hiddenCodes[actor] ??= []).push(...hidden.errors.map((e) => String(e.extensions.code)));
+        }
       }
     }
-    expect(seen).toEqual(Object.fromEntries(Object.keys(paths).map((p) => [p, readers])));
+    // Another council's secretary was answered NOT_FOUND; roles that never write minutes, as before, by their role.
+    expect(Object.fromEntries(Object.entries(hiddenCodes).map(([actor, codes]) => [actor, [...new Set(codes)]]))).toEqual({
+      anonymous: ["UNAUTHENTICATED"],
+      CITIZEN: ["FORBIDDEN"],
+      SECRETARY_B: ["NOT_FOUND"],
+    });
+    // Published minutes are public: that secretary sees them, and may not change them.
+    const onPublished = await hiddenAndUnknown(system.gatewayUrl, "minutesId", { hidden: published.id, unknown: "987654" }, { token: await actorToken("SECRETARY_B", target) });
+    expect(Object.values(onPublished).map((answer) => answer.hidden.errors[0].extensions.code)).toEqual(mutations.map(() => "FORBIDDEN"));
   });
 });

@@ -1,9 +1,9 @@
 import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { AgendaItemResolver, DeliberationResolver, VoteResolver } from "./deliberations/deliberation.resolver";
-import { deliberationById, meetingById, minutesById, resolutionById } from "./loaders";
+import { deliberationById, meetingById, resolutionById } from "./loaders";
 import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
 import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
-import { visible } from "./minutes/minutes.visibility";
+import { visibleMinutes } from "./minutes/minutes.visibility";
 import { CouncilContributionResolver } from "./references/council.resolver";
 import { ResolutionResolver } from "./resolutions/resolution.resolver";
 
@@ -31,7 +31,7 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
       Meeting: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(meetingById).load(idOf(ref)!)) },
       Minutes: {
         __resolveReference: async (ref: Reference, ctx: RequestContext) =>
-          idOf(ref) === null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(idOf(ref)!)),
+          idOf(ref) === null ? null : visibleMinutes(ctx, idOf(ref)!),
       },
       Resolution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(resolutionById).load(idOf(ref)!)) },
       Deliberation: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(deliberationById).load(idOf(ref)!)) },

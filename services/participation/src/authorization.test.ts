@@ -1,10 +1,10 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { actorToken, adminToken, freshUntilUsed, gql, runMatrix, startSystem, type Actor, type Councils, type MatrixRow, type RunningSystem } from "@contagem/testkit";
+import { actorToken, adminToken, freshUntilUsed, gql, hiddenAndUnknown, runMatrix, startSystem, type Actor, type Councils, type MatrixRow, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "./definition";
-import { call, openVote, staffToken } from "./participation.fixtures";
+import { call, citizen, openVote, staffToken } from "./participation.fixtures";
 
 /** The issue-3 matrix extended to every mutation of the participation subgraph. */
 let system: RunningSystem;
@@ -123,5 +123,24 @@ describe("authorization matrix (participation)", () => {
     const rows = [row("eraseMe", `mutation($i: EraseMeInput!) { eraseMe(input: $i) { erasedAt } }`, CITIZEN_ONLY, async () => ({ confirm: "ERASE" }))];
     const { observed, expected } = await runMatrix(system.gatewayUrl, rows, policy);
     expect(observed).toEqual(expected);
+  });
+
+  it("answers moderation of unpublished contributions, to whoever may not see them, exactly as an unknown id", async () => {
+    const author = await citizen(system.gatewayUrl, "autora-oculta", { fullName: "Autora Oculta", email: "oculta@example.org", birthDate: "1990-01-01" });
+    const contribute = async () =>
+      (await call(system.gatewayUrl, `mutation($i: ContributeInput!) { contribute(input: $i) { contribution { id version } } }`, { i: { meetingId: await meeting(), body: "Comentário oculto" } }, author)).contribute.contribution;
+    const pending = await contribute();
+    const hidden = await contribute();
+    await call(system.gatewayUrl, `mutation($i: ModerateContributionInput!) { moderateContribution(input: $i) { contribution { id } } }`, {
+      i: { contributionId: hidden.id, expectedVersion: hidden.version, status: "HIDDEN", reason: "Fora do tema" },
+    }, staff);
+    // Only STAFF and ADMIN see them (and moderate); every other role is refused by its role, before any record is read.
+    for (const id of [pending.id, hidden.id]) {
+      for (const actor of ["anonymous", "CITIZEN", "SECRETARY_A", "SECRETARY_B"] as Actor[]) {
+        const answers = await hiddenAndUnknown(system.gatewayUrl, "contributionId", { hidden: id, unknown: "987654" }, { token: await actorToken(actor, policy) });
+        expect(Object.keys(answers)).toEqual(["moderateContribution"]);
+        for (const [mutation, answer] of Object.entries(answers)) expect({ mutation, actor, ...answer.hidden }).toEqual({ mutation, actor, ...answer.unknown });
+      }
+    }
   });
 });

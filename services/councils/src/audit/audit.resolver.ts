@@ -1,11 +1,13 @@
 import {
   decodeCursor,
   forbidden,
+  intKey,
   PageArgs,
   pageSize,
   parseId,
   toPage,
   unauthenticated,
+  type CursorShape,
   type RequestContext,
 } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Query, Resolver } from "type-graphql";
@@ -27,6 +29,9 @@ interface AuditRow {
   request_id: string;
   idempotency_key: string | null;
 }
+
+/** Newest first by the log's own bigint identity; ids beyond JavaScript's safe integers are a long way off. */
+const AUDIT_PAGES: CursorShape = { list: "audit_entry(id)", keys: [intKey(1, Number.MAX_SAFE_INTEGER)] };
 
 const toEntry = (row: AuditRow): AuditEntry => ({
   id: String(row.id),
@@ -70,13 +75,13 @@ export class AuditResolver {
     if (filter?.actor) where("actor_sub = ?", filter.actor);
     const filtered = conditions.length ? `where ${conditions.join(" and ")}` : "";
     const filterParams = [...params];
-    if (page.after) where("id < ?", String(decodeCursor(page.after, 1)[0]));
+    if (page.after) where("id < ?::bigint", decodeCursor(page.after, AUDIT_PAGES)[0]);
     const table = `"${ctx.auditSchema}".audit_entry`;
     const rows = await ctx.em.execute<AuditRow[]>(
       `select * from ${table} ${conditions.length ? `where ${conditions.join(" and ")}` : ""} order by id desc limit ${size + 1}`,
       params,
     );
-    const pageOf = toPage(rows.map(toEntry), size, !!page.after, (e) => [e.id], async () => {
+    const pageOf = toPage(rows.map(toEntry), size, !!page.after, AUDIT_PAGES, (e) => [Number(e.id)], async () => {
       const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from ${table} ${filtered}`, filterParams);
       return Number(count);
     });

@@ -6,12 +6,14 @@ import {
   PageArgs,
   pageOfList,
   parseId,
+  sortShape,
   tryParseId,
   type RequestContext,
 } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { SeatRule, Term, TermConnection } from "../composition/composition.type";
+import { TermEntity } from "../composition/term.entity";
 import { LegalAct } from "../legal-acts/legal-act.type";
 import { councilById, councilBySlug, legalActById, seatRulesByCouncil, termsByCouncil, territoryById } from "../loaders";
 import { Territory } from "../territories/territory.type";
@@ -93,7 +95,7 @@ export class CouncilResolver {
   @FieldResolver(() => TermConnection, { description: "All terms, newest first." })
   async terms(@Root() council: CouncilEntity, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
-    return new TermConnection(pageOfList(terms, page, (t) => [t.id]));
+    return new TermConnection(pageOfList(terms, page, sortShape(ctx.em.getMetadata().get(TermEntity), ["id"]), (t) => [t.id]));
   }
 
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')

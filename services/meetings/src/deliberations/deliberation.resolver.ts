@@ -1,10 +1,10 @@
 import type { RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { agendaItemById, deliberationsByAgendaItem, meetingById, minutesById, votesByDeliberation } from "../loaders";
+import { agendaItemById, deliberationsByAgendaItem, meetingById, votesByDeliberation } from "../loaders";
 import { AgendaItemEntity } from "../meetings/meeting.entity";
 import { AgendaItem, Meeting } from "../meetings/meeting.type";
 import { Minutes } from "../minutes/minutes.type";
-import { visible } from "../minutes/minutes.visibility";
+import { visibleMinutes } from "../minutes/minutes.visibility";
 import { MandateRef } from "../references/references.type";
 import { DeliberationEntity, VoteEntity } from "./deliberation.entity";
 import { RecordDeliberationInput } from "./deliberation.inputs";
@@ -58,6 +58,6 @@ export class AgendaItemResolver {
 
   @FieldResolver(() => Minutes, { nullable: true, description: "For APPROVAL_OF_MINUTES: the minutes put to approval." })
   async minutes(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
-    return item.minutesId == null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(item.minutesId));
+    return item.minutesId == null ? null : visibleMinutes(ctx, item.minutesId);
   }
 }

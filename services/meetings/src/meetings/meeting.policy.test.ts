@@ -1,5 +1,5 @@
 import type { Viewer } from "@contagem/schema";
-import { canReadDrafts, canWriteMeetings } from "./meeting.policy";
+import { canReadDrafts, canWriteMeetings, writesMeetings } from "./meeting.policy";
 
 const v = (roles: Viewer["roles"], councils: string[] = []): Viewer => ({ sub: "x", roles, councils });
 const compur = { id: 4, slug: "compur" };
@@ -20,5 +20,13 @@ describe("meeting policies", () => {
     expect(canReadDrafts(v(["ADMIN"]), compur)).toBe(true);
     expect(canReadDrafts(v(["CITIZEN"]), compur)).toBe(false);
     expect(canReadDrafts(null, compur)).toBe(false);
+  });
+
+  it("know which roles write meetings at all, before any council is known", () => {
+    expect(writesMeetings(v(["SECRETARY"], ["cmsc"]))).toBe(true);
+    expect(writesMeetings(v(["ADMIN"]))).toBe(true);
+    expect(writesMeetings(v(["STAFF"]))).toBe(false);
+    expect(writesMeetings(v(["CITIZEN"]))).toBe(false);
+    expect(writesMeetings(null)).toBe(false);
   });
 });

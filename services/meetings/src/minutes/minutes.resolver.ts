@@ -10,7 +10,7 @@ import { searchMinutes } from "./minutes.search";
 import { excerptOf } from "./fold";
 import { amendMinutes, approveMinutes, draftMinutes, publishMinutes, reviseMinutesDraft } from "./minutes.service";
 import { GazettePublication, Minutes, MinutesSearchConnection, MinutesVersion } from "./minutes.type";
-import { canSeeDrafts, visible } from "./minutes.visibility";
+import { canSeeDrafts, visibleMinutes } from "./minutes.visibility";
 
 @ObjectType()
 export class MinutesPayload {
@@ -25,7 +25,7 @@ export class MinutesResolver {
   @Query(() => Minutes, { nullable: true, description: "Minutes by id: published ones to anyone, drafts to their readers." })
   async minutes(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
-    return key === null ? null : visible(ctx, await ctx.loaders.get(minutesById).load(key));
+    return key === null ? null : visibleMinutes(ctx, key);
   }
 
   @Query(() => MinutesSearchConnection, {

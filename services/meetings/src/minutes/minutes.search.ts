@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, pageSize, parseId, toPage, type PageRequest, type RequestContext } from "@contagem/schema";
+import { badInput, decodeCursor, intKey, pageSize, parseId, toPage, type CursorShape, type PageRequest, type RequestContext } from "@contagem/schema";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { foldQuery, highlight } from "./fold";
 
@@ -7,6 +7,13 @@ const MINUTES_COLUMNS = [
   "id", "created_at", "updated_at", "version", "council_id", "meeting_id", "year", "number", "status", "current_version",
   "approved_at_meeting_id", "approved_at", "gazette_edition", "gazette_pages", "gazette_date", "published_at",
 ];
+
+/**
+ * Ranked hits are paged by position, so a cursor is an offset: a bounded one, since PostgreSQL reads and drops every
+ * row before it. Nobody reads past the ten-thousandth hit of a search; a narrower query finds it sooner.
+ */
+export const MAX_SEARCH_DEPTH = 10_000;
+const SEARCH_PAGES: CursorShape = { list: "minutes-search", keys: [intKey(1, MAX_SEARCH_DEPTH)] };
 
 export interface SearchHit {
   minutes: MinutesEntity;
@@ -25,8 +32,9 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
   const size = pageSize(page.first);
   const folded = foldQuery(text);
   const schema = ctx.em.config.get("schema");
-  const offset = page.after ? Number(decodeCursor(page.after, 1)[0]) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw badInput("after", "Invalid cursor.");
+  const offset = page.after ? (decodeCursor(page.after, SEARCH_PAGES)[0] as number) : 0;
+  // The last page stops at the deepest position a cursor may name, so every cursor given out can be used.
+  const limit = Math.min(size + 1, MAX_SEARCH_DEPTH - offset);
   const councilFilter = councilId != null ? "and m.council_id = ?" : "";
   const councilParams = councilId != null ? [parseId(councilId, "councilId")] : [];
   const columns = MINUTES_COLUMNS.map((c) => `m.${c}`).join(", ");
@@ -36,7 +44,7 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
     `select ${columns}, ts_rank_cd(m.search_vector, q)::float8 as rank, count(*) over () as total
      from "${schema}".minutes m, websearch_to_tsquery('portuguese', ?) q
      where m.status = 'PUBLISHED' ${councilFilter} and m.search_vector @@ q
-     order by rank desc, m.id desc offset ${offset} limit ${size + 1}`,
+     order by rank desc, m.id desc offset ${offset} limit ${limit}`,
     [folded, ...councilParams],
   );
   if (rows.length === 0 && offset === 0) {
@@ -62,5 +70,5 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
   const bodyOf = new Map(versions.map((v) => [v.minutes.id, v.body]));
   const withExcerpts: SearchHit[] = hits.map((h) => ({ ...h, excerpt: highlight(bodyOf.get(h.minutes.id) ?? "", text) }));
   let position = offset;
-  return toPage(withExcerpts, size, offset > 0, () => [++position], async () => total);
+  return toPage(withExcerpts, size, offset > 0, SEARCH_PAGES, () => [++position], async () => total);
 }

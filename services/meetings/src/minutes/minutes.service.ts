@@ -3,12 +3,13 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { AgendaItemKind, MeetingStatus } from "../meetings/meeting.enums";
-import { canWriteMeetings } from "../meetings/meeting.policy";
+import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
 import { DENIED, asRef, atMeeting, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { foldText } from "./fold";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { MinutesStatus } from "./minutes.enums";
+import { canSeeMinutes } from "./minutes.policy";
 import type { AmendMinutesInput, ApproveMinutesInput, DraftMinutesInput, PublishMinutesInput, ReviseMinutesDraftInput } from "./minutes.inputs";
 
 const MAX_BODY = 500_000;
@@ -80,14 +81,22 @@ export function draftMinutes(ctx: RequestContext, input: DraftMinutesInput): Pro
   });
 }
 
-/** The steps shared by the writes on existing minutes: council from the directory, record locked, same policy. */
+/**
+ * The steps shared by the writes on existing minutes: council from the directory, record locked, same policy.
+ * Unpublished minutes exist only for those who may see them (canSeeMinutes): to anyone else they are NOT_FOUND, as an
+ * unknown id is, and only minutes the viewer can see may be FORBIDDEN. Roles that never write minutes are refused
+ * before any record is read, so their answer cannot depend on one either.
+ */
 function onMinutes(ctx: RequestContext, minutesId: string) {
   return {
     entity: MinutesEntity,
     entityType: "Minutes",
     prepare: () => councilOfMinutes(ctx, minutesId),
+    gate: (viewer: Viewer) => writesMeetings(viewer),
     locate: async (em: EntityManager, council: Awaited<ReturnType<typeof councilOfMinutes>>) => ({
-      record: await loadForWrite(em, MinutesEntity, minutesId, "Minutes", "minutesId"),
+      record: await loadForWrite(em, MinutesEntity, minutesId, "Minutes", "minutesId", (minutes) =>
+        canSeeMinutes(ctx.viewer, minutes, asRef(council) ?? { id: minutes.councilId }),
+      ),
       council: asRef(council),
     }),
     allow: (viewer: Viewer, { council }: { council?: { id: number; slug?: string | null } | null }) => canWriteMeetings(viewer, council),

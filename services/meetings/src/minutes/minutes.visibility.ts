@@ -1,26 +1,35 @@
-import { isStaff, type RequestContext } from "@contagem/schema";
+import type { CouncilRef, RequestContext } from "@contagem/schema";
 import { councilFacts } from "../directory/council-directory";
+import { minutesById } from "../loaders";
 import { asRef } from "../meetings/meeting.service";
 import { canReadDrafts } from "../meetings/meeting.policy";
 import { MinutesStatus } from "./minutes.enums";
+import { canSeeMinutes } from "./minutes.policy";
 
 /**
- * Whether the viewer may see a council's unpublished minutes and draft versions. Anonymous callers and citizens
- * are answered without asking anyone; a secretary whose claim names councils by slug needs the council's slug.
+ * Decides a rule about a council from its id alone when it can; a secretary whose claim names councils by slug
+ * needs the council's slug, asked of the councils subgraph (once per request, batched). More facts only ever grant.
  */
-export async function canSeeDrafts(ctx: RequestContext, councilId: number): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (!viewer) return false;
-  if (isStaff(viewer)) return true;
-  if (!viewer.roles.includes("SECRETARY")) return false;
-  if (viewer.councils.includes(String(councilId))) return true;
-  if (viewer.councils.every((claim) => /^\d+$/.test(claim))) return false;
-  return canReadDrafts(viewer, asRef(await councilFacts(ctx, councilId)));
+async function onCouncil(ctx: RequestContext, councilId: number, rule: (council: CouncilRef) => boolean): Promise<boolean> {
+  if (rule({ id: councilId })) return true;
+  if (!ctx.viewer?.councils.some((claim) => !/^\d+$/.test(claim))) return false;
+  return rule(asRef(await councilFacts(ctx, councilId)) ?? { id: councilId });
 }
 
-/** Published minutes are public; others only for those who may see drafts. No existence leak: hidden is null. */
+/** Whether the viewer may see a council's unpublished minutes and draft versions. */
+export const canSeeDrafts = (ctx: RequestContext, councilId: number): Promise<boolean> =>
+  onCouncil(ctx, councilId, (council) => canReadDrafts(ctx.viewer, council));
+
+/** The minutes if the viewer may see them, else null: hidden is missing (see canSeeMinutes). */
 export async function visible<T extends { status: MinutesStatus; councilId: number }>(ctx: RequestContext, minutes: T | null): Promise<T | null> {
   if (!minutes) return null;
-  if (minutes.status === MinutesStatus.PUBLISHED) return minutes;
-  return (await canSeeDrafts(ctx, minutes.councilId)) ? minutes : null;
+  return (await onCouncil(ctx, minutes.councilId, (council) => canSeeMinutes(ctx.viewer, minutes, council))) ? minutes : null;
 }
+
+/** The rule for a council's list of minutes, as a condition over the table alias `t` (none for its draft readers). */
+export async function visibleInList(ctx: RequestContext, councilId: number): Promise<[string, unknown][]> {
+  return (await canSeeDrafts(ctx, councilId)) ? [] : [["t.status = ?", MinutesStatus.PUBLISHED]];
+}
+
+/** Minutes by id for every read path (root field, entity reference, agenda item): the loader and the rule together. */
+export const visibleMinutes = async (ctx: RequestContext, id: number) => visible(ctx, await ctx.loaders.get(minutesById).load(id));

@@ -5,10 +5,9 @@ import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingFilter } from "../meetings/meeting.inputs";
 import { Meeting, MeetingConnection } from "../meetings/meeting.type";
 import { MinutesEntity } from "../minutes/minutes.entity";
-import { MinutesStatus } from "../minutes/minutes.enums";
 import { MinutesFilter } from "../minutes/minutes.inputs";
 import { MinutesConnection } from "../minutes/minutes.type";
-import { canSeeDrafts } from "../minutes/minutes.visibility";
+import { visibleInList } from "../minutes/minutes.visibility";
 import { ResolutionEntity } from "../resolutions/resolution.entity";
 import { ResolutionFilter } from "../resolutions/resolution.inputs";
 import { ResolutionConnection } from "../resolutions/resolution.type";
@@ -61,8 +60,7 @@ export class CouncilContributionResolver {
     @Arg("filter", () => MinutesFilter, { nullable: true }) filter: MinutesFilter | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    const parts: [string, unknown?][] = [];
-    if (!(await canSeeDrafts(ctx, Number(council.id)))) parts.push(["t.status = ?", MinutesStatus.PUBLISHED]);
+    const parts: [string, unknown?][] = await visibleInList(ctx, Number(council.id));
     if (filter?.status) parts.push(["t.status = ?", filter.status]);
     if (filter?.year) parts.push(["t.year = ?", filter.year]);
     if (filter?.updatedSince) parts.push(["t.updated_at >= ?", filter.updatedSince]);
