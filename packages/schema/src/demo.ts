@@ -41,7 +41,8 @@ export async function bulkInsert(
 ): Promise<number[]> {
   if (rows.length === 0) return [];
   const schema = em.config.get("schema");
-  const columns = Object.keys(rows[0]);
+  // Every column any row sets: rows differ (an optional council or territory), and a missing value is NULL.
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
