@@ -1,0 +1,60 @@
+/** What each generator produces: one HTTP request, described well enough to replay and to report. */
+export type Category = "query" | "strings" | "cursor" | "shape" | "http" | "federation" | "mutation";
+
+/**
+ * A body too large to keep in the report (and in the fuzzer's memory for long): built when sent, reported as its
+ * recipe.
+ */
+export interface Oversized {
+  bytes: number;
+  prefix: string;
+  fill: string;
+  suffix: string;
+}
+
+export interface FuzzRequest {
+  /** Position in the run: with the seed, all it takes to generate this request again. */
+  index: number;
+  category: Category;
+  /** What the request tries, in a few words. */
+  label: string;
+  /** `gateway` or a subgraph's name. */
+  target: string;
+  method: string;
+  /** Query string for the target URL, with its `?`. */
+  search?: string;
+  headers: Record<string, string>;
+  body?: string | Oversized;
+  /** Who the bearer token says the caller is (`anonymous`: no token). */
+  as: string;
+  /** False when the client asked for something other than JSON (HTML, HEAD): then a non-JSON answer is fine. */
+  expectsJson: boolean;
+}
+
+export type Draft = Omit<FuzzRequest, "index" | "target" | "as">;
+
+export const isOversized = (body: FuzzRequest["body"]): body is Oversized => typeof body === "object" && body !== null;
+
+/** The body's bytes, built only now for oversized ones. */
+export function bodyBytes(body: FuzzRequest["body"]): Buffer | undefined {
+  if (body === undefined) return undefined;
+  if (!isOversized(body)) return Buffer.from(body, "utf8");
+  const head = Buffer.from(body.prefix);
+  const tail = Buffer.from(body.suffix);
+  const buffer = Buffer.alloc(Math.max(body.bytes, head.length + tail.length), body.fill);
+  head.copy(buffer, 0);
+  tail.copy(buffer, buffer.length - tail.length);
+  return buffer;
+}
+
+/** A GraphQL POST with a JSON body, the way most clients send one. */
+export function jsonPost(category: Category, label: string, payload: unknown, headers: Record<string, string> = {}): Draft {
+  return {
+    category,
+    label,
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: JSON.stringify(payload),
+    expectsJson: true,
+  };
+}

@@ -1,0 +1,144 @@
+import { Agent } from "node:http";
+import { generate, type Plan } from "./generator";
+import { checkHealth } from "./health";
+import { clip, judge, requestText, type FailureKind, type Finding } from "./oracle";
+import { send, type Answer } from "./send";
+
+/** One failing answer: enough to group it, and the index to generate its request again for the report. */
+export interface Failure {
+  kind: FailureKind;
+  detail: string;
+  /** The kind and the detail with ids, numbers and quoted input blanked: failures with one cause share it. */
+  signature: string;
+  index: number;
+  target: string;
+  category: string;
+  label: string;
+  as: string;
+  response: { status: string; headers?: Record<string, unknown>; body?: string; ms: number };
+}
+
+export interface RunResult {
+  seed: number;
+  operations: number;
+  durationMs: number;
+  byStatus: Record<string, number>;
+  byCode: Record<string, number>;
+  byCategory: Record<string, number>;
+  byTarget: Record<string, number>;
+  /** 429 answers, waited out and retried: not failures. */
+  rateLimited: number;
+  notes: Record<string, number>;
+  failures: Failure[];
+}
+
+export interface RunOptions {
+  concurrency?: number;
+  /** An answer slower than this is a hang. */
+  timeoutMs?: number;
+  onProgress?: (done: number, result: RunResult) => void;
+  /** Where to say things while running (the 429 hint). */
+  log?: (line: string) => void;
+  /** Longest Retry-After honoured; beyond it the wait is capped. */
+  maxRetryAfterMs?: number;
+}
+
+const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
+
+/** Blanks what varies between failures of one cause (request ids, numbers, the client's input). */
+export function signatureOf(finding: Finding, target: string): string {
+  const detail = (finding.group ?? finding.detail)
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>")
+    .replace(/fuzz-\d+-\d+/g, "<request-id>")
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/\d+/g, "N");
+  return `${finding.kind} @${target}: ${clip(detail, 160)}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a plan: every request generated, sent, judged; then the system's health. */
+export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<RunResult> {
+  const concurrency = options.concurrency ?? 4;
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const urls = Object.fromEntries(plan.targets.map((t) => [t.name, t.url]));
+  const result: RunResult = {
+    seed: plan.seed,
+    operations: 0,
+    durationMs: 0,
+    byStatus: {},
+    byCode: {},
+    byCategory: {},
+    byTarget: {},
+    rateLimited: 0,
+    notes: {},
+    failures: [],
+  };
+  const started = Date.now();
+  let hinted = false;
+
+  const exchange = async (index: number) => {
+    const request = generate(plan, index);
+    let answer: Answer;
+    for (let attempt = 0; ; attempt++) {
+      answer = await send(urls[request.target], request, { timeoutMs, agent });
+      if (answer.kind !== "response" || answer.status !== 429 || attempt >= 50) break;
+      // The gateway's rate limit is a product feature, not a failure: wait as told and send the same request again.
+      result.rateLimited++;
+      if (!hinted) {
+        hinted = true;
+        options.log?.("Rate limited (HTTP 429): waiting Retry-After between requests. `RATE_LIMIT_PER_MINUTE=0 npm start` makes the run fast.");
+      }
+      const seconds = Number(answer.headers["retry-after"]);
+      await sleep(Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, options.maxRetryAfterMs ?? 60_000));
+    }
+    const verdict = judge(request, answer, requestText(request));
+    result.operations++;
+    bump(result.byStatus, verdict.status);
+    bump(result.byCategory, request.category);
+    bump(result.byTarget, request.target);
+    for (const code of verdict.codes) bump(result.byCode, code);
+    for (const note of verdict.notes) bump(result.notes, note.replace(/\d{4,}/g, "N"));
+    for (const finding of verdict.findings) {
+      result.failures.push({
+        ...finding,
+        signature: signatureOf(finding, request.target),
+        index,
+        target: request.target,
+        category: request.category,
+        label: request.label,
+        as: request.as,
+        response:
+          answer.kind === "response"
+            ? { status: String(answer.status), headers: answer.headers, body: clip(answer.body.toString("utf8"), 4000), ms: answer.ms }
+            : { status: answer.kind, body: answer.kind === "connection-error" ? `${answer.code}: ${answer.message}` : undefined, ms: answer.ms },
+      });
+    }
+    options.onProgress?.(result.operations, result);
+  };
+
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < plan.operations; index = next++) await exchange(index);
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    agent.destroy();
+  }
+  for (const finding of await checkHealth(plan.targets)) {
+    result.failures.push({
+      ...finding,
+      signature: signatureOf(finding, "system"),
+      index: -1,
+      target: "system",
+      category: "health",
+      label: "after the run",
+      as: "anonymous",
+      response: { status: "-", body: finding.detail, ms: 0 },
+    });
+  }
+  result.durationMs = Date.now() - started;
+  return result;
+}
