@@ -80,7 +80,7 @@ export function generate(plan: Plan, index: number): FuzzRequest {
   const ctx = { target, rnd };
   const category = big ? "http" : rnd.weighted(MIX[target.name === "gateway" ? "gateway" : "subgraph"]);
   const draft = big ? oversizedBody(ctx, big.bytes) : GENERATORS[category](ctx);
-  const credential = pickCredential(plan.credentials, rnd, ANONYMOUS_SHARE[category]);
+  const credential = pickCredential(plan.credentials, rnd, ANONYMOUS_SHARE[draft.writes ? "mutation" : category]);
   const headers = { ...draft.headers };
   if (credential.authorization && !headers.authorization) headers.authorization = credential.authorization;
   // Half the requests carry our own request id: the product keeps it end to end, so server logs name the request.

@@ -10,6 +10,7 @@ export const FAILURE_KINDS = [
   "leak",
   "missing-request-id",
   "not-json",
+  "limits-not-enforced",
   "stack-unhealthy",
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -129,7 +130,9 @@ export function judge(request: FuzzRequest, answer: Answer, echo = requestText(r
   if (answer.kind === "connection-error") {
     // Refusing a body of megabytes by closing the connection is allowed; anything else is the server breaking.
     if (isOversized(request.body)) return { findings: [], codes: [], status: "connection-closed", notes: [`connection closed on a ${request.body.bytes}-byte body`] };
-    return { findings: [{ kind: "connection-error", detail: `${answer.code}: ${answer.message}`, group: `${answer.code} on ${about}` }], codes: [], status: "connection-error", notes: [] };
+    // Refused: the process is down (one finding per request, one group). Reset: this request may be what broke it.
+    const group = answer.code === "ECONNREFUSED" ? "ECONNREFUSED: the process is down" : `${answer.code} on ${about}`;
+    return { findings: [{ kind: "connection-error", detail: `${answer.code}: ${answer.message}`, group }], codes: [], status: "connection-error", notes: [] };
   }
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -156,7 +159,7 @@ export function judge(request: FuzzRequest, answer: Answer, echo = requestText(r
   if (internal) {
     // The message is masked (the same for every bug): where it arose tells causes apart.
     const phase = phaseOf(internal);
-    findings.push({ kind: "internal-server-error", detail: clip(String(internal.message), 200), group: phase.startsWith("execution") ? `${phase} (${request.category})` : about });
+    findings.push({ kind: "internal-server-error", detail: clip(String(internal.message), 200), group: phase.startsWith("execution") ? `${phase} (${about})` : about });
   }
   for (const e of errors) {
     const leaked = leaks(`${String(e.message)}\n${JSON.stringify(e.extensions ?? {})}`, echo);
@@ -168,6 +171,10 @@ export function judge(request: FuzzRequest, answer: Answer, echo = requestText(r
   if (!isJson) {
     const leaked = leaks(clip(text, 100_000), echo);
     if (leaked.length) findings.push({ kind: "leak", detail: `${leaked.join("; ")} in a non-JSON body`, group: `${leaked.map((l) => l.split(":")[0]).join(", ")} in a non-JSON HTTP ${answer.status}` });
+  }
+  const data = isJson && payload && typeof payload === "object" ? (payload as { data?: unknown }).data : undefined;
+  if (request.exceeds && data != null && !codes.includes("QUERY_TOO_COMPLEX")) {
+    findings.push({ kind: "limits-not-enforced", detail: `answered a query of ${request.exceeds} with data, HTTP ${answer.status}`, group: request.exceeds.replace(/^\d+ /, "N ").replace(/\d+ \(/, "N (") });
   }
   const anonymous = errors.find((e) => typeof e.extensions?.requestId !== "string" || !e.extensions.requestId);
   if (anonymous) {

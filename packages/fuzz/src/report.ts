@@ -97,22 +97,41 @@ export function formatSummary(result: RunResult, options: { signaturesPerKind?: 
   return lines.join("\n");
 }
 
-/** For a failing test: counts by kind, then up to `examples` requests per kind, each of a different signature. */
+/** Up to `count` failures of different signatures, preferring different targets and categories. */
+function examplesOf(failures: Failure[], count: number): Failure[] {
+  const firsts = [...signatures(failures).values()].map((s) => s.first);
+  const chosen: Failure[] = [];
+  const seen = new Set<string>();
+  for (const f of firsts) {
+    if (chosen.length < count && !seen.has(`${f.target} ${f.category}`)) {
+      chosen.push(f);
+      seen.add(`${f.target} ${f.category}`);
+    }
+  }
+  for (const f of firsts) if (chosen.length < count && !chosen.includes(f)) chosen.push(f);
+  return chosen;
+}
+
+/** For a failing test: counts by kind, the main signatures of each, and `examples` requests per kind. */
 export function failureMessage(plan: Plan, result: RunResult, examples = 3): string {
-  const parts = [formatSummary(result, { signaturesPerKind: 5 }), "", "Examples:"];
-  for (const kind of Object.keys(countByKind(result.failures))) {
-    const sigs = [...signatures(result.failures.filter((f) => f.kind === kind)).values()].slice(0, examples);
-    parts.push(`== ${kind}`);
-    for (const { first } of sigs) {
-      if (first.index < 0) {
-        parts.push(`  ${first.detail}`);
+  const kinds = countByKind(result.failures);
+  const parts = [`${result.failures.length} failures in ${result.operations} operations (seed ${result.seed}): ${table(kinds)}`];
+  for (const kind of Object.keys(kinds)) {
+    const failures = result.failures.filter((f) => f.kind === kind);
+    const sigs = [...signatures(failures)];
+    parts.push("", `== ${kind}: ${kinds[kind]} (${sigs.length} distinct)`);
+    for (const [signature, { count }] of sigs.slice(0, 5)) parts.push(`  ${String(count).padStart(5)} × ${signature}`);
+    if (sigs.length > 5) parts.push(`        … ${sigs.length - 5} more`);
+    for (const f of examplesOf(failures, examples)) {
+      if (f.index < 0) {
+        parts.push(`  e.g. ${f.detail}`);
         continue;
       }
-      const request = describeRequest(plan, generate(plan, first.index));
+      const request = describeRequest(plan, generate(plan, f.index));
       parts.push(
-        `  #${first.index} ${first.category} at ${first.target} as ${first.as}: ${clip(first.label, 100)}`,
-        `    ${request.method} ${clip(request.url, 200)}  ${clip(JSON.stringify(request.body ?? ""), 400)}`,
-        `    → ${first.response.status}: ${clip(first.detail, 300)}`,
+        `  e.g. #${f.index} ${f.category} at ${f.target} as ${f.as}: ${clip(f.label, 100)}`,
+        `    ${request.method} ${clip(request.url, 200)} ${clip(JSON.stringify(request.body ?? ""), 400)}`,
+        `    → ${f.response.status}: ${clip(f.detail, 300)}`,
       );
     }
   }

@@ -29,6 +29,10 @@ export interface FuzzRequest {
   as: string;
   /** False when the client asked for something other than JSON (HTML, HEAD): then a non-JSON answer is fine. */
   expectsJson: boolean;
+  /** A mutation: sent with a token that may write most of the time, whatever the category. */
+  writes?: boolean;
+  /** Set when the query is far beyond the public limits on shape (e.g. `200 aliases; limit 30`): it must be refused. */
+  exceeds?: string;
 }
 
 export type Draft = Omit<FuzzRequest, "index" | "target" | "as">;

@@ -47,12 +47,14 @@ const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[ke
 
 /** Blanks what varies between failures of one cause (request ids, numbers, the client's input). */
 export function signatureOf(finding: Finding, target: string): string {
-  const detail = (finding.group ?? finding.detail)
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>")
-    .replace(/fuzz-\d+-\d+/g, "<request-id>")
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/\d+/g, "N");
-  return `${finding.kind} @${target}: ${clip(detail, 160)}`;
+  const blank = (text: string, digits: RegExp) =>
+    text
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>")
+      .replace(/fuzz-\d+-\d+/g, "<request-id>")
+      .replace(digits, "N");
+  // A group is ours (labels, phases): only sizes blanked. A detail is the server's message: the client's input too.
+  const what = finding.group ? blank(finding.group, /\d{3,}/g) : blank(finding.detail.replace(/"(?:[^"\\]|\\.)*"/g, '"…"'), /\d+/g);
+  return `${finding.kind} @${target}: ${clip(what, 160)}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,6 +80,31 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   const started = Date.now();
   let hinted = false;
 
+  // The last requests each target answered: when it stops answering, they are the suspects (a crash often answers
+  // its request first, then dies of what was left running).
+  const answered: Record<string, number[]> = {};
+  const down = new Set<string>();
+  const noteLiveness = (target: string, index: number, answer: Answer) => {
+    if (answer.kind === "response") {
+      (answered[target] ??= []).push(index);
+      if (answered[target].length > 5) answered[target].shift();
+    } else if (answer.kind === "connection-error" && answer.code === "ECONNREFUSED" && answered[target]?.length && !down.has(target)) {
+      down.add(target);
+      const suspects = answered[target];
+      result.failures.push({
+        kind: "stack-unhealthy",
+        detail: `${target} stopped answering (connection refused at request #${index}); the last requests it answered: #${suspects.join(", #")}`,
+        signature: `stack-unhealthy @${target}: stopped answering during the run`,
+        index: suspects[suspects.length - 1],
+        target,
+        category: "health",
+        label: `${target} went down`,
+        as: "anonymous",
+        response: { status: "connection-error", body: answer.message, ms: answer.ms },
+      });
+    }
+  };
+
   const exchange = async (index: number) => {
     const request = generate(plan, index);
     let answer: Answer;
@@ -93,6 +120,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
       const seconds = Number(answer.headers["retry-after"]);
       await sleep(Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, options.maxRetryAfterMs ?? 60_000));
     }
+    noteLiveness(request.target, index, answer);
     const verdict = judge(request, answer, requestText(request));
     result.operations++;
     bump(result.byStatus, verdict.status);
@@ -118,9 +146,24 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
     options.onProgress?.(result.operations, result);
   };
 
+  // When nothing answers any more (a process crashed and the launcher stopped the rest), going on would only add
+  // thousands of identical refusals: the run stops, and the health check below says so.
+  let refusedInARow = 0;
+  let stoppedAt: number | undefined;
+  const track = (failure: Failure | undefined, index: number) => {
+    refusedInARow = failure?.kind === "connection-error" && failure.detail.startsWith("ECONNREFUSED") ? refusedInARow + 1 : 0;
+    if (refusedInARow >= 25 && stoppedAt === undefined) {
+      stoppedAt = index;
+      options.log?.(`Nothing answers any more (25 refused connections in a row, at request #${index}): stopping the run.`);
+    }
+  };
   let next = 0;
   const worker = async () => {
-    for (let index = next++; index < plan.operations; index = next++) await exchange(index);
+    for (let index = next++; index < plan.operations && stoppedAt === undefined; index = next++) {
+      const before = result.failures.length;
+      await exchange(index);
+      track(result.failures.slice(before).find((f) => f.index === index && f.kind === "connection-error"), index);
+    }
   };
   try {
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -139,6 +182,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
       response: { status: "-", body: finding.detail, ms: 0 },
     });
   }
+  if (stoppedAt !== undefined) bump(result.notes, `run stopped early: nothing answered from about request #${stoppedAt - 25}`);
   result.durationMs = Date.now() - started;
   return result;
 }

@@ -38,9 +38,9 @@ export function argumentsOf(field: AnyField, ctx: SelectionContext): string {
   return parts.length ? `(${parts.join(", ")})` : "";
 }
 
-/** `name(args) { … }` for one field, its sub-selection generated to the remaining depth. */
-export function fieldSelection(field: AnyField, ctx: SelectionContext, depth: number, alias?: string): string {
-  const head = `${alias ? `${alias}: ` : ""}${field.name}${argumentsOf(field, ctx)}`;
+/** `name(args) { … }` for one field, its sub-selection generated to the remaining depth; `args` given or generated. */
+export function fieldSelection(field: AnyField, ctx: SelectionContext, depth: number, alias?: string, args?: string): string {
+  const head = `${alias ? `${alias}: ` : ""}${field.name}${args ?? argumentsOf(field, ctx)}`;
   const named = getNamedType(field.type);
   return isLeafType(named) ? head : `${head} { ${selectionOf(named, ctx, depth + 1)} }`;
 }

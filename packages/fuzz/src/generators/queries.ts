@@ -4,6 +4,7 @@ import { jsonPost, type Category, type Draft } from "../request";
 import { fieldSelection, rootFields, type SelectionContext } from "../selection";
 import type { ValueKnobs } from "../values";
 import type { GenContext } from "./context";
+import { explicitNull, oneHostileValue } from "./focused";
 
 /** Careless but plausible: real field names, some wrong types, explicit nulls, page sizes past the bounds. */
 const CARELESS: ValueKnobs = { hostile: 0.1, wrongType: 0.06, nulls: 0.2, optional: 0.5 };
@@ -37,13 +38,19 @@ export function randomOperation(ctx: GenContext, options: { category: Category; 
   const text = chosen.map((f) => fieldSelection(f, selection, 0)).join(" ");
   const query = builder.document(options.kind, text, rnd.chance(0.3) ? "Fuzz" : undefined);
   const label = `${options.kind} ${chosen.map((f) => f.name).join(", ")}`;
-  return jsonPost(options.category, label, builder.hasVariables() ? { query, variables: builder.variables } : { query });
+  return { ...jsonPost(options.category, label, builder.hasVariables() ? { query, variables: builder.variables } : { query }), writes: options.kind === "mutation" };
 }
 
-export const validLookingQuery = (ctx: GenContext) => randomOperation(ctx, { category: "query", knobs: CARELESS, kind: "query" });
+/** Plausible queries, careless here and there; a quarter of them with one explicit null (`meetings(filter: null)`). */
+export const validLookingQuery = (ctx: GenContext) =>
+  (ctx.rnd.chance(0.25) && explicitNull(ctx)) || randomOperation(ctx, { category: "query", knobs: CARELESS, kind: "query" });
 
-/** Hostile strings in arguments, variables and input fields, of queries and (a third of the time) mutations. */
+/**
+ * Hostile strings in arguments, variables and input fields, of queries and (a third of the time) mutations: most
+ * often one at a time (so it goes as deep as it can), otherwise everywhere at once.
+ */
 export const hostileStrings = (ctx: GenContext) =>
+  (ctx.rnd.chance(0.6) && oneHostileValue(ctx)) ||
   randomOperation(ctx, { category: "strings", knobs: HOSTILE, kind: ctx.rnd.chance(0.33) && ctx.target.schema.getMutationType() ? "mutation" : "query", textOnly: true });
 
 /** Writes with random inputs, mostly well-typed so they pass validation and reach policies and use cases. */

@@ -8,6 +8,13 @@ import type { GenContext } from "./context";
 
 type AnyField = GraphQLField<unknown, unknown>;
 
+/**
+ * Far beyond the public limits (depth 12, aliases 30, tokens 3000): a query this big must be refused wherever it
+ * is sent, a subgraph's own port included. Only that far, so a subgraph may keep some headroom over the gateway's
+ * limits for the queries the gateway itself plans.
+ */
+const FAR = { depth: 25, aliases: 200, tokens: 20_000 };
+
 const PLAIN = { hostile: 0, wrongType: 0, nulls: 0, optional: 0.3 };
 const EXACT = { hostile: 0, wrongType: 0, nulls: 0, optional: 0 };
 
@@ -60,7 +67,7 @@ function deep(ctx: GenContext): Draft {
     type = getNamedType(field.type) as GraphQLObjectType;
   }
   const query = `{ ${heads.map((h) => `${h} {`).join(" ")} __typename ${"}".repeat(heads.length)} }`;
-  return jsonPost("shape", `${heads.length} levels deep`, { query });
+  return { ...jsonPost("shape", `${heads.length} levels deep`, { query }), exceeds: heads.length >= FAR.depth ? `depth ${heads.length + 1} (limit 12)` : undefined };
 }
 
 /** The same root field under many aliases (public limit: 30). */
@@ -71,12 +78,12 @@ function aliases(ctx: GenContext): Draft {
   const sel = context(ctx, 1);
   const one = fieldSelection(field, sel, 0);
   const query = `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${one}`).join(" ")} }`;
-  return jsonPost("shape", `${count} aliases of ${field.name}`, { query });
+  return { ...jsonPost("shape", `${count} aliases of ${field.name}`, { query }), exceeds: count >= FAR.aliases ? `${count} aliases (limit 30)` : undefined };
 }
 
 const tokens = (ctx: GenContext): Draft => {
   const count = ctx.rnd.pick([3001, 20_000, 100_000]);
-  return jsonPost("shape", `${count} tokens`, { query: `{ ${"__typename ".repeat(count)}}` });
+  return { ...jsonPost("shape", `${count} tokens`, { query: `{ ${"__typename ".repeat(count)}}` }), exceeds: count >= FAR.tokens ? `${count} tokens (limit 3000)` : undefined };
 };
 
 const FRAGMENTS: readonly [string, string][] = [
