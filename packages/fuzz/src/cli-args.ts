@@ -1,3 +1,5 @@
+import type { OversizedShape, OversizedSpec } from "./request";
+
 /** `npm run fuzz` options. */
 export interface FuzzArgs {
   operations: number;
@@ -97,11 +99,22 @@ export function parseFuzzArgs(argv: string[], env: NodeJS.ProcessEnv, randomSeed
   return args;
 }
 
-/** The CLI's oversized bodies: a few of 1–20 MB at the gateway, one of 2 MB at each subgraph; none above the cap. */
-export function oversizedPlan(args: Pick<FuzzArgs, "maxBodyBytes" | "subgraphs">): { target: string; bytes: number }[] {
-  const sizes = [
-    ...[1_100_000, 2_000_000, 5_000_000, 20_000_000].map((bytes) => ({ target: "gateway", bytes })),
-    ...Object.keys(args.subgraphs).map((target) => ({ target, bytes: 2_000_000 })),
+/**
+ * The CLI's oversized bodies: a few of 1–20 MB at the gateway, of every shape, and one of 2 MB at each subgraph;
+ * none above the cap.
+ */
+export function oversizedPlan(args: Pick<FuzzArgs, "maxBodyBytes" | "subgraphs">): OversizedSpec[] {
+  const gateway: [number, OversizedShape][] = [
+    [1_100_000, "string"],
+    [2_000_000, "comment"],
+    [5_000_000, "numbers"],
+    [20_000_000, "string"],
+    [20_000_000, "numbers"],
+    [20_000_000, "batch"],
+  ];
+  const sizes: OversizedSpec[] = [
+    ...gateway.map(([bytes, shape]) => ({ target: "gateway", bytes, shape })),
+    ...Object.keys(args.subgraphs).map((target) => ({ target, bytes: 2_000_000, shape: "numbers" as const })),
   ];
   return sizes.filter((s) => s.bytes <= args.maxBodyBytes);
 }

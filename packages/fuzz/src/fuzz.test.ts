@@ -31,7 +31,7 @@ describe("fuzz", () => {
       }),
       credentials: credentials({ secret: TEST_AUTH.secret as string, issuer: TEST_AUTH.issuer, audience: TEST_AUTH.audience }),
       // One body over 1 MB: the jest worker hosts the gateway, so the megabytes are kept few.
-      oversized: [{ target: "gateway", bytes: 2_000_000 }],
+      oversized: [{ target: "gateway", bytes: 2_000_000, shape: "numbers" }],
       gatewayShare: 0.25,
     };
     const result = await runFuzz(plan, { concurrency: 4 });

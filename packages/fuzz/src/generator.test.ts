@@ -11,7 +11,7 @@ beforeAll(async () => {
     operations: 600,
     targets: await loadTargets({ gateway: "http://gw/graphql", subgraphs: { councils: "http://c/graphql", meetings: "http://m/graphql", participation: "http://p/graphql" } }),
     credentials: credentials({ secret: SECRET, issuer: "i", audience: "a" }, 0),
-    oversized: [{ target: "gateway", bytes: 2_000_000 }],
+    oversized: [{ target: "gateway", bytes: 2_000_000, shape: "batch" }],
     gatewayShare: 0.5,
   };
 });

@@ -6,7 +6,7 @@ import { hostileStrings, randomMutation, validLookingQuery } from "./generators/
 import { shapeAbuse } from "./generators/shapes";
 import type { Target } from "./model";
 import { caseSeed, createRandom } from "./random";
-import type { Category, FuzzRequest } from "./request";
+import type { Category, FuzzRequest, OversizedSpec } from "./request";
 import { pickCredential, type Credential } from "./tokens";
 
 /** Everything that decides a run's requests: the same plan generates the same requests, one by one. */
@@ -15,8 +15,8 @@ export interface Plan {
   operations: number;
   targets: Target[];
   credentials: Credential[];
-  /** Bodies over 1 MB, sent at fixed, evenly spread positions of the run (a few: each one is megabytes). */
-  oversized: { target: string; bytes: number }[];
+  /** Bodies over 1 MB, sent at fixed positions at the end of the run (a few: each one is megabytes). */
+  oversized: OversizedSpec[];
   /** Share of requests for the gateway when subgraphs are targets too. */
   gatewayShare: number;
 }
@@ -56,13 +56,18 @@ const GENERATORS: Record<Category, Generator> = {
 /** Writes are tried under every identity; reads mostly anonymously, as the public graph is read. */
 const ANONYMOUS_SHARE: Record<Category, number> = { query: 0.6, strings: 0.5, cursor: 0.6, shape: 0.7, http: 0.8, mutation: 0.1, federation: 0.6 };
 
-function oversizedAt(plan: Plan): Map<number, { target: string; bytes: number }> {
-  const at = new Map<number, { target: string; bytes: number }>();
-  plan.oversized.forEach((spec, k) => at.set(Math.floor(((k + 1) * plan.operations) / (plan.oversized.length + 1)), spec));
+/**
+ * Oversized bodies go last, smallest first, a few requests apart: if megabytes crash a process, the crash ends the
+ * run without hiding what the rest of it would have found.
+ */
+function oversizedAt(plan: Plan): Map<number, OversizedSpec> {
+  const at = new Map<number, OversizedSpec>();
+  const sorted = [...plan.oversized].sort((a, b) => a.bytes - b.bytes);
+  sorted.forEach((spec, k) => at.set(Math.max(0, plan.operations - 1 - (sorted.length - 1 - k) * 10), spec));
   return at;
 }
 
-const schedules = new WeakMap<Plan, Map<number, { target: string; bytes: number }>>();
+const schedules = new WeakMap<Plan, Map<number, OversizedSpec>>();
 
 /** Request `index` of the run. Pure: it depends on the plan and the index only. */
 export function generate(plan: Plan, index: number): FuzzRequest {
@@ -79,7 +84,7 @@ export function generate(plan: Plan, index: number): FuzzRequest {
       : rnd.pick(subgraphs);
   const ctx = { target, rnd };
   const category = big ? "http" : rnd.weighted(MIX[target.name === "gateway" ? "gateway" : "subgraph"]);
-  const draft = big ? oversizedBody(ctx, big.bytes) : GENERATORS[category](ctx);
+  const draft = big ? oversizedBody(big.bytes, big.shape) : GENERATORS[category](ctx);
   const credential = pickCredential(plan.credentials, rnd, ANONYMOUS_SHARE[draft.writes ? "mutation" : category]);
   const headers = { ...draft.headers };
   if (credential.authorization && !headers.authorization) headers.authorization = credential.authorization;

@@ -33,9 +33,9 @@ export function describeRequest(plan: Plan, request: FuzzRequest): ReportedReque
   let body: string | undefined;
   let curlBody = "";
   if (isOversized(request.body)) {
-    const { bytes, prefix, fill, suffix } = request.body;
-    body = `<${bytes} bytes: ${JSON.stringify(prefix)} + ${JSON.stringify(fill)} repeated + ${JSON.stringify(suffix)}>`;
-    curlBody = ` --data-binary @<(node -e ${shellQuote(`const p=${JSON.stringify(prefix)},s=${JSON.stringify(suffix)};process.stdout.write(p+${JSON.stringify(fill)}.repeat(${bytes}-p.length-s.length)+s)`)})`;
+    const { bytes, prefix, fill, repeat, suffix } = request.body;
+    body = `<${bytes} bytes: ${JSON.stringify(prefix)} + ${JSON.stringify(fill)} × ${repeat} + ${JSON.stringify(suffix)}>`;
+    curlBody = ` --data-binary @<(node -e ${shellQuote(`process.stdout.write(${JSON.stringify(prefix)}+${JSON.stringify(fill)}.repeat(${repeat})+${JSON.stringify(suffix)})`)})`;
   } else if (request.body !== undefined) {
     body = request.body.length > MAX_BODY ? `${request.body.slice(0, MAX_BODY)}…<${request.body.length} characters in all; regenerate with --seed ${plan.seed} --only ${request.index}>` : request.body;
     curlBody = request.body.length > 8192 ? " --data-binary @body.json" : ` --data-binary ${shellQuote(request.body)}`;
@@ -97,18 +97,15 @@ export function formatSummary(result: RunResult, options: { signaturesPerKind?: 
   return lines.join("\n");
 }
 
-/** Up to `count` failures of different signatures, preferring different targets and categories. */
+/** Up to `count` failures of different signatures, of different categories first, then of different targets. */
 function examplesOf(failures: Failure[], count: number): Failure[] {
   const firsts = [...signatures(failures).values()].map((s) => s.first);
   const chosen: Failure[] = [];
-  const seen = new Set<string>();
-  for (const f of firsts) {
-    if (chosen.length < count && !seen.has(`${f.target} ${f.category}`)) {
-      chosen.push(f);
-      seen.add(`${f.target} ${f.category}`);
+  for (const key of [(f: Failure) => f.category, (f: Failure) => f.target, (f: Failure) => f.signature]) {
+    for (const f of firsts) {
+      if (chosen.length < count && !chosen.some((c) => c === f || key(c) === key(f))) chosen.push(f);
     }
   }
-  for (const f of firsts) if (chosen.length < count && !chosen.includes(f)) chosen.push(f);
   return chosen;
 }
 

@@ -6,10 +6,22 @@ export type Category = "query" | "strings" | "cursor" | "shape" | "http" | "fede
  * recipe.
  */
 export interface Oversized {
+  /** Its size: `prefix`, `fill` `repeat` times, `suffix`. */
   bytes: number;
   prefix: string;
   fill: string;
+  repeat: number;
   suffix: string;
+}
+
+/** What an oversized body holds: one long string, a long comment, many numbers, or a batch of many operations. */
+export type OversizedShape = "string" | "comment" | "numbers" | "batch";
+
+/** An oversized body to send: where, how big, and what it holds. */
+export interface OversizedSpec {
+  target: string;
+  bytes: number;
+  shape: OversizedShape;
 }
 
 export interface FuzzRequest {
@@ -45,8 +57,10 @@ export function bodyBytes(body: FuzzRequest["body"]): Buffer | undefined {
   if (!isOversized(body)) return Buffer.from(body, "utf8");
   const head = Buffer.from(body.prefix);
   const tail = Buffer.from(body.suffix);
-  const buffer = Buffer.alloc(Math.max(body.bytes, head.length + tail.length), body.fill);
+  const fill = Buffer.from(body.fill);
+  const buffer = Buffer.allocUnsafe(head.length + fill.length * body.repeat + tail.length);
   head.copy(buffer, 0);
+  if (body.repeat) buffer.fill(fill, head.length, head.length + fill.length * body.repeat);
   tail.copy(buffer, buffer.length - tail.length);
   return buffer;
 }

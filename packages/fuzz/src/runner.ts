@@ -80,22 +80,24 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   const started = Date.now();
   let hinted = false;
 
-  // The last requests each target answered: when it stops answering, they are the suspects (a crash often answers
-  // its request first, then dies of what was left running).
-  const answered: Record<string, number[]> = {};
+  // The last requests each target was sent: when it stops answering, they are the suspects (a crash may answer its
+  // request first and die of what was left running, or die while reading a body).
+  const recent: Record<string, string[]> = {};
   const down = new Set<string>();
   const noteLiveness = (target: string, index: number, answer: Answer) => {
-    if (answer.kind === "response") {
-      (answered[target] ??= []).push(index);
-      if (answered[target].length > 5) answered[target].shift();
-    } else if (answer.kind === "connection-error" && answer.code === "ECONNREFUSED" && answered[target]?.length && !down.has(target)) {
+    const refused = answer.kind === "connection-error" && answer.code === "ECONNREFUSED";
+    if (!refused) {
+      const outcome = answer.kind === "response" ? `HTTP ${answer.status}` : answer.kind === "timeout" ? "no answer" : `${answer.code}`;
+      (recent[target] ??= []).push(`#${index} (${outcome})`);
+      if (recent[target].length > 5) recent[target].shift();
+    } else if (recent[target]?.length && !down.has(target)) {
       down.add(target);
-      const suspects = answered[target];
+      const suspects = recent[target];
       result.failures.push({
         kind: "stack-unhealthy",
-        detail: `${target} stopped answering (connection refused at request #${index}); the last requests it answered: #${suspects.join(", #")}`,
+        detail: `${target} stopped answering (connection refused at request #${index}); the last requests sent to it: ${suspects.join(", ")}`,
         signature: `stack-unhealthy @${target}: stopped answering during the run`,
-        index: suspects[suspects.length - 1],
+        index: Number(/#(\d+)/.exec(suspects[suspects.length - 1])?.[1] ?? index),
         target,
         category: "health",
         label: `${target} went down`,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { jsonPost, type Draft } from "../request";
+import { jsonPost, type Draft, type OversizedShape } from "../request";
 import type { GenContext } from "./context";
 
 /**
@@ -168,16 +168,22 @@ export function httpAbuse(ctx: GenContext): Draft {
   return rnd.pick(family)[1]();
 }
 
+const SHAPES: Record<OversizedShape, { label: string; prefix: string; fill: string; suffix: string }> = {
+  string: { label: "one long string in variables", prefix: '{"query":"{ __typename }","variables":{"pad":"', fill: "x", suffix: '"}}' },
+  comment: { label: "one long comment in the query", prefix: '{"query":"{ __typename #', fill: "x", suffix: '\\n}"}' },
+  numbers: { label: "millions of numbers in variables", prefix: '{"query":"{ __typename }","variables":{"pad":[', fill: "1,", suffix: "1]}}" },
+  batch: { label: "a batch of many operations", prefix: "[", fill: '{"query":"{ __typename }"},', suffix: '{"query":"{ __typename }"}]' },
+};
+
 /**
- * A body over the 1 MB a GraphQL request needs, built lazily (the fuzzer never holds more than one): a JSON body
- * padded in a variable, or in a comment of the query.
+ * A body over the 1 MB a GraphQL request needs, as valid JSON, built only when sent (the fuzzer never holds more
+ * than one). What it holds matters: a long string is cheap to parse, millions of small values are not.
  */
-export function oversizedBody(ctx: GenContext, bytes: number): Draft {
-  const padInVariables = ctx.rnd.chance(0.5);
+export function oversizedBody(bytes: number, shape: OversizedShape): Draft {
+  const { label, prefix, fill, suffix } = SHAPES[shape];
+  const repeat = Math.max(0, Math.floor((bytes - prefix.length - suffix.length) / fill.length));
   return {
-    ...jsonPost("http", `${(bytes / 1e6).toFixed(1)} MB body (${padInVariables ? "padding in variables" : "padding in a query comment"})`, null),
-    body: padInVariables
-      ? { bytes, prefix: '{"query":"{ __typename }","variables":{"pad":"', fill: "x", suffix: '"}}' }
-      : { bytes, prefix: '{"query":"{ __typename #', fill: "x", suffix: '\\n}"}' },
+    ...jsonPost("http", `${(bytes / 1e6).toFixed(1)} MB body: ${label}`, null),
+    body: { bytes: prefix.length + fill.length * repeat + suffix.length, prefix, fill, repeat, suffix },
   };
 }
