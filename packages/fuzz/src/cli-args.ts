@@ -15,6 +15,8 @@ export interface FuzzArgs {
   report?: string;
   /** Send only this request of the run, and print it with its answer. */
   only?: number;
+  /** Start the run at this request (after a crash stopped an earlier run, and the system was restarted). */
+  from?: number;
 }
 
 const SUBGRAPH_ORDER = ["councils", "meetings", "participation"];
@@ -91,6 +93,9 @@ export function parseFuzzArgs(argv: string[], env: NodeJS.ProcessEnv, randomSeed
         break;
       case "--only":
         args.only = integer(flag, value, 0);
+        break;
+      case "--from":
+        args.from = integer(flag, value, 0);
         break;
       default:
         throw new Error(`Unknown option ${flag}.`);

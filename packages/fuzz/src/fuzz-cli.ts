@@ -45,7 +45,7 @@ async function main() {
   }
 
   console.log(
-    `Fuzzing ${plan.targets.map((t) => `${t.name} (${t.url})`).join(", ")}: ${plan.operations} operations, seed ${plan.seed} (repeat with --seed ${plan.seed}).`,
+    `Fuzzing ${plan.targets.map((t) => `${t.name} (${t.url})`).join(", ")}: ${plan.operations} operations${args.from ? ` from #${args.from}` : ""}, seed ${plan.seed} (repeat with --seed ${plan.seed}).`,
   );
   if (!Object.keys(args.subgraphs).length) console.log("Subgraphs are not targeted: add --subgraphs http://127.0.0.1:4001/graphql,http://127.0.0.1:4002/graphql,http://127.0.0.1:4003/graphql");
   console.log("It writes through the mutations it tries: run it against a throwaway DATA_DIR, never against data you keep.");
@@ -54,9 +54,10 @@ async function main() {
   const result = await runFuzz(plan, {
     concurrency: args.concurrency,
     timeoutMs: args.timeoutMs,
+    from: args.from,
     log: (line) => console.log(line),
     onProgress: (done, partial) => {
-      if (done % step === 0) console.log(`  ${done}/${plan.operations} sent, ${partial.failures.length} failures so far`);
+      if (done % step === 0) console.log(`  ${done}/${plan.operations - (args.from ?? 0)} sent, ${partial.failures.length} failures so far`);
     },
   });
   const report = args.report ?? join(dataDir, "fuzz", `report-seed${plan.seed}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

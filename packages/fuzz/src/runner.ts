@@ -41,6 +41,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** Longest Retry-After honoured; beyond it the wait is capped. */
   maxRetryAfterMs?: number;
+  /** First request of the run to send (to go on past a crash, after restarting the system). */
+  from?: number;
 }
 
 const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
@@ -83,6 +85,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   // The last requests each target was sent: when it stops answering, they are the suspects (a crash may answer its
   // request first and die of what was left running, or die while reading a body).
   const recent: Record<string, string[]> = {};
+  const inFlight: Record<string, Set<number>> = {};
   const down = new Set<string>();
   const noteLiveness = (target: string, index: number, answer: Answer) => {
     const refused = answer.kind === "connection-error" && answer.code === "ECONNREFUSED";
@@ -93,9 +96,12 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
     } else if (recent[target]?.length && !down.has(target)) {
       down.add(target);
       const suspects = recent[target];
+      const flying = [...(inFlight[target] ?? [])].filter((i) => i !== index);
       result.failures.push({
         kind: "stack-unhealthy",
-        detail: `${target} stopped answering (connection refused at request #${index}); the last requests sent to it: ${suspects.join(", ")}`,
+        detail:
+          `${target} stopped answering (connection refused at request #${index}); the last requests it answered: ${suspects.join(", ")}` +
+          (flying.length ? `; still in flight: #${flying.join(", #")}` : ""),
         signature: `stack-unhealthy @${target}: stopped answering during the run`,
         index: Number(/#(\d+)/.exec(suspects[suspects.length - 1])?.[1] ?? index),
         target,
@@ -109,6 +115,8 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
 
   const exchange = async (index: number) => {
     const request = generate(plan, index);
+    const flying = (inFlight[request.target] ??= new Set());
+    flying.add(index);
     let answer: Answer;
     for (let attempt = 0; ; attempt++) {
       answer = await send(urls[request.target], request, { timeoutMs, agent });
@@ -122,6 +130,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
       const seconds = Number(answer.headers["retry-after"]);
       await sleep(Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, options.maxRetryAfterMs ?? 60_000));
     }
+    flying.delete(index);
     noteLiveness(request.target, index, answer);
     const verdict = judge(request, answer, requestText(request));
     result.operations++;
@@ -151,15 +160,21 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   // When nothing answers any more (a process crashed and the launcher stopped the rest), going on would only add
   // thousands of identical refusals: the run stops, and the health check below says so.
   let refusedInARow = 0;
+  let firstRefused: number | undefined;
   let stoppedAt: number | undefined;
   const track = (failure: Failure | undefined, index: number) => {
-    refusedInARow = failure?.kind === "connection-error" && failure.detail.startsWith("ECONNREFUSED") ? refusedInARow + 1 : 0;
+    const refused = failure?.kind === "connection-error" && failure.detail.startsWith("ECONNREFUSED");
+    refusedInARow = refused ? refusedInARow + 1 : 0;
+    if (refused && refusedInARow === 1) firstRefused = index;
     if (refusedInARow >= 25 && stoppedAt === undefined) {
       stoppedAt = index;
-      options.log?.(`Nothing answers any more (25 refused connections in a row, at request #${index}): stopping the run.`);
+      options.log?.(
+        `Nothing answers any more (25 refused connections in a row, from request #${firstRefused}): stopping the run. ` +
+          `Restart the system and go on with --from ${firstRefused}.`,
+      );
     }
   };
-  let next = 0;
+  let next = options.from ?? 0;
   const worker = async () => {
     for (let index = next++; index < plan.operations && stoppedAt === undefined; index = next++) {
       const before = result.failures.length;
@@ -184,7 +199,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
       response: { status: "-", body: finding.detail, ms: 0 },
     });
   }
-  if (stoppedAt !== undefined) bump(result.notes, `run stopped early: nothing answered from about request #${stoppedAt - 25}`);
+  if (stoppedAt !== undefined) bump(result.notes, `run stopped early: nothing answered from request #${firstRefused}`);
   result.durationMs = Date.now() - started;
   return result;
 }
