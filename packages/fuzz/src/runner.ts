@@ -82,25 +82,26 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   const started = Date.now();
   let hinted = false;
 
-  // The last requests each target was sent: when it stops answering, they are the suspects (a crash may answer its
-  // request first and die of what was left running, or die while reading a body).
+  // The last requests each target answered: when it stops answering, they are the suspects (a crash may answer its
+  // request first and die of what was left running, or die while reading a body). A target is down once it refuses
+  // a connection and never answers again; a refusal it recovers from is only that request's connection-error.
   const recent: Record<string, string[]> = {};
   const inFlight: Record<string, Set<number>> = {};
-  const down = new Set<string>();
+  const down = new Map<string, Failure>();
   const noteLiveness = (target: string, index: number, answer: Answer) => {
     const refused = answer.kind === "connection-error" && answer.code === "ECONNREFUSED";
     if (!refused) {
+      down.delete(target);
       const outcome = answer.kind === "response" ? `HTTP ${answer.status}` : answer.kind === "timeout" ? "no answer" : `${answer.code}`;
       (recent[target] ??= []).push(`#${index} (${outcome})`);
       if (recent[target].length > 5) recent[target].shift();
     } else if (recent[target]?.length && !down.has(target)) {
-      down.add(target);
       const suspects = recent[target];
       const flying = [...(inFlight[target] ?? [])].filter((i) => i !== index);
-      result.failures.push({
+      down.set(target, {
         kind: "stack-unhealthy",
         detail:
-          `${target} stopped answering (connection refused at request #${index}); the last requests it answered: ${suspects.join(", ")}` +
+          `${target} stopped answering (connection refused from request #${index}); the last requests it answered: ${suspects.join(", ")}` +
           (flying.length ? `; still in flight: #${flying.join(", #")}` : ""),
         signature: `stack-unhealthy @${target}: stopped answering during the run`,
         index: Number(/#(\d+)/.exec(suspects[suspects.length - 1])?.[1] ?? index),
@@ -187,6 +188,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
   } finally {
     agent.destroy();
   }
+  result.failures.push(...down.values());
   for (const finding of await checkHealth(plan.targets)) {
     result.failures.push({
       ...finding,
