@@ -8,6 +8,7 @@ const workspaces = {
   schema: "packages/schema",
   testkit: "packages/testkit",
   stack: "packages/stack",
+  fuzz: "packages/fuzz",
   councils: "services/councils",
   meetings: "services/meetings",
   participation: "services/participation",

@@ -1,0 +1,78 @@
+/** What each generator produces: one HTTP request, described well enough to replay and to report. */
+export type Category = "query" | "strings" | "cursor" | "shape" | "http" | "federation" | "mutation";
+
+/**
+ * A body too large to keep in the report (and in the fuzzer's memory for long): built when sent, reported as its
+ * recipe.
+ */
+export interface Oversized {
+  /** Its size: `prefix`, `fill` `repeat` times, `suffix`. */
+  bytes: number;
+  prefix: string;
+  fill: string;
+  repeat: number;
+  suffix: string;
+}
+
+/** What an oversized body holds: one long string, a long comment, many numbers, or a batch of many operations. */
+export type OversizedShape = "string" | "comment" | "numbers" | "batch";
+
+/** An oversized body to send: where, how big, and what it holds. */
+export interface OversizedSpec {
+  target: string;
+  bytes: number;
+  shape: OversizedShape;
+}
+
+export interface FuzzRequest {
+  /** Position in the run: with the seed, all it takes to generate this request again. */
+  index: number;
+  category: Category;
+  /** What the request tries, in a few words. */
+  label: string;
+  /** `gateway` or a subgraph's name. */
+  target: string;
+  method: string;
+  /** Query string for the target URL, with its `?`. */
+  search?: string;
+  headers: Record<string, string>;
+  body?: string | Oversized;
+  /** Who the bearer token says the caller is (`anonymous`: no token). */
+  as: string;
+  /** False when the client asked for something other than JSON (HTML, HEAD): then a non-JSON answer is fine. */
+  expectsJson: boolean;
+  /** A mutation: sent with a token that may write most of the time, whatever the category. */
+  writes?: boolean;
+  /** Set when the query is far beyond the public limits on shape (e.g. `200 aliases; limit 30`): it must be refused. */
+  exceeds?: string;
+}
+
+export type Draft = Omit<FuzzRequest, "index" | "target" | "as">;
+
+export const isOversized = (body: FuzzRequest["body"]): body is Oversized => typeof body === "object" && body !== null;
+
+/** The body's bytes, built only now for oversized ones. */
+export function bodyBytes(body: FuzzRequest["body"]): Buffer | undefined {
+  if (body === undefined) return undefined;
+  if (!isOversized(body)) return Buffer.from(body, "utf8");
+  const head = Buffer.from(body.prefix);
+  const tail = Buffer.from(body.suffix);
+  const fill = Buffer.from(body.fill);
+  const buffer = Buffer.allocUnsafe(head.length + fill.length * body.repeat + tail.length);
+  head.copy(buffer, 0);
+  if (body.repeat) buffer.fill(fill, head.length, head.length + fill.length * body.repeat);
+  tail.copy(buffer, buffer.length - tail.length);
+  return buffer;
+}
+
+/** A GraphQL POST with a JSON body, the way most clients send one. */
+export function jsonPost(category: Category, label: string, payload: unknown, headers: Record<string, string> = {}): Draft {
+  return {
+    category,
+    label,
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: JSON.stringify(payload),
+    expectsJson: true,
+  };
+}

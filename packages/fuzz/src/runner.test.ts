@@ -1,0 +1,49 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadTargets } from "./model";
+import { runFuzz } from "./runner";
+import { credentials } from "./tokens";
+
+/** The runner against a fake server: 429s are waited out and retried, a silent answer is a hang. */
+let server: Server;
+let url: string;
+let graphqlRequests = 0;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (req.url === "/healthz" || req.url === "/readyz") return res.writeHead(200).end("{}");
+      graphqlRequests++;
+      if (graphqlRequests <= 2) {
+        res.writeHead(429, { "retry-after": "1", "content-type": "application/json" });
+        return res.end(JSON.stringify({ errors: [{ message: "Slow down.", extensions: { code: "RATE_LIMITED", requestId: "r" } }] }));
+      }
+      if (graphqlRequests === 4) return; // never answers
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { councils: { totalCount: 1 } } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+it("retries a rate-limited request after Retry-After, counts 429s apart, and reports a hang", async () => {
+  const plan = {
+    seed: 1,
+    operations: 4,
+    targets: await loadTargets({ gateway: url }),
+    credentials: credentials({ secret: "x".repeat(40), issuer: "i", audience: "a" }),
+    oversized: [],
+    gatewayShare: 1,
+  };
+  const lines: string[] = [];
+  const result = await runFuzz(plan, { concurrency: 1, timeoutMs: 500, maxRetryAfterMs: 20, log: (line) => lines.push(line) });
+  expect(result.operations).toBe(4);
+  expect(result.rateLimited).toBe(2);
+  expect(result.byStatus).toEqual({ "200": 3, timeout: 1 });
+  expect(result.failures.map((f) => f.kind)).toEqual(["hang"]);
+  expect(lines.join("\n")).toContain("RATE_LIMIT_PER_MINUTE=0 npm start");
+});
