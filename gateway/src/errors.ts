@@ -1,4 +1,4 @@
-import { closedCode, ERROR_CODES, ErrorCode, unexpectedMessage, type Logger } from "@contagem/schema";
+import { closedCode, ERROR_CODES, ErrorCode, httpStatusOf, raisedByGraphQL, unexpectedMessage, type Logger } from "@contagem/schema";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
@@ -23,12 +23,9 @@ export function useClosedErrors(logger: Logger): Plugin {
 /** Errors in the document or its variables: 400 under application/graphql-response+json, 200 under application/json. */
 const DOCUMENT_ERRORS = new Set<string>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.BAD_USER_INPUT]);
 
-/** graphql-js's own request errors (variable coercion, a missing operation) are raised, not thrown by a resolver. */
-const raisedByGraphQL = (error: GraphQLError) => !error.path && (!error.originalError || error.originalError instanceof GraphQLError);
-
 export function closeError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
   const given = error.extensions?.code;
-  const code = closedCode(given, error.message) ?? (raisedByGraphQL(error) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR);
+  const code = closedCode(given, error.message, httpStatusOf(error)) ?? (raisedByGraphQL(error) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR);
   const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (ERROR_CODES[code].client) {
     if (code === given && error.extensions?.requestId === requestId) return error;

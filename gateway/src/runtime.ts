@@ -1,6 +1,6 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, type Logger, type QueryLimits } from "@contagem/schema";
+import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, nestingTooDeep, type Logger, type QueryLimits } from "@contagem/schema";
 import type { Plugin } from "graphql-yoga";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
@@ -85,7 +85,8 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
 function limitPlugins(limits: QueryLimits): Plugin[] {
   const documentLimit: Plugin = {
     onParams({ params }) {
-      const error = documentTooLong(params.query, limits.chars, { http: { status: 400, spec: true } });
+      const http = { http: { status: 400, spec: true } };
+      const error = documentTooLong(params.query, limits.chars, http) ?? nestingTooDeep(params.query, params.variables, http);
       if (error) throw error;
     },
   };

@@ -46,7 +46,7 @@ export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number):
       allow: "GET, POST",
     });
   }
-  if (method === "GET") return null;
+  if (method === "GET") return checkGetParameters(req.url ?? "/");
   const type = req.headers["content-type"];
   if (!type || !JSON_MEDIA_TYPE.test(type)) {
     return new EdgeRejection(
@@ -59,6 +59,31 @@ export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number):
   const declared = req.headers["content-length"];
   if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > maxBodyBytes)) {
     return tooLarge(maxBodyBytes, /^\d+$/.test(declared));
+  }
+  return null;
+}
+
+/** `variables` and `extensions` in a query string must be JSON objects (runtimes fail on them as on a bug). */
+function checkGetParameters(url: string): EdgeRejection | null {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url, "http://edge.local").searchParams;
+  } catch {
+    return new EdgeRejection(400, ErrorCode.BAD_REQUEST, "The request URL is malformed.");
+  }
+  for (const name of ["variables", "extensions"]) {
+    const raw = params.get(name);
+    if (raw === null || raw === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+    if (value === null) continue;
+    if (typeof value !== "object" || Array.isArray(value)) {
+      return new EdgeRejection(400, ErrorCode.BAD_REQUEST, `The "${name}" parameter must be a JSON object.`);
+    }
   }
   return null;
 }

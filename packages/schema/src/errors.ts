@@ -65,13 +65,35 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
 /** graphql-armor's rejections carry no code; their messages are stable. */
 const ARMOR_REJECTION = /^Syntax Error: (Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit|Document contains more tha[nt] \d+ tokens)/;
 
-/** The closed-set code of an error that carries `code` and `message`, or null when it is not a known client error. */
-export function closedCode(code: unknown, message = ""): ErrorCode | null {
+const VARIABLE_COERCION = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
+
+/**
+ * The closed-set code of an error that carries `code`, `message` and maybe the HTTP status its library meant
+ * (`extensions.http.status`), or null when it is not a known client error. A library's uncoded error with a 4xx
+ * status is a malformed request (Apollo's persisted-query version and hash errors, for instance).
+ */
+export function closedCode(code: unknown, message = "", httpStatus?: unknown): ErrorCode | null {
   if (ARMOR_REJECTION.test(message)) return ErrorCode.QUERY_TOO_COMPLEX;
+  // graphql-js leaves the variables it cannot coerce uncoded; its messages name them.
+  if (code === undefined && VARIABLE_COERCION.test(message)) return ErrorCode.BAD_USER_INPUT;
+  // Apollo Server codes every uncoded error INTERNAL_SERVER_ERROR, even those it raised itself with a 4xx status.
+  const uncoded = code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR;
+  if (uncoded && typeof httpStatus === "number" && httpStatus >= 400 && httpStatus < 500) return ErrorCode.BAD_REQUEST;
   if (isErrorCode(code)) return code;
   if (typeof code === "string" && code in FOREIGN_CODES) return FOREIGN_CODES[code];
   return null;
 }
+
+/**
+ * graphql-js's own request errors (a variable it cannot coerce, an operation type the schema lacks) are raised
+ * about the request, outside any field and not thrown by our code: no path, no original error.
+ */
+export const raisedByGraphQL = (error: unknown): boolean =>
+  error instanceof GraphQLError && !error.path && (!error.originalError || error.originalError instanceof GraphQLError);
+
+/** The HTTP status a library attached to an error (`extensions.http.status`), if any. */
+export const httpStatusOf = (error: unknown): unknown =>
+  ((error as GraphQLError | undefined)?.extensions?.http as { status?: unknown } | undefined)?.status;
 
 /** An error we mean the client to see: its message and code are part of the contract. */
 export class AppError extends GraphQLError {
@@ -110,11 +132,15 @@ const PRIVATE_EXTENSIONS = new Set(["stacktrace", "exception", "http", "original
  * the request id.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, options: MaskOptions = {}): GraphQLFormattedError {
-  const code = closedCode(formatted.extensions?.code, formatted.message);
+  const given = formatted.extensions?.code;
+  const uncoded = given === undefined || given === ErrorCode.INTERNAL_SERVER_ERROR;
+  let code = closedCode(given, formatted.message, httpStatusOf(error));
+  // Apollo codes graphql-js's own request errors (a subscription the schema lacks) INTERNAL_SERVER_ERROR.
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && uncoded && raisedByGraphQL(error)) code = ErrorCode.BAD_REQUEST;
   if (code && ERROR_CODES[code].client) {
     const extensions: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(formatted.extensions ?? {})) if (!PRIVATE_EXTENSIONS.has(key)) extensions[key] = value;
-    if (code !== formatted.extensions?.code) extensions.reason = formatted.extensions?.code;
+    if (code !== given && !uncoded) extensions.reason = given;
     const kept = { ...formatted, extensions: { ...extensions, code, requestId: options.requestId } };
     options.logClientError?.(kept);
     return kept;

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { runWithRequestId } from "./context";
 import { checkGraphQLRequest, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection } from "./edge";
 import { ErrorCode, requestErrorBody, unexpectedMessage } from "./errors";
-import { documentTooLong } from "./limits";
+import { documentTooLong, nestingTooDeep } from "./limits";
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -60,7 +60,8 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       throw error;
     }
     const query = req.method === "POST" ? (body as { query?: unknown } | null)?.query : new URL(req.url ?? "/", "http://local").searchParams.get("query");
-    const tooLong = options.maxQueryChars ? documentTooLong(query, options.maxQueryChars) : null;
+    const variables = req.method === "POST" ? (body as { variables?: unknown } | null)?.variables : undefined;
+    const tooLong = options.maxQueryChars ? (documentTooLong(query, options.maxQueryChars) ?? nestingTooDeep(query, variables)) : null;
     if (tooLong) {
       const status = (req.headers.accept ?? "").includes("application/graphql-response+json") ? 400 : 200;
       return sendRejection(req, res, new EdgeRejection(status, ErrorCode.QUERY_TOO_COMPLEX, tooLong.message), requestId);

@@ -72,3 +72,54 @@ export function apolloLimits(limits: QueryLimits) {
   const { plugins, validationRules } = new ApolloArmor({ ...config, maxTokens: { enabled: false } }).protect();
   return { plugins, validationRules, parseOptions: { maxTokens: config.maxTokens.n }, maxChars: limits.chars * 2 };
 }
+
+/**
+ * How deep brackets may nest in a document (selections, lists, input objects) and in variables. The parsers and
+ * value coercion of every runtime recurse once per level: a few thousand levels of `[[[…]]]` overflow the stack.
+ * Real operations stay far below it (selections are limited to `depth`, inputs nest a few levels).
+ */
+export const MAX_NESTING = 64;
+
+/** The QUERY_TOO_COMPLEX error of a document or variables nested deeper than MAX_NESTING, or null. */
+export function nestingTooDeep(query: unknown, variables: unknown, extensions: Record<string, unknown> = {}): AppError | null {
+  const where = typeof query === "string" && documentNesting(query) > MAX_NESTING ? "The document" : valueNesting(variables) > MAX_NESTING ? "The variables" : null;
+  if (!where) return null;
+  return new AppError(ErrorCode.QUERY_TOO_COMPLEX, `${where} nest deeper than ${MAX_NESTING} levels.`, extensions);
+}
+
+/** The deepest bracket nesting of a GraphQL document, outside strings and comments. */
+function documentNesting(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i];
+    if (c === "#") {
+      while (i < query.length && query[i] !== "\n" && query[i] !== "\r") i++;
+    } else if (c === '"') {
+      const block = query.startsWith('"""', i);
+      const end = block ? '"""' : '"';
+      i += end.length;
+      while (i < query.length && !query.startsWith(end, i)) i += query[i] === "\\" ? 2 : 1;
+      i += end.length - 1;
+    } else if (c === "{" || c === "[" || c === "(") {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === "}" || c === "]" || c === ")") {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** The deepest nesting of a JSON value, walked without recursion (the value may be hostile). */
+function valueNesting(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, level] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, level + 1);
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, level + 1]);
+  }
+  return deepest;
+}
