@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ConfigError, checkRuntime, createLogger, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
+import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
 import { type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readCorsOrigins } from "./security";
@@ -48,6 +48,7 @@ async function main() {
     await gateway.stop();
     process.exit(0);
   };
+  logUnhandledRejections(logger);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

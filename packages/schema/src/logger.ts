@@ -34,3 +34,11 @@ export function createLogger(
 ): Logger {
   return pino({ name, level, redact, base: { service: name } }, destination);
 }
+
+/**
+ * A promise a request abandoned (a sibling field failed first, the client went away) may reject later with no one
+ * to hear it. That is a fault of ours, logged as one, but never a reason to stop serving every other request.
+ */
+export function logUnhandledRejections(logger: Logger): void {
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection of an abandoned promise"));
+}

@@ -4,7 +4,7 @@ import { createVerifier, readAuthConfig, type Verifier } from "./auth";
 import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, logUnhandledRejections, type Logger } from "./logger";
 import { readQueryLimits, type QueryLimits } from "./limits";
 import { DEFAULT_MAX_BODY_BYTES } from "./edge";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -116,6 +116,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     await orm.close();
     process.exit(0);
   };
+  logUnhandledRejections(logger);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
