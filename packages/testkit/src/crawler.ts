@@ -37,7 +37,7 @@ export async function introspect(url: string, options: RequestOptions = {}): Pro
   return buildClientSchema(res.data);
 }
 
-function literal(type: GraphQLInputType, name: string, options: CrawlOptions, pick = 0): string | undefined {
+export function literal(type: GraphQLInputType, name: string, options: CrawlOptions, pick = 0): string | undefined {
   const named = getNamedType(type);
   const given = options.values?.[name];
   if (given?.length) return JSON.stringify(given[pick % given.length]);

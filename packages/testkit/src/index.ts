@@ -5,3 +5,4 @@ export * from "./sql-counter";
 export * from "./system";
 export * from "./matrix";
 export * from "./crawler";
+export * from "./boundary-probes";
