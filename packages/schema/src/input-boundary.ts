@@ -44,7 +44,6 @@ export function guardArguments(schema: GraphQLSchema, limits: ReadonlyMap<string
       }));
     }
   }
-  const inTree = (info: GraphQLResolveInfo) => checkSelections(info, checks);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     const root = roots.has(type);
@@ -56,7 +55,7 @@ export function guardArguments(schema: GraphQLSchema, limits: ReadonlyMap<string
       field.resolve = root
         ? (source, args, context, info) => {
             checkArguments(own, args, undefined);
-            inTree(info);
+            checkSelections(info, checks);
             normalise?.(args);
             return resolve(source, args, context, info);
           }
@@ -82,7 +81,10 @@ function checkArguments(checks: ArgumentChecks, values: Record<string, unknown>,
   }
 }
 
-/** The arguments written anywhere under the root field (literals and variables; fragments walked once each). */
+/**
+ * The arguments written anywhere under the root field (literals and variables; fragments walked once each). A
+ * field the operation skips (`@skip`, `@include`) is checked too: its argument is in the request all the same.
+ */
 function checkSelections(info: GraphQLResolveInfo, checks: Map<Field, ArgumentChecks>): void {
   const seen = new Set<string>();
   const walk = (type: GraphQLNamedType | undefined, selectionSet: SelectionSetNode | undefined): void => {

@@ -54,8 +54,11 @@ export function stringProblem(value: string, limit: number): string | undefined 
 
 const NOT_TEXT = new Set<string>([GraphQLInt.name, GraphQLFloat.name, GraphQLBoolean.name]);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
 
 /**
  * Builds, once per input type, the function that checks every string inside a value of that type: String and ID,

@@ -12,7 +12,10 @@ export const StringLimit = {
   DEFAULT: 1_000,
   /** Prose written in one go: descriptions, comments, justifications and reasons, summaries, proposals (≤ 20,000 in the services). */
   TEXT: 20_000,
-  /** Documents: the Markdown bodies of minutes (atas) and resolutions (≤ 500,000 in the minutes service). */
+  /**
+   * Documents: the Markdown bodies of minutes (atas) and resolutions, annexes included. Still under the 1 MiB
+   * request body even in two-byte UTF-8 (accented Portuguese), so the boundary, not the HTTP layer, names the limit.
+   */
   DOCUMENT: 500_000,
 } as const;
 

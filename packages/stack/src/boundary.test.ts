@@ -13,7 +13,7 @@ import {
   type RunningSystem,
 } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { isObjectType, type GraphQLSchema } from "graphql";
+import { isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
@@ -67,6 +67,12 @@ const comparable = (res: GraphQLResponse) => ({
 });
 const hasProbe = (value: unknown): boolean =>
   typeof value === "object" && value !== null && (("probe" in value && true) || Object.values(value).some(hasProbe));
+/** `Type.field(arg:)` of every nullable argument of the schema's object types, read straight from the schema. */
+const nullableArguments = (schema: GraphQLSchema) =>
+  Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith("__"))
+    .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).flatMap((field) =>
+      field.args.filter((arg) => !isNonNullType(arg.type)).map((arg) => `${type.name}.${field.name}(${arg.name}:)`)));
 const internal = (res: GraphQLResponse) => (res.errors ?? []).some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR");
 
 describe("an explicit null argument behaves as an absent one", () => {
@@ -97,6 +103,8 @@ describe("an explicit null argument behaves as an absent one", () => {
       expect({ name, differences }).toEqual({ name, differences: [] });
       // The probes read real records: nearly every probed field ran (the rest sit under lists the data leaves empty).
       const coordinates = new Set(probes.map((p) => p.coordinate));
+      // Every nullable argument of the schema has its probe (a Mutation field with one would need a write to probe).
+      expect({ name, unprobed: nullableArguments(schema).filter((c) => !coordinates.has(c)) }).toEqual({ name, unprobed: [] });
       const notRun = [...coordinates].filter((c) => !ran.has(c));
       expect({ name, notRun: notRun.length > coordinates.size / 10 ? notRun : "under 10%" }).toEqual({ name, notRun: "under 10%" });
       expect(coordinates.size).toBeGreaterThan(10);
@@ -132,8 +140,14 @@ describe("a string that is not text, or too long, is refused where it enters", (
 
   it("in every string place of every argument of every subgraph (NUL, lone surrogates), at any depth", async () => {
     for (const { name, url, schema, entities } of subgraphs) {
-      const probes = stringProbes(schema, reachableTypes(schema, { entities, values: VALUES }), { values: VALUES });
+      const reach = reachableTypes(schema, { entities, values: VALUES });
+      const probes = stringProbes(schema, reach, { values: VALUES });
       expect(probes.length).toBeGreaterThan(20);
+      // Every object type whose fields take arguments is reached (or is Mutation, probed at its root).
+      const unreached = Object.values(schema.getTypeMap())
+        .filter((t) => isObjectType(t) && !t.name.startsWith("__") && t !== schema.getMutationType() && !reach.has(t.name))
+        .filter((t) => Object.values((t as GraphQLObjectType).getFields()).some((f) => f.args.length));
+      expect({ name, unreached: unreached.map((t) => t.name) }).toEqual({ name, unreached: [] });
       const wrong = await proveStrings(url, probes, { nul: "a\u0000b", high: "x\ud800", low: "\udc00y" });
       expect({ name, wrong }).toEqual({ name, wrong: [] });
     }
