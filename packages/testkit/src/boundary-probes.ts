@@ -1,6 +1,5 @@
 import {
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
@@ -12,7 +11,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { literal, selection, type CrawlOptions } from "./crawler";
+import { literal, sample, selection, type CrawlOptions } from "./crawler";
 
 /**
  * Queries generated from a schema to probe the subgraph boundary at every argument: each object type is reached
@@ -144,7 +143,7 @@ export function stringProbes(schema: GraphQLSchema, reach: Map<string, Wrap>, op
             coordinate: `${type.name}.${field.name}(${arg.name}:)${roots.includes(type) ? "" : " (nested)"}`,
             field: path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join(""),
             query: `${operation}($probe: ${String(arg.type)}) { ${wrap(`probe: ${field.name}(${inner}) ${probeSelection(field, options)}`)} }`,
-            variables: (value) => ({ probe: withValueAt(sample(arg.type), arg.type, path.slice(1), value) }),
+            variables: (value) => ({ probe: withValueAt(sample(arg.type, arg.name), arg.type, path.slice(1), value) }),
           });
         }
       }
@@ -167,30 +166,18 @@ function stringPlaces(type: GraphQLInputType, path: (string | number)[], seen: S
   return Object.values(nullable.getFields()).flatMap((f) => stringPlaces(f.type, [...path, f.name], inner));
 }
 
-/** A value of `type` with its required parts filled (what a client must send at least). */
-export function sample(type: GraphQLInputType): unknown {
-  const nullable = isNonNullType(type) ? type.ofType : type;
-  if (isListType(nullable)) return [sample(nullable.ofType)];
-  if (isEnumType(nullable)) return nullable.getValues()[0].name;
-  if (isInputObjectType(nullable)) {
-    const required = Object.values(nullable.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
-    return Object.fromEntries(required.map((f) => [f.name, sample(f.type)]));
-  }
-  return { Int: 1, Float: 1.5, Boolean: true, ID: "1", Date: "2026-01-01", DateTime: "2026-01-01T00:00:00Z" }[nullable.name] ?? "probe";
-}
-
 function withValueAt(base: unknown, type: GraphQLInputType, path: (string | number)[], value: string): unknown {
   if (!path.length) return value;
   const nullable = isNonNullType(type) ? type.ofType : type;
   const [head, ...rest] = path;
   if (isListType(nullable)) {
-    const list = Array.isArray(base) && base.length ? [...base] : [sample(nullable.ofType)];
+    const list = Array.isArray(base) && base.length ? [...base] : [sample(nullable.ofType, "")];
     list[head as number] = withValueAt(list[head as number], nullable.ofType, rest, value);
     return list;
   }
   if (!isInputObjectType(nullable)) throw new Error(`${String(type)} holds no field ${head}`);
   const fields = nullable.getFields();
-  const record = { ...((base as Record<string, unknown>) ?? sample(nullable)) } as Record<string, unknown>;
-  record[head] = withValueAt(record[head] ?? sample(fields[head].type), fields[head].type, rest, value);
+  const record = { ...((base as Record<string, unknown>) ?? sample(nullable, "")) } as Record<string, unknown>;
+  record[head] = withValueAt(record[head] ?? sample(fields[head].type, String(head)), fields[head].type, rest, value);
   return record;
 }
