@@ -19,6 +19,7 @@ import { badInput } from "./errors";
 
 type Entity = GraphQLObjectType | GraphQLInterfaceType;
 type Representation = Record<string, unknown>;
+type Entities = Map<string, { type: Entity; keys: SelectionSetNode[] }>;
 /** A key's value read from a representation, coerced to its field's type; NO_MATCH when it does not fit. */
 const NO_MATCH = Symbol("no match");
 
@@ -34,25 +35,24 @@ const NO_MATCH = Symbol("no match");
 export function guardEntities(schema: GraphQLSchema): void {
   const field = schema.getQueryType()?.getFields()._entities;
   if (!field?.resolve) return;
-  const keys = resolvableKeys(schema);
+  const entities = resolvableKeys(schema);
   const resolve = field.resolve;
   field.resolve = (source, args, context, info) => {
     const representations = args.representations as unknown[];
-    return resolve(source, { ...args, representations: representations.map((r, i) => checked(r, i, keys)) }, context, info);
+    return resolve(source, { ...args, representations: representations.map((r, i) => checked(r, i, entities)) }, context, info);
   };
 }
 
-function checked(representation: unknown, index: number, keys: Map<string, { type: Entity; keys: SelectionSetNode[] }>): Representation {
+function checked(representation: unknown, index: number, entities: Entities): Representation {
   const field = `representations[${index}]`;
   if (typeof representation !== "object" || representation === null || Array.isArray(representation)) {
     throw badInput(field, `"${field}" must be an object with \`__typename\` and the fields of one of the entity's keys.`);
   }
   const record = representation as Representation;
   const { __typename } = record;
-  const entity = typeof __typename === "string" ? keys.get(__typename) : undefined;
-  if (!entity) {
-    throw badInput(field, `"${field}": ${JSON.stringify(__typename ?? null)} is not an entity this subgraph resolves.`);
-  }
+  if (typeof __typename !== "string") throw badInput(field, `"${field}" has no \`__typename\` naming an entity.`);
+  const entity = entities.get(__typename);
+  if (!entity) throw badInput(field, `"${field}": "${__typename}" is not an entity this subgraph resolves.`);
   for (const key of entity.keys) {
     const coerced = keyValues(record, entity.type, key);
     if (coerced !== NO_MATCH) return coerced;
@@ -113,8 +113,8 @@ function describe(type: Entity, key: SelectionSetNode): string {
 }
 
 /** Entity type name → the selection sets of its resolvable `@key`s, read from the subgraph's SDL. */
-function resolvableKeys(schema: GraphQLSchema): Map<string, { type: Entity; keys: SelectionSetNode[] }> {
-  const entities = new Map<string, { type: Entity; keys: SelectionSetNode[] }>();
+function resolvableKeys(schema: GraphQLSchema): Entities {
+  const entities: Entities = new Map();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     const directives = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []);
