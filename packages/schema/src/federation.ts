@@ -3,7 +3,10 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
+import { guardEntities } from "./entities-boundary";
+import { guardArguments } from "./input-boundary";
 import { scalarsMap } from "./scalars";
+import { declaredLimits } from "./string-limits";
 
 /** Federation 2.7: v2.8/2.9 fail common compatibility checks; 2.5+ brings @authenticated/@requiresScopes. */
 export const FEDERATION_VERSION = "v2.7";
@@ -50,5 +53,9 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fieldResolvers as object) } as never;
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  // The boundary wraps the finished resolvers, so it runs before type-graphql's own (which build input classes);
+  // the argument checks wrap last, to run first: a representation's strings are checked before its shape.
+  guardEntities(schema);
+  guardArguments(schema, declaredLimits(typeSchema));
   return { schema, sdl };
 }

@@ -5,6 +5,7 @@ export * from "./db";
 export * from "./embedded";
 export * from "./errors";
 export * from "./federation";
+export * from "./string-limits";
 export * from "./http";
 export * from "./edge";
 export * from "./limits";

@@ -8,7 +8,6 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -37,40 +36,37 @@ export async function introspect(url: string, options: RequestOptions = {}): Pro
   return buildClientSchema(res.data);
 }
 
-export function literal(type: GraphQLInputType, name: string, options: CrawlOptions, pick = 0): string | undefined {
-  const named = getNamedType(type);
+/** A value of `type` with what a client must send at least (`values` by argument or field name first), as JSON. */
+export function sample(type: GraphQLInputType, name: string, options: CrawlOptions = {}, pick = 0): unknown {
   const given = options.values?.[name];
-  if (given?.length) return JSON.stringify(given[pick % given.length]);
+  if (given?.length) return given[pick % given.length];
+  const nullable = isNonNullType(type) ? type.ofType : type;
+  if (isListType(nullable)) return [sample(nullable.ofType, name, options, pick)];
+  if (isEnumType(nullable)) return nullable.getValues()[0].name;
+  if (isInputObjectType(nullable)) {
+    const fields = Object.values(nullable.getFields()).filter((f) => isNonNullType(f.type));
+    return Object.fromEntries(fields.map((f) => [f.name, sample(f.type, f.name, options, pick)]));
+  }
+  const scalars: Record<string, unknown> = { Int: 1, Float: 1.5, Boolean: true, ID: String(pick + 1), Date: "2026-01-01", DateTime: "2026-01-01T00:00:00Z" };
+  return scalars[nullable.name] ?? "probe";
+}
+
+/** The same value as a GraphQL literal, to write into a query. */
+export function literal(type: GraphQLInputType, name: string, options: CrawlOptions, pick = 0): string {
+  return printValue(sample(type, name, options, pick), type);
+}
+
+function printValue(value: unknown, type: GraphQLInputType): string {
   const nullable = isNonNullType(type) ? type.ofType : type;
   if (isListType(nullable)) {
-    const inner = literal(nullable.ofType as GraphQLInputType, name, options, pick);
-    return inner === undefined ? undefined : `[${inner}]`;
+    return Array.isArray(value) ? `[${value.map((item) => printValue(item, nullable.ofType)).join(", ")}]` : printValue(value, nullable.ofType);
   }
-  if (isEnumType(named)) return named.getValues()[0].name;
-  if (isScalarType(named)) {
-    switch (named.name) {
-      case "Int":
-        return "1";
-      case "Float":
-        return "1.5";
-      case "Boolean":
-        return "true";
-      case "ID":
-        return JSON.stringify(String(pick + 1));
-      case "Date":
-        return '"2026-01-01"';
-      case "DateTime":
-        return '"2026-01-01T00:00:00Z"';
-      default:
-        return '"probe"';
-    }
+  if (isEnumType(nullable) && typeof value === "string") return value;
+  if (isInputObjectType(nullable) && typeof value === "object" && value !== null) {
+    const fields = nullable.getFields();
+    return `{ ${Object.entries(value).map(([key, inner]) => `${key}: ${printValue(inner, fields[key].type)}`).join(", ")} }`;
   }
-  if (isInputObjectType(named)) {
-    const fields = Object.values(named.getFields()).filter((f) => isNonNullType(f.type));
-    const parts = fields.map((f) => `${f.name}: ${literal(f.type, f.name, options, pick)}`);
-    return `{ ${parts.join(", ")} }`;
-  }
-  return undefined;
+  return JSON.stringify(value);
 }
 
 function args(field: GraphQLField<unknown, unknown>, options: CrawlOptions, pick: number): string | undefined {

@@ -7,3 +7,4 @@ export * from "./matrix";
 export * from "./crawler";
 export * from "./cursors";
 export * from "./hidden";
+export * from "./boundary-probes";

@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -81,6 +82,7 @@ export class CreateCouncilInput {
   @Field(() => CouncilRulesInput, { nullable: true })
   rules?: CouncilRulesInput;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
@@ -126,6 +128,7 @@ export class UpdateCouncilInput {
   @Field(() => CouncilRulesInput, { nullable: true })
   rules?: CouncilRulesInput;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   notes?: string | null;
 

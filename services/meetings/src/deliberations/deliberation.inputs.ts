@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
@@ -18,6 +19,7 @@ export class RecordDeliberationInput {
   @Field(() => ID, { description: "The agenda item decided." })
   agendaItemId: string;
 
+  @LongText("TEXT")
   @Field({ description: "What was decided, as the minutes word it." })
   text: string;
 

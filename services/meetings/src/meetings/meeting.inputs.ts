@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meeting.enums";
 
@@ -30,6 +31,7 @@ export class AgendaItemInput {
   @Field()
   title: string;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -132,6 +134,7 @@ export class CancelMeetingInput {
   @Field(() => Int)
   expectedVersion: number;
 
+  @LongText("TEXT")
   @Field()
   reason: string;
 

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 
@@ -19,6 +19,7 @@ export class DraftMinutesInput {
   @Field(() => ID, { description: "The meeting (HELD) the minutes record." })
   meetingId: string;
 
+  @LongText("DOCUMENT")
   @Field({ description: "The text, in Markdown." })
   body: string;
 
@@ -34,9 +35,11 @@ export class ReviseMinutesDraftInput {
   @Field(() => Int)
   expectedVersion: number;
 
+  @LongText("DOCUMENT")
   @Field()
   body: string;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   changeNote?: string | null;
 
@@ -88,9 +91,11 @@ export class AmendMinutesInput {
   @Field(() => Int)
   expectedVersion: number;
 
+  @LongText("DOCUMENT")
   @Field()
   body: string;
 
+  @LongText("TEXT")
   @Field({ description: "Why the published text is corrected." })
   reason: string;
 

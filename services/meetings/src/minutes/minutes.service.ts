@@ -12,11 +12,9 @@ import { MinutesStatus } from "./minutes.enums";
 import { canSeeMinutes } from "./minutes.policy";
 import type { AmendMinutesInput, ApproveMinutesInput, DraftMinutesInput, PublishMinutesInput, ReviseMinutesDraftInput } from "./minutes.inputs";
 
-const MAX_BODY = 500_000;
-
+/** Its ceiling (StringLimit.DOCUMENT) is declared on the inputs and enforced at the subgraph boundary. */
 function checkBody(body: string, field = "body"): string {
   if (!body.trim()) throw badInput(field, `"${field}" is empty.`);
-  if (body.length > MAX_BODY) throw badInput(field, `"${field}" is longer than ${MAX_BODY} characters.`);
   return body;
 }
 

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ResolutionStatus } from "./resolution.enums";
 
@@ -25,9 +25,11 @@ export class ResolutionTextInput {
   @Field(() => DateScalar, { nullable: true, description: "Defaults to the meeting's date; sets the numbering year." })
   date?: string | null;
 
+  @LongText("TEXT")
   @Field({ description: "Ementa." })
   summary: string;
 
+  @LongText("DOCUMENT")
   @Field({ description: "Full text, in Markdown." })
   body: string;
 

@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ContributionStatus } from "./contribution.enums";
@@ -10,6 +11,7 @@ export class ContributeInput {
   @Field(() => ID, { nullable: true })
   proposalId?: string | null;
 
+  @LongText("TEXT")
   @Field()
   body: string;
 
@@ -31,6 +33,7 @@ export class ModerateContributionInput {
   @Field(() => ContributionStatus, { description: "PUBLISHED or HIDDEN." })
   status: ContributionStatus;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true, description: "Required to hide: why, as the moderation policy words it." })
   reason?: string | null;
 

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, LongText } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -46,6 +46,7 @@ export class CreateInterventionInput {
   @Field()
   title: string;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -79,6 +80,7 @@ export class UpdateInterventionInput {
   @Field(() => Float, { nullable: true })
   estimatedCost?: number;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   description?: string | null;
 

@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
@@ -42,6 +43,7 @@ export class CreateProcessInput {
   @Field()
   title: string;
 
+  @LongText("TEXT")
   @Field()
   description: string;
 
@@ -60,6 +62,7 @@ export class CreateProcessInput {
   @Field(() => Int, { nullable: true })
   minimumAge?: number;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   rulesText?: string | null;
 
@@ -87,6 +90,7 @@ export class UpdateProcessInput {
   @Field(() => String, { nullable: true })
   title?: string;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   description?: string;
 
@@ -96,6 +100,7 @@ export class UpdateProcessInput {
   @Field(() => Int, { nullable: true })
   maxChoices?: number | null;
 
+  @LongText("TEXT")
   @Field(() => String, { nullable: true })
   rulesText?: string | null;
 

@@ -1,3 +1,4 @@
+import { LongText } from "@contagem/schema";
 import { Field, ID, InputType } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ProposalStatus } from "./proposal.enums";
@@ -22,6 +23,7 @@ export class SubmitProposalInput {
   @Field()
   title: string;
 
+  @LongText("TEXT")
   @Field()
   body: string;
 
@@ -40,6 +42,7 @@ export class CreateProposalOptionInput {
   @Field()
   title: string;
 
+  @LongText("TEXT")
   @Field()
   body: string;
 
