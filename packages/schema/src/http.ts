@@ -1,6 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { runWithRequestId } from "./context";
 import { checkGraphQLRequest, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection } from "./edge";
@@ -134,6 +135,18 @@ export async function listen(
     });
   });
   server.keepAliveTimeout = 65_000;
+  // Requests Node's HTTP parser refuses (headers too large, malformed) never reach the handler: answer them in the
+  // same shape as every other error, with a request id, instead of Node's bare status line.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const requestId = randomUUID();
+    const body = requestErrorBody(ErrorCode.BAD_REQUEST, status === 431 ? "Request headers are too large." : "Malformed HTTP request.", requestId);
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

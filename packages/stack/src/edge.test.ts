@@ -67,6 +67,7 @@ describe.each(names)("GraphQL over HTTP at %s", (name) => {
     ["a body over 1 MiB, declared", () => post(big), 413, "BAD_REQUEST"],
     ["a body over 1 MiB, chunked", () => ({ method: "POST", headers: json, body: chunked(), duplex: "half" }), 413, "BAD_REQUEST"],
     ["200 aliases", () => post(JSON.stringify({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: ${LIST_OF[name]}(first: 1) { totalCount }`).join(" ")} }` })), 400, "QUERY_TOO_COMPLEX"],
+    ["headers over Node's limit", () => post('{"query":"{ __typename }"}', { ...json, "x-padding": "a".repeat(20_000) }), 431, "BAD_REQUEST"],
     ["an invalid token", () => post('{"query":"{ __typename }"}', { ...json, authorization: "Bearer not-a-jwt" }), 401, "UNAUTHENTICATED"],
   ];
 
