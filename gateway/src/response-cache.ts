@@ -1,19 +1,27 @@
-import type { ExecutionResult } from "graphql";
+import type { Logger } from "@contagem/schema";
+import { getOperationAST, type ExecutionResult } from "graphql";
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LRUCache } from "lru-cache";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 
 /**
- * The gateway's response cache for the public graph: what it keys on and how much memory it may hold. Both are
- * bounded, because the cache is the one place where anonymous clients choose what the gateway keeps in memory.
+ * The gateway's response cache for the public graph. It answers a repeated anonymous read without planning or
+ * asking any subgraph, and it must never change an answer nor serve a stale one after a write through the gateway:
+ *
+ * - It never rewrites the client's document (a cache that adds `id`/`__typename` selections changes what the planner
+ *   plans, and answers that it should not).
+ * - A request with a token is never served from it nor stored (a staff read must reach the subgraph that audits it).
+ * - Every cached answer is tagged with the subgraphs its plan asked. Each subgraph owns its records, so a mutation
+ *   can only change answers that asked a subgraph the mutation asked: all of those are dropped before the mutation's
+ *   response returns (records, their lists and their counts alike).
+ * - Memory is bounded in bytes and the key never copies large variables: anonymous clients choose what it holds.
  */
 
-/** Variables larger than this (as canonical JSON) make a request uncacheable: no client can fill memory with them. */
+/** Variables larger than this (as canonical JSON) make a request uncacheable. */
 export const MAX_CACHEABLE_VARIABLES_CHARS = 4096;
 /** One answer larger than this is served but not kept. */
 const MAX_ENTRY_BYTES = 512 * 1024;
 export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
-
-const PRIVATE = "private:";
 
 /**
  * Stable JSON of `value` (keys sorted), or null as soon as it passes `budget` characters: a huge variable is
@@ -47,70 +55,129 @@ export function canonicalJson(value: unknown, budget: number): string | null {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-interface CacheKeyInput {
-  sessionId: string | null;
-  documentString: string;
-  variableValues?: Record<string, unknown> | null;
-  operationName?: string | null;
+/** The key of an anonymous read, or null when it may not be cached (a document that is not a string, large variables). */
+export function responseCacheKey(query: unknown, variables: unknown, operationName: unknown): string | null {
+  if (typeof query !== "string") return null;
+  const canonical = canonicalJson(variables ?? {}, MAX_CACHEABLE_VARIABLES_CHARS);
+  if (canonical === null) return null;
+  return sha256(`${sha256(query)}\n${typeof operationName === "string" ? operationName : ""}\n${canonical}`);
 }
 
-/**
- * A request with a token gets a key of its own, so it is never served from the cache nor stored (a staff read must
- * reach the subgraph, which audits it), while its mutations still evict the cached answers holding what they
- * changed. So does an anonymous request whose variables are too large to key on.
- */
-export const sessionOf = (request: Request) => (request.headers.get("authorization") ? `${PRIVATE}${randomUUID()}` : null);
-
-export function responseCacheKey({ sessionId, documentString, variableValues, operationName }: CacheKeyInput): string {
-  if (sessionId?.startsWith(PRIVATE)) return sessionId;
-  // The cache plugin keys a request before the runtime has checked its parameters: a query that is not a string
-  // is keyed apart (and refused next, as BAD_REQUEST).
-  if (typeof documentString !== "string") return `${PRIVATE}${randomUUID()}`;
-  const variables = canonicalJson(variableValues ?? {}, MAX_CACHEABLE_VARIABLES_CHARS);
-  if (variables === null) return `${PRIVATE}${randomUUID()}`;
-  return sha256(`${sha256(documentString)}\n${operationName ?? ""}\n${variables}`);
+interface Entry {
+  result: ExecutionResult;
+  /** The subgraphs the answer's plan asked. */
+  subgraphs: string[];
 }
 
-export const shouldCacheResult = ({ cacheKey, result }: { cacheKey: string; result: ExecutionResult }) =>
-  !cacheKey.startsWith(PRIVATE) && !result.errors?.length;
+/** An LRU bounded in bytes, with an index from each subgraph to the answers that asked it. */
+export class ResponseCache {
+  private readonly bySubgraph = new Map<string, Set<string>>();
+  private readonly lru: LRUCache<string, Entry>;
+  /** Counts invalidations; `invalidatedAt` says when each subgraph's answers were last dropped. */
+  private tick = 0;
+  private readonly invalidatedAt = new Map<string, number>();
 
-/** Approximate bytes a cached value holds in memory: its JSON, plus the key (entity index entries are keys only). */
-function sizeOf(value: unknown, key: string): number {
-  const json = JSON.stringify(value) ?? "";
-  return Math.max(1, 2 * (json.length + key.length));
-}
-
-/**
- * The key-value store behind the response cache (`@graphql-mesh` KeyValueCache): an LRU bounded in bytes, not in
- * entries, since one answer may index hundreds of entities and weigh from bytes to megabytes.
- */
-export class BoundedCache {
-  private readonly lru: LRUCache<string, object>;
-
-  constructor(maxBytes = DEFAULT_CACHE_MAX_BYTES) {
-    this.lru = new LRUCache<string, object>({
+  constructor(
+    private readonly ttlMs: number,
+    maxBytes = DEFAULT_CACHE_MAX_BYTES,
+  ) {
+    this.lru = new LRUCache<string, Entry>({
       maxSize: maxBytes,
       maxEntrySize: MAX_ENTRY_BYTES,
-      sizeCalculation: sizeOf,
-      ttlAutopurge: false,
+      // Approximate bytes held: the answer as JSON (two bytes a character) and its key.
+      sizeCalculation: (entry, key) => Math.max(1, 2 * ((JSON.stringify(entry.result)?.length ?? 0) + key.length)),
+      ttl: ttlMs,
+      dispose: (entry, key) => {
+        for (const subgraph of entry.subgraphs) this.bySubgraph.get(subgraph)?.delete(key);
+      },
     });
   }
 
-  get(key: string): object | undefined {
-    return this.lru.get(key);
+  get(key: string): ExecutionResult | undefined {
+    return this.lru.get(key)?.result;
   }
 
-  set(key: string, value: object, options?: { ttl?: number | null }): void {
-    this.lru.set(key, value, options?.ttl ? { ttl: options.ttl * 1000 } : undefined);
+  /** A moment to compare with: an answer computed since `now()` may be stored only if nothing it asked changed. */
+  now(): number {
+    return this.tick;
   }
 
-  delete(key: string): boolean {
-    return this.lru.delete(key);
+  /**
+   * Stores an answer computed from `since` on, unless a mutation invalidated a subgraph it asked meanwhile (it may
+   * then hold what was true before the write).
+   */
+  set(key: string, result: ExecutionResult, subgraphs: Iterable<string>, since: number): void {
+    const entry = { result, subgraphs: [...subgraphs] };
+    if (entry.subgraphs.some((subgraph) => (this.invalidatedAt.get(subgraph) ?? -1) >= since)) return;
+    this.lru.set(key, entry);
+    if (!this.lru.has(key)) return; // too large to keep
+    for (const subgraph of entry.subgraphs) {
+      let keys = this.bySubgraph.get(subgraph);
+      if (!keys) this.bySubgraph.set(subgraph, (keys = new Set()));
+      keys.add(key);
+    }
   }
 
-  getKeysByPrefix(prefix: string): string[] {
-    const keys: string[] = [];
-    for (const key of this.lru.keys()) if (key.startsWith(prefix)) keys.push(key);
-    return keys;
+  /** Drops every answer that asked one of `subgraphs`; returns how many. */
+  invalidate(subgraphs: Iterable<string>): number {
+    let dropped = 0;
+    const tick = this.tick++;
+    for (const subgraph of subgraphs) {
+      this.invalidatedAt.set(subgraph, tick);
+      for (const key of [...(this.bySubgraph.get(subgraph) ?? [])]) if (this.lru.delete(key)) dropped++;
+    }
+    return dropped;
   }
+
+  get size(): number {
+    return this.lru.size;
+  }
+}
+
+interface GatewayContext {
+  request: Request;
+  params?: { query?: unknown; variables?: unknown; operationName?: unknown };
+}
+
+/** The subgraphs each request's plan asked, by request context. */
+const asked = new WeakMap<object, Set<string>>();
+
+/** The cache as a gateway plugin: served and stored around execution, told by the runtime which subgraphs ran. */
+export function useResponseCache(cache: ResponseCache, logger: Logger) {
+  return {
+    onSubgraphExecute({ subgraphName, executionRequest }: { subgraphName: string; executionRequest: { context?: object } }) {
+      const context = executionRequest.context;
+      if (!context) return;
+      let subgraphs = asked.get(context);
+      if (!subgraphs) asked.set(context, (subgraphs = new Set()));
+      subgraphs.add(subgraphName);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as GatewayContext;
+      const operation = getOperationAST(args.document, args.operationName)?.operation;
+      if (operation === "mutation") {
+        return {
+          // Whatever its outcome (one field of several may have written), before the response returns.
+          onExecuteDone() {
+            const subgraphs = asked.get(context) ?? [];
+            const dropped = cache.invalidate(subgraphs);
+            logger.debug({ subgraphs: [...subgraphs], dropped }, "response cache invalidated by a mutation");
+          },
+        };
+      }
+      if (operation !== "query" || context.request.headers.get("authorization")) return;
+      const key = responseCacheKey(context.params?.query, args.variableValues, args.operationName);
+      if (!key) return;
+      const hit = cache.get(key);
+      if (hit) return setResultAndStopExecution(hit);
+      const since = cache.now();
+      return {
+        onExecuteDone({ result }) {
+          const one = result as ExecutionResult;
+          if (Symbol.asyncIterator in (result as object) || one.errors?.length || !one.data) return;
+          cache.set(key, one, asked.get(context) ?? [], since);
+        },
+      };
+    },
+  } satisfies GatewayPlugin;
 }

@@ -4,7 +4,7 @@ import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, nestingTooDeep, typ
 import type { Plugin } from "graphql-yoga";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
-import { BoundedCache, responseCacheKey, sessionOf, shouldCacheResult } from "./response-cache";
+import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
 
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "@contagem/schema";
@@ -39,19 +39,6 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: options.supergraph,
     ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
-    ...(options.responseCacheTtlMs
-      ? {
-          cache: new BoundedCache(options.responseCacheMaxBytes),
-          responseCaching: {
-            session: sessionOf,
-            buildResponseCacheKey: responseCacheKey,
-            shouldCacheResult,
-            ttl: options.responseCacheTtlMs,
-            includeExtensionMetadata: false,
-            // `buildResponseCacheKey` is honoured by the Mesh plugin but missing from its public type.
-          } as never,
-        }
-      : {}),
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
     ),
@@ -77,6 +64,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     plugins: () => [
       ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
       useClosedErrors(options.logger),
+      ...(options.responseCacheTtlMs ? [useResponseCache(new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes), options.logger)] : []),
     ],
   });
 }
