@@ -2,6 +2,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import type { Logger } from "./logger";
+import { isUnavailable } from "./errors";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
 
 export type { EntityManager };
@@ -79,9 +80,15 @@ export async function migrateDatabase(options: DatabaseOptions): Promise<string[
  * Waits until the server at `url` accepts connections: processes may start while their database is still coming up
  * (the embedded one initialises in parallel with them).
  */
-export async function waitForDatabase(url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForDatabase(
+  url: string,
+  options: { timeoutMs?: number; onWait?: (reason: string, waitedMs: number) => void } = {},
+): Promise<void> {
   const { Client } = await import("pg");
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? 60_000);
+  let delay = 100;
+  let told = 0;
   for (;;) {
     const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     try {
@@ -90,9 +97,25 @@ export async function waitForDatabase(url: string, timeoutMs = 60_000): Promise<
       return;
     } catch (error) {
       await client.end().catch(() => {});
-      const code = (error as { code?: string }).code;
-      if (Date.now() > deadline || (code !== "ECONNREFUSED" && code !== "ECONNRESET" && code !== "57P03")) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+      // A server that is down or starting is waited for; a wrong password or database name is a configuration
+      // error, reported at once.
+      if (Date.now() > deadline || !isUnavailable(error)) throw error;
+      if (Date.now() - told >= 5000) {
+        told = Date.now();
+        options.onWait?.(`${(error as Error).message || (error as { code?: string }).code} (${where(url)})`, told - started);
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 2000);
     }
+  }
+}
+
+/** host:port/database of a URL, without its credentials, for messages. */
+export function where(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `PostgreSQL at ${hostname}:${port || 5432}${pathname}`;
+  } catch {
+    return "PostgreSQL";
   }
 }

@@ -91,6 +91,23 @@ export function closedCode(code: unknown, message = "", httpStatus?: unknown): E
 export const raisedByGraphQL = (error: unknown): boolean =>
   error instanceof GraphQLError && !error.path && (!error.originalError || error.originalError instanceof GraphQLError);
 
+/**
+ * Codes and messages of a database that cannot be reached (down, restarting, refusing connections, a pool that
+ * waited too long): the request is not wrong and the code is not broken, a dependency is unavailable. Network codes
+ * from Node, SQLSTATE classes 08 (connection) and 57P (operator intervention), 53300 (too many connections).
+ */
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "53300", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
+
+/** Whether an error (or what it wraps) says a dependency is unavailable, not that the request or our code is wrong. */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, message, name, originalError, cause } = error as { code?: unknown; message?: unknown; name?: unknown; originalError?: unknown; cause?: unknown };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (name === "ConnectionException" || (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message))) return true;
+  return isUnavailable(originalError, depth + 1) || isUnavailable(cause, depth + 1);
+}
+
 /** The HTTP status a library attached to an error (`extensions.http.status`), if any. */
 export const httpStatusOf = (error: unknown): unknown =>
   ((error as GraphQLError | undefined)?.extensions?.http as { status?: unknown } | undefined)?.status;
@@ -121,6 +138,8 @@ export interface MaskOptions {
   log?: (error: unknown, formatted: GraphQLFormattedError) => void;
   /** A client's mistake: worth one info line, never an error. */
   logClientError?: (formatted: GraphQLFormattedError) => void;
+  /** A dependency down (the database): a warning, not a fault of ours. */
+  logUnavailable?: (error: unknown, formatted: GraphQLFormattedError) => void;
 }
 
 /** Extensions a client may see: internal ones (stack traces, HTTP hints, exceptions) never leave. */
@@ -137,6 +156,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
   let code = closedCode(given, formatted.message, httpStatusOf(error));
   // Apollo codes graphql-js's own request errors (a subscription the schema lacks) INTERNAL_SERVER_ERROR.
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && uncoded && raisedByGraphQL(error)) code = ErrorCode.BAD_REQUEST;
+  // Apollo codes a database outage INTERNAL_SERVER_ERROR too: it is a dependency's, to retry later.
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && isUnavailable(error)) code = ErrorCode.SERVICE_UNAVAILABLE;
   if (code && ERROR_CODES[code].client) {
     const extensions: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(formatted.extensions ?? {})) if (!PRIVATE_EXTENSIONS.has(key)) extensions[key] = value;
@@ -146,7 +167,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
     return kept;
   }
   if (code === ErrorCode.SERVICE_UNAVAILABLE) {
-    options.log?.(error, formatted);
+    (options.logUnavailable ?? options.log)?.(error, formatted);
     return {
       message: "A service this request needs is unavailable; retry later.",
       locations: formatted.locations,

@@ -160,6 +160,8 @@ export async function listen(
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A keep-alive connection busy with a request gets a few seconds to finish it; then every one is closed.
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
       }),
   };
 }

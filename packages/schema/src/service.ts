@@ -2,12 +2,15 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
 import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
-import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
+import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { createLogger, logUnhandledRejections, type Logger } from "./logger";
 import { readQueryLimits, type QueryLimits } from "./limits";
 import { DEFAULT_MAX_BODY_BYTES } from "./edge";
+import { startingHandler } from "./starting";
+import { listen } from "./http";
 import { createSubgraph, type Subgraph } from "./subgraph";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** What a subgraph package declares about itself; the process wiring below is the same for all of them. */
 export interface SubgraphDefinition {
@@ -42,7 +45,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, deps:
 /** Migrates, seeds and opens the subgraph's database. */
 export async function prepareDatabase(
   definition: SubgraphDefinition,
-  options: { url: string; schema: string; auditSchema?: string; poolSize?: number; seed?: boolean; logger?: Logger },
+  options: { url: string; schema: string; auditSchema?: string; poolSize?: number; seed?: boolean; logger?: Logger; waitForever?: boolean },
 ): Promise<MikroORM> {
   const database = {
     ...definition.database,
@@ -51,7 +54,11 @@ export async function prepareDatabase(
     auditSchema: options.auditSchema,
     logger: options.logger,
   };
-  await waitForDatabase(options.url);
+  await waitForDatabase(options.url, {
+    // A service process waits for its database as long as it takes, saying so; tests give up after a minute.
+    timeoutMs: options.waitForever ? Number.POSITIVE_INFINITY : undefined,
+    onWait: (reason, waitedMs) => options.logger?.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `waiting for the database: ${reason}`),
+  });
   const applied = await migrateDatabase(database);
   if (applied.length) options.logger?.info({ applied }, "migrations applied");
   const orm = await openDatabase({ ...database, poolSize: options.poolSize });
@@ -98,7 +105,15 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
   }
-  const orm = await prepareDatabase(definition, { ...config, logger });
+  // Listening comes first, so that health checks see a process that is alive and not yet ready (503) while the
+  // database is awaited, migrated and seeded; requests get SERVICE_UNAVAILABLE meanwhile, never a refused connection.
+  let serve: (req: IncomingMessage, res: ServerResponse) => Promise<void> = startingHandler(where(config.url));
+  const listening = await listen((req, res) => serve(req, res), config.port, config.host, (error, requestId) =>
+    logger.error({ err: error, requestId }, "unexpected error"),
+  );
+  logger.info({ url: listening.url, node: process.version }, `${definition.name} subgraph listening (starting)`);
+  logUnhandledRejections(logger);
+  const orm = await prepareDatabase(definition, { ...config, logger, waitForever: true });
   const server = await createSubgraphServer(definition, {
     orm,
     verify: await createVerifier(config.auth),
@@ -109,14 +124,16 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     queryLimits: config.queryLimits,
     maxBodyBytes: config.maxBodyBytes,
   });
-  await server.listen(config.port, config.host);
+  await server.start();
+  serve = server.handler;
+  logger.info({ url: listening.url }, `${definition.name} subgraph ready`);
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
+    await listening.close();
     await server.stop();
     await orm.close();
     process.exit(0);
   };
-  logUnhandledRejections(logger);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -62,6 +62,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       maskError(formatted, error, {
         requestId: currentRequestId(),
         log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
+        logUnavailable: (original) => logger.warn({ err: original, requestId: currentRequestId() }, "a dependency is unavailable"),
         logClientError: ({ message, extensions }) =>
           logger.info({ requestId: currentRequestId(), code: extensions?.code, field: extensions?.field, message }, "client error"),
       }),

@@ -19,9 +19,14 @@ export interface StackConfig {
 export interface Stack {
   gatewayUrl: string;
   stop(): Promise<void>;
-  /** Resolves when a process of the stack exits on its own (a crash): the stack is then stopped. */
-  exited: Promise<string>;
+  /** The process ids of the running services, by name (they change when a crashed one is restarted). */
+  pids(): Record<string, number | undefined>;
+  /** Resolves when a service refuses its configuration (exit 78): restarting it would not help. */
+  fatal: Promise<string>;
 }
+
+/** The exit code a service uses for a configuration it cannot run with (sysexits' EX_CONFIG). */
+export const EXIT_CONFIG = 78;
 
 /** An initialised PGlite cluster, made by the build (scripts/pglite-template.mjs) for fast first starts. */
 export const PGLITE_TEMPLATE = join(ROOT, "packages", "stack", "dist", "pglite-template.tar.gz");
@@ -43,20 +48,32 @@ export async function devSecret(dataDir: string, name = "jwt-secret"): Promise<s
   return secret;
 }
 
-async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode}`);
+/**
+ * Resolves once `url` answers 200. A service waiting for its database, or being restarted after a crash, is waited
+ * for as long as it takes, saying every 10 s what it waits for.
+ */
+async function waitReady(name: string, url: string, logger: Logger): Promise<void> {
+  const started = Date.now();
+  let told = started;
+  for (;;) {
+    let why = "not listening yet";
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
+      why = ((await res.json().catch(() => ({}))) as { waitingFor?: string }).waitingFor ?? `HTTP ${res.status}`;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() - told >= 10_000) {
+      told = Date.now();
+      logger.warn({ child: name, waitedSeconds: Math.round((told - started) / 1000) }, `waiting for ${name} to be ready: ${why}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`not ready after ${timeoutMs} ms: ${url}`);
 }
+
+/** Restart delays after a crash: 0.5 s doubling to 30 s; a process that ran a minute starts again from 0.5 s. */
+const BACKOFF_MS = { first: 500, max: 30_000, stableAfter: 60_000 };
 
 /**
  * Starts the whole system: the database (the given PostgreSQL, or the embedded one), then each subgraph in its own
@@ -78,34 +95,51 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
   const secret = config.env.JWT_SECRET || config.env.JWT_PUBLIC_KEY || config.env.JWT_JWKS_URL ? undefined : await devSecret(config.dataDir);
   // The key of personal-data hashes and pseudonyms: set PII_KEY in production; in development it lives in DATA_DIR.
   const piiKey = config.env.PII_KEY || (await devSecret(config.dataDir, "pii-key"));
-  const children: ChildProcess[] = [];
+  const children = new Map<string, ChildProcess>();
+  const restarts = new Set<NodeJS.Timeout>();
   let stopping = false;
-  let onExit: (reason: string) => void = () => {};
-  const exited = new Promise<string>((resolve) => (onExit = resolve));
+  let onFatal: (reason: string) => void = () => {};
+  const fatal = new Promise<string>((resolve) => (onFatal = resolve));
 
+  /** Runs a service and keeps it running: a crash is logged and the process restarted with backoff. */
   const run = (name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []) => {
-    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
-      env: {
-        ...config.env,
-        ...env,
-        DATABASE_URL: databaseUrl,
-        DB_POOL_SIZE: String(config.poolSize),
-        PII_KEY: piiKey,
-        ...(secret ? { JWT_SECRET: secret } : {}),
-      },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.once("exit", (code, signal) => {
-      if (!stopping) onExit(`${name} exited (${signal ?? code})`);
-    });
-    children.push(child);
-    return child;
+    let attempts = 0;
+    const spawnOne = () => {
+      const startedAt = Date.now();
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+        env: {
+          ...config.env,
+          ...env,
+          DATABASE_URL: databaseUrl,
+          DB_POOL_SIZE: String(config.poolSize),
+          PII_KEY: piiKey,
+          ...(secret ? { JWT_SECRET: secret } : {}),
+        },
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      children.set(name, child);
+      logger.info({ child: name, pid: child.pid }, `${name} started`);
+      child.once("exit", (code, signal) => {
+        if (stopping) return;
+        if (code === EXIT_CONFIG) return onFatal(`${name} refused its configuration (exit ${EXIT_CONFIG})`);
+        if (Date.now() - startedAt > BACKOFF_MS.stableAfter) attempts = 0;
+        const delay = Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** attempts++);
+        logger.error({ child: name, code, signal, restartInMs: delay }, `${name} exited (${signal ?? code}); restarting it, the others keep serving`);
+        const timer = setTimeout(() => {
+          restarts.delete(timer);
+          if (!stopping) spawnOne();
+        }, delay);
+        restarts.add(timer);
+      });
+    };
+    spawnOne();
   };
 
   const stop = async () => {
     stopping = true;
+    for (const timer of restarts) clearTimeout(timer);
     await Promise.all(
-      children.map(
+      [...children.values()].map(
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -124,19 +158,24 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     const urls: Record<string, string> = {};
     for (const { name } of SUBGRAPHS) urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${config.subgraphPorts[name]}/graphql`;
     const gatewayEnv: Record<string, string> = { ...urls, PORT: String(config.port), HOST: config.host };
-    const ready: Promise<void>[] = [];
     for (const { name } of SUBGRAPHS) {
       const port = config.subgraphPorts[name];
-      const child = run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
-      ready.push(waitReady(`http://127.0.0.1:${port}/readyz`, child));
+      run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
     }
-    const gateway = run("gateway", "gateway/dist/main.js", gatewayEnv, GATEWAY_NODE_ARGS);
-    await Promise.all(ready);
-    await waitReady(`http://127.0.0.1:${config.port}/readyz`, gateway);
+    run("gateway", "gateway/dist/main.js", gatewayEnv, GATEWAY_NODE_ARGS);
+    const refused = fatal.then((reason) => Promise.reject(new Error(reason)));
+    refused.catch(() => {}); // also settled later, once the stack runs: main.ts handles that through `fatal`
+    await Promise.race([Promise.all(SUBGRAPHS.map(({ name }) => waitReady(name, `http://127.0.0.1:${config.subgraphPorts[name]}/readyz`, logger))), refused]);
+    await Promise.race([waitReady("gateway", `http://127.0.0.1:${config.port}/readyz`, logger), refused]);
   } catch (error) {
     await stop();
     throw error;
   }
   const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  return { gatewayUrl: `http://${shownHost}:${config.port}/graphql`, stop, exited };
+  return {
+    gatewayUrl: `http://${shownHost}:${config.port}/graphql`,
+    stop,
+    fatal,
+    pids: () => Object.fromEntries([...children].map(([name, child]) => [name, child.exitCode === null ? child.pid : undefined])),
+  };
 }

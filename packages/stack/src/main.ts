@@ -47,7 +47,7 @@ async function main() {
   };
   process.once("SIGINT", () => void stop("SIGINT", 0));
   process.once("SIGTERM", () => void stop("SIGTERM", 0));
-  void stack.exited.then((reason) => stop(reason, 1));
+  void stack.fatal.then((reason) => stop(reason, 1));
 }
 
 void main();

@@ -1,57 +1,13 @@
-import { SUBGRAPHS } from "@contagem/gateway";
-import { freshSchemaName, gql, isEmbedded } from "@contagem/testkit";
+import { freshSchemaName, gql, isEmbedded, launchStack, type LaunchedStack } from "@contagem/testkit";
 import { SignJWT } from "jose";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
-import { ROOT } from "./artifacts";
 
 /** `npm start` as a new user runs it: the built launcher, its own processes, real ports. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function start(env: Record<string, string | undefined>): Promise<Started> {
-  const ports: Record<string, string> = { PORT: String(await freePort()) };
-  for (const { name } of SUBGRAPHS) ports[`${name.toUpperCase()}_PORT`] = String(await freePort());
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, ...env, LOG_LEVEL: "warn" };
-  if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { env: childEnv });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner after 90 s:\n${output}`)), 90_000);
-    child.stdout!.on("data", () => {
-      const match = /GraphQL API and IDE: (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => started.child.once("exit", (code) => resolve(code)));
-  started.child.kill("SIGINT");
-  return exited;
-}
+const start = (env: Record<string, string | undefined>) => launchStack({ ...env, LOG_LEVEL: "warn" });
+const stop = (started: LaunchedStack) => started.stop();
 
 const ACCEPTANCE_QUERY = `{ councils(first: 50) { totalCount edges { node { slug acronym name kind territory { code name } } } } }`;
 

@@ -23,12 +23,12 @@ export interface TestDatabase {
 /** A subgraph's database in a fresh, isolated PostgreSQL schema: migrated from empty, seeded unless told not to. */
 export async function createTestDatabase(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; poolSize?: number; auditSchema?: string } = {},
+  options: { seed?: boolean; poolSize?: number; auditSchema?: string; url?: string } = {},
 ): Promise<TestDatabase> {
   const schema = freshSchemaName(definition.name);
   const auditSchema = options.auditSchema ?? freshSchemaName("audit");
   const orm = await prepareDatabase(definition, {
-    url: testDatabaseUrl(),
+    url: options.url ?? testDatabaseUrl(),
     schema,
     auditSchema,
     seed: options.seed,

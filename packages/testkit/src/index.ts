@@ -8,3 +8,5 @@ export * from "./crawler";
 export * from "./cursors";
 export * from "./hidden";
 export * from "./boundary-probes";
+export * from "./launch";
+export * from "./tcp-proxy";

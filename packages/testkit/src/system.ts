@@ -32,7 +32,7 @@ export interface RunningSubgraph {
 /** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string>; queryLimits?: QueryLimits | false } = {},
+  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string>; queryLimits?: QueryLimits | false; url?: string } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");

@@ -51,7 +51,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, {
+  @Query(() => AuditEntryConnection, { nullable: true,
     description: "The audit trail of every subgraph's writes, newest first (ADMIN).",
   })
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')

@@ -38,7 +38,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Council)
 export class CouncilResolver {
-  @Query(() => CouncilConnection, { description: "Councils of the participation system, by name." })
+  @Query(() => CouncilConnection, { nullable: true, description: "Councils of the participation system, by name." })
   async councils(
     @Args() page: PageArgs,
     @Arg("filter", () => CouncilFilter, { nullable: true }) filter: CouncilFilter | undefined,

@@ -12,7 +12,7 @@ export class TerritoryConnection extends ConnectionType(Territory, "Territory") 
 
 @Resolver(() => Territory)
 export class TerritoryResolver {
-  @Query(() => TerritoryConnection, { description: "Territories of one grid (default: the administrative regions), by name." })
+  @Query(() => TerritoryConnection, { nullable: true, description: "Territories of one grid (default: the administrative regions), by name." })
   async territories(
     @Arg("scheme", () => TerritoryScheme, { nullable: true }) scheme: TerritoryScheme | undefined,
     @Args() page: PageArgs,

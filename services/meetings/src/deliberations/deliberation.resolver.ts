@@ -43,7 +43,7 @@ export class DeliberationResolver {
 
 @Resolver(() => Vote)
 export class VoteResolver {
-  @FieldResolver(() => MandateRef)
+  @FieldResolver(() => MandateRef, { nullable: true })
   mandate(@Root() vote: VoteEntity) {
     return { id: vote.mandateId };
   }

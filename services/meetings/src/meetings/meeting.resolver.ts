@@ -43,12 +43,12 @@ export class MeetingResolver {
     return key === null ? null : ctx.loaders.get(meetingById).load(key);
   }
 
-  @Query(() => MeetingConnection, { description: "Meetings of every council, newest first." })
+  @Query(() => MeetingConnection, { nullable: true, description: "Meetings of every council, newest first." })
   async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
     return new MeetingConnection(await findPage(ctx.em, MeetingEntity, meetingWhere(filter), page, [{ field: "startsAt", direction: "desc" }]));
   }
 
-  @FieldResolver(() => CouncilRef)
+  @FieldResolver(() => CouncilRef, { nullable: true })
   council(@Root() meeting: MeetingEntity) {
     return { id: meeting.councilId };
   }
@@ -145,7 +145,7 @@ export class MeetingResolver {
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @FieldResolver(() => MandateRef)
+  @FieldResolver(() => MandateRef, { nullable: true })
   mandate(@Root() attendance: AttendanceEntity) {
     return { id: attendance.mandateId };
   }

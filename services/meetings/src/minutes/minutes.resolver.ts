@@ -28,7 +28,7 @@ export class MinutesResolver {
     return key === null ? null : visibleMinutes(ctx, key);
   }
 
-  @Query(() => MinutesSearchConnection, {
+  @Query(() => MinutesSearchConnection, { nullable: true,
     description:
       "Full-text search of published minutes (Portuguese; accents, case and plurals ignored: \"reuniao\" finds \"reuniões\"). " +
       'Supports "quoted phrases", `or`, and `-excluded` words.',
@@ -42,7 +42,7 @@ export class MinutesResolver {
     return new MinutesSearchConnection(await searchMinutes(ctx, query, councilId, page));
   }
 
-  @FieldResolver(() => CouncilRef)
+  @FieldResolver(() => CouncilRef, { nullable: true })
   council(@Root() minutes: MinutesEntity) {
     return { id: minutes.councilId };
   }

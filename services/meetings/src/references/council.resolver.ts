@@ -25,7 +25,7 @@ function sqlFilter(parts: [string, unknown?][]): SqlFilter | undefined {
 /** What the meetings subgraph adds to a council: its meetings, next meeting, minutes and resolutions. */
 @Resolver(() => CouncilRef)
 export class CouncilContributionResolver {
-  @FieldResolver(() => MeetingConnection, { description: "The council's meetings, newest first." })
+  @FieldResolver(() => MeetingConnection, { nullable: true, description: "The council's meetings, newest first." })
   async meetings(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,
@@ -53,7 +53,7 @@ export class CouncilContributionResolver {
     return ctx.loaders.get(nextMeetingByCouncil).load(Number(council.id));
   }
 
-  @FieldResolver(() => MinutesConnection, { description: "The council's minutes, newest first: published ones (and drafts to their readers)." })
+  @FieldResolver(() => MinutesConnection, { nullable: true, description: "The council's minutes, newest first: published ones (and drafts to their readers)." })
   async minutes(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,
@@ -74,7 +74,7 @@ export class CouncilContributionResolver {
     return new MinutesConnection(await loader.load(Number(council.id)));
   }
 
-  @FieldResolver(() => ResolutionConnection, { description: "The council's resolutions, newest first." })
+  @FieldResolver(() => ResolutionConnection, { nullable: true, description: "The council's resolutions, newest first." })
   async resolutions(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,

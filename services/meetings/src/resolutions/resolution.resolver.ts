@@ -27,7 +27,7 @@ export class ResolutionResolver {
     return key === null ? null : ctx.loaders.get(resolutionById).load(key);
   }
 
-  @FieldResolver(() => CouncilRef)
+  @FieldResolver(() => CouncilRef, { nullable: true })
   council(@Root() resolution: ResolutionEntity) {
     return { id: resolution.councilId };
   }

@@ -20,13 +20,13 @@ export class ContributionPayload {
 
 @ObjectType()
 export class RecordPresencePayload {
-  @Field(() => MeetingRef)
+  @Field(() => MeetingRef, { nullable: true })
   meeting: { id: number };
 }
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  @Query(() => ContributionConnection, { description: "Contributions awaiting or past moderation (STAFF/ADMIN)." })
+  @Query(() => ContributionConnection, { nullable: true, description: "Contributions awaiting or past moderation (STAFF/ADMIN)." })
   @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
   async contributionsForModeration(
     @Args() page: PageArgs,

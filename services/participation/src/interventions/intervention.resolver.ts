@@ -26,7 +26,7 @@ export function interventionWhere(filter: InterventionFilter = {}): FilterQuery<
 
 @Resolver(() => Intervention)
 export class InterventionResolver {
-  @Query(() => InterventionConnection, { description: "Works and services chosen by the regional councils." })
+  @Query(() => InterventionConnection, { nullable: true, description: "Works and services chosen by the regional councils." })
   async interventions(@Args() page: PageArgs, @Arg("filter", () => InterventionFilter, { nullable: true }) filter: InterventionFilter | undefined, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await findPage(ctx.em, InterventionEntity, interventionWhere(filter), page, [{ field: "year", direction: "desc" }]));
   }
@@ -37,7 +37,7 @@ export class InterventionResolver {
     return key === null ? null : ctx.em.findOne(InterventionEntity, { id: key });
   }
 
-  @FieldResolver(() => CouncilRef)
+  @FieldResolver(() => CouncilRef, { nullable: true })
   council(@Root() intervention: InterventionEntity) {
     return { id: intervention.councilId };
   }

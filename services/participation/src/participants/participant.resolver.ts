@@ -90,7 +90,7 @@ export class ParticipantResolver {
     return personalData(found);
   }
 
-  @Query(() => PersonalDataConnection, { description: "Participants' personal data (STAFF/ADMIN), each read audited with its purpose." })
+  @Query(() => PersonalDataConnection, { nullable: true, description: "Participants' personal data (STAFF/ADMIN), each read audited with its purpose." })
   @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
   async participants(
     @Args() page: PageArgs,

@@ -40,7 +40,7 @@ export function processWhere(filter: ProcessFilter = {}): FilterQuery<ProcessEnt
 
 @Resolver(() => ParticipatoryProcess)
 export class ProcessResolver {
-  @Query(() => ParticipatoryProcessConnection, { description: "Participatory processes, newest first." })
+  @Query(() => ParticipatoryProcessConnection, { nullable: true, description: "Participatory processes, newest first." })
   async processes(@Args() page: PageArgs, @Arg("filter", () => ProcessFilter, { nullable: true }) filter: ProcessFilter | undefined, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await findPage(ctx.em, ProcessEntity, processWhere(filter), page, [], "desc"));
   }
@@ -73,7 +73,7 @@ export class ProcessResolver {
     return ref(process.territoryId);
   }
 
-  @FieldResolver(() => [MeetingRef], { description: "Meetings that are part of the process." })
+  @FieldResolver(() => [MeetingRef], { nullable: true, description: "Meetings that are part of the process." })
   async meetings(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.get(meetingsByProcess).load(process.id)).map((m) => ({ id: m.meetingId }));
   }

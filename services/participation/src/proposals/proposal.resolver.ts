@@ -36,7 +36,7 @@ export const truncateToHour = (date: Date) => new Date(Math.floor(date.getTime()
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Query(() => ProposalConnection)
+  @Query(() => ProposalConnection, { nullable: true })
   async proposals(@Args() page: PageArgs, @Arg("filter", () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: RequestContext) {
     const where: Record<string, unknown> = {};
     if (filter?.processId != null) where.process = parseId(filter.processId, "filter.processId");

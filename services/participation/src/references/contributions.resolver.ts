@@ -27,17 +27,17 @@ const interventionsOf = (ctx: RequestContext, column: "council_id" | "territory_
 /** What participation adds to a council: its processes, the works it chose, and participation figures. */
 @Resolver(() => CouncilRef)
 export class CouncilParticipationResolver {
-  @FieldResolver(() => ParticipatoryProcessConnection)
+  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true })
   async processes(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await processesOf(ctx, "council_id", Number(council.id), page));
   }
 
-  @FieldResolver(() => InterventionConnection, { description: "Works chosen by this (regional) council, newest budget year first." })
+  @FieldResolver(() => InterventionConnection, { nullable: true, description: "Works chosen by this (regional) council, newest budget year first." })
   async interventions(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await interventionsOf(ctx, "council_id", Number(council.id), page));
   }
 
-  @FieldResolver(() => [ParticipationFigure], { description: "Participation concerning this council; small groups suppressed." })
+  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation concerning this council; small groups suppressed." })
   participation(
     @Root() council: CouncilRef,
     @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
@@ -51,17 +51,17 @@ export class CouncilParticipationResolver {
 /** What participation adds to a territory: processes, works and figures of the people who take part from it. */
 @Resolver(() => TerritoryRef)
 export class TerritoryParticipationResolver {
-  @FieldResolver(() => ParticipatoryProcessConnection)
+  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true })
   async processes(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await processesOf(ctx, "territory_id", Number(territory.id), page));
   }
 
-  @FieldResolver(() => InterventionConnection)
+  @FieldResolver(() => InterventionConnection, { nullable: true })
   async interventions(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await interventionsOf(ctx, "territory_id", Number(territory.id), page));
   }
 
-  @FieldResolver(() => [ParticipationFigure], { description: "Participation of the people of this territory; small groups suppressed." })
+  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation of the people of this territory; small groups suppressed." })
   participation(
     @Root() territory: TerritoryRef,
     @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
@@ -75,7 +75,7 @@ export class TerritoryParticipationResolver {
 /** What participation adds to a meeting: citizens' published comments and how many registered their presence. */
 @Resolver(() => MeetingRef)
 export class MeetingParticipationResolver {
-  @FieldResolver(() => ContributionConnection, { description: "Citizens' published comments, oldest first." })
+  @FieldResolver(() => ContributionConnection, { nullable: true, description: "Citizens' published comments, oldest first." })
   async contributions(@Root() meeting: MeetingRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const loader = pagesByParent<ContributionEntity>(ctx, "meeting.contributions", {
       entity: ContributionEntity,
@@ -87,7 +87,7 @@ export class MeetingParticipationResolver {
     return new ContributionConnection(await loader.load(Number(meeting.id)));
   }
 
-  @FieldResolver(() => Int, { description: "Citizens who registered their presence." })
+  @FieldResolver(() => Int, { nullable: true, description: "Citizens who registered their presence." })
   citizenAttendance(@Root() meeting: MeetingRef, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(presenceCountByMeeting).load(Number(meeting.id));
   }

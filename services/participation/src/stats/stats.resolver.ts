@@ -17,7 +17,7 @@ export function toFilter(input: StatsFilterInput = {}): StatsFilter {
 
 @Resolver(() => ParticipationFigure)
 export class StatsResolver {
-  @Query(() => [ParticipationFigure], {
+  @Query(() => [ParticipationFigure], { nullable: true,
     description: "Participation figures, grouped as asked; groups of fewer than 5 people are suppressed.",
   })
   participationStats(
