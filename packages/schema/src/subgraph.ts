@@ -80,7 +80,11 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     const ctx: RequestContext = {
       requestId,
       viewer,
-      em: orm.em.fork(),
+      // Inside a write's transaction, everything this request reads — its loaders, and lazy loads of records it
+      // already holds (`meeting.agenda.init()`) — goes through that transaction's connection: a second pooled
+      // connection would read outside the transaction, and on the embedded database (one engine, held by the
+      // transaction until it ends) it would wait forever.
+      em: orm.em.fork({ useContext: true }),
       loaders: new Loaders(),
       log: logger.child({ requestId }),
       subgraph: options.name,
