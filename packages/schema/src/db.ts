@@ -3,6 +3,7 @@ import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@m
 import type { Migration } from "@mikro-orm/migrations";
 import type { Logger } from "./logger";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
+import { ACQUIRE_TIMEOUT_MS, enforcePoolRules } from "./pool";
 
 export type { EntityManager };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -17,6 +18,8 @@ export interface DatabaseOptions {
   /** The shared, append-only audit log's schema (default `audit`). */
   auditSchema?: string;
   poolSize?: number;
+  /** How long a query may wait for a pooled connection (then SERVICE_UNAVAILABLE). */
+  acquireTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -30,7 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   }
   const log = options.logger;
   const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
-  return MikroORM.init({
+  const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
@@ -43,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       allOrNothing: true,
       snapshot: false,
     },
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: { min: 0, max: options.poolSize ?? 10, acquireTimeoutMillis: options.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS },
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     // Timestamps go over the wire as UTC; `date` columns stay plain 'YYYY-MM-DD' strings.
     forceUtcTimezone: true,
@@ -51,6 +54,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     logger: (message) => log?.debug({ orm: message }),
     allowGlobalContext: false,
   });
+  enforcePoolRules(orm);
+  return orm;
 }
 
 /**

@@ -20,6 +20,8 @@ export * from "./loaders";
 export * from "./query";
 export * from "./text";
 export * from "./write";
+export * from "./database-errors";
+export * from "./pool";
 export * from "./service";
 export * from "./policy";
 export * from "./platform.migration";

@@ -10,7 +10,9 @@ import type { IncomingMessage } from "node:http";
 import type { Verifier } from "./auth";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
+import { formatDatabaseError } from "./database-errors";
 import { AppError, maskError } from "./errors";
+import { ACQUIRE_TIMEOUT_MS } from "./pool";
 import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
 import { createHttpHandler, listen, type Listening } from "./http";
 import type { Logger } from "./logger";
@@ -59,7 +61,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
     formatError: (formatted, error) =>
-      maskError(formatted, error, {
+      maskError(formatDatabaseError(formatted, error), error, {
         requestId: currentRequestId(),
         log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
         logClientError: ({ message, extensions }) =>
@@ -101,9 +103,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     context,
     maxBodyBytes: options.maxBodyBytes,
     maxQueryChars: limits.maxChars,
-    ready: async () => {
-      await orm.em.getConnection().execute("select 1");
-    },
+    // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
+    ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
   });
 
   let listening: Listening | undefined;
@@ -122,4 +123,13 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       await apollo.stop();
     },
   };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
