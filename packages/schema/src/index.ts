@@ -19,6 +19,7 @@ export * from "./node";
 export * from "./loaders";
 export * from "./query";
 export * from "./text";
+export * from "./collation";
 export * from "./write";
 export * from "./database-errors";
 export * from "./pool";
