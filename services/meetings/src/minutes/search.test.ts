@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "../definition";
+import { Migration20261129130000_refold_decomposed_minutes } from "../migrations/Migration20261129130000_refold_decomposed_minutes";
+import { foldWord } from "./fold";
 import { CouncilWorld } from "../meetings.fixtures";
 
 let system: RunningSystem;
@@ -68,6 +70,17 @@ describe("searchMinutes", () => {
     expect(hit.node.excerpt).not.toMatch(/\*\*\p{M}/u);
     expect(hit.node.minutes.currentVersion.body).toBe(DECOMPOSED);
     expect(hit.node.minutes.currentVersion.sha256).toBe(createHash("sha256").update(DECOMPOSED, "utf8").digest("hex"));
+  });
+
+  it("finds decomposed minutes indexed before words kept their accents, once the migration folds them again", async () => {
+    const orm = system.subgraphs.meetings.orm;
+    const s = `"${orm.config.get("schema")}"`;
+    // The index as the old folding left it: "Votac" + U+0327 + "a" + U+0303 + "o" as three words.
+    const stale = DECOMPOSED.replace(/[\p{L}\p{N}]+/gu, (word) => foldWord(word));
+    await orm.em.getConnection().execute(`update ${s}.minutes set search_document = ?, search_vector = to_tsvector('portuguese', ?) where id = ?`, [stale, stale, Number(docs.decomposed)]);
+    expect(ids(await search("calcadas"))).toEqual([]);
+    await new Migration20261129130000_refold_decomposed_minutes(orm.em.getDriver(), orm.config).up();
+    expect(ids(await search("calcadas"))).toEqual([docs.decomposed]);
   });
 
   it("ranks documents with more matches first", async () => {
