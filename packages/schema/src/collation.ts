@@ -1,3 +1,6 @@
+import { Migration } from "@mikro-orm/migrations";
+import type { MigrationClass } from "./db";
+
 /**
  * Names and titles sort as a Portuguese reader expects: "agora", "Ágora", "Assembleia", "Conselho", … — accents and
  * case refine the order of equal letters, never send a name to the end (as bytewise "C" order does). The order is
@@ -12,12 +15,18 @@ export const NAME_COLLATION = "portuguese";
 export const NAME_COLUMNS: readonly string[] = ["name", "display_name", "full_name", "title"];
 
 /**
- * Migration statements that move `columns` of the (quoted) `schema` to the Portuguese collation, creating it there
- * first; PostgreSQL rebuilds the indexes on those columns. A server without ICU refuses the first statement.
+ * A migration that moves `columns` (each with its SQL type) of the subgraph's schema to the Portuguese collation,
+ * creating the collation there first; PostgreSQL rebuilds the indexes on those columns. A server without ICU refuses
+ * its first statement.
  */
-export function collateNames(schema: string, columns: { table: string; column: string; type: string }[]): string[] {
-  return [
-    `create collation if not exists ${schema}.${NAME_COLLATION} (provider = icu, locale = 'pt-BR')`,
-    ...columns.map(({ table, column, type }) => `alter table ${schema}.${table} alter column ${column} type ${type} collate ${schema}.${NAME_COLLATION}`),
-  ];
+export function collateNamesMigration(columns: { table: string; column: string; type: string }[]): MigrationClass {
+  return class CollateNames extends Migration {
+    override async up(): Promise<void> {
+      const s = `"${this.config.get("schema")}"`;
+      this.addSql(`create collation if not exists ${s}.${NAME_COLLATION} (provider = icu, locale = 'pt-BR')`);
+      for (const { table, column, type } of columns) {
+        this.addSql(`alter table ${s}.${table} alter column ${column} type ${type} collate ${s}.${NAME_COLLATION}`);
+      }
+    }
+  };
 }

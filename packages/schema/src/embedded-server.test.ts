@@ -20,6 +20,15 @@ async function connect(): Promise<Client> {
   return client;
 }
 
+/** Two sessions: the first has written a row of the new `table` in a transaction it has not ended. */
+async function inTransaction(table: string): Promise<[Client, Client]> {
+  const [holder, other] = [await connect(), await connect()];
+  await holder.query(`create table ${table} (n int)`);
+  await holder.query(`begin`);
+  await holder.query(`insert into ${table} values (1)`);
+  return [holder, other];
+}
+
 describe("the embedded database's sessions", () => {
   it("run concurrent parameterised queries and transactions as a server would", async () => {
     const sessions = await Promise.all(Array.from({ length: 6 }, connect));
@@ -48,11 +57,7 @@ describe("the embedded database's sessions", () => {
   });
 
   it("ends a session idle in a transaction that others wait on, undoing its work", async () => {
-    const idle = await connect();
-    const waiter = await connect();
-    await idle.query(`create table idle_probe (n int)`);
-    await idle.query(`begin`);
-    await idle.query(`insert into idle_probe values (1)`);
+    const [idle, waiter] = await inTransaction("idle_probe");
     const started = Date.now();
     expect((await waiter.query(`select count(*)::int as n from idle_probe`)).rows).toEqual([{ n: 0 }]);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -60,11 +65,7 @@ describe("the embedded database's sessions", () => {
   });
 
   it("gives the engine back when a session leaves in the middle of a transaction", async () => {
-    const leaving = await connect();
-    const staying = await connect();
-    await leaving.query(`create table leave_probe (n int)`);
-    await leaving.query(`begin`);
-    await leaving.query(`insert into leave_probe values (1)`);
+    const [leaving, staying] = await inTransaction("leave_probe");
     const read = staying.query(`select count(*)::int as n from leave_probe`);
     await leaving.end();
     expect((await read).rows).toEqual([{ n: 0 }]);
