@@ -4,6 +4,7 @@ import type { Migration } from "@mikro-orm/migrations";
 import type { Logger } from "./logger";
 import { isUnavailable } from "./errors";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
+import { ACQUIRE_TIMEOUT_MS, enforcePoolRules } from "./pool";
 
 export type { EntityManager };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   /** The shared, append-only audit log's schema (default `audit`). */
   auditSchema?: string;
   poolSize?: number;
+  /** How long a query may wait for a pooled connection (then SERVICE_UNAVAILABLE). */
+  acquireTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -31,7 +34,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   }
   const log = options.logger;
   const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
-  return MikroORM.init({
+  const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
@@ -44,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       allOrNothing: true,
       snapshot: false,
     },
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: { min: 0, max: options.poolSize ?? 10, acquireTimeoutMillis: options.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS },
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     // Timestamps go over the wire as UTC; `date` columns stay plain 'YYYY-MM-DD' strings.
     forceUtcTimezone: true,
@@ -52,6 +55,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     logger: (message) => log?.debug({ orm: message }),
     allowGlobalContext: false,
   });
+  enforcePoolRules(orm);
+  return orm;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
+import { EngineServer } from "./embedded-server";
 
 export interface EmbeddedDatabase {
   /** postgres:// URL every subgraph connects to, exactly as to a real server. */
@@ -14,6 +15,8 @@ export interface EmbeddedOptions {
   host?: string;
   /** Must be at least the sum of the subgraphs' pool sizes. */
   maxConnections?: number;
+  /** How long a session may sit idle in a transaction while others wait for the engine (see embedded-server.ts). */
+  idleInTransactionMs?: number;
   /** A `dumpDataDir` tarball of an initialised cluster: a new data directory is created from it (no initdb). */
   template?: string;
 }
@@ -27,7 +30,6 @@ export const embeddedUrl = (port: number, host = "127.0.0.1") => `postgres://pos
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
@@ -37,15 +39,16 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
     extensions: { unaccent, pg_trgm },
     ...(template ? { loadDataDir: new Blob([template]) } : {}),
   });
-  const server = new PGLiteSocketServer({
+  const server = new EngineServer({
     db,
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
     maxConnections: options.maxConnections ?? 64,
+    idleInTransactionMs: options.idleInTransactionMs,
   });
-  await server.start();
+  const address = await server.start();
   return {
-    url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres:postgres@${address}/postgres`,
     async stop() {
       await server.stop();
       await db.close();

@@ -10,7 +10,9 @@ import type { IncomingMessage } from "node:http";
 import type { Verifier } from "./auth";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
+import { formatDatabaseError } from "./database-errors";
 import { AppError, maskError } from "./errors";
+import { ACQUIRE_TIMEOUT_MS } from "./pool";
 import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
 import { createHttpHandler, listen, type Listening } from "./http";
 import type { Logger } from "./logger";
@@ -59,7 +61,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
     formatError: (formatted, error) =>
-      maskError(formatted, error, {
+      maskError(formatDatabaseError(formatted, error), error, {
         requestId: currentRequestId(),
         log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
         logUnavailable: (original) => logger.warn({ err: original, requestId: currentRequestId() }, "a dependency is unavailable"),
@@ -81,7 +83,11 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     const ctx: RequestContext = {
       requestId,
       viewer,
-      em: orm.em.fork(),
+      // Inside a write's transaction, everything this request reads — its loaders, and lazy loads of records it
+      // already holds (`meeting.agenda.init()`) — goes through that transaction's connection: a second pooled
+      // connection would read outside the transaction, and on the embedded database (one engine, held by the
+      // transaction until it ends) it would wait forever.
+      em: orm.em.fork({ useContext: true }),
       loaders: new Loaders(),
       log: logger.child({ requestId }),
       subgraph: options.name,
@@ -98,9 +104,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     context,
     maxBodyBytes: options.maxBodyBytes,
     maxQueryChars: limits.maxChars,
-    ready: async () => {
-      await orm.em.getConnection().execute("select 1");
-    },
+    // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
+    ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
   });
 
   let listening: Listening | undefined;
@@ -119,4 +124,13 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       await apollo.stop();
     },
   };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

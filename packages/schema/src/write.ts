@@ -1,18 +1,10 @@
-import {
-  CheckConstraintViolationException,
-  ForeignKeyConstraintViolationException,
-  LockWaitTimeoutException,
-  NotNullConstraintViolationException,
-  OptimisticLockError,
-  LockMode,
-  UniqueConstraintViolationException,
-  wrap,
-} from "@mikro-orm/core";
+import { LockMode, wrap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { auditActor } from "./audit";
 import type { Viewer } from "./auth";
 import type { RequestContext } from "./context";
+import { translateDatabaseError } from "./database-errors";
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated } from "./errors";
 import { parseId } from "./node";
 import type { CouncilRef } from "./policy";
@@ -217,32 +209,6 @@ export async function loadForWrite<R extends object>(
   } as never)) as R | null;
   if (!record || !visible(record)) throw notFound(what, id);
   return record;
-}
-
-/** Constraint violations are the client's conflict or bad input, not a server fault. */
-export function translateDatabaseError(error: unknown): unknown {
-  if (error instanceof AppError) return error;
-  if (error instanceof OptimisticLockError) {
-    return conflict("The record changed since you read it: read it again and retry with its current version.");
-  }
-  if (error instanceof LockWaitTimeoutException) return conflict("The record is busy: retry in a moment.");
-  if (error instanceof UniqueConstraintViolationException) {
-    return conflict("A record with the same unique value already exists.", { constraint: constraintOf(error) });
-  }
-  if (
-    error instanceof ForeignKeyConstraintViolationException ||
-    error instanceof CheckConstraintViolationException ||
-    error instanceof NotNullConstraintViolationException
-  ) {
-    return new AppError(ErrorCode.BAD_USER_INPUT, "The input breaks a rule of the record.", {
-      constraint: constraintOf(error),
-    });
-  }
-  return error;
-}
-
-function constraintOf(error: Error): string | undefined {
-  return (error as { constraint?: string }).constraint;
 }
 
 /** Loads the record an input field names, or fails with BAD_USER_INPUT naming that field. */

@@ -66,8 +66,13 @@ export function requireStatus(meeting: MeetingEntity, allowed: MeetingStatus[], 
   }
 }
 
-function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): void {
-  for (const item of meeting.agenda.getItems()) em.remove(item);
+async function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): Promise<void> {
+  const old = meeting.agenda.getItems();
+  // A flush writes inserts before deletes: the old items go first, or the new ones collide on (meeting, position).
+  if (old.length) {
+    em.remove(old);
+    await em.flush();
+  }
   for (const item of items) em.create(AgendaItemEntity, { meeting, ...item });
 }
 
@@ -117,7 +122,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         onlineUrl,
         territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
       });
-      replaceAgenda(em, meeting, agenda);
+      await replaceAgenda(em, meeting, agenda);
       return meeting;
     },
   });
@@ -152,7 +157,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
         if (meeting.status === MeetingStatus.CONVENED) {
           throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");
         }
-        replaceAgenda(em, meeting, checkAgenda(input.agenda));
+        await replaceAgenda(em, meeting, checkAgenda(input.agenda));
       }
       return meeting;
     },

@@ -1,3 +1,5 @@
+import { foldForSearch } from "@contagem/schema";
+
 /**
  * Folds Portuguese text for search: lower case, no accents, plurals to the singular ("reuniões" → "reuniao",
  * "resoluções" → "resolucao", "atas" → "ata"). Applied to the indexed text and to the query alike, before
@@ -13,7 +15,7 @@ const RULES: [RegExp, string][] = [
 ];
 
 export function foldWord(word: string): string {
-  let folded = word.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  let folded = foldForSearch(word);
   for (const [pattern, replacement] of RULES) {
     if (pattern.test(folded)) {
       folded = folded.replace(pattern, replacement);
@@ -23,7 +25,21 @@ export function foldWord(word: string): string {
   return folded;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A word: letters and digits with the combining marks that belong to them. Minutes typed in decomposed form (NFD)
+ * write "ã" as "a" + U+0303; without the marks, "Reunião" would be two words, "Reunia" and "o", found by no search
+ * and highlighted as `**Reunia**̃o`.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+const graphemes = new Intl.Segmenter("pt-BR", { granularity: "grapheme" });
+
+/** The grapheme boundary at or before `index`: a cut there never parts a letter from its accent, nor an emoji. */
+function graphemeStart(text: string, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= text.length) return text.length;
+  return graphemes.segment(text).containing(index)?.index ?? index;
+}
 
 export function foldText(text: string): string {
   return text.replace(WORD, (word) => foldWord(word));
@@ -53,8 +69,8 @@ export function highlight(body: string, query: string, radius = 120): string {
       break;
     }
   }
-  const start = first < 0 ? 0 : Math.max(0, plain.lastIndexOf(" ", Math.max(0, first - radius)) + 1);
-  const end = Math.min(plain.length, start + radius * 2);
+  const start = graphemeStart(plain, first < 0 ? 0 : Math.max(0, plain.lastIndexOf(" ", Math.max(0, first - radius)) + 1));
+  const end = graphemeStart(plain, start + radius * 2);
   const slice = plain.slice(start, end);
   const marked = slice.replace(WORD, (word) => (matches(word) ? `**${word}**` : word));
   return `${start > 0 ? "…" : ""}${marked}${end < plain.length ? "…" : ""}`;
@@ -66,5 +82,5 @@ export function excerptOf(body: string, length = 280): string {
   const plain = body.replace(/[#*_>`]/g, "").replace(/\s+/g, " ").trim();
   if (plain.length <= size) return plain;
   const cut = plain.lastIndexOf(" ", size);
-  return `${plain.slice(0, cut > size / 2 ? cut : size)}…`;
+  return `${plain.slice(0, cut > size / 2 ? cut : graphemeStart(plain, size))}…`;
 }

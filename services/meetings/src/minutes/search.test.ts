@@ -1,14 +1,18 @@
 import { councils } from "@contagem/councils";
 import { codesOf, gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "../definition";
+import { Migration20261129130000_refold_decomposed_minutes } from "../migrations/Migration20261129130000_refold_decomposed_minutes";
+import { foldWord } from "./fold";
 import { CouncilWorld } from "../meetings.fixtures";
 
 let system: RunningSystem;
 let compur: CouncilWorld;
 let cmsc: CouncilWorld;
 const docs: Record<string, string> = {};
+const DECOMPOSED = "Votação da requalificação das calçadas e da iluminação pública 🚶‍♀️🇧🇷.".normalize("NFD");
 
 beforeAll(async () => {
   system = await startSystem([councils, meetings], await readFile(join(__dirname, "../../../../gateway/supergraph.graphql"), "utf8"));
@@ -21,6 +25,8 @@ beforeAll(async () => {
   await publish(compur, "resolucao", "O conselho aprovou a Resolução sobre o zoneamento e as resoluções anteriores foram revogadas. Resolução publicada.");
   await publish(compur, "pracas", "Debate sobre a manutenção das praças e parques da Regional Eldorado.");
   await publish(cmsc, "saude", "Na reunião ordinária o Conselho de Saúde discutiu a atenção básica.");
+  // Typed in decomposed form (NFD): "ç" as "c" + U+0327, "ã" as "a" + U+0303.
+  await publish(cmsc, "decomposed", DECOMPOSED);
   // A draft mentioning the same words must never be found.
   const held = await compur.heldMeeting();
   await compur.draft(held.id, "Rascunho: reunião secreta sobre resolução sigilosa.");
@@ -52,6 +58,29 @@ describe("searchMinutes", () => {
     expect(hit.node.excerpt).toContain("**Resolução**");
     expect(hit.node.excerpt).toContain("**resoluções**");
     expect(hit.node.minutes.council.acronym).toBe("COMPUR");
+  });
+
+  it("finds minutes typed in decomposed form, highlights whole words, and keeps the published text byte for byte", async () => {
+    const result = await gql(system.gatewayUrl, `{ searchMinutes(query: "calcadas iluminação") { edges { node { excerpt minutes { id currentVersion { body sha256 } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const [hit] = result.data.searchMinutes.edges;
+    expect(hit.node.minutes.id).toBe(docs.decomposed);
+    expect(hit.node.excerpt).toContain(`**${"calçadas".normalize("NFD")}**`);
+    expect(hit.node.excerpt).toContain(`**${"iluminação".normalize("NFD")}**`);
+    expect(hit.node.excerpt).not.toMatch(/\*\*\p{M}/u);
+    expect(hit.node.minutes.currentVersion.body).toBe(DECOMPOSED);
+    expect(hit.node.minutes.currentVersion.sha256).toBe(createHash("sha256").update(DECOMPOSED, "utf8").digest("hex"));
+  });
+
+  it("finds decomposed minutes indexed before words kept their accents, once the migration folds them again", async () => {
+    const orm = system.subgraphs.meetings.orm;
+    const s = `"${orm.config.get("schema")}"`;
+    // The index as the old folding left it: "Votac" + U+0327 + "a" + U+0303 + "o" as three words.
+    const stale = DECOMPOSED.replace(/[\p{L}\p{N}]+/gu, (word) => foldWord(word));
+    await orm.em.getConnection().execute(`update ${s}.minutes set search_document = ?, search_vector = to_tsvector('portuguese', ?) where id = ?`, [stale, stale, Number(docs.decomposed)]);
+    expect(ids(await search("calcadas"))).toEqual([]);
+    await new Migration20261129130000_refold_decomposed_minutes(orm.em.getDriver(), orm.config).up();
+    expect(ids(await search("calcadas"))).toEqual([docs.decomposed]);
   });
 
   it("ranks documents with more matches first", async () => {
