@@ -8,15 +8,8 @@ import {
   UniqueConstraintViolationException,
 } from "@mikro-orm/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { AppError, ErrorCode, conflict } from "./errors";
+import { AppError, ErrorCode, conflict, isUnavailable } from "./errors";
 import { POOL_EXHAUSTED } from "./pool";
-
-/**
- * Codes of a database that cannot serve now, whatever the query: the pool had no connection in time, the server
- * refused or dropped the connection, is starting or shutting down, or has no connection slot left (SQLSTATE class
- * 08, 57P01, 57P03, 53300). The client may retry; nothing of ours is wrong.
- */
-const UNAVAILABLE = new Set([POOL_EXHAUSTED, "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"]);
 
 /**
  * The one table of database errors and the closed-set code each becomes, for reads and writes alike: constraint
@@ -41,8 +34,10 @@ export function translateDatabaseError(error: unknown): unknown {
       constraint: constraintOf(error),
     });
   }
-  const code = String((error as { code?: unknown } | null)?.code ?? "");
-  if (error instanceof ConnectionException || UNAVAILABLE.has(code) || code.startsWith("08")) {
+  // A database that cannot serve now (the pool had no connection in time, the server refused or dropped the
+  // connection, is starting or stopping): the client may retry; nothing of ours is wrong.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof ConnectionException || code === POOL_EXHAUSTED || isUnavailable(error)) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, "The database cannot serve this request now: retry later.");
   }
   return error;

@@ -97,7 +97,7 @@ export const raisedByGraphQL = (error: unknown): boolean =>
  * from Node, SQLSTATE classes 08 (connection) and 57P (operator intervention), 53300 (too many connections).
  */
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "53300", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
 
 /** Whether an error (or what it wraps) says a dependency is unavailable, not that the request or our code is wrong. */
 export function isUnavailable(error: unknown, depth = 0): boolean {
