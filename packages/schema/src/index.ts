@@ -28,3 +28,4 @@ export * from "./demo";
 export * from "./audit";
 export * from "./peers";
 export * from "./sql";
+export * from "./civil-time";

@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
+import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
@@ -80,6 +81,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       port: readInt(env, `${prefix}_PORT`, definition.defaultPort),
       host: readString(env, "HOST", "127.0.0.1"),
       seed: readString(env, "SEED", "true") !== "false",
+      civilTimeZone: readCivilTimeZone(env),
       auth: readAuthConfig(env),
       queryLimits: readQueryLimits(env),
       maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
@@ -98,6 +100,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
   }
+  useCivilTimeZone(config.civilTimeZone);
   const orm = await prepareDatabase(definition, { ...config, logger });
   const server = await createSubgraphServer(definition, {
     orm,
