@@ -1,5 +1,5 @@
 import { councils } from "@contagem/councils";
-import { adminToken, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
+import { adminToken, gql, mintToken, setClock, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "./definition";
@@ -72,7 +72,16 @@ async function council(slug: string) {
     (await call(`mutation($i: AdoptResolutionInput!) { adoptResolution(input: $i) { resolution { date year number } } }`, {
       meetingId, summary: "Dispõe sobre o calendário.", body: "Art. 1º Fica aprovado o calendário.",
     })).adoptResolution.resolution;
-  return { councilId, ending, next, meeting, minutes, resolution };
+  const endMandate = async (mandateId: string, endsOn: string) =>
+    call(`mutation($i: EndMandateInput!) { endMandate(input: $i) { mandate { id } } }`, { mandateId, expectedVersion: 1, endsOn, reason: "RESIGNED" });
+  const convened = async (startsAt: string) => {
+    const m = await meeting(startsAt);
+    await call(`mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { id } } }`, {
+      meetingId: m.id, expectedVersion: 1, convenedAt: new Date(Date.parse(startsAt) - 7 * 86_400_000).toISOString(),
+    });
+    return m;
+  };
+  return { councilId, ending, next, meeting, minutes, resolution, endMandate, convened };
 }
 
 describe("Contagem's civil time", () => {
@@ -114,5 +123,34 @@ describe("Contagem's civil time", () => {
       "3ª Reunião Ordinária de 2025",
       "1ª Reunião Ordinária de 2026",
     ]);
+  });
+});
+
+describe("Contagem's today", () => {
+  afterEach(() => jest.useRealTimers());
+  const read = async (councilId: string) =>
+    (await gql(system.gatewayUrl, `query($id: ID!) { council(id: $id) { currentTerm { id seats { mandates { id } } } nextMeeting { id } } }`, { id: councilId })).data
+      .council;
+
+  it("keeps 2025's term and a mandate ending on 31 December in force until Contagem's midnight", async () => {
+    const c = await council("comsan");
+    await c.endMandate(c.ending.mandates[0], "2025-12-31");
+    for (const now of ["2025-12-31T20:59:00-03:00", "2025-12-31T21:00:00-03:00", "2025-12-31T23:59:59-03:00"]) {
+      setClock(now);
+      const { currentTerm } = await read(c.councilId);
+      expect({ now, term: currentTerm.id }).toEqual({ now, term: c.ending.id });
+      expect(currentTerm.seats.flatMap((s: { mandates: { id: string }[] }) => s.mandates.map((m) => m.id))).toEqual(c.ending.mandates);
+    }
+    setClock("2026-01-01T00:00:00-03:00");
+    expect((await read(c.councilId)).currentTerm.id).toBe(c.next.id);
+  });
+
+  it("shows a meeting under way this evening as the next one until the day ends in Contagem", async () => {
+    const c = await council("compac");
+    const tonight = await c.convened("2026-03-10T19:00:00-03:00");
+    setClock("2026-03-10T21:30:00-03:00");
+    expect((await read(c.councilId)).nextMeeting).toEqual({ id: tonight.id });
+    setClock("2026-03-11T00:00:00-03:00");
+    expect((await read(c.councilId)).nextMeeting).toBeNull();
   });
 });
