@@ -17,8 +17,9 @@ import {
 import { ConfigError } from "./config";
 
 /**
- * Contagem's calendar facts of instants near the turn of a day and of a year. civil-time.tz.test.ts runs this file
- * again with the process's TZ set to UTC and to America/Sao_Paulo: no expectation may depend on the host's zone.
+ * Contagem's calendar facts of instants near the turn of a day and of a year. packages/stack/src/civil-time.tz.test.ts
+ * runs this file again with the process's TZ set to UTC and to America/Sao_Paulo: no expectation may depend on the
+ * host's zone.
  */
 const instant = (iso: string) => new Date(iso);
 

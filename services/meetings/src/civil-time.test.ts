@@ -8,7 +8,7 @@ import { meetings } from "./definition";
  * Contagem's calendar through the graph: a meeting at 21:30 on New Year's Eve (00:30 UTC on 1 January) belongs to
  * the year that is ending, in its label, the numbering of its minutes and resolutions, the date of what it adopts and
  * the term in force. Every instant is written with its offset, so no expectation depends on the host's TZ or on the
- * database session's TimeZone (civil-time.tz.test.ts runs this file again under other ones).
+ * database session's TimeZone (packages/stack/src/civil-time.tz.test.ts runs this file again under other ones).
  */
 let system: RunningSystem;
 let admin: string;

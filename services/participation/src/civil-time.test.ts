@@ -7,8 +7,8 @@ import { participation } from "./definition";
 import { call, citizen, openVote } from "./participation.fixtures";
 
 /**
- * Ages, months and hours are Contagem's: at 21:30 the evening before a birthday it is already the birthday in UTC, and
- * at 21:30 on 31 January already February. civil-time.tz.test.ts runs this file again under other TZs.
+ * Ages and months are Contagem's: at 21:30 the evening before a birthday it is already the birthday in UTC, and at
+ * 21:30 on 31 January already February. packages/stack/src/civil-time.tz.test.ts runs this file again under other TZs.
  */
 let system: RunningSystem;
 beforeAll(async () => {
