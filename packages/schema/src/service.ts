@@ -102,6 +102,14 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
   }
   useCivilTimeZone(config.civilTimeZone);
   const orm = await prepareDatabase(definition, { ...config, logger });
+  // SQL computes civil dates with PostgreSQL's own time zone data: the database must know the zone as well.
+  await orm.em
+    .getConnection()
+    .execute("select now() at time zone ?", [config.civilTimeZone])
+    .catch(() => {
+      logger.fatal(`Bad configuration: the database does not know CIVIL_TIME_ZONE ${config.civilTimeZone}.`);
+      process.exit(78);
+    });
   const server = await createSubgraphServer(definition, {
     orm,
     verify: await createVerifier(config.auth),
