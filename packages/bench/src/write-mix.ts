@@ -1,3 +1,4 @@
+import { civilDate } from "@contagem/schema";
 import { summarize, type LoadResult } from "./load";
 
 /**
@@ -57,7 +58,7 @@ export async function writeMix(url: string, secretaries: Secretary[], seconds: n
           const minutes = await call(secretary, "draft", { meetingId: meeting.id, body: `Ata da reunião de benchmark ${k}: deliberações sobre as praças.` });
           if (previous) {
             const approved = await call(secretary, "approve", { minutesId: previous.minutesId, expectedVersion: previous.version, meetingId: meeting.id });
-            await call(secretary, "publish", { minutesId: previous.minutesId, expectedVersion: approved.version, gazetteEdition: 7000 + k, gazetteDate: startsAt.toISOString().slice(0, 10) });
+            await call(secretary, "publish", { minutesId: previous.minutesId, expectedVersion: approved.version, gazetteEdition: 7000 + k, gazetteDate: civilDate(startsAt) });
           }
           previous = { minutesId: minutes.id as string, version: minutes.version as number };
         } catch {

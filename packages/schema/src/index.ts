@@ -31,3 +31,4 @@ export * from "./demo";
 export * from "./audit";
 export * from "./peers";
 export * from "./sql";
+export * from "./civil-time";

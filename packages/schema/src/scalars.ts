@@ -11,7 +11,8 @@ export const DateTimeScalar = DateTimeResolver;
 export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: "Date",
-  description: "A calendar date, `YYYY-MM-DD` (ISO 8601), without time zone.",
+  description:
+    "A calendar date, `YYYY-MM-DD` (ISO 8601), without time zone. Dates the graph derives from instants (a meeting's day, \"today\") are Contagem's civil dates, in America/Sao_Paulo.",
 });
 
 export const scalarsMap = [{ type: Date, scalar: DateTimeResolver }];

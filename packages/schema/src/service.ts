@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier } from "./auth";
+import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
@@ -87,6 +88,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       port: readInt(env, `${prefix}_PORT`, definition.defaultPort),
       host: readString(env, "HOST", "127.0.0.1"),
       seed: readString(env, "SEED", "true") !== "false",
+      civilTimeZone: readCivilTimeZone(env),
       auth: readAuthConfig(env),
       queryLimits: readQueryLimits(env),
       maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
@@ -113,7 +115,16 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
   );
   logger.info({ url: listening.url, node: process.version }, `${definition.name} subgraph listening (starting)`);
   logUnhandledRejections(logger);
+  useCivilTimeZone(config.civilTimeZone);
   const orm = await prepareDatabase(definition, { ...config, logger, waitForever: true });
+  // SQL computes civil dates with PostgreSQL's own time zone data: the database must know the zone as well.
+  await orm.em
+    .getConnection()
+    .execute("select now() at time zone ?", [config.civilTimeZone])
+    .catch(() => {
+      logger.fatal(`Bad configuration: the database does not know CIVIL_TIME_ZONE ${config.civilTimeZone}.`);
+      process.exit(78);
+    });
   const server = await createSubgraphServer(definition, {
     orm,
     verify: await createVerifier(config.auth),

@@ -1,4 +1,4 @@
-import { checkRuntime, createLogger, readInt, readOptional, readString, readUrl } from "@contagem/schema";
+import { checkRuntime, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl } from "@contagem/schema";
 import { SUBGRAPHS } from "@contagem/gateway";
 import { isAbsolute, join } from "node:path";
 import { ROOT } from "./artifacts";
@@ -17,6 +17,8 @@ async function main() {
       dataDir: isAbsolute(dataDir) ? dataDir : join(ROOT, dataDir),
       port: readInt(env, "PORT", 4000),
       host: readString(env, "HOST", "127.0.0.1"),
+      // Read by each subgraph process; checked here too, so that a bad zone stops the launch before anything starts.
+      civilTimeZone: readCivilTimeZone(env),
       poolSize: readInt(env, "DB_POOL_SIZE", env.DATABASE_URL ? 10 : 4, 1, 200),
       subgraphPorts: Object.fromEntries(
         SUBGRAPHS.map(({ name, defaultPort }) => [name, readInt(env, `${name.toUpperCase()}_PORT`, defaultPort)]),

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { readInt, readOptional, readString, startEmbeddedDatabase } from "@contagem/schema";
+import { readCivilTimeZone, readInt, readOptional, readString, startEmbeddedDatabase, useCivilTimeZone } from "@contagem/schema";
 import { isAbsolute, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "./artifacts";
@@ -23,6 +23,7 @@ async function main() {
     seed: readInt(env, "SEED", 20231229, 0, 2 ** 31 - 1),
   };
   if (process.env.NODE_ENV === "production") throw new Error("seed:demo writes synthetic data: refused with NODE_ENV=production.");
+  useCivilTimeZone(readCivilTimeZone(process.env));
   const dataDir = readString(process.env, "DATA_DIR", ".data");
   let url = readOptional(process.env, "DATABASE_URL");
   const embedded = url ? undefined : await startEmbeddedDatabase({ dataDir: join(isAbsolute(dataDir) ? dataDir : join(ROOT, dataDir), "pglite") });

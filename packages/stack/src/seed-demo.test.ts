@@ -1,6 +1,7 @@
 import { demoRegions, seedCouncilsDemo } from "@contagem/councils";
 import { seedMeetingsDemo } from "@contagem/meetings";
 import { seedParticipationDemo } from "@contagem/participation";
+import { civilYear } from "@contagem/schema";
 import { gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFile } from "node:fs/promises";
@@ -63,7 +64,7 @@ describe("seed:demo", () => {
       return res.data;
     };
     const startsAt = new Date(Date.now() - 3_600_000);
-    const year = startsAt.getUTCFullYear();
+    const year = civilYear(startsAt);
     const { scheduleMeeting } = await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version } } }`, {
       councilId: council.id, type: "EXTRAORDINARY", modality: "IN_PERSON", place: "Sede", startsAt: startsAt.toISOString(), agenda: [{ kind: "INFORMATIVE", title: "Informes" }],
     });

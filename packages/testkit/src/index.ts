@@ -10,3 +10,4 @@ export * from "./hidden";
 export * from "./boundary-probes";
 export * from "./launch";
 export * from "./tcp-proxy";
+export * from "./clock";

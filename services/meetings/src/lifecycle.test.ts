@@ -1,4 +1,5 @@
 import { councils } from "@contagem/councils";
+import { civilDate } from "@contagem/schema";
 import { adminToken, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -19,7 +20,7 @@ afterAll(() => system.stop());
 const day = 86_400_000;
 const NOW = Date.now();
 const at = (offsetDays: number) => new Date(NOW + offsetDays * day).toISOString();
-const date = (offsetDays: number) => at(offsetDays).slice(0, 10);
+const date = (offsetDays: number) => civilDate(new Date(NOW + offsetDays * day));
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 async function call(query: string, variables: Record<string, unknown> = {}, token?: string) {

@@ -1,4 +1,4 @@
-import { batchOptions, byId, byParent, type RequestContext } from "@contagem/schema";
+import { batchOptions, byId, byParent, civilToday, startOfCivilDay, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 import { AttendanceEntity } from "./attendance/attendance.entity";
 import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
@@ -32,15 +32,18 @@ export const currentVersionOf = (ctx: RequestContext) =>
     return keys.map((k) => byKey.get(`${k.minutesId}:${k.number}`) ?? null);
   }, { ...batchOptions, cacheKeyFn: (k) => `${k.minutesId}:${k.number}` });
 
-/** Each council's next meeting (scheduled or convened, from now on), one statement for all councils asked. */
+/**
+ * Each council's next meeting: the first scheduled or convened one from the start of Contagem's today, so that a
+ * meeting under way this evening stays the next one until it is held. One statement for all councils asked.
+ */
 export const nextMeetingByCouncil = (ctx: RequestContext) =>
   new DataLoader<number, MeetingEntity | null>(async (councilIds) => {
     const schema = ctx.em.config.get("schema");
     const rows = await ctx.em.execute<Record<string, unknown>[]>(
       `select distinct on (council_id) * from "${schema}".meeting
-       where council_id in (${councilIds.map(() => "?").join(", ")}) and status in (?, ?) and starts_at >= now()
+       where council_id in (${councilIds.map(() => "?").join(", ")}) and status in (?, ?) and starts_at >= ?
        order by council_id, starts_at, id`,
-      [...councilIds, MeetingStatus.SCHEDULED, MeetingStatus.CONVENED],
+      [...councilIds, MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, startOfCivilDay(civilToday()).toISOString()],
     );
     const byCouncil = new Map(rows.map((row) => [Number(row.council_id), ctx.em.map(MeetingEntity, row)]));
     return councilIds.map((id) => byCouncil.get(id) ?? null);

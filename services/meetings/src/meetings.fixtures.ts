@@ -1,3 +1,4 @@
+import { civilDate } from "@contagem/schema";
 import { adminToken, gql, mintToken } from "@contagem/testkit";
 
 /**
@@ -7,7 +8,7 @@ import { adminToken, gql, mintToken } from "@contagem/testkit";
 export const NOW = Date.now();
 const DAY = 86_400_000;
 export const at = (offsetDays: number) => new Date(NOW + offsetDays * DAY).toISOString();
-export const date = (offsetDays: number) => at(offsetDays).slice(0, 10);
+export const date = (offsetDays: number) => civilDate(new Date(NOW + offsetDays * DAY));
 
 export class CouncilWorld {
   councilId = "";

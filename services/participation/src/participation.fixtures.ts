@@ -1,7 +1,15 @@
+import { civilToday } from "@contagem/schema";
 import { gql, mintToken } from "@contagem/testkit";
 
 /** Builds participation through the graph, as staff and citizens would. Test data, never mocks. */
 export const HOUR = 3_600_000;
+
+/** The birth date of someone who turns `years` today in Contagem (born on 28 February when today is the 29th). */
+export function yearsAgo(years: number): string {
+  const today = civilToday();
+  const monthDay = today.slice(4) === "-02-29" ? "-02-28" : today.slice(4);
+  return `${Number(today.slice(0, 4)) - years}${monthDay}`;
+}
 
 export async function call(url: string, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await gql(url, query, variables, { token });

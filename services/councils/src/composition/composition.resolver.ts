@@ -1,4 +1,4 @@
-import type { RequestContext } from "@contagem/schema";
+import { civilToday, type RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
@@ -40,7 +40,8 @@ export class EndMandatePayload {
   mandate: MandateEntity;
 }
 
-const isActive = (m: MandateEntity) => !m.endsOn;
+/** A mandate runs until the end of its last day (`endsOn`, inclusive, as attendance reads it), in Contagem. */
+const runsOn = (day: string) => (m: MandateEntity) => !m.endsOn || m.endsOn >= day;
 
 @Resolver(() => Term)
 export class TermResolver {
@@ -83,14 +84,14 @@ export class SeatResolver {
     return seat.territory ? ctx.loaders.get(territoryById).load(seat.territory.id) : null;
   }
 
-  @FieldResolver(() => [Mandate], { description: "Mandates in this seat; only the running ones unless `includeEnded`." })
+  @FieldResolver(() => [Mandate], { description: "Mandates in this seat; unless `includeEnded`, only those not ended before today in Contagem (America/Sao_Paulo)." })
   async mandates(
     @Root() seat: SeatEntity,
     @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ) {
     const mandates = await ctx.loaders.get(mandatesBySeat).load(seat.id);
-    return includeEnded ? mandates : mandates.filter(isActive);
+    return includeEnded ? mandates : mandates.filter(runsOn(civilToday()));
   }
 }
 

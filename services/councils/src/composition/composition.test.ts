@@ -1,3 +1,4 @@
+import { civilToday } from "@contagem/schema";
 import { adminToken, codesOf, gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
 import { councils } from "../definition";
 
@@ -81,7 +82,7 @@ describe("terms, seats and mandates", () => {
     const council = res.data.council;
     expect(council.terms.totalCount).toBe(1);
     // The term of 2025-2026 is current only between those dates; the composition is reachable through `terms` anyway.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = civilToday();
     expect(council.currentTerm === null).toBe(!(today >= "2025-01-01" && today <= "2026-12-31"));
     const person = await gql(subgraph.url, `{ _entities(representations: [{ __typename: "Mandate", id: "1" }]) { ... on Mandate { person { displayName mandates { role endsOn } } } } }`);
     expect(person.data._entities[0].person).toEqual({

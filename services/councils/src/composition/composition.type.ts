@@ -57,7 +57,7 @@ export class Mandate extends NodeType {
   @Field(() => DateScalar)
   startsOn: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Null while the mandate runs." })
+  @Field(() => DateScalar, { nullable: true, description: "Its last day (inclusive, a civil date in Contagem); null until an end is recorded." })
   endsOn?: string | null;
 
   @Field(() => MandateEndReason, { nullable: true })

@@ -1,5 +1,6 @@
 import {
   badInput,
+  civilToday,
   DateScalar,
   findPage,
   foldForSearch,
@@ -33,8 +34,6 @@ export class UpdateCouncilPayload {
   @Field(() => Council)
   council: CouncilEntity;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Council)
 export class CouncilResolver {
@@ -79,9 +78,9 @@ export class CouncilResolver {
     return ctx.loaders.get(seatRulesByCouncil).load(council.id);
   }
 
-  @FieldResolver(() => Term, { nullable: true, description: "The term (gestão) in force today, if any." })
+  @FieldResolver(() => Term, { nullable: true, description: "The term (gestão) in force today in Contagem (America/Sao_Paulo), if any." })
   async currentTerm(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
-    const day = today();
+    const day = civilToday();
     const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
     return terms.find((t) => t.startsOn <= day && day <= t.endsOn) ?? null;
   }

@@ -1,4 +1,4 @@
-import { Random, bulkInsert, foldForSearch, slugify } from "@contagem/schema";
+import { Random, bulkInsert, civilToday, foldForSearch, slugify } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
 
@@ -27,8 +27,6 @@ const THEMES = ["Educação", "Cultura", "Esporte", "Pessoa Idosa", "Trânsito e
 const QUORUM = ["ABSOLUTE_MAJORITY", "SIMPLE_MAJORITY_OF_MEMBERS", "ONE_THIRD"];
 const FIRST = ["Ana", "Bruno", "Carla", "Daniel", "Eduarda", "Fábio", "Gabriela", "Hugo", "Isabela", "João", "Karina", "Lucas", "Marina", "Nelson", "Olívia", "Paulo", "Quésia", "Rafael", "Sabrina", "Tiago"];
 const LAST = ["Silva", "Souza", "Oliveira", "Santos", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo", "Fernandes", "Carvalho", "Gomes", "Martins"];
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Clearly synthetic volume for development and benchmarks: councils named "… (sintético)", terms every two years
@@ -83,12 +81,13 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
     })),
   ];
 
-  const now = new Date();
-  const firstYear = now.getUTCFullYear() - options.years + 1;
+  const today = civilToday();
+  const thisYear = Number(today.slice(0, 4));
+  const firstYear = thisYear - options.years + 1;
   const termRows: Record<string, unknown>[] = [];
   const termOwner: number[] = [];
   for (const council of councils) {
-    for (let year = firstYear - (firstYear % 2 === 0 ? 0 : 1); year <= now.getUTCFullYear() + 1; year += 2) {
+    for (let year = firstYear - (firstYear % 2 === 0 ? 0 : 1); year <= thisYear + 1; year += 2) {
       termRows.push({ council_id: council.id, label: `Gestão ${year}-${year + 1} (sintética)`, starts_on: `${year}-01-01`, ends_on: `${year + 1}-12-31` });
       termOwner.push(council.id);
     }
@@ -115,8 +114,8 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
     const term = termRows[seatTerm[i]] as { starts_on: string; ends_on: string };
     const position = seatRows[i].position as number;
     return [
-      { seat_id: seatId, person_id: personIds[i * 2], role: "TITULAR", board_role: position === 1 ? "PRESIDENT" : position === 2 ? "VICE_PRESIDENT" : null, starts_on: term.starts_on, ends_on: iso(new Date(term.ends_on)) < iso(now) ? term.ends_on : null, end_reason: iso(new Date(term.ends_on)) < iso(now) ? "TERM_ENDED" : null },
-      { seat_id: seatId, person_id: personIds[i * 2 + 1], role: "SUPLENTE", board_role: null, starts_on: term.starts_on, ends_on: iso(new Date(term.ends_on)) < iso(now) ? term.ends_on : null, end_reason: iso(new Date(term.ends_on)) < iso(now) ? "TERM_ENDED" : null },
+      { seat_id: seatId, person_id: personIds[i * 2], role: "TITULAR", board_role: position === 1 ? "PRESIDENT" : position === 2 ? "VICE_PRESIDENT" : null, starts_on: term.starts_on, ends_on: term.ends_on < today ? term.ends_on : null, end_reason: term.ends_on < today ? "TERM_ENDED" : null },
+      { seat_id: seatId, person_id: personIds[i * 2 + 1], role: "SUPLENTE", board_role: null, starts_on: term.starts_on, ends_on: term.ends_on < today ? term.ends_on : null, end_reason: term.ends_on < today ? "TERM_ENDED" : null },
     ];
   });
   const mandateIds = await bulkInsert(em, "mandate", mandateRows);

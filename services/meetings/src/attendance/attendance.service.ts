@@ -1,4 +1,4 @@
-import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, civilDate, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
 import { termAt, type TermFacts } from "../directory/council-directory";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
@@ -38,7 +38,7 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
     prepare: async () => {
       const council = await councilOfMeeting(ctx, input.meetingId);
       const meeting = council && (await ctx.em.fork().findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") }));
-      const date = meeting?.startsAt.toISOString().slice(0, 10);
+      const date = meeting && civilDate(meeting.startsAt);
       return { council, date, term: council && date ? await termAt(ctx, council.id, date) : null };
     },
     locate: async (em, { council }) => ({

@@ -47,7 +47,7 @@ export class ScheduleMeetingInput {
   @Field(() => MeetingType)
   type: MeetingType;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to the next in the year, e.g. "3ª Reunião Ordinária de 2026".' })
+  @Field(() => String, { nullable: true, description: 'Defaults to the next of its type in the civil year of `startsAt` in Contagem (America/Sao_Paulo), e.g. "3ª Reunião Ordinária de 2026".' })
   sequenceLabel?: string;
 
   @Field(() => Modality)

@@ -1,4 +1,4 @@
-import { badInput, conflict, loadForWrite, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
+import { badInput, civilDate, civilYear, conflict, loadForWrite, startOfCivilYear, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
@@ -76,13 +76,14 @@ async function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: C
   for (const item of items) em.create(AgendaItemEntity, { meeting, ...item });
 }
 
+/** "2ª Reunião Ordinária de 2026": the meetings of its type before it in its civil year (Contagem's, not UTC's). */
 async function defaultLabel(em: EntityManager, councilId: number, type: MeetingType, startsAt: Date): Promise<string> {
-  const year = startsAt.getUTCFullYear();
+  const year = civilYear(startsAt);
   const count = await em.count(MeetingEntity, {
     councilId,
     type,
     status: { $ne: MeetingStatus.CANCELLED },
-    startsAt: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: startsAt },
+    startsAt: { $gte: startOfCivilYear(year), $lt: startsAt },
   });
   return `${count + 1}ª ${ORDINAL_TYPE[type]} de ${year}`;
 }
@@ -96,7 +97,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
     input,
     prepare: async () => {
       const council = await requireCouncil(ctx, councilId);
-      const term = await termAt(ctx, councilId, input.startsAt.toISOString().slice(0, 10));
+      const term = await termAt(ctx, councilId, civilDate(input.startsAt));
       return { council, termId: term?.id ?? null };
     },
     locate: async (_em, { council }) => ({ council: asRef(council) }),

@@ -9,7 +9,7 @@ export class Meeting extends NodeType {
   @Field(() => MeetingType)
   type: MeetingType;
 
-  @Field({ description: 'As the council numbers it, e.g. "2ª Reunião Ordinária de 2026".' })
+  @Field({ description: 'As the council numbers it, e.g. "2ª Reunião Ordinária de 2026" (the year is Contagem\'s civil year of `startsAt`).' })
   sequenceLabel: string;
 
   @Field(() => MeetingStatus)

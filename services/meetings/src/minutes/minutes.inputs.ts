@@ -4,7 +4,7 @@ import { MinutesStatus } from "./minutes.enums";
 
 @InputType()
 export class MinutesFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The numbering year: the civil year in Contagem (America/Sao_Paulo) of the meeting recorded." })
   year?: number;
 
   @Field(() => MinutesStatus, { nullable: true, description: "Only ADMIN, STAFF and the council's secretaries see unpublished minutes." })

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, badInput, conflict, loadForWrite, parseId, sha256, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { AppError, ErrorCode, badInput, civilYear, conflict, loadForWrite, parseId, sha256, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -64,7 +64,8 @@ export function draftMinutes(ctx: RequestContext, input: DraftMinutesInput): Pro
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
       requireStatus(meeting, [MeetingStatus.HELD], "draft the minutes of");
       if (await em.count(MinutesEntity, { meeting })) throw conflict("This meeting already has minutes: revise that draft.");
-      const year = meeting.startsAt.getUTCFullYear();
+      // Numbered in the civil year of the meeting they record: a meeting at 21:30 on 31 December is of that year.
+      const year = civilYear(meeting.startsAt);
       const minutes = em.create(MinutesEntity, {
         councilId: meeting.councilId,
         meeting,

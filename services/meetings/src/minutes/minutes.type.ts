@@ -22,7 +22,7 @@ export class Minutes extends NodeType {
   @Field(() => Int, { description: "Number within the council's year, e.g. 6 for Ata 006/2026." })
   number: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The numbering year: the civil year in Contagem (America/Sao_Paulo) of the meeting recorded." })
   year: number;
 
   @Field(() => MinutesStatus)

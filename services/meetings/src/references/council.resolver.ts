@@ -48,7 +48,7 @@ export class CouncilContributionResolver {
     return new MeetingConnection(await loader.load(Number(council.id)));
   }
 
-  @FieldResolver(() => Meeting, { nullable: true, description: "The next scheduled or convened meeting." })
+  @FieldResolver(() => Meeting, { nullable: true, description: "The next scheduled or convened meeting: the first from the start of today in Contagem (America/Sao_Paulo), so a meeting under way today is still the next one until it is held." })
   nextMeeting(@Root() council: CouncilRef, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(nextMeetingByCouncil).load(Number(council.id));
   }

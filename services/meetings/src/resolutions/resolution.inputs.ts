@@ -4,7 +4,7 @@ import { ResolutionStatus } from "./resolution.enums";
 
 @InputType()
 export class ResolutionFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The numbering year (the year of the resolution's date)." })
   year?: number;
 
   @Field(() => ResolutionStatus, { nullable: true })
@@ -22,7 +22,7 @@ export class ResolutionTextInput {
   @Field(() => ID, { nullable: true, description: "The deliberation (APPROVED) that adopted it." })
   deliberationId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Defaults to the meeting's date; sets the numbering year." })
+  @Field(() => DateScalar, { nullable: true, description: "Defaults to the meeting's civil date in Contagem (America/Sao_Paulo); its year is the numbering year." })
   date?: string | null;
 
   @LongText("TEXT")

@@ -1,4 +1,4 @@
-import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, civilDate, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DeliberationEntity } from "../deliberations/deliberation.entity";
 import { DeliberationOutcome } from "../deliberations/deliberation.enums";
@@ -25,7 +25,8 @@ async function createResolution(em: EntityManager, input: ResolutionTextInput): 
   const summary = input.summary.trim();
   if (summary.length < 3 || summary.length > 2000) throw badInput("summary", '"summary" must have 3 to 2000 characters.');
   if (!input.body.trim()) throw badInput("body", '"body" is empty.');
-  const date = input.date ?? meeting.startsAt.toISOString().slice(0, 10);
+  // Adopted on the civil date of the meeting: at 21:30 on 10 March in Contagem, 10 March (already the 11th in UTC).
+  const date = input.date ?? civilDate(meeting.startsAt);
   const year = Number(date.slice(0, 4));
   return em.create(ResolutionEntity, {
     councilId: meeting.councilId,

@@ -5,13 +5,13 @@ import { ResolutionStatus } from "./resolution.enums";
 @ObjectType("Resolution", { description: "A resolution of a council, numbered per council and year." })
 @Directive('@key(fields: "id")')
 export class Resolution extends NodeType {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number within the council's numbering year, e.g. 1 for 001/2021." })
   number: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The numbering year: the year of `date`." })
   year: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of adoption; by default the meeting's civil date in Contagem (America/Sao_Paulo)." })
   date: string;
 
   @Field({ description: "Ementa: what the resolution is about." })

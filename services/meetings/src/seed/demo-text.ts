@@ -1,4 +1,4 @@
-import type { Random } from "@contagem/schema";
+import { civilDate, type Random } from "@contagem/schema";
 
 const TOPICS = [
   "a requalificação das praças e parques da regional",
@@ -22,9 +22,8 @@ export const topic = (rng: Random) => rng.pick(TOPICS);
 
 /** Minutes text in Portuguese, clearly marked synthetic, with varied topics so that search has something to find. */
 export function minutesBody(rng: Random, councilName: string, label: string, startsAt: Date, topics: string[], present: number): string {
-  const day = startsAt.getUTCDate();
-  const month = MONTHS[startsAt.getUTCMonth()];
-  const year = startsAt.getUTCFullYear();
+  const [year, monthNumber, day] = civilDate(startsAt).split("-").map(Number);
+  const month = MONTHS[monthNumber - 1];
   const items = topics.map((t, i) => `${i + 1}. Discussão sobre ${t}.`).join("\n");
   const decisions = topics
     .map((t) => (rng.chance(0.7) ? `Aprovada por maioria a proposta sobre ${t}.` : `A discussão sobre ${t} foi adiada para a próxima reunião.`))

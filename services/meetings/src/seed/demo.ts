@@ -1,4 +1,4 @@
-import { Random, bulkInsert, sha256 } from "@contagem/schema";
+import { Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { requiredForQuorum } from "../attendance/quorum";
 import { foldText } from "../minutes/fold";
@@ -31,6 +31,7 @@ export interface MeetingsDemoCounts {
 
 const DAY = 86_400_000;
 const ORDINAL = (n: number) => `${n}ª`;
+const pad = (n: number) => String(n).padStart(2, "0");
 
 interface PlannedMeeting {
   council: CouncilStructure;
@@ -50,16 +51,19 @@ interface PlannedMeeting {
 export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStructure[], options: MeetingsDemoOptions): Promise<MeetingsDemoCounts> {
   const rng = new Random(options.seed + 1);
   const now = Date.now();
-  const firstYear = new Date(now).getUTCFullYear() - options.years + 1;
+  const thisYear = civilYear(new Date(now));
+  const firstYear = thisYear - options.years + 1;
   const planned: PlannedMeeting[] = [];
   for (const council of councils) {
     const perYear = Math.max(1, council.ordinaryMeetingsPerYear);
-    for (let year = firstYear; year <= new Date(now).getUTCFullYear() + 1; year++) {
+    for (let year = firstYear; year <= thisYear + 1; year++) {
       for (let k = 0; k < perYear; k++) {
         const month = Math.floor((k * 12) / perYear) + (perYear < 12 ? 1 : 0);
-        const startsAt = new Date(Date.UTC(year, Math.min(month, 11), rng.int(3, 26), rng.pick([9, 14, 18]), 0));
+        const [dayOfMonth, hour] = [rng.int(3, 26), rng.pick([9, 14, 18])];
+        // Meetings at 9:00, 14:00 or 18:00 in Contagem.
+        const day = `${year}-${pad(Math.min(month, 11) + 1)}-${pad(dayOfMonth)}`;
+        const startsAt = civilInstant(`${day}T${pad(hour)}:00`);
         if (startsAt.getTime() > now + 60 * DAY) continue;
-        const day = startsAt.toISOString().slice(0, 10);
         const term = council.terms.find((t) => t.startsOn <= day && day <= t.endsOn);
         if (!term) continue;
         const past = startsAt.getTime() < now;
@@ -78,7 +82,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
       council_id: m.council.id,
       term_id: m.term.id,
       type: "ORDINARY",
-      sequence_label: `${ORDINAL(m.number)} Reunião Ordinária de ${m.startsAt.getUTCFullYear()}`,
+      sequence_label: `${ORDINAL(m.number)} Reunião Ordinária de ${civilYear(m.startsAt)}`,
       status: m.held ? "HELD" : m.cancelled ? "CANCELLED" : convened ? "CONVENED" : "SCHEDULED",
       status_reason: m.cancelled ? "Cancelada por falta de quórum previsto (dados sintéticos)." : null,
       modality: rng.pick(["IN_PERSON", "IN_PERSON", "HYBRID", "ONLINE"]),
@@ -161,7 +165,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
   const bodies: string[] = [];
   planned.forEach((m, i) => {
     if (!m.held) return;
-    const year = m.startsAt.getUTCFullYear();
+    const year = civilYear(m.startsAt);
     const key = `${m.council.id}:${year}`;
     const number = (numbering.get(key) ?? 0) + 1;
     numbering.set(key, number);
@@ -182,7 +186,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
       approved_at: approver !== undefined ? planned[approver].startsAt.toISOString() : null,
       gazette_edition: published ? 5000 + Math.floor((publishedAt!.getTime() - Date.UTC(2020, 0, 1)) / (3 * DAY)) : null,
       gazette_pages: published ? `${rng.int(1, 40)}-${rng.int(41, 60)}` : null,
-      gazette_date: published ? publishedAt!.toISOString().slice(0, 10) : null,
+      gazette_date: published ? civilDate(publishedAt!) : null,
       published_at: published ? publishedAt!.toISOString() : null,
       search_document: published ? foldText(body) : null,
     });
@@ -211,7 +215,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
     if (d.outcome !== "APPROVED" || !rng.chance(0.33)) return;
     const meetingIndex = indexOfMeeting.get(d.meeting_id as number)!;
     const m = planned[meetingIndex];
-    const year = m.startsAt.getUTCFullYear();
+    const year = civilYear(m.startsAt);
     const key = `r:${m.council.id}:${year}`;
     const number = (numbering.get(key) ?? 0) + 1;
     numbering.set(key, number);
@@ -219,7 +223,7 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
       council_id: m.council.id,
       year,
       number,
-      date: m.startsAt.toISOString().slice(0, 10),
+      date: civilDate(m.startsAt),
       summary: `Dispõe sobre ${String(d.text).replace(/^Deliberação sobre /, "").replace(/: .*$/, "")} (sintética).`,
       body: `Art. 1º Fica aprovada a deliberação do conselho.\nArt. 2º Esta resolução entra em vigor na data de sua publicação.\n\n> DADOS SINTÉTICOS.`,
       meeting_id: d.meeting_id,

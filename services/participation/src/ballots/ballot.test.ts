@@ -4,7 +4,7 @@ import { codesOf, gql, mintToken, startSystem, type RunningSystem } from "@conta
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "../definition";
-import { HOUR, call, citizen, openVote } from "../participation.fixtures";
+import { HOUR, call, citizen, openVote, yearsAgo } from "../participation.fixtures";
 
 let system: RunningSystem;
 beforeAll(async () => {
@@ -65,20 +65,16 @@ describe("ballots", () => {
 
   it("keep people under the process's minimum age out, and minors' handles private", async () => {
     const url = system.gatewayUrl;
-    const young = new Date();
-    young.setUTCFullYear(young.getUTCFullYear() - 15);
     const tooYoung = await gql(url, `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { personalData { id } } }`, {
-      i: { fullName: "Pessoa Jovem Demais", email: "jovem@example.org", birthDate: young.toISOString().slice(0, 10) },
+      i: { fullName: "Pessoa Jovem Demais", email: "jovem@example.org", birthDate: yearsAgo(15) },
     }, { token: await mintToken({ sub: "too-young", roles: ["CITIZEN"] }) });
     expect(codesOf(tooYoung)).toEqual(["BAD_USER_INPUT"]);
-    const minor = new Date();
-    minor.setUTCFullYear(minor.getUTCFullYear() - 17);
     const publicMinor = await gql(url, `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { personalData { id } } }`, {
-      i: { fullName: "Adolescente Participante", email: "adolescente@example.org", birthDate: minor.toISOString().slice(0, 10), handle: "teen_handle", profilePublic: true },
+      i: { fullName: "Adolescente Participante", email: "adolescente@example.org", birthDate: yearsAgo(17), handle: "teen_handle", profilePublic: true },
     }, { token: await mintToken({ sub: "minor-1", roles: ["CITIZEN"] }) });
     expect(codesOf(publicMinor)).toEqual(["CONFLICT"]);
     const vote = await openVote(url);
-    const token = await citizen(url, "minor-2", { fullName: "Adolescente Participante", email: "adolescente2@example.org", birthDate: minor.toISOString().slice(0, 10), handle: "teen_two" });
+    const token = await citizen(url, "minor-2", { fullName: "Adolescente Participante", email: "adolescente2@example.org", birthDate: yearsAgo(17), handle: "teen_two" });
     const { submitProposal } = await call(url, `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { proposal { id author { displayName anonymous } } } }`, {
       i: { processId: vote.processId, title: "Quadra de esportes", body: "Reforma da quadra do bairro." },
     }, token);

@@ -16,7 +16,7 @@ export class RegisterParticipantInput {
   @Field(() => String, { nullable: true, description: "CPF, checked; stored only as a keyed hash and its last three digits." })
   cpf?: string | null;
 
-  @Field(() => DateScalar, { description: "Participation is open from 16 years of age." })
+  @Field(() => DateScalar, { description: "Participation is open from 16 years of age, counted on today's date in Contagem (America/Sao_Paulo)." })
   birthDate: string;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,4 @@
-import { badInput, conflict } from "@contagem/schema";
+import { ageOn, badInput, civilToday, conflict } from "@contagem/schema";
 import { createHmac } from "node:crypto";
 import { normalizeCpf } from "./cpf";
 
@@ -34,15 +34,11 @@ export function checkCpf(value: string | null | undefined, key: string): { hash:
   return { hash: createHmac("sha256", key).update(`cpf:${digits}`).digest("hex"), lastDigits: digits.slice(-3) };
 }
 
-export function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split("-").map(Number);
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
-  return age;
-}
+/** Completed years of age today in Contagem: at 21:30 the evening before a birthday, not yet (already in UTC). */
+export const ageToday = (birthDate: string): number => ageOn(birthDate, civilToday());
 
 export function checkBirthDate(value: string): string {
-  const age = ageOn(value);
+  const age = ageToday(value);
   if (age < MINIMUM_AGE) throw badInput("birthDate", `Participation is open from ${MINIMUM_AGE} years of age.`);
   if (age > 130) throw badInput("birthDate", '"birthDate" is not plausible.');
   return value;
@@ -56,7 +52,7 @@ export function checkHandle(value: string | null | undefined): string | null {
 
 /** Minors never have a public profile. */
 export function checkPublicProfile(profilePublic: boolean, birthDate: string | null | undefined): boolean {
-  if (profilePublic && birthDate && ageOn(birthDate) < ADULT_AGE) {
+  if (profilePublic && birthDate && ageToday(birthDate) < ADULT_AGE) {
     throw conflict("Participants under 18 cannot have a public profile.");
   }
   return profilePublic;

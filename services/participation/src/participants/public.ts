@@ -1,6 +1,6 @@
 import type { ParticipantEntity } from "./participant.entity";
 import { ANONYMOUS, type PublicParticipant } from "./participant.type";
-import { ADULT_AGE, ageOn } from "./participant.validation";
+import { ADULT_AGE, ageToday } from "./participant.validation";
 
 /** The only public face of a participant: a chosen handle (adults with a public profile), or anonymity. */
 export function publicParticipant(participant: ParticipantEntity | null): PublicParticipant {
@@ -9,6 +9,6 @@ export function publicParticipant(participant: ParticipantEntity | null): Public
     participant.profilePublic &&
     !participant.erasedAt &&
     !!participant.birthDate &&
-    ageOn(participant.birthDate) >= ADULT_AGE;
+    ageToday(participant.birthDate) >= ADULT_AGE;
   return visible ? { displayName: participant!.handle!, anonymous: false } : { displayName: ANONYMOUS, anonymous: true };
 }

@@ -1,4 +1,4 @@
-import { findPage, PageArgs, pagesByParent, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { findPage, PageArgs, pagesByParent, parseId, startOfCivilHour, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { BallotEntity } from "../ballots/ballot.entity";
@@ -26,13 +26,11 @@ export class CastBallotPayload {
   @Field(() => ParticipatoryProcess)
   process: object;
 
-  @Field({ description: "When it was cast, truncated to the hour." })
+  @Field({ description: "When it was cast, truncated to the hour (Contagem's hour, America/Sao_Paulo)." })
   castAtHour: Date;
 }
 
 const CITIZEN = '@requiresScopes(scopes: [["CITIZEN"]])';
-
-export const truncateToHour = (date: Date) => new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000);
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
@@ -100,6 +98,6 @@ export class ProposalResolver {
   @Mutation(() => CastBallotPayload, { description: "Casts your ballot in a vote, within its rule and voting phase (CITIZEN)." })
   async castBallot(@Arg("input") input: CastBallotInput, @Ctx() ctx: RequestContext) {
     const ballot: BallotEntity = await castBallot(ctx, input);
-    return { process: await ctx.loaders.get(processById).load(ballot.process.id), castAtHour: truncateToHour(ballot.createdAt) };
+    return { process: await ctx.loaders.get(processById).load(ballot.process.id), castAtHour: startOfCivilHour(ballot.createdAt) };
   }
 }

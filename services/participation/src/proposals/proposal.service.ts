@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { BallotChoiceEntity, BallotEntity } from "../ballots/ballot.entity";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
 import { CITIZENS_ONLY, requireMe } from "../participants/participant.service";
-import { ageOn } from "../participants/participant.validation";
+import { ageToday } from "../participants/participant.validation";
 import type { ParticipantEntity } from "../participants/participant.entity";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind } from "../processes/process.enums";
@@ -30,7 +30,7 @@ function checkText(value: string, field: string, max: number): string {
 
 /** Old enough for this process (16 unless the process says otherwise). */
 function requireAge(me: ParticipantEntity, process: ProcessEntity): void {
-  if (!me.birthDate || ageOn(me.birthDate) < process.minimumAge) {
+  if (!me.birthDate || ageToday(me.birthDate) < process.minimumAge) {
     throw new AppError(ErrorCode.FORBIDDEN, `This process is open from ${process.minimumAge} years of age.`);
   }
 }

@@ -1,4 +1,4 @@
-import { Random, bulkInsert } from "@contagem/schema";
+import { Random, bulkInsert, civilYear, startOfCivilDay, startOfCivilYear } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 
 export interface ParticipationDemoInput {
@@ -32,7 +32,8 @@ const DAY = 86_400_000;
 export async function seedParticipationDemo(em: EntityManager, input: ParticipationDemoInput): Promise<ParticipationDemoCounts> {
   const rng = new Random(input.seed + 2);
   const now = Date.now();
-  const firstYear = new Date(now).getUTCFullYear() - input.years + 1;
+  const thisYear = civilYear(new Date(now));
+  const firstYear = thisYear - input.years + 1;
   const schema = `"${em.config.get("schema")}"`;
   const participantRows = Array.from({ length: input.participants }, (_, i) => {
     const n = String(i + 1).padStart(6, "0");
@@ -45,15 +46,15 @@ export async function seedParticipationDemo(em: EntityManager, input: Participat
       handle,
       profile_public: handle !== null && rng.chance(0.6),
       channel: rng.chance(0.8) ? "DIGITAL_PLATFORM" : "IN_PERSON",
-      created_at: new Date(Date.UTC(firstYear, 0, 1) + rng.int(0, input.years * 360) * DAY).toISOString(),
+      created_at: new Date(startOfCivilYear(firstYear).getTime() + rng.int(0, input.years * 360) * DAY).toISOString(),
     };
   });
   const participantIds = await bulkInsert(em, "participant", participantRows, 1000);
   const someone = () => participantIds[Math.floor(rng.next() * participantIds.length)];
 
   const processRows: Record<string, unknown>[] = [];
-  for (let year = firstYear; year <= new Date(now).getUTCFullYear(); year++) {
-    const current = year === new Date(now).getUTCFullYear();
+  for (let year = firstYear; year <= thisYear; year++) {
+    const current = year === thisYear;
     processRows.push({ kind: "PRIORITISATION_VOTE", title: `Priorização de compromissos ${year} (sintética)`, description: "Dados sintéticos.", status: current ? "OPEN" : "CLOSED", max_choices: 3 });
     for (const region of input.regions) {
       processRows.push({ kind: "REGIONAL_WORKS_BUDGET", title: `Orçamento de obras ${year} — regional ${region.territoryId} (sintético)`, description: "Dados sintéticos.", status: current ? "OPEN" : "CLOSED", council_id: region.councilId, territory_id: region.territoryId, max_choices: 2 });
@@ -63,7 +64,7 @@ export async function seedParticipationDemo(em: EntityManager, input: Participat
   const processIds = await bulkInsert(em, "process", processRows);
   const phaseRows = processIds.flatMap((id, i) => {
     const year = firstYear + Math.floor(i / (input.regions.length + 2));
-    const start = Date.UTC(year, 2, 1);
+    const start = startOfCivilDay(`${year}-03-01`).getTime();
     return [
       { process_id: id, position: 1, kind: "PROPOSALS", title: "Propostas", starts_at: new Date(start).toISOString(), ends_at: new Date(start + 60 * DAY).toISOString() },
       { process_id: id, position: 2, kind: "VOTING", title: "Votação", starts_at: new Date(start + 60 * DAY).toISOString(), ends_at: new Date(start + 300 * DAY).toISOString() },
@@ -150,7 +151,7 @@ export async function seedParticipationDemo(em: EntityManager, input: Participat
     if (process.kind !== "REGIONAL_WORKS_BUDGET") return;
     const year = firstYear + Math.floor(i / (input.regions.length + 2));
     for (let k = rng.int(2, 5); k > 0; k--) {
-      const done = year < new Date(now).getUTCFullYear() - 1;
+      const done = year < thisYear - 1;
       interventionRows.push({
         council_id: process.council_id,
         territory_id: process.territory_id,

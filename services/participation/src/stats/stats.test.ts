@@ -1,5 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
+import { civilToday } from "@contagem/schema";
 import { startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -34,8 +35,9 @@ describe("participation figures", () => {
   it("suppress small groups reached through a territory of the councils subgraph too", async () => {
     const res = await call(system.gatewayUrl, `{ territories(first: 20) { edges { node { code participation(groupBy: [CHANNEL, MONTH]) { channel month participants suppressed } } } } }`, {});
     const byCode = Object.fromEntries(res.territories.edges.map((e: any) => [e.node.code, e.node.participation]));
-    expect(byCode.ELDORADO).toEqual([{ channel: "DIGITAL_PLATFORM", month: new Date().toISOString().slice(0, 7), participants: 7, suppressed: false }]);
-    expect(byCode.RIACHO).toEqual([{ channel: "DIGITAL_PLATFORM", month: new Date().toISOString().slice(0, 7), participants: null, suppressed: true }]);
+    const month = civilToday().slice(0, 7);
+    expect(byCode.ELDORADO).toEqual([{ channel: "DIGITAL_PLATFORM", month, participants: 7, suppressed: false }]);
+    expect(byCode.RIACHO).toEqual([{ channel: "DIGITAL_PLATFORM", month, participants: null, suppressed: true }]);
     expect(byCode.SEDE).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { batchOptions, type RequestContext } from "@contagem/schema";
+import { batchOptions, civilTimestampSql, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 import { registerEnumType } from "type-graphql";
 
@@ -18,7 +18,7 @@ registerEnumType(StatsDimension, {
     COUNCIL: { description: "The council the activity concerns." },
     KIND: { description: "The kind of process (null for comments and presence at meetings)." },
     CHANNEL: { description: "How people took part." },
-    MONTH: { description: "Calendar month, YYYY-MM." },
+    MONTH: { description: "Calendar month in Contagem (America/Sao_Paulo), YYYY-MM: an act at 21:30 on 31 January counts in January." },
   },
 });
 
@@ -65,12 +65,16 @@ export interface FigureRow {
   suppressed: boolean;
 }
 
+// A month is Contagem's: the session's TimeZone (UTC on most servers) would move a month's last evening into the next.
+// MONTH is a getter because the zone is configured after this module loads.
 const COLUMN: Record<StatsDimension, string> = {
   TERRITORY: "pa.territory_id",
   COUNCIL: "a.council_id",
   KIND: "a.kind",
   CHANNEL: "a.channel",
-  MONTH: "to_char(date_trunc('month', a.at), 'YYYY-MM')",
+  get MONTH() {
+    return `to_char(${civilTimestampSql("a.at")}, 'YYYY-MM')`;
+  },
 };
 
 /** Every act of participation: ballots, supports, proposals, comments, presence at public meetings. */
