@@ -93,7 +93,7 @@ const rows: MatrixRow[] = [
   }, ON_HIDDEN),
   row("approveMinutes", `mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { id } } }`, async () => {
     const d = await a.draft((await a.heldMeeting()).id, "Ata");
-    const approving = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Ata anterior" }]);
+    const approving = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Ata anterior", minutesId: d.id }]);
     return { minutesId: d.id, expectedVersion: d.version, meetingId: approving.id };
   }, ON_HIDDEN),
   row("publishMinutes", `mutation($i: PublishMinutesInput!) { publishMinutes(input: $i) { minutes { id } } }`, async () => {
