@@ -40,7 +40,12 @@ export class CreateInterventionInput {
   @Field(() => ID, { nullable: true })
   processId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The deliberation (meetings subgraph) that decided it." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The deliberation (meetings subgraph) that decided it: an APPROVED one of the same council. " +
+      "Unknown: BAD_USER_INPUT; another council's: FORBIDDEN; not approved: CONFLICT.",
+  })
   deliberationId?: string | null;
 
   @Field()
@@ -86,6 +91,14 @@ export class UpdateInterventionInput {
 
   @Field(() => [MilestoneInput], { nullable: true, description: "Replaces the milestones." })
   milestones?: MilestoneInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The deliberation (meetings subgraph) that decided the works: an APPROVED one of the council that chose them. " +
+      "Unknown: BAD_USER_INPUT; another council's: FORBIDDEN; not approved: CONFLICT.",
+  })
+  deliberationId?: string | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string;
