@@ -1,4 +1,8 @@
 import { Migration20261127000000_initial } from "./Migration20261127000000_initial";
+import { Migration20261201000000_integrity } from "./Migration20261201000000_integrity";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [{ name: "Migration20261127000000_initial", class: Migration20261127000000_initial }];
+export const migrations = [
+  { name: "Migration20261127000000_initial", class: Migration20261127000000_initial },
+  { name: "Migration20261201000000_integrity", class: Migration20261201000000_integrity },
+];
