@@ -8,3 +8,4 @@ export * from "./crawler";
 export * from "./cursors";
 export * from "./hidden";
 export * from "./boundary-probes";
+export * from "./peer-requests";
