@@ -12,6 +12,7 @@ import {
   type MatrixRow,
   type Outcome,
   type RunningSystem,
+  uncoveredMutations,
 } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -123,6 +124,10 @@ describe("authorization matrix (meetings)", () => {
     const { observed, expected } = await runMatrix(system.gatewayUrl, rows, target);
     expect(observed).toEqual(expected);
   }, 120_000);
+
+  it("has a row for every mutation of the subgraph", async () => {
+    expect(await uncoveredMutations(system.subgraphs.meetings.url, rows.map((row) => row.operation))).toEqual([]);
+  });
 });
 
 describe("unpublished minutes", () => {
