@@ -12,38 +12,43 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{0,63}$/;
 
 type Values = Omit<UpdateTerritoryInput, "id" | "expectedVersion" | "idempotencyKey">;
 
-/** Checks and applies the given fields; a parent must lie in a grid this territory's grid nests in. */
-async function assign(em: EntityManager, territory: TerritoryEntity, scheme: TerritoryScheme, input: Values): Promise<void> {
+/**
+ * The given fields, checked: a code free in its grid, a parent in a grid this one nests in. Every read happens here,
+ * before the record changes (a query flushes pending changes first, and each flush would be a version).
+ */
+async function checked(em: EntityManager, scheme: TerritoryScheme, input: Values, current?: TerritoryEntity): Promise<Partial<TerritoryEntity>> {
+  const values: Partial<TerritoryEntity> = {};
   if (input.code != null) {
     if (!CODE.test(input.code)) throw badInput("code", '"code" must be 1 to 64 upper-case letters, digits, "_" or "-".');
-    if (input.code !== territory.code && (await em.count(TerritoryEntity, { scheme, code: input.code }))) {
+    if (input.code !== current?.code && (await em.count(TerritoryEntity, { scheme, code: input.code }))) {
       throw badInput("code", `Code "${input.code}" is already used in the ${scheme} grid.`);
     }
-    territory.code = input.code;
+    values.code = input.code;
   }
   if (input.name != null) {
     const name = input.name.trim();
     if (name.length < 2 || name.length > 200) throw badInput("name", '"name" must have 2 to 200 characters.');
-    territory.name = name;
+    values.name = name;
   }
   if (input.parentId != null) {
     const parent = await findOrBadInput(em, TerritoryEntity, input.parentId, "parentId");
     requireParentGrid(scheme, parent.scheme);
-    territory.parent = ref(parent);
+    values.parent = ref(parent);
   }
   if (input.population != null) {
     if (!Number.isInteger(input.population) || input.population < 0 || input.population > 10_000_000) throw badInput("population", '"population" is 0 to 10,000,000.');
-    territory.population = input.population;
+    values.population = input.population;
   }
   if (input.populationSource != null) {
     const source = input.populationSource.trim();
     if (source.length > 200) throw badInput("populationSource", '"populationSource" has at most 200 characters.');
-    territory.populationSource = source || null;
+    values.populationSource = source || null;
   }
   if (input.areaKm2 != null) {
     if (!Number.isFinite(input.areaKm2) || input.areaKm2 < 0 || input.areaKm2 > 10_000) throw badInput("areaKm2", '"areaKm2" is 0 to 10,000 km².');
-    territory.areaKm2 = input.areaKm2.toFixed(2);
+    values.areaKm2 = input.areaKm2.toFixed(2);
   }
+  return values;
 }
 
 export function createTerritory(ctx: RequestContext, input: CreateTerritoryInput): Promise<TerritoryEntity> {
@@ -57,9 +62,8 @@ export function createTerritory(ctx: RequestContext, input: CreateTerritoryInput
     denied: DENIED,
     run: async (em) => {
       requireWritableGrid(input.scheme, "scheme");
-      const territory = em.create(TerritoryEntity, { scheme: input.scheme, code: "", name: "" });
-      await assign(em, territory, input.scheme, input);
-      return territory;
+      const values = await checked(em, input.scheme, input);
+      return em.create(TerritoryEntity, { scheme: input.scheme, code: values.code!, name: values.name!, ...values });
     },
   });
 }
@@ -77,8 +81,7 @@ export function updateTerritory(ctx: RequestContext, input: UpdateTerritoryInput
     run: async (em, { record }) => {
       const territory = record!;
       requireWritableGrid(territory.scheme, "id");
-      await assign(em, territory, territory.scheme, input);
-      return territory;
+      return Object.assign(territory, await checked(em, territory.scheme, input, territory));
     },
   });
 }
