@@ -103,7 +103,7 @@ describe("ids of other subgraphs' records", () => {
   });
 
   it("cost one request per peer per write, whatever their number", async () => {
-    const meetingIds = [];
+    const meetingIds: string[] = [];
     for (let i = 0; i < 5; i++) meetingIds.push(await meetingOf(sede));
     const { councils: councilsUrl, meetings: meetingsUrl, participation: here } = system.subgraphs;
     const asked = await requestsTo({ councils: councilsUrl.url, meetings: meetingsUrl.url }, async () => {
