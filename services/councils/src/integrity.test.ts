@@ -1,4 +1,4 @@
-import { adminToken, gql, mintToken, startSubgraph, type GraphQLResponse, type RunningSubgraph } from "@contagem/testkit";
+import { adminToken, refusalsOf, gql, mintToken, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
 import { councils } from "./definition";
 
 /**
@@ -15,7 +15,6 @@ afterAll(() => subgraph.stop());
 
 const as = (token: string, query: string, input: Record<string, unknown>) => gql(subgraph.url, query, { input }, { token });
 const read = async (query: string, variables: Record<string, unknown> = {}) => (await gql(subgraph.url, query, variables, { token: admin })).data;
-const refusal = (res: GraphQLResponse) => res.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
 
 describe("a term's length", () => {
   const OPEN = `mutation($input: OpenTermInput!) { openTerm(input: $input) { term { id startsOn endsOn lengthOverrideReason } } }`;
@@ -31,7 +30,7 @@ describe("a term's length", () => {
 
   it("respects the council's rule: 2030-2039 under a 2-year rule is BAD_USER_INPUT on endsOn (was accepted)", async () => {
     const res = await as(secretary, OPEN, term("2030-01-01", "2039-12-31"));
-    expect(refusal(res)).toEqual([{ code: "BAD_USER_INPUT", field: "endsOn" }]);
+    expect(refusalsOf(res)).toEqual([{ code: "BAD_USER_INPUT", field: "endsOn" }]);
     expect(res.errors![0].extensions).toMatchObject({ termLengthYears: 2, latestEndsOn: "2032-01-01" });
     const ok = await as(secretary, OPEN, term("2030-01-01", "2031-12-31"));
     expect(ok.data.openTerm.term).toMatchObject({ endsOn: "2031-12-31", lengthOverrideReason: null });
@@ -39,8 +38,8 @@ describe("a term's length", () => {
 
   it("is overridden by ADMIN only, with a reason recorded on the term and audited", async () => {
     const override = { termLengthOverrideReason: "Mandato prorrogado pela Lei 9.999/2033" };
-    expect(refusal(await as(secretary, OPEN, term("2034-01-01", "2037-12-31", override)))).toEqual([{ code: "FORBIDDEN", field: undefined }]);
-    expect(refusal(await as(admin, OPEN, term("2034-01-01", "2037-12-31", { termLengthOverrideReason: " " })))).toEqual([
+    expect(refusalsOf(await as(secretary, OPEN, term("2034-01-01", "2037-12-31", override)))).toEqual([{ code: "FORBIDDEN", field: undefined }]);
+    expect(refusalsOf(await as(admin, OPEN, term("2034-01-01", "2037-12-31", { termLengthOverrideReason: " " })))).toEqual([
       { code: "BAD_USER_INPUT", field: "termLengthOverrideReason" },
     ]);
     const ok = await as(admin, OPEN, term("2034-01-01", "2037-12-31", override));
@@ -63,7 +62,7 @@ describe("a legal act's gazette publication", () => {
     expect(res.data.recordLegalActPublication.legalAct).toEqual({
       citation: "Decreto 230/2021", gazetteEdition: 5102, gazettePages: "3-4", gazetteDate: "2021-06-10", version: version + 1,
     });
-    expect(refusal(await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5103, gazetteDate: "2021-06-11" }))).toEqual([
+    expect(refusalsOf(await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5103, gazetteDate: "2021-06-11" }))).toEqual([
       { code: "CONFLICT", field: undefined },
     ]);
   });
@@ -76,8 +75,8 @@ describe("a legal act's gazette publication", () => {
       [{ gazettePages: "16-14" }, "gazettePages"],
       [{ gazettePages: "catorze" }, "gazettePages"],
     ];
-    for (const [change, field] of cases) expect(refusal(await as(admin, RECORD, { ...base, ...change }))).toEqual([{ code: "BAD_USER_INPUT", field }]);
-    expect(refusal(await as(admin, RECORD, { ...base, legalActId: "999999" }))).toEqual([{ code: "NOT_FOUND", field: undefined }]);
+    for (const [change, field] of cases) expect(refusalsOf(await as(admin, RECORD, { ...base, ...change }))).toEqual([{ code: "BAD_USER_INPUT", field }]);
+    expect(refusalsOf(await as(admin, RECORD, { ...base, legalActId: "999999" }))).toEqual([{ code: "NOT_FOUND", field: undefined }]);
   });
 });
 
@@ -104,8 +103,8 @@ describe("territories of the other grids", () => {
       [{ scheme: "NEIGHBOURHOOD", code: "bairro minúsculo", name: "Bairro" }, "code"],
       [{ scheme: "NEIGHBOURHOOD", code: "BAIRRO_Y", name: "Bairro Y", areaKm2: -1 }, "areaKm2"],
     ];
-    for (const [input, field] of cases) expect({ input, refusal: refusal(await as(admin, CREATE, input)) }).toEqual({ input, refusal: [{ code: "BAD_USER_INPUT", field }] });
-    expect(refusal(await as(admin, CREATE, { scheme: "HEALTH_DISTRICT", code: "DS_1", name: "Distrito Sanitário 1", parentId: city.id }))).toBeUndefined();
+    for (const [input, field] of cases) expect({ input, refusal: refusalsOf(await as(admin, CREATE, input)) }).toEqual({ input, refusal: [{ code: "BAD_USER_INPUT", field }] });
+    expect(refusalsOf(await as(admin, CREATE, { scheme: "HEALTH_DISTRICT", code: "DS_1", name: "Distrito Sanitário 1", parentId: city.id }))).toBeUndefined();
   });
 
   it("are updated by ADMIN, moving only to a compatible parent: no territory lies in itself or its own descendants", async () => {
@@ -113,12 +112,12 @@ describe("territories of the other grids", () => {
     const micro = (await as(admin, CREATE, { scheme: "ELECTORAL_MICROREGION", code: "MR_ELDORADO_01", name: "Microrregião Eldorado 1", parentId: eldorado.id })).data.createTerritory.territory;
     const bairro = (await as(admin, CREATE, { scheme: "NEIGHBOURHOOD", code: "BAIRRO_ELDORADO", name: "Eldorado", parentId: micro.id })).data.createTerritory.territory;
     const update = (id: string, version: number, change: object) => as(admin, UPDATE, { id, expectedVersion: version, ...change });
-    expect(refusal(await update(micro.id, micro.version, { parentId: micro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);
-    expect(refusal(await update(micro.id, micro.version, { parentId: bairro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);
-    expect(refusal(await update(eldorado.id, eldorado.version, { name: "Outro Nome" }))).toEqual([{ code: "BAD_USER_INPUT", field: "id" }]);
+    expect(refusalsOf(await update(micro.id, micro.version, { parentId: micro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);
+    expect(refusalsOf(await update(micro.id, micro.version, { parentId: bairro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);
+    expect(refusalsOf(await update(eldorado.id, eldorado.version, { name: "Outro Nome" }))).toEqual([{ code: "BAD_USER_INPUT", field: "id" }]);
     const moved = await update(bairro.id, bairro.version, { parentId: eldorado.id, name: "Eldorado Centro" });
     expect(moved.data.updateTerritory.territory).toMatchObject({ name: "Eldorado Centro", parent: { code: "ELDORADO" }, version: bairro.version + 1 });
-    expect(refusal(await update(bairro.id, bairro.version, { name: "Versão velha" }))).toEqual([{ code: "CONFLICT", field: undefined }]);
+    expect(refusalsOf(await update(bairro.id, bairro.version, { name: "Versão velha" }))).toEqual([{ code: "CONFLICT", field: undefined }]);
     const children = await read(`query($id: ID) { territory(id: $id) { children { code } } }`, { id: eldorado.id });
     expect(children.territory.children.map((c: { code: string }) => c.code).sort()).toEqual(["BAIRRO_ELDORADO", "MR_ELDORADO_01"]);
   });

@@ -1,5 +1,5 @@
 import { councils } from "@contagem/councils";
-import { adminToken, asSeen, codesOf, gql, requestsTo, startSystem, type GraphQLResponse, type RunningSystem } from "@contagem/testkit";
+import { adminToken, refusalsOf, asSeen, codesOf, gql, requestsTo, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "./definition";
@@ -34,7 +34,6 @@ const M = {
   revoke: `mutation($i: ChangeResolutionInput!) { revokeResolution(input: $i) { resolution { id } } }`,
 };
 const as = (token: string, query: string, input: Record<string, unknown>) => gql(system.gatewayUrl, query, { i: input }, { token });
-const refusal = (res: GraphQLResponse) => res.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
 let day = 40;
 const meetingOf = (world: CouncilWorld, agenda: object[] = [{ kind: "INFORMATIVE", title: "Informes" }]) => ({
   councilId: world.councilId, type: "ORDINARY", modality: "IN_PERSON", place: "Sede", startsAt: at(day++), agenda,
@@ -45,17 +44,17 @@ const deliberate = (world: CouncilWorld, meeting: { id: string; agenda: { id: st
 
 describe("ids of the councils subgraph's records", () => {
   it("are asked of it: an unknown territory, council, convener or member is BAD_USER_INPUT naming the field", async () => {
-    expect(refusal(await as(b.secretary, M.schedule, { ...meetingOf(b), territoryId: "999999" }))).toEqual([{ code: "BAD_USER_INPUT", field: "territoryId" }]);
-    expect(refusal(await as(admin, M.schedule, { ...meetingOf(b), councilId: "999999" }))).toEqual([{ code: "BAD_USER_INPUT", field: "councilId" }]);
+    expect(refusalsOf(await as(b.secretary, M.schedule, { ...meetingOf(b), territoryId: "999999" }))).toEqual([{ code: "BAD_USER_INPUT", field: "territoryId" }]);
+    expect(refusalsOf(await as(admin, M.schedule, { ...meetingOf(b), councilId: "999999" }))).toEqual([{ code: "BAD_USER_INPUT", field: "councilId" }]);
     const { territory } = await b.call(`{ territory(code: "SEDE") { id } }`);
     expect(codesOf(await as(b.secretary, M.schedule, { ...meetingOf(b), territoryId: territory.id }))).toEqual([]);
     const meeting = await scheduled(b);
-    expect(refusal(await as(b.secretary, M.convene, { meetingId: meeting.id, expectedVersion: meeting.version, convenedByMandateId: "999999" }))).toEqual([
+    expect(refusalsOf(await as(b.secretary, M.convene, { meetingId: meeting.id, expectedVersion: meeting.version, convenedByMandateId: "999999" }))).toEqual([
       { code: "BAD_USER_INPUT", field: "convenedByMandateId" },
     ]);
     const convened = await b.convenedMeeting();
     const entries = [{ mandateId: b.mandates[0], status: "PRESENT" }, { mandateId: "999999", status: "PRESENT" }];
-    expect(refusal(await as(b.secretary, M.attendance, { meetingId: convened.id, expectedVersion: convened.version, entries }))).toEqual([
+    expect(refusalsOf(await as(b.secretary, M.attendance, { meetingId: convened.id, expectedVersion: convened.version, entries }))).toEqual([
       { code: "BAD_USER_INPUT", field: "entries[1].mandateId" },
     ]);
   });
@@ -78,8 +77,8 @@ describe("a council's records name only that council's records", () => {
   it("B's meeting is not convened by A's president (was accepted: CONVENED)", async () => {
     const meeting = await scheduled(b);
     const input = { meetingId: meeting.id, expectedVersion: meeting.version, convenedByMandateId: a.mandates[0] };
-    expect(refusal(await as(b.secretary, M.convene, input))).toEqual([{ code: "FORBIDDEN", field: "convenedByMandateId" }]);
-    expect(refusal(await as(admin, M.convene, input))).toEqual([{ code: "FORBIDDEN", field: "convenedByMandateId" }]);
+    expect(refusalsOf(await as(b.secretary, M.convene, input))).toEqual([{ code: "FORBIDDEN", field: "convenedByMandateId" }]);
+    expect(refusalsOf(await as(admin, M.convene, input))).toEqual([{ code: "FORBIDDEN", field: "convenedByMandateId" }]);
     const own = await as(b.secretary, M.convene, { ...input, convenedByMandateId: b.mandates[0] });
     expect(own.data.conveneMeeting.meeting).toEqual({ id: meeting.id, status: "CONVENED", convenedBy: { id: b.mandates[0] } });
   });
@@ -90,18 +89,18 @@ describe("a council's records name only that council's records", () => {
     const naming = (minutesId: string) => ({ ...meetingOf(b, [{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata", minutesId }]) });
     const hidden = await as(b.secretary, M.schedule, naming(draft.id));
     const unknown = await as(b.secretary, M.schedule, naming("987654"));
-    expect(refusal(hidden)).toEqual([{ code: "NOT_FOUND", field: "agenda[0].minutesId" }]);
+    expect(refusalsOf(hidden)).toEqual([{ code: "NOT_FOUND", field: "agenda[0].minutesId" }]);
     expect(asSeen(hidden, draft.id)).toEqual(asSeen(unknown, "987654"));
-    expect(refusal(await as(b.secretary, M.schedule, naming(published.id)))).toEqual([{ code: "FORBIDDEN", field: "agenda[0].minutesId" }]);
+    expect(refusalsOf(await as(b.secretary, M.schedule, naming(published.id)))).toEqual([{ code: "FORBIDDEN", field: "agenda[0].minutesId" }]);
     // ADMIN sees A's draft: it is another council's record, FORBIDDEN.
-    expect(refusal(await as(admin, M.schedule, naming(draft.id)))).toEqual([{ code: "FORBIDDEN", field: "agenda[0].minutesId" }]);
+    expect(refusalsOf(await as(admin, M.schedule, naming(draft.id)))).toEqual([{ code: "FORBIDDEN", field: "agenda[0].minutesId" }]);
     const meeting = await scheduled(b);
-    expect(refusal(await as(b.secretary, M.update, { meetingId: meeting.id, expectedVersion: meeting.version, agenda: naming(published.id).agenda }))).toEqual([
+    expect(refusalsOf(await as(b.secretary, M.update, { meetingId: meeting.id, expectedVersion: meeting.version, agenda: naming(published.id).agenda }))).toEqual([
       { code: "FORBIDDEN", field: "agenda[0].minutesId" },
     ]);
     const own = await b.draft((await b.heldMeeting()).id, "Ata de B");
     const informative = await as(b.secretary, M.schedule, { ...meetingOf(b, [{ kind: "INFORMATIVE", title: "Informes", minutesId: own.id }]) });
-    expect(refusal(informative)).toEqual([{ code: "BAD_USER_INPUT", field: "agenda[0].minutesId" }]);
+    expect(refusalsOf(informative)).toEqual([{ code: "BAD_USER_INPUT", field: "agenda[0].minutesId" }]);
     const ok = await as(b.secretary, M.schedule, naming(own.id));
     expect(ok.data.scheduleMeeting.meeting.agenda).toEqual([{ kind: "APPROVAL_OF_MINUTES", minutes: { id: own.id } }]);
   });
@@ -109,7 +108,7 @@ describe("a council's records name only that council's records", () => {
   it("B's attendance lists B's members only", async () => {
     const convened = await b.convenedMeeting();
     const entries = [...b.mandates.map((mandateId) => ({ mandateId, status: "PRESENT" })), { mandateId: a.mandates[0], status: "PRESENT" }];
-    expect(refusal(await as(b.secretary, M.attendance, { meetingId: convened.id, expectedVersion: convened.version, entries }))).toEqual([
+    expect(refusalsOf(await as(b.secretary, M.attendance, { meetingId: convened.id, expectedVersion: convened.version, entries }))).toEqual([
       { code: "FORBIDDEN", field: "entries[3].mandateId" },
     ]);
   });
@@ -117,9 +116,9 @@ describe("a council's records name only that council's records", () => {
   it("B's deliberation decides B's agenda item, with B's members' votes", async () => {
     const mine = await b.heldMeeting();
     const theirs = await a.heldMeeting();
-    expect(refusal(await deliberate(b, { id: mine.id, agenda: theirs.agenda }))).toEqual([{ code: "FORBIDDEN", field: "agendaItemId" }]);
+    expect(refusalsOf(await deliberate(b, { id: mine.id, agenda: theirs.agenda }))).toEqual([{ code: "FORBIDDEN", field: "agendaItemId" }]);
     const votes = [{ mandateId: b.mandates[0], choice: "FOR" }, { mandateId: a.mandates[0], choice: "FOR" }];
-    expect(refusal(await deliberate(b, mine, { votesFor: 2, votes }))).toEqual([{ code: "FORBIDDEN", field: "votes[1].mandateId" }]);
+    expect(refusalsOf(await deliberate(b, mine, { votesFor: 2, votes }))).toEqual([{ code: "FORBIDDEN", field: "votes[1].mandateId" }]);
   });
 
   it("B's resolutions are adopted by B's deliberations and change B's resolutions only", async () => {
@@ -127,10 +126,10 @@ describe("a council's records name only that council's records", () => {
     const decided = (await deliberate(a, theirs)).data.recordDeliberation.deliberation;
     const mine = await b.heldMeeting();
     const text = { summary: "Dispõe sobre o calendário", body: "Art. 1º ..." };
-    expect(refusal(await as(b.secretary, M.adopt, { meetingId: mine.id, deliberationId: decided.id, ...text }))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
+    expect(refusalsOf(await as(b.secretary, M.adopt, { meetingId: mine.id, deliberationId: decided.id, ...text }))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
     const resolution = (await as(a.secretary, M.adopt, { meetingId: theirs.id, deliberationId: decided.id, ...text })).data.adoptResolution.resolution;
     const revoke = { meetingId: mine.id, resolutionId: resolution.id, expectedVersion: resolution.version, ...text };
-    expect(refusal(await as(b.secretary, M.revoke, revoke))).toEqual([{ code: "FORBIDDEN", field: "resolutionId" }]);
+    expect(refusalsOf(await as(b.secretary, M.revoke, revoke))).toEqual([{ code: "FORBIDDEN", field: "resolutionId" }]);
   });
 });
 
@@ -138,7 +137,7 @@ describe("deliberations and approvals", () => {
   it("refuse more votes than seats occupied: 7 for, 2 against, 1 abstention with 3 present (was APPROVED)", async () => {
     const meeting = await b.heldMeeting();
     const res = await deliberate(b, meeting, { votesFor: 7, votesAgainst: 2, abstentions: 1 });
-    expect(refusal(res)).toEqual([{ code: "BAD_USER_INPUT", field: "votesFor" }]);
+    expect(refusalsOf(res)).toEqual([{ code: "BAD_USER_INPUT", field: "votesFor" }]);
     expect(res.errors![0].extensions!.seatsOccupied).toBe(3);
     expect(codesOf(await deliberate(b, meeting, { votesFor: 2, votesAgainst: 1, abstentions: 0 }))).toEqual([]);
   });
@@ -149,9 +148,9 @@ describe("deliberations and approvals", () => {
     await b.call(M.attendance, { i: { meetingId: convened.id, expectedVersion: convened.version, entries } });
     const meeting = { id: convened.id, agenda: convened.agenda };
     const vote = (i: number, choice = "FOR") => ({ mandateId: b.mandates[i], choice });
-    expect(refusal(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(1, "AGAINST")] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes" }]);
-    expect(refusal(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(2)] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes[1].mandateId" }]);
-    expect(refusal(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(0)] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes[1].mandateId" }]);
+    expect(refusalsOf(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(1, "AGAINST")] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes" }]);
+    expect(refusalsOf(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(2)] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes[1].mandateId" }]);
+    expect(refusalsOf(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(0)] }))).toEqual([{ code: "BAD_USER_INPUT", field: "votes[1].mandateId" }]);
     expect(codesOf(await deliberate(b, meeting, { votesFor: 2, votes: [vote(0), vote(1)] }))).toEqual([]);
   });
 
@@ -164,7 +163,7 @@ describe("deliberations and approvals", () => {
     expect(ok.data.approveMinutes.minutes).toEqual({ id: named.id, status: "APPROVED" });
     // At another council's meeting: FORBIDDEN, even to ADMIN.
     const theirs = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata" }]);
-    expect(refusal(await as(admin, M.approve, { minutesId: other.id, expectedVersion: other.version, meetingId: theirs.id }))).toEqual([
+    expect(refusalsOf(await as(admin, M.approve, { minutesId: other.id, expectedVersion: other.version, meetingId: theirs.id }))).toEqual([
       { code: "FORBIDDEN", field: "meetingId" },
     ]);
   });

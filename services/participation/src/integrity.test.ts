@@ -1,6 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { adminToken, gql, mintToken, requestsTo, startSystem, type GraphQLResponse, type RunningSystem } from "@contagem/testkit";
+import { adminToken, refusalsOf, gql, mintToken, requestsTo, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CouncilWorld } from "../../meetings/src/meetings.fixtures";
@@ -30,7 +30,6 @@ beforeAll(async () => {
 afterAll(() => system.stop());
 
 const as = (token: string, query: string, input: Record<string, unknown>, url = system.gatewayUrl) => gql(url, query, { i: input }, { token });
-const refusal = (res: GraphQLResponse) => res.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
 const M = {
   createProcess: `mutation($i: CreateProcessInput!) { createProcess(input: $i) { process { id version territory { id } } } }`,
   updateProcess: `mutation($i: UpdateProcessInput!) { updateProcess(input: $i) { process { id } } }`,
@@ -64,13 +63,13 @@ async function deliberation(world: CouncilWorld, votesFor = 3, votesAgainst = 0)
 describe("ids of other subgraphs' records", () => {
   it("STAFF createProcess(territoryId: 999999) is BAD_USER_INPUT (was stored, then read as { id } or null by selection)", async () => {
     const res = await as(staff, M.createProcess, { ...consultation, territoryId: "999999" });
-    expect(refusal(res)).toEqual([{ code: "BAD_USER_INPUT", field: "territoryId" }]);
+    expect(refusalsOf(res)).toEqual([{ code: "BAD_USER_INPUT", field: "territoryId" }]);
     const ok = await as(staff, M.createProcess, { ...consultation, territoryId });
     expect(ok.data.createProcess.process.territory).toEqual({ id: territoryId });
   });
 
   it("STAFF createIntervention(processId: 999999) is BAD_USER_INPUT (was INTERNAL_SERVER_ERROR)", async () => {
-    expect(refusal(await as(staff, M.createIntervention, works(sede, { processId: "999999" })))).toEqual([{ code: "BAD_USER_INPUT", field: "processId" }]);
+    expect(refusalsOf(await as(staff, M.createIntervention, works(sede, { processId: "999999" })))).toEqual([{ code: "BAD_USER_INPUT", field: "processId" }]);
   });
 
   it("are checked on every write that takes one, naming the field", async () => {
@@ -98,7 +97,7 @@ describe("ids of other subgraphs' records", () => {
       [voter, M.recordPresence, { meetingId: unknown }, "meetingId"],
     ];
     const observed = [];
-    for (const [token, query, input, field] of cases) observed.push({ query: query.slice(9, 40), field, refusal: refusal(await as(token, query, input)) });
+    for (const [token, query, input, field] of cases) observed.push({ query: query.slice(9, 40), field, refusal: refusalsOf(await as(token, query, input)) });
     expect(observed).toEqual(cases.map(([, query, , field]) => ({ query: query.slice(9, 40), field, refusal: [{ code: "BAD_USER_INPUT", field }] })));
   });
 
@@ -117,11 +116,11 @@ describe("ids of other subgraphs' records", () => {
 describe("a council's processes and works name only that council's records", () => {
   it("B's works are not linked to A's deliberation, by STAFF or by B's secretary (was accepted)", async () => {
     const ofSede = await deliberation(sede);
-    expect(refusal(await as(staff, M.createIntervention, works(eldorado, { deliberationId: ofSede })))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
+    expect(refusalsOf(await as(staff, M.createIntervention, works(eldorado, { deliberationId: ofSede })))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
     const mine = (await as(staff, M.createIntervention, works(eldorado))).data.createIntervention.intervention;
     const link = (deliberationId: string) => as(eldorado.secretary, M.updateIntervention, { id: mine.id, expectedVersion: mine.version, deliberationId });
-    expect(refusal(await link(ofSede))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
-    expect(refusal(await link(await deliberation(eldorado, 0, 3)))).toEqual([{ code: "CONFLICT", field: undefined }]);
+    expect(refusalsOf(await link(ofSede))).toEqual([{ code: "FORBIDDEN", field: "deliberationId" }]);
+    expect(refusalsOf(await link(await deliberation(eldorado, 0, 3)))).toEqual([{ code: "CONFLICT", field: undefined }]);
     const ofEldorado = await deliberation(eldorado);
     expect((await link(ofEldorado)).data.updateIntervention.intervention.deliberation).toEqual({ id: ofEldorado });
   });
@@ -143,13 +142,13 @@ describe("a council's processes and works name only that council's records", () 
   it("a council's process links only its meetings, and works only their council's processes", async () => {
     const other = await meetingOf(eldorado);
     const res = await as(staff, M.createProcess, { ...consultation, councilId: sede.councilId, meetingIds: [await meetingOf(sede), other] });
-    expect(refusal(res)).toEqual([{ code: "FORBIDDEN", field: "meetingIds[1]" }]);
+    expect(refusalsOf(res)).toEqual([{ code: "FORBIDDEN", field: "meetingIds[1]" }]);
     const process = (await as(staff, M.createProcess, { ...consultation, councilId: sede.councilId })).data.createProcess.process;
-    expect(refusal(await as(staff, M.updateProcess, { id: process.id, expectedVersion: process.version, meetingIds: [other] }))).toEqual([
+    expect(refusalsOf(await as(staff, M.updateProcess, { id: process.id, expectedVersion: process.version, meetingIds: [other] }))).toEqual([
       { code: "FORBIDDEN", field: "meetingIds[0]" },
     ]);
-    expect(refusal(await as(staff, M.createIntervention, works(eldorado, { processId: process.id })))).toEqual([{ code: "FORBIDDEN", field: "processId" }]);
+    expect(refusalsOf(await as(staff, M.createIntervention, works(eldorado, { processId: process.id })))).toEqual([{ code: "FORBIDDEN", field: "processId" }]);
     // A process of no council may link any council's meetings.
-    expect(refusal(await as(staff, M.createProcess, { ...consultation, meetingIds: [other] }))).toBeUndefined();
+    expect(refusalsOf(await as(staff, M.createProcess, { ...consultation, meetingIds: [other] }))).toBeUndefined();
   });
 });
