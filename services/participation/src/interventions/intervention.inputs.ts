@@ -31,13 +31,13 @@ export class MilestoneInput {
 
 @InputType()
 export class CreateInterventionInput {
-  @Field(() => ID, { description: "The regional council that chose it." })
+  @Field(() => ID, { description: "The regional council that chose it (councils subgraph); unknown: BAD_USER_INPUT." })
   councilId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A process of the same council, if it has one (another council's: FORBIDDEN; unknown: BAD_USER_INPUT)." })
   processId?: string | null;
 
   @Field(() => ID, {

@@ -27,7 +27,7 @@ export class SubmitProposalInput {
   @Field()
   body: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Defaults to the process's territory. A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -46,7 +46,7 @@ export class CreateProposalOptionInput {
   @Field()
   body: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -86,7 +86,7 @@ export class CastBallotInput {
     "Another citizen: FORBIDDEN; a proposal that is not PUBLISHED, or an author once the process left OPEN: CONFLICT.",
 })
 export class WithdrawProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
   proposalId: string;
 
   @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
@@ -107,7 +107,7 @@ export class WithdrawProposalInput {
     "PUBLISHED, or in a PLANNED or CANCELLED process: CONFLICT.",
 })
 export class DecideProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
   proposalId: string;
 
   @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
