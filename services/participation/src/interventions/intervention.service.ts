@@ -16,7 +16,7 @@ import {
   type RequestContext,
 } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { canManageParticipation, canUpdateIntervention } from "../participants/participant.policy";
+import { canManageParticipation, canUpdateIntervention, updatesInterventions } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
 import { STAFF_ONLY } from "../processes/process.service";
 import { InterventionEntity, MilestoneEntity } from "./intervention.entity";
@@ -102,6 +102,7 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
       ]);
       return { council, deliberation };
     },
+    gate: (viewer) => updatesInterventions(viewer),
     locate: async (em, { council }) => ({
       record: await loadForWrite(em, InterventionEntity, input.id, "Intervention"),
       council,
