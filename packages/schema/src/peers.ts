@@ -28,7 +28,10 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
 export interface PeerFact<T> {
   peer: string;
   typename: string;
-  /** The selection asked on the entity (the fact's one shape). */
+  /**
+   * The selection asked on the entity (the fact's one shape). A fact with arguments writes them as literals under an
+   * alias of its own (`termAt_2026_05_01: termAt(date: "2026-05-01")`), so that facts asked together never conflict.
+   */
   selection: string;
   read: (entity: Record<string, any>) => T;
 }
@@ -45,7 +48,7 @@ interface Asked {
 const entitiesOf = (peer: string) => (ctx: RequestContext) =>
   new DataLoader<Asked, unknown, string>(
     async (asked) => {
-      const facts = [...new Set(asked.map((a) => a.fact))];
+      const facts = [...new Map(asked.map((a) => [`${a.fact.typename}:${a.fact.selection}`, a.fact])).values()];
       const fragments = facts.map((f) => `... on ${f.typename} { ${f.selection} }`).join(" ");
       const data = await askPeer<{ _entities: (Record<string, unknown> | null)[] }>(
         ctx,

@@ -70,6 +70,17 @@ describe("ids of the councils subgraph's records", () => {
     });
     // The meeting's council and the three voters' mandates, in one `_entities` request.
     expect(asked).toEqual({ councils: 1 });
+    // The council, the term in force on the meeting's date and every member listed; the council, territory and term.
+    const convened = await b.convenedMeeting();
+    const { territory } = await b.call(`{ territory(code: "SEDE") { id } }`);
+    const writes = await requestsTo({ councils: system.subgraphs.councils.url }, async () => {
+      const attendance = await gql(system.subgraphs.meetings.url, M.attendance, {
+        i: { meetingId: convened.id, expectedVersion: convened.version, entries: b.mandates.map((mandateId) => ({ mandateId, status: "PRESENT" })) },
+      }, { token: b.secretary });
+      const scheduled = await gql(system.subgraphs.meetings.url, M.schedule, { i: { ...meetingOf(b), territoryId: territory.id } }, { token: b.secretary });
+      expect([attendance.errors, scheduled.errors]).toEqual([undefined, undefined]);
+    });
+    expect(writes).toEqual({ councils: 2 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { COUNCIL, askFact, askPeer, requireFact, type CouncilFacts, type RequestContext } from "@contagem/schema";
+import { COUNCIL, askFact, requireFact, type CouncilFacts, type PeerFact, type RequestContext } from "@contagem/schema";
 
 /** What the meetings subgraph needs to know about councils, asked of the councils subgraph (their owner). */
 export type { CouncilFacts, MandateFacts } from "@contagem/schema";
@@ -10,27 +10,34 @@ export interface TermFacts {
   seats: { id: number; mandates: { id: number; role: "TITULAR" | "SUPLENTE"; startsOn: string; endsOn: string | null }[] }[];
 }
 
-const TERM_AT = `query($r: [_Any!]!, $date: Date!) { _entities(representations: $r) { ... on Council {
-  termAt(date: $date) { id startsOn endsOn seats { id mandates(includeEnded: true) { id role startsOn endsOn } } } } } }`;
+type Mandate = TermFacts["seats"][number]["mandates"][number];
+type TermRow = { id: string; startsOn: string; endsOn: string; seats: { id: string; mandates: (Omit<Mandate, "id"> & { id: string })[] }[] };
+
+/** The term in force on a date, with its seats and every mandate they had: aliased by its date (see PeerFact). */
+function termAtFact(date: string): PeerFact<TermFacts | null> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a date: ${date}`);
+  const alias = `termAt_${date.replaceAll("-", "_")}`;
+  return {
+    peer: "councils",
+    typename: "Council",
+    selection: `${alias}: termAt(date: "${date}") { id startsOn endsOn seats { id mandates(includeEnded: true) { id role startsOn endsOn } } }`,
+    read: (council) => {
+      const term = council[alias] as TermRow | null;
+      if (!term) return null;
+      return {
+        id: Number(term.id),
+        startsOn: term.startsOn,
+        endsOn: term.endsOn,
+        seats: term.seats.map((s) => ({ id: Number(s.id), mandates: s.mandates.map((m) => ({ ...m, id: Number(m.id) })) })),
+      };
+    },
+  };
+}
 
 export const councilFacts = (ctx: RequestContext, id: number) => askFact(ctx, COUNCIL, id);
 
 /** The council, or BAD_USER_INPUT naming the field when the councils subgraph does not know it. */
 export const requireCouncil = (ctx: RequestContext, id: string, field = "councilId"): Promise<CouncilFacts> => requireFact(ctx, COUNCIL, id, field);
 
-/** The term in force on a date, with its seats and every mandate they had (a fact with an argument: its own request). */
-export async function termAt(ctx: RequestContext, councilId: number, date: string): Promise<TermFacts | null> {
-  type Row = { termAt: { id: string; startsOn: string; endsOn: string; seats: { id: string; mandates: { id: string; role: "TITULAR" | "SUPLENTE"; startsOn: string; endsOn: string | null }[] }[] } | null };
-  const data = await askPeer<{ _entities: (Row | null)[] }>(ctx, "councils", TERM_AT, {
-    r: [{ __typename: "Council", id: String(councilId) }],
-    date,
-  });
-  const term = data._entities[0]?.termAt;
-  if (!term) return null;
-  return {
-    id: Number(term.id),
-    startsOn: term.startsOn,
-    endsOn: term.endsOn,
-    seats: term.seats.map((s) => ({ id: Number(s.id), mandates: s.mandates.map((m) => ({ ...m, id: Number(m.id) })) })),
-  };
-}
+/** The council's term in force on a date (YYYY-MM-DD), asked with the write's other facts about councils. */
+export const termAt = (ctx: RequestContext, councilId: number, date: string): Promise<TermFacts | null> => askFact(ctx, termAtFact(date), councilId);
