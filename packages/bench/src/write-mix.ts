@@ -51,7 +51,10 @@ export async function writeMix(url: string, secretaries: Secretary[], seconds: n
           const startsAt = new Date(secretary.from + k * 600_000);
           const meeting = await call(secretary, "schedule", {
             councilId: secretary.councilId, type: "ORDINARY", modality: "IN_PERSON", place: "Sala de reuniões", startsAt: startsAt.toISOString(),
-            agenda: [{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata anterior" }, { kind: "DELIBERATION", title: "Pauta do benchmark" }],
+            agenda: [
+              { kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata anterior", minutesId: previous?.minutesId },
+              { kind: "DELIBERATION", title: "Pauta do benchmark" },
+            ],
           });
           const convened = await call(secretary, "convene", { meetingId: meeting.id, expectedVersion: meeting.version, convenedAt: new Date(startsAt.getTime() - 10 * 86_400_000).toISOString() });
           await call(secretary, "attendance", { meetingId: meeting.id, expectedVersion: convened.version, entries: secretary.titulars.map((id) => ({ mandateId: id, status: "PRESENT" })) });

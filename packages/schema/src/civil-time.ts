@@ -78,3 +78,6 @@ export const ageOn = (birthDate: string, on: string): number =>
  * embedded, not bound, so that the expression can be grouped by; checkTimeZone admits only letters, digits, `_+-/`.
  */
 export const civilTimestampSql = (timestamptz: string): string => `(${timestamptz} at time zone '${zone}')`;
+
+/** `date` plus `years` calendar years; 29 February falls back to the 28th in a common year. */
+export const addYears = (date: string, years: number): string => Temporal.PlainDate.from(date).add({ years }, { overflow: "constrain" }).toString();

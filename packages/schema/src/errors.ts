@@ -121,8 +121,9 @@ export class AppError extends GraphQLError {
 
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
-export const notFound = (what: string, id: string) =>
-  new AppError(ErrorCode.NOT_FOUND, `${what} ${JSON.stringify(id)} does not exist.`, { id });
+/** `field` names the input field when the missing record is one the input refers to, not the one the write acts on. */
+export const notFound = (what: string, id: string, field?: string) =>
+  new AppError(ErrorCode.NOT_FOUND, `${what} ${JSON.stringify(id)} does not exist.`, field ? { id, field } : { id });
 export const forbidden = (message = "You are not allowed to do this.") => new AppError(ErrorCode.FORBIDDEN, message);
 export const unauthenticated = (message = "Authentication required: send a bearer token.") =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);

@@ -30,5 +30,7 @@ export * from "./parent-pages";
 export * from "./demo";
 export * from "./audit";
 export * from "./peers";
+export * from "./facts";
+export * from "./integrity";
 export * from "./sql";
 export * from "./civil-time";

@@ -1,5 +1,9 @@
+import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 import { holdsTransaction } from "./pool";
+import { badInput } from "./errors";
+import { batchOptions } from "./loaders";
+import { parseId } from "./node";
 
 /**
  * Asks another subgraph, by its federation entry point or its public queries, for facts a write or a policy needs.
@@ -23,3 +27,59 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
   }
   return body.data;
 }
+
+/** What one subgraph asks another about one of its entity types: the owner, the type, its one shape, how it is read. */
+export interface PeerFact<T> {
+  peer: string;
+  typename: string;
+  /**
+   * The selection asked on the entity (the fact's one shape). A fact with arguments writes them as literals under an
+   * alias of its own (`termAt_2026_05_01: termAt(date: "2026-05-01")`), so that facts asked together never conflict.
+   */
+  selection: string;
+  read: (entity: Record<string, any>) => T;
+}
+
+interface Asked {
+  fact: PeerFact<unknown>;
+  id: number;
+}
+
+/**
+ * Everything a request asks of one peer in one tick — whatever the types, whatever the number of ids — travels as one
+ * `_entities` request, the entry point the gateway uses too; an entity the peer does not know comes back null.
+ */
+const entitiesOf = (peer: string) => (ctx: RequestContext) =>
+  new DataLoader<Asked, unknown, string>(
+    async (asked) => {
+      const facts = [...new Map(asked.map((a) => [`${a.fact.typename}:${a.fact.selection}`, a.fact])).values()];
+      const fragments = facts.map((f) => `... on ${f.typename} { ${f.selection} }`).join(" ");
+      const data = await askPeer<{ _entities: (Record<string, unknown> | null)[] }>(
+        ctx,
+        peer,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ${fragments} } }`,
+        { r: asked.map((a) => ({ __typename: a.fact.typename, id: String(a.id) })) },
+      );
+      return data._entities.map((entity, i) => (entity ? asked[i].fact.read(entity) : null));
+    },
+    { ...batchOptions, cacheKeyFn: ({ fact, id }) => `${fact.typename}:${fact.selection}:${id}` },
+  );
+
+/** A fact about one entity of a peer, or null when the peer does not know it. */
+export const askFact = <T>(ctx: RequestContext, fact: PeerFact<T>, id: number): Promise<T | null> =>
+  ctx.loaders.keyed(`peer:${fact.peer}`, entitiesOf(fact.peer)).load({ fact, id }) as Promise<T | null>;
+
+/**
+ * The fact about the record an input field names in another subgraph, or BAD_USER_INPUT naming the field when the
+ * owner does not know it. A write asks for all of its ids together (Promise.all) in `prepare`, before its transaction
+ * opens: one request per peer, however many ids.
+ */
+export async function requireFact<T>(ctx: RequestContext, fact: PeerFact<T>, id: string | number, field: string): Promise<T> {
+  const found = await askFact(ctx, fact, parseId(id, field));
+  if (found === null) throw badInput(field, `"${field}": no ${fact.typename} with id ${JSON.stringify(String(id))}.`);
+  return found;
+}
+
+/** requireFact for an optional field: null when the input leaves it out. */
+export const optionalFact = <T>(ctx: RequestContext, fact: PeerFact<T>, id: string | null | undefined, field: string): Promise<T | null> =>
+  id == null ? Promise.resolve(null) : requireFact(ctx, fact, id, field);

@@ -72,6 +72,14 @@ beforeAll(async () => {
       i: { kind: "REGIONAL_WORKS_BUDGET", title, description: "Processo de teste.", councilId: region, territoryId: territory },
     }, staff);
   }
+  // Nor does it tie works to the deliberation that decided them: two works decided by one of the region's deliberations.
+  const deliberation = await pick("meetings", `select d.id from $s.deliberation d join $s.meeting m on m.id = d.meeting_id
+    where d.outcome = 'APPROVED' and m.council_id = ${region} order by d.id limit 1`);
+  for (const title of ["Obra deliberada de teste", "Obra deliberada de teste 2"]) {
+    await call(`mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { id } } }`, {
+      i: { councilId: region, deliberationId: deliberation, title, estimatedCost: 1000, year: 2026 },
+    }, staff);
+  }
   parents.councils = { Council: await pick("councils", withTwo("term", "council_id")) };
   parents.participation = {
     Meeting: meetingId,
@@ -79,6 +87,7 @@ beforeAll(async () => {
     ParticipatoryProcess: await pick("participation", withTwo("proposal", "process_id")),
     Council: region,
     Territory: territory,
+    Deliberation: deliberation,
   };
 }, 120_000);
 afterAll(() => system.stop());

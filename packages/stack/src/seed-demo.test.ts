@@ -47,6 +47,18 @@ describe("seed:demo", () => {
     expect(res.data.interventions.totalCount).toBe(people.interventions);
   });
 
+  it("keeps the rules the writes enforce: votes within the seats occupied, minutes approved by the item that names them", async () => {
+    const em = system.subgraphs.meetings.orm.em.fork();
+    const s = `"${em.config.get("schema")}"`;
+    const [{ overVoted }] = await em.execute(`select count(*)::int as "overVoted" from ${s}.deliberation d join ${s}.meeting m on m.id = d.meeting_id
+      where d.votes_for + d.votes_against + d.abstentions > m.present_count`);
+    const [{ unnamed, approved }] = await em.execute(`select count(*) filter (where a.id is null)::int as unnamed, count(*)::int as approved from ${s}.minutes n
+      left join ${s}.agenda_item a on a.meeting_id = n.approved_at_meeting_id and a.kind = 'APPROVAL_OF_MINUTES' and a.minutes_id = n.id
+      where n.approved_at_meeting_id is not null`);
+    expect({ overVoted, unnamed }).toEqual({ overVoted: 0, unnamed: 0 });
+    expect(approved).toBeGreaterThan(0);
+  });
+
   it("refuses to run twice on the same database", async () => {
     await expect(
       system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options)),

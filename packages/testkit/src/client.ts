@@ -26,3 +26,6 @@ export async function gql<T = any>(
 
 /** The error codes of a response, in order. */
 export const codesOf = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+/** Each error's code and the input field it names (`extensions.field`, if any); undefined when nothing was refused. */
+export const refusalsOf = (res: GraphQLResponse) => res.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }));

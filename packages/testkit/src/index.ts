@@ -11,3 +11,4 @@ export * from "./boundary-probes";
 export * from "./launch";
 export * from "./tcp-proxy";
 export * from "./clock";
+export * from "./peer-requests";

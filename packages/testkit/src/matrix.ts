@@ -1,6 +1,7 @@
 import type { Role } from "@contagem/schema";
 import { codesOf, gql } from "./client";
 import { mintToken } from "./auth";
+import { introspect } from "./crawler";
 
 /** The actors of the authorization matrix: council A is the target of every row, council B another one. */
 export type Actor = "anonymous" | "CITIZEN" | "SECRETARY_A" | "SECRETARY_B" | "STAFF" | "ADMIN";
@@ -69,4 +70,10 @@ export async function runMatrix(url: string, rows: MatrixRow[], councils: Counci
     }
   }
   return { observed, expected };
+}
+
+/** Mutations of the subgraph at `url` that no row's operation names (a row may add words after the name): none, please. */
+export async function uncoveredMutations(url: string, operations: string[]): Promise<string[]> {
+  const named = new Set(operations.map((operation) => operation.split(" ")[0]));
+  return Object.keys((await introspect(url)).getMutationType()?.getFields() ?? {}).filter((name) => !named.has(name));
 }

@@ -1,4 +1,4 @@
-import { adminToken, gql, runMatrix, startSubgraph, type Councils, type MatrixRow, type RunningSubgraph } from "@contagem/testkit";
+import { adminToken, gql, runMatrix, startSubgraph, uncoveredMutations, type Councils, type MatrixRow, type RunningSubgraph } from "@contagem/testkit";
 import { councils } from "./definition";
 
 /**
@@ -33,6 +33,16 @@ async function freshSeat(): Promise<{ seatId: string; startsOn: string }> {
     { input: { councilId: target.a.id, startsOn, endsOn: `${year + 1}-12-31`, seats: [{ sector: "CIVIL_SOCIETY" }] } },
   );
   return { seatId: data.openTerm.term.seats[0].id, startsOn };
+}
+
+/** A territory of a writable grid, created by ADMIN for one cell. */
+async function freshTerritory(): Promise<{ id: string; version: number }> {
+  const { territory } = await asAdmin(`{ territory(code: "SEDE") { id } }`, {});
+  const data = await asAdmin(
+    `mutation($input: CreateTerritoryInput!) { createTerritory(input: $input) { territory { id version } } }`,
+    { input: { scheme: "ELECTORAL_MICROREGION", code: `MR_MATRIZ_${cell++}`, name: "Microrregião da Matriz", parentId: territory.id } },
+  );
+  return data.createTerritory.territory;
 }
 
 const DENY_ALL_BUT_ADMIN = { anonymous: "UNAUTHENTICATED", CITIZEN: "FORBIDDEN", SECRETARY_A: "FORBIDDEN", SECRETARY_B: "FORBIDDEN", STAFF: "FORBIDDEN", ADMIN: "ok" } as const;
@@ -87,6 +97,45 @@ const rows: MatrixRow[] = [
     expected: COUNCIL_A_WRITERS,
   },
   {
+    operation: "openTerm (longer than the rule, with ADMIN's override)",
+    document: `mutation($input: OpenTermInput!) { openTerm(input: $input) { term { id } } }`,
+    variables: async () => {
+      const year = 2100 + cell++ * 2;
+      return {
+        input: {
+          councilId: target.a.id, startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`, seats: [{ sector: "GOVERNMENT" }],
+          termLengthOverrideReason: "Prorrogação pela lei municipal",
+        },
+      };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "createTerritory",
+    document: `mutation($input: CreateTerritoryInput!) { createTerritory(input: $input) { territory { id } } }`,
+    variables: async () => ({ input: { scheme: "HEALTH_DISTRICT", code: `DS_MATRIZ_${cell++}`, name: "Distrito Sanitário da Matriz" } }),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "updateTerritory",
+    document: `mutation($input: UpdateTerritoryInput!) { updateTerritory(input: $input) { territory { id } } }`,
+    variables: async () => {
+      const { id, version } = await freshTerritory();
+      return { input: { id, expectedVersion: version, population: 12000, populationSource: "IBGE census 2022" } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "recordLegalActPublication",
+    document: `mutation($input: RecordLegalActPublicationInput!) { recordLegalActPublication(input: $input) { legalAct { id } } }`,
+    variables: async () => {
+      const { council } = await asAdmin(`{ council(slug: "conselho-regional-sede") { legalBasis { id version } } }`, {});
+      const { id, version } = council.legalBasis;
+      return { input: { legalActId: id, expectedVersion: version, gazetteEdition: 5000 + cell++, gazettePages: "3-4", gazetteDate: "2021-06-10" } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
     operation: "auditTrail (query)",
     document: `{ auditTrail(first: 1) { totalCount } }`,
     variables: async () => ({}),
@@ -98,5 +147,9 @@ describe("authorization matrix (councils)", () => {
   it("gives each actor exactly the expected outcome for every mutation", async () => {
     const { observed, expected } = await runMatrix(subgraph.url, rows, target);
     expect(observed).toEqual(expected);
+  });
+
+  it("has a row for every mutation of the subgraph", async () => {
+    expect(await uncoveredMutations(subgraph.url, rows.map((row) => row.operation))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   type MatrixRow,
   type Outcome,
   type RunningSystem,
+  uncoveredMutations,
 } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -93,7 +94,7 @@ const rows: MatrixRow[] = [
   }, ON_HIDDEN),
   row("approveMinutes", `mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { id } } }`, async () => {
     const d = await a.draft((await a.heldMeeting()).id, "Ata");
-    const approving = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Ata anterior" }]);
+    const approving = await a.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Ata anterior", minutesId: d.id }]);
     return { minutesId: d.id, expectedVersion: d.version, meetingId: approving.id };
   }, ON_HIDDEN),
   row("publishMinutes", `mutation($i: PublishMinutesInput!) { publishMinutes(input: $i) { minutes { id } } }`, async () => {
@@ -123,6 +124,10 @@ describe("authorization matrix (meetings)", () => {
     const { observed, expected } = await runMatrix(system.gatewayUrl, rows, target);
     expect(observed).toEqual(expected);
   }, 120_000);
+
+  it("has a row for every mutation of the subgraph", async () => {
+    expect(await uncoveredMutations(system.subgraphs.meetings.url, rows.map((row) => row.operation))).toEqual([]);
+  });
 });
 
 describe("unpublished minutes", () => {

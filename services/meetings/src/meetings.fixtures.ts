@@ -95,7 +95,7 @@ export class CouncilWorld {
   }
 
   async approve(minutesId: string, expectedVersion: number) {
-    const approving = await this.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata" }]);
+    const approving = await this.heldMeeting([{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata", minutesId }]);
     return (
       await this.call(`mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { id version } } }`, {
         i: { minutesId, expectedVersion, meetingId: approving.id },

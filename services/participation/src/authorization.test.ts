@@ -1,6 +1,19 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { actorToken, adminToken, freshUntilUsed, gql, hiddenAndUnknown, runMatrix, startSystem, type Actor, type Councils, type MatrixRow, type RunningSystem } from "@contagem/testkit";
+import {
+  actorToken,
+  adminToken,
+  freshUntilUsed,
+  gql,
+  hiddenAndUnknown,
+  runMatrix,
+  startSystem,
+  uncoveredMutations,
+  type Actor,
+  type Councils,
+  type MatrixRow,
+  type RunningSystem,
+} from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "./definition";
@@ -27,6 +40,8 @@ type Outcomes = Record<Actor, "ok" | "FORBIDDEN" | "UNAUTHENTICATED">;
 const CITIZEN_ONLY: Outcomes = { anonymous: "UNAUTHENTICATED", CITIZEN: "ok", SECRETARY_A: "FORBIDDEN", SECRETARY_B: "FORBIDDEN", STAFF: "FORBIDDEN", ADMIN: "FORBIDDEN" };
 const STAFF_ONLY: Outcomes = { anonymous: "UNAUTHENTICATED", CITIZEN: "FORBIDDEN", SECRETARY_A: "FORBIDDEN", SECRETARY_B: "FORBIDDEN", STAFF: "ok", ADMIN: "ok" };
 const REGIONAL_WORKS: Outcomes = { anonymous: "UNAUTHENTICATED", CITIZEN: "FORBIDDEN", SECRETARY_A: "ok", SECRETARY_B: "FORBIDDEN", STAFF: "ok", ADMIN: "ok" };
+/** The citizen who wrote the proposal, STAFF and ADMIN; on another citizen's proposal, STAFF and ADMIN only. */
+const AUTHOR_OR_STAFF: Outcomes = { ...STAFF_ONLY, CITIZEN: "ok" };
 
 const row = (operation: string, document: string, expected: Outcomes, prepare: () => Promise<Record<string, unknown>>): MatrixRow => ({
   operation,
@@ -47,6 +62,21 @@ const election = async () =>
   (await call(system.gatewayUrl, `mutation($i: CreateProcessInput!) { createProcess(input: $i) { process { id version } } }`, {
     i: { kind: "COUNCIL_ELECTION", title: "Eleição do conselho regional", description: "Eleição de conselheiros.", councilId: regional.a.id },
   }, staff)).createProcess.process;
+const proposalBy = async (token: string) =>
+  (await call(system.gatewayUrl, `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { proposal { id version } } }`, {
+    i: { processId: (await openVote(system.gatewayUrl, 0)).processId, title: "Proposta a retirar", body: "Texto da proposta" },
+  }, token)).submitProposal.proposal;
+let otherAuthor: Promise<string> | undefined;
+/** An option of an OPEN process whose every phase has ended: ready for STAFF's decision. */
+const decidable = async () => {
+  const ended = { startsAt: new Date(Date.now() - 48 * 3_600_000).toISOString(), endsAt: new Date(Date.now() - 24 * 3_600_000).toISOString() };
+  const { createProcess } = await call(system.gatewayUrl, `mutation($i: CreateProcessInput!) { createProcess(input: $i) { process { id } } }`, {
+    i: { kind: "PRIORITISATION_VOTE", title: "Votação encerrada", description: "Votação já apurada.", status: "OPEN", phases: [{ kind: "VOTING", title: "Votação", ...ended }] },
+  }, staff);
+  return (await call(system.gatewayUrl, `mutation($i: CreateProposalOptionInput!) { createProposalOption(input: $i) { proposal { id version } } }`, {
+    i: { processId: createProcess.process.id, title: "Compromisso apurado", body: "Texto do compromisso" },
+  }, staff)).createProposalOption.proposal;
+};
 const intervention = async () =>
   (await call(system.gatewayUrl, `mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { id version } } }`, {
     i: { councilId: regional.a.id, title: "Pavimentação da rua", estimatedCost: 250000, year: 2026 },
@@ -100,7 +130,28 @@ const staffRows: MatrixRow[] = [
     const process = await election();
     return { processId: process.id, expectedVersion: process.version, results: [{ candidacyId: await candidacy(process.id), votes: 42, elected: true }] };
   }),
+  row("withdrawProposal (the matrix citizen's own proposal)", `mutation($i: WithdrawProposalInput!) { withdrawProposal(input: $i) { proposal { id } } }`, AUTHOR_OR_STAFF, async () => {
+    const proposal = await proposalBy(citizenOfMatrix);
+    return { proposalId: proposal.id, expectedVersion: proposal.version, reason: "Proposta duplicada" };
+  }),
+  row("withdrawProposal (another citizen's proposal)", `mutation($i: WithdrawProposalInput!) { withdrawProposal(input: $i) { proposal { id } } }`, STAFF_ONLY, async () => {
+    otherAuthor ??= citizen(system.gatewayUrl, "autora-da-matriz", { fullName: "Autora da Matriz", email: "autora@example.org", birthDate: "1980-02-02" });
+    const proposal = await proposalBy(await otherAuthor);
+    return { proposalId: proposal.id, expectedVersion: proposal.version, reason: "Fora do escopo do processo" };
+  }),
+  row("decideProposal", `mutation($i: DecideProposalInput!) { decideProposal(input: $i) { proposal { id } } }`, STAFF_ONLY, async () => {
+    const proposal = await decidable();
+    return { proposalId: proposal.id, expectedVersion: proposal.version, decision: "SELECTED", reason: "Mais votado" };
+  }),
 ];
+
+const regionalRows: MatrixRow[] = [
+  row("updateIntervention", `mutation($i: UpdateInterventionInput!) { updateIntervention(input: $i) { intervention { id } } }`, REGIONAL_WORKS, async () => {
+    const works = await intervention();
+    return { id: works.id, expectedVersion: works.version, progress: 40, status: "IN_PROGRESS" };
+  }),
+];
+const erasureRows = [row("eraseMe", `mutation($i: EraseMeInput!) { eraseMe(input: $i) { erasedAt } }`, CITIZEN_ONLY, async () => ({ confirm: "ERASE" }))];
 
 describe("authorization matrix (participation)", () => {
   it("gives each actor exactly the expected outcome for every citizen and staff mutation", async () => {
@@ -109,20 +160,18 @@ describe("authorization matrix (participation)", () => {
   }, 120_000);
 
   it("lets the regional council's own secretary update its works, and no other secretary", async () => {
-    const rows = [
-      row("updateIntervention", `mutation($i: UpdateInterventionInput!) { updateIntervention(input: $i) { intervention { id } } }`, REGIONAL_WORKS, async () => {
-        const works = await intervention();
-        return { id: works.id, expectedVersion: works.version, progress: 40, status: "IN_PROGRESS" };
-      }),
-    ];
-    const { observed, expected } = await runMatrix(system.gatewayUrl, rows, regional);
+    const { observed, expected } = await runMatrix(system.gatewayUrl, regionalRows, regional);
     expect(observed).toEqual(expected);
   });
 
   it("lets a citizen erase only themself", async () => {
-    const rows = [row("eraseMe", `mutation($i: EraseMeInput!) { eraseMe(input: $i) { erasedAt } }`, CITIZEN_ONLY, async () => ({ confirm: "ERASE" }))];
-    const { observed, expected } = await runMatrix(system.gatewayUrl, rows, policy);
+    const { observed, expected } = await runMatrix(system.gatewayUrl, erasureRows, policy);
     expect(observed).toEqual(expected);
+  });
+
+  it("has a row for every mutation of the subgraph", async () => {
+    const operations = [...citizenRows, ...staffRows, ...regionalRows, ...erasureRows].map((r) => r.operation);
+    expect(await uncoveredMutations(system.subgraphs.participation.url, operations)).toEqual([]);
   });
 
   it("answers moderation of unpublished contributions, to whoever may not see them, exactly as an unknown id", async () => {

@@ -3,6 +3,7 @@ import { meetings } from "@contagem/meetings";
 import { adminToken, gql, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { CouncilWorld } from "../../meetings/src/meetings.fixtures";
 import { participation } from "./definition";
 import { call, citizen, openVote, staffToken } from "./participation.fixtures";
 
@@ -41,6 +42,25 @@ beforeAll(async () => {
       }, staff);
     }
   }
+  // Held meetings of two regional councils, each deciding two works in a deliberation (works shaped as the others).
+  for (const slug of ["conselho-regional-sede", "conselho-regional-eldorado"]) {
+    const world = await new CouncilWorld(url, slug).setup();
+    const budget = await openVote(url, 0, { kind: "REGIONAL_WORKS_BUDGET", councilId: world.councilId });
+    for (let i = 0; i < 6; i++) {
+      const meeting = await world.heldMeeting();
+      const { recordDeliberation } = await world.call(`mutation($i: RecordDeliberationInput!) { recordDeliberation(input: $i) { deliberation { id } } }`, {
+        i: { meetingId: meeting.id, agendaItemId: meeting.agenda[0].id, text: "Escolha das obras", votesFor: 3, votesAgainst: 0, abstentions: 0 },
+      });
+      for (const title of ["Praça", "Quadra"]) {
+        await call(url, `mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { id } } }`, {
+          i: {
+            councilId: world.councilId, territoryId: territories.edges[0].node.id, processId: budget.processId, deliberationId: recordDeliberation.deliberation.id,
+            title: `${title} ${slug} ${i}`, estimatedCost: 5000, year: 2026, milestones: [{ title: "Licitação" }],
+          },
+        }, staff);
+      }
+    }
+  }
 }, 180_000);
 afterAll(() => system.stop());
 
@@ -68,6 +88,8 @@ describe("batching (participation)", () => {
         participation(groupBy: [KIND]) { kind participants suppressed } } } } }`],
     ["territories with their processes and figures",
       `query($n: Int) { territories(first: $n) { edges { node { processes(first: 2) { totalCount } interventions(first: 2) { totalCount } participation(groupBy: [CHANNEL]) { participants } } } } }`],
+    ["held meetings with the works their deliberations decided",
+      `query($n: Int) { meetings(first: $n, filter: { status: HELD }) { edges { node { deliberations { interventions(first: 2) { totalCount edges { node { title council { name } milestones { title } } } } } } } } }`],
   ])("%s cost the same for 5 and 50", async (_name, query) => {
     const five = await statements(query, 5);
     const fifty = await statements(query, 50);

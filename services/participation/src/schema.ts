@@ -5,7 +5,12 @@ import { interventionById, processById, proposalById } from "./loaders";
 import { ParticipantResolver } from "./participants/participant.resolver";
 import { ProcessResolver } from "./processes/process.resolver";
 import { ProposalResolver } from "./proposals/proposal.resolver";
-import { CouncilParticipationResolver, MeetingParticipationResolver, TerritoryParticipationResolver } from "./references/contributions.resolver";
+import {
+  CouncilParticipationResolver,
+  DeliberationParticipationResolver,
+  MeetingParticipationResolver,
+  TerritoryParticipationResolver,
+} from "./references/contributions.resolver";
 import { StatsResolver } from "./stats/stats.resolver";
 
 type Reference = { id?: string };
@@ -25,6 +30,7 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
         CouncilParticipationResolver,
         TerritoryParticipationResolver,
         MeetingParticipationResolver,
+        DeliberationParticipationResolver,
       ],
       validate: false,
     },
@@ -36,6 +42,7 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
       Council: { __resolveReference: stub },
       Meeting: { __resolveReference: stub },
       Territory: { __resolveReference: stub },
+      Deliberation: { __resolveReference: stub },
     } as never,
   );
 }

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
@@ -36,6 +36,16 @@ export class OpenTermInput {
 
   @Field(() => [SeatInput], { nullable: true })
   seats?: SeatInput[];
+
+  @LongText("TEXT")
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "ADMIN only (anyone else: FORBIDDEN): why this term may run longer than the council's `rules.termLengthYears` " +
+      "(3 to 2,000 characters), recorded on the term and in the audit trail. Without it, a term longer than the rule " +
+      "is BAD_USER_INPUT on `endsOn`.",
+  })
+  termLengthOverrideReason?: string | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string;

@@ -1,7 +1,7 @@
 import { badInput, conflict, findOrBadInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
-import { canManageComposition } from "../councils/council.policy";
+import { canManageComposition, canOpenTerm } from "../councils/council.policy";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { OrganizationEntity } from "../people/organization.entity";
 import { PublicPersonEntity } from "../people/public-person.entity";
@@ -10,6 +10,7 @@ import type { AppointMandateInput, EndMandateInput, OpenTermInput, SeatInput } f
 import { MandateEntity } from "./mandate.entity";
 import { SeatRuleEntity } from "./seat-rule.entity";
 import { SeatEntity } from "./seat.entity";
+import { requireTermLength } from "./term-length";
 import { TermEntity } from "./term.entity";
 
 const DENIED = "Only ADMIN or a SECRETARY of this council may change its composition.";
@@ -21,11 +22,16 @@ export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<Ter
     entity: TermEntity,
     input,
     locate: async (em) => ({ council: await findOrBadInput(em, CouncilEntity, input.councilId, "councilId") }),
-    allow: (viewer, { council }) => canManageComposition(viewer, council),
-    denied: DENIED,
+    allow: (viewer, { council }) => canOpenTerm(viewer, council, input.termLengthOverrideReason != null),
+    denied: "Only ADMIN or a SECRETARY of this council may open its terms, and only ADMIN may let one run longer than the council's rule.",
     run: async (em, located) => {
       const council = located.council as CouncilEntity;
       if (input.endsOn <= input.startsOn) throw badInput("endsOn", '"endsOn" must be after "startsOn".');
+      const override = input.termLengthOverrideReason?.trim() || null;
+      if (input.termLengthOverrideReason != null && (!override || override.length < 3 || override.length > 2000)) {
+        throw badInput("termLengthOverrideReason", '"termLengthOverrideReason" must have 3 to 2,000 characters.');
+      }
+      requireTermLength(input.startsOn, input.endsOn, council.rules.termLengthYears, override !== null);
       const overlapping = await em.count(TermEntity, {
         council,
         startsOn: { $lte: input.endsOn },
@@ -42,6 +48,7 @@ export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<Ter
         appointmentAct: input.appointmentActId
           ? await findOrBadInput(em, LegalActEntity, input.appointmentActId, "appointmentActId")
           : null,
+        lengthOverrideReason: override,
       });
       let position = 0;
       for (const seat of seats) {

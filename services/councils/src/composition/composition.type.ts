@@ -29,6 +29,9 @@ export class Term extends NodeType {
   @Field(() => DateScalar)
   endsOn: string;
 
+  @Field(() => String, { nullable: true, description: "Why ADMIN let this term run longer than the council's `termLengthYears`; null for a term within the rule." })
+  lengthOverrideReason?: string | null;
+
   @Field(() => Int)
   version: number;
 }

@@ -20,4 +20,8 @@ export class TermEntity extends BaseEntity {
 
   @ManyToOne(() => LegalActEntity, { nullable: true, ref: true })
   appointmentAct?: Ref<LegalActEntity> | null;
+
+  /** ADMIN's reason for a term longer than the council's rule; null when the term respects it. */
+  @Property({ type: "text", nullable: true })
+  lengthOverrideReason?: string | null;
 }

@@ -33,4 +33,7 @@ export class LegalAct extends NodeType {
 
   @Field(() => String, { nullable: true })
   url?: string | null;
+
+  @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to recordLegalActPublication." })
+  version: number;
 }

@@ -1,8 +1,10 @@
 import { Migration20261127000000_initial } from "./Migration20261127000000_initial";
 import { Migration20261129100000_portuguese_names } from "./Migration20261129100000_portuguese_names";
+import { Migration20261201000000_integrity } from "./Migration20261201000000_integrity";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
   { name: "Migration20261127000000_initial", class: Migration20261127000000_initial },
   { name: "Migration20261129100000_portuguese_names", class: Migration20261129100000_portuguese_names },
+  { name: "Migration20261201000000_integrity", class: Migration20261201000000_integrity },
 ];

@@ -1,14 +1,28 @@
 import { badInput, findPage, PageArgs, tryParseId, type RequestContext } from "@contagem/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { councilsByTerritory, territoriesByParent, territoryById } from "../loaders";
 import { ConnectionType } from "@contagem/schema";
 import { TerritoryEntity } from "./territory.entity";
 import { TerritoryScheme } from "./territory.enums";
+import { CreateTerritoryInput, UpdateTerritoryInput } from "./territory.inputs";
+import { createTerritory, updateTerritory } from "./territory.service";
 import { Territory } from "./territory.type";
 
 @ObjectType("TerritoryConnection")
 export class TerritoryConnection extends ConnectionType(Territory, "Territory") {}
+
+@ObjectType({ description: "The territory recorded." })
+export class CreateTerritoryPayload {
+  @Field(() => Territory)
+  territory: TerritoryEntity;
+}
+
+@ObjectType({ description: "The territory as changed." })
+export class UpdateTerritoryPayload {
+  @Field(() => Territory)
+  territory: TerritoryEntity;
+}
 
 @Resolver(() => Territory)
 export class TerritoryResolver {
@@ -50,5 +64,21 @@ export class TerritoryResolver {
   @FieldResolver(() => [Council], { description: "Councils whose territory this is (e.g. the regional council)." })
   councils(@Root() territory: TerritoryEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(councilsByTerritory).load(territory.id);
+  }
+
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
+  @Mutation(() => CreateTerritoryPayload, {
+    description: "Records a territory of the ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBOURHOOD grid, in a compatible parent (ADMIN).",
+  })
+  async createTerritory(@Arg("input") input: CreateTerritoryInput, @Ctx() ctx: RequestContext) {
+    return { territory: await createTerritory(ctx, input) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
+  @Mutation(() => UpdateTerritoryPayload, {
+    description: "Changes a territory of those grids: code, name, parent (a compatible grid), population, area (ADMIN).",
+  })
+  async updateTerritory(@Arg("input") input: UpdateTerritoryInput, @Ctx() ctx: RequestContext) {
+    return { territory: await updateTerritory(ctx, input) };
   }
 }

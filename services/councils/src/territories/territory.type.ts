@@ -24,4 +24,7 @@ export class Territory extends NodeType {
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })
   areaKm2?: number | null;
+
+  @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to updateTerritory." })
+  version: number;
 }

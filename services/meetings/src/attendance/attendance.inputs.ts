@@ -3,13 +3,13 @@ import { AttendanceStatus } from "./attendance.enums";
 
 @InputType()
 export class AttendanceEntryInput {
-  @Field(() => ID, { description: "The member's mandate (titular, or a suplente attending as such)." })
+  @Field(() => ID, { description: "The member's mandate (titular, or a suplente attending as such), in the council's term on the meeting's date. Another council's: FORBIDDEN; unknown or not in that term: BAD_USER_INPUT." })
   mandateId: string;
 
   @Field(() => AttendanceStatus)
   status: AttendanceStatus;
 
-  @Field(() => ID, { nullable: true, description: "For SUBSTITUTED: the suplente's mandate, of the same seat." })
+  @Field(() => ID, { nullable: true, description: "For SUBSTITUTED: the suplente's mandate, of the same seat (another council's: FORBIDDEN)." })
   substituteMandateId?: string | null;
 
   @Field(() => String, { nullable: true })

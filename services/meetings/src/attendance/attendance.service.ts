@@ -1,9 +1,9 @@
-import { badInput, civilDate, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
-import { termAt, type TermFacts } from "../directory/council-directory";
+import { MANDATE, badInput, civilDate, conflict, loadForWrite, parseId, requireFact, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
+import { councilFacts, termAt, type TermFacts } from "../directory/council-directory";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
-import { canWriteMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
+import { DENIED, asRef, requireStatus } from "../meetings/meeting.service";
 import { AttendanceEntity } from "./attendance.entity";
 import { AttendanceStatus } from "./attendance.enums";
 import type { RecordAttendanceInput } from "./attendance.inputs";
@@ -36,18 +36,28 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
     entity: MeetingEntity,
     input,
     prepare: async () => {
-      const council = await councilOfMeeting(ctx, input.meetingId);
-      const meeting = council && (await ctx.em.fork().findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") }));
-      const date = meeting && civilDate(meeting.startsAt);
-      return { council, date, term: council && date ? await termAt(ctx, council.id, date) : null };
+      const meeting = await ctx.em.fork().findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") }, { fields: ["councilId", "startsAt"] });
+      const date = meeting ? civilDate(meeting.startsAt) : undefined;
+      // Every mandate the list names is asked of the councils subgraph with the council, in one request.
+      const named = input.entries.flatMap((entry, i) => [
+        requireFact(ctx, MANDATE, entry.mandateId, `entries[${i}].mandateId`),
+        ...(entry.substituteMandateId == null ? [] : [requireFact(ctx, MANDATE, entry.substituteMandateId, `entries[${i}].substituteMandateId`)]),
+      ]);
+      const [council, term, mandates] = await Promise.all([
+        meeting ? councilFacts(ctx, meeting.councilId) : null,
+        meeting ? termAt(ctx, meeting.councilId, date!) : null,
+        Promise.all(named),
+      ]);
+      return { council, date, term, councilOf: new Map(mandates.map((m) => [m.id, m.councilId])) };
     },
+    gate: (viewer) => writesMeetings(viewer),
     locate: async (em, { council }) => ({
       record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
       council: asRef(council),
     }),
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
-    run: async (em, { record }, { council, term, date }) => {
+    run: async (em, { record }, { council, term, date, councilOf }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.CONVENED, MeetingStatus.HELD], "record attendance of");
       if (meeting.startsAt > new Date()) throw conflict("Attendance is recorded once the meeting has started.");
@@ -59,6 +69,7 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
       const rows = input.entries.map((entry, i) => {
         const field = `entries[${i}]`;
         const mandateId = parseId(entry.mandateId, `${field}.mandateId`);
+        requireSameCouncil(`${field}.mandateId`, meeting.councilId, councilOf.get(mandateId));
         const holder = holders.get(mandateId);
         if (!holder) throw badInput(`${field}.mandateId`, `Mandate ${mandateId} does not sit in this council's term on ${date}.`);
         if (seen.has(mandateId)) throw badInput(`${field}.mandateId`, `Mandate ${mandateId} is listed twice.`);
@@ -68,6 +79,7 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
           if (holder.role !== "TITULAR") throw badInput(`${field}.status`, "Only a titular is substituted by a suplente.");
           if (entry.substituteMandateId == null) throw badInput(`${field}.substituteMandateId`, "Name the suplente who sat.");
           substituteMandateId = parseId(entry.substituteMandateId, `${field}.substituteMandateId`);
+          requireSameCouncil(`${field}.substituteMandateId`, meeting.councilId, councilOf.get(substituteMandateId));
           const substitute = holders.get(substituteMandateId);
           if (!substitute || substitute.role !== "SUPLENTE" || substitute.seatId !== holder.seatId) {
             throw badInput(`${field}.substituteMandateId`, "The substitute must be a suplente of the same seat.");

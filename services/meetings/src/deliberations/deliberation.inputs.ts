@@ -4,7 +4,7 @@ import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
 @InputType()
 export class NominalVoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A member who sat at the meeting (present, or the suplente sitting for a titular), one vote per seat. Another council's: FORBIDDEN; unknown or absent: BAD_USER_INPUT." })
   mandateId: string;
 
   @Field(() => VoteChoice)
@@ -16,20 +16,20 @@ export class RecordDeliberationInput {
   @Field(() => ID)
   meetingId: string;
 
-  @Field(() => ID, { description: "The agenda item decided." })
+  @Field(() => ID, { description: "The agenda item decided, on this meeting's agenda (another council's: FORBIDDEN)." })
   agendaItemId: string;
 
   @LongText("TEXT")
   @Field({ description: "What was decided, as the minutes word it." })
   text: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Votes for. For, against and abstentions together may not exceed the seats occupied at the meeting (the quorum's `present`): BAD_USER_INPUT." })
   votesFor: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Votes against (see `votesFor`)." })
   votesAgainst: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Abstentions (see `votesFor`)." })
   abstentions: number;
 
   @Field(() => DeliberationOutcome, { nullable: true, description: "Defaults to APPROVED when more votes are for than against." })

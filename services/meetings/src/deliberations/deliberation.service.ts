@@ -1,6 +1,5 @@
-import { badInput, conflict, parseId, write, type RequestContext } from "@contagem/schema";
+import { MANDATE, badInput, conflict, findOrBadInput, parseId, requireFact, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
 import { AttendanceEntity } from "../attendance/attendance.entity";
-import { AttendanceStatus } from "../attendance/attendance.enums";
 import { quorumOf } from "../attendance/quorum";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
@@ -8,6 +7,7 @@ import { atMeeting, requireStatus } from "../meetings/meeting.service";
 import { DeliberationEntity, VoteEntity } from "./deliberation.entity";
 import { DeliberationOutcome } from "./deliberation.enums";
 import type { RecordDeliberationInput } from "./deliberation.inputs";
+import { checkVotes, sittingMandates } from "./deliberation.votes";
 
 export function recordDeliberation(ctx: RequestContext, input: RecordDeliberationInput): Promise<DeliberationEntity> {
   return write(ctx, {
@@ -15,19 +15,25 @@ export function recordDeliberation(ctx: RequestContext, input: RecordDeliberatio
     entityType: "Deliberation",
     entity: DeliberationEntity,
     input,
-    ...atMeeting(ctx, input.meetingId),
-    run: async (em) => {
+    // The councils subgraph says whose each nominal vote's mandate is, with the meeting's council, in one request.
+    ...atMeeting(ctx, input.meetingId, async () => ({
+      voters: await Promise.all((input.votes ?? []).map((vote, i) => requireFact(ctx, MANDATE, vote.mandateId, `votes[${i}].mandateId`))),
+    })),
+    run: async (em, _located, { voters }) => {
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
       requireStatus(meeting, [MeetingStatus.HELD], "record a deliberation of");
       const quorum = quorumOf(meeting.quorumRule, meeting.seatsTotal, meeting.presentCount);
       if (quorum.achieved === false) {
         throw conflict(`No quorum (${quorum.present} of the ${quorum.required} required): the meeting cannot deliberate.`);
       }
-      const item = await em.findOne(AgendaItemEntity, { id: parseId(input.agendaItemId, "agendaItemId"), meeting });
-      if (!item) throw badInput("agendaItemId", "The agenda item is not on this meeting's agenda.");
-      for (const field of ["votesFor", "votesAgainst", "abstentions"] as const) {
-        if (!Number.isInteger(input[field]) || input[field] < 0) throw badInput(field, `"${field}" must be a count (0 or more).`);
-      }
+      const item = await findOrBadInput(em, AgendaItemEntity, input.agendaItemId, "agendaItemId");
+      const itemMeeting = await em.findOneOrFail(MeetingEntity, { id: item.meeting.id });
+      requireSameCouncil("agendaItemId", meeting.councilId, itemMeeting.councilId);
+      if (itemMeeting.id !== meeting.id) throw badInput("agendaItemId", "The agenda item is not on this meeting's agenda.");
+      voters!.forEach((voter, i) => requireSameCouncil(`votes[${i}].mandateId`, meeting.councilId, voter.councilId));
+      const votes = (input.votes ?? []).map((vote, i) => ({ mandateId: voters![i].id, choice: vote.choice }));
+      const sitting = votes.length ? sittingMandates(await em.find(AttendanceEntity, { meeting })) : new Map<number, number>();
+      checkVotes(input, quorum.present, votes, sitting);
       const text = input.text.trim();
       if (text.length < 3) throw badInput("text", '"text" must say what was decided.');
       const deliberation = em.create(DeliberationEntity, {
@@ -39,27 +45,7 @@ export function recordDeliberation(ctx: RequestContext, input: RecordDeliberatio
         abstentions: input.abstentions,
         outcome: input.outcome ?? (input.votesFor > input.votesAgainst ? DeliberationOutcome.APPROVED : DeliberationOutcome.REJECTED),
       });
-      if (input.votes?.length) {
-        const attendance = await em.find(AttendanceEntity, { meeting });
-        const voters = new Set<number>();
-        for (const a of attendance) {
-          if (a.status === AttendanceStatus.PRESENT) voters.add(a.mandateId);
-          if (a.status === AttendanceStatus.SUBSTITUTED && a.substituteMandateId) voters.add(a.substituteMandateId);
-        }
-        const tally = { FOR: 0, AGAINST: 0, ABSTAIN: 0 };
-        const seen = new Set<number>();
-        input.votes.forEach((vote, i) => {
-          const mandateId = parseId(vote.mandateId, `votes[${i}].mandateId`);
-          if (!voters.has(mandateId)) throw badInput(`votes[${i}].mandateId`, `Mandate ${mandateId} did not sit at this meeting.`);
-          if (seen.has(mandateId)) throw badInput(`votes[${i}].mandateId`, `Mandate ${mandateId} voted twice.`);
-          seen.add(mandateId);
-          tally[vote.choice]++;
-          em.create(VoteEntity, { deliberation, mandateId, choice: vote.choice });
-        });
-        if (tally.FOR !== input.votesFor || tally.AGAINST !== input.votesAgainst || tally.ABSTAIN !== input.abstentions) {
-          throw badInput("votes", `The nominal votes (${tally.FOR}/${tally.AGAINST}/${tally.ABSTAIN}) do not add up to the counts.`);
-        }
-      }
+      for (const vote of votes) em.create(VoteEntity, { deliberation, mandateId: vote.mandateId, choice: vote.choice });
       return deliberation;
     },
   });

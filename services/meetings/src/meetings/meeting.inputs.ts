@@ -35,13 +35,13 @@ export class AgendaItemInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "For APPROVAL_OF_MINUTES: the minutes put to approval." })
+  @Field(() => ID, { nullable: true, description: "For APPROVAL_OF_MINUTES items only (other kinds: BAD_USER_INPUT): the minutes put to approval, of the meeting's own council. Another council's: FORBIDDEN; unknown or not visible to you: NOT_FOUND." })
   minutesId?: string | null;
 }
 
 @InputType()
 export class ScheduleMeetingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The council (councils subgraph); unknown: BAD_USER_INPUT." })
   councilId: string;
 
   @Field(() => MeetingType)
@@ -65,7 +65,7 @@ export class ScheduleMeetingInput {
   @Field(() => String, { nullable: true })
   onlineUrl?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Where a territorial meeting happens: a territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => [AgendaItemInput], { nullable: true })
@@ -119,7 +119,7 @@ export class ConveneMeetingInput {
   @Field(() => Date, { nullable: true, description: "When the convocation was published; defaults to now." })
   convenedAt?: Date;
 
-  @Field(() => ID, { nullable: true, description: "The mandate (usually the president's) that convened it." })
+  @Field(() => ID, { nullable: true, description: "The mandate (usually the president's) that convened it: one of this council's (another council's: FORBIDDEN; unknown: BAD_USER_INPUT)." })
   convenedByMandateId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,10 +1,28 @@
-import { badInput, civilDate, civilYear, conflict, loadForWrite, startOfCivilYear, parseId, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
+import {
+  MANDATE,
+  TERRITORY,
+  badInput,
+  civilDate,
+  civilYear,
+  startOfCivilYear,
+  conflict,
+  loadForWrite,
+  optionalFact,
+  parseId,
+  requireSameCouncil,
+  tryParseId,
+  write,
+  type CouncilRef,
+  type RequestContext,
+  type Viewer,
+} from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
+import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
 import { MeetingStatus, MeetingType } from "./meeting.enums";
-import type { CancelMeetingInput, ConveneMeetingInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
-import { canWriteMeetings } from "./meeting.policy";
+import type { AgendaItemInput, CancelMeetingInput, ConveneMeetingInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
+import { canWriteMeetings, writesMeetings } from "./meeting.policy";
 import { checkAgenda, checkText, checkTimes, checkUrl, checkVenue, type CheckedAgendaItem } from "./meeting.validation";
 
 export const DENIED = "Only ADMIN or a SECRETARY of this council may do this.";
@@ -18,21 +36,33 @@ const ORDINAL_TYPE: Record<MeetingType, string> = {
   INAUGURAL: "Reunião de Posse",
 };
 
-/** The council behind an existing record, read before the transaction (its facts come from another service). */
-export async function councilOfMeeting(ctx: RequestContext, meetingId: string, field = "meetingId"): Promise<CouncilFacts | null> {
+/**
+ * The council behind an existing meeting, read before the transaction (its facts come from another service), with
+ * the other facts the write needs from peers (`more`), asked in the same tick: one request per peer.
+ */
+export async function councilOfMeeting<M extends object = object>(
+  ctx: RequestContext,
+  meetingId: string,
+  more?: () => Promise<M>,
+  field = "meetingId",
+): Promise<{ council: CouncilFacts | null } & Partial<M>> {
   const id = tryParseId(meetingId);
   if (id === null) parseId(meetingId, field);
   const meeting = await ctx.em.fork().findOne(MeetingEntity, { id: id! }, { fields: ["councilId"] });
-  return meeting ? councilFacts(ctx, meeting.councilId) : null;
+  const [council, facts] = await Promise.all([meeting ? councilFacts(ctx, meeting.councilId) : null, more?.()]);
+  return { council, ...(facts as Partial<M>) };
 }
 
+type Prepared = { council: CouncilFacts | null };
+
 /** The steps shared by writes on an existing meeting: its council from the directory, the record locked, the policy. */
-export function onMeeting(ctx: RequestContext, meetingId: string) {
+export function onMeeting<M extends object = object>(ctx: RequestContext, meetingId: string, more?: () => Promise<M>) {
   return {
     entityType: "Meeting",
     entity: MeetingEntity,
-    prepare: () => councilOfMeeting(ctx, meetingId),
-    locate: async (em: EntityManager, council: CouncilFacts | null) => ({
+    prepare: () => councilOfMeeting(ctx, meetingId, more),
+    gate: (viewer: Viewer) => writesMeetings(viewer),
+    locate: async (em: EntityManager, { council }: Prepared) => ({
       record: await loadForWrite(em, MeetingEntity, meetingId, "Meeting", "meetingId"),
       council: asRef(council),
     }),
@@ -42,10 +72,11 @@ export function onMeeting(ctx: RequestContext, meetingId: string) {
 }
 
 /** The steps shared by writes that add to an existing meeting (a deliberation, its minutes, a resolution). */
-export function atMeeting(ctx: RequestContext, meetingId: string) {
+export function atMeeting<M extends object = object>(ctx: RequestContext, meetingId: string, more?: () => Promise<M>) {
   return {
-    prepare: () => councilOfMeeting(ctx, meetingId),
-    locate: async (em: EntityManager, council: CouncilFacts | null) => {
+    prepare: () => councilOfMeeting(ctx, meetingId, more),
+    gate: (viewer: Viewer) => writesMeetings(viewer),
+    locate: async (em: EntityManager, { council }: Prepared) => {
       const meeting = await em.findOne(MeetingEntity, { id: parseId(meetingId, "meetingId") });
       if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(meetingId)}.`);
       return { council: asRef(council) };
@@ -65,6 +96,10 @@ export function requireStatus(meeting: MeetingEntity, allowed: MeetingStatus[], 
     });
   }
 }
+
+/** The agenda, each item naming only minutes of the meeting's own council that the viewer can see. */
+const agendaOf = (input: AgendaItemInput[], councilId: number, minutes: AgendaMinutes) =>
+  checkAgenda(input, (field, id) => requireAgendaMinutes(minutes, councilId, field, id));
 
 async function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): Promise<void> {
   const old = meeting.agenda.getItems();
@@ -96,18 +131,23 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
     entity: MeetingEntity,
     input,
     prepare: async () => {
-      const council = await requireCouncil(ctx, councilId);
-      const term = await termAt(ctx, councilId, civilDate(input.startsAt));
-      return { council, termId: term?.id ?? null };
+      const [council, territory, term, minutes] = await Promise.all([
+        requireCouncil(ctx, input.councilId),
+        optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
+        termAt(ctx, councilId, civilDate(input.startsAt)),
+        agendaMinutes(ctx, input.agenda),
+      ]);
+      return { council, territoryId: territory?.id ?? null, termId: term?.id ?? null, minutes };
     },
+    gate: (viewer) => writesMeetings(viewer),
     locate: async (_em, { council }) => ({ council: asRef(council) }),
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
-    run: async (em, _located, { termId }) => {
+    run: async (em, _located, { termId, territoryId, minutes }) => {
       checkTimes(input.startsAt, input.endsAt);
       const onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
       checkVenue(input.modality, input.place, onlineUrl);
-      const agenda = checkAgenda(input.agenda ?? []);
+      const agenda = agendaOf(input.agenda ?? [], councilId, minutes);
       const meeting = em.create(MeetingEntity, {
         councilId,
         termId,
@@ -121,7 +161,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         endsAt: input.endsAt ?? null,
         place: input.place?.trim() || null,
         onlineUrl,
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        territoryId,
       });
       await replaceAgenda(em, meeting, agenda);
       return meeting;
@@ -133,8 +173,8 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
   return write(ctx, {
     action: "meeting.update",
     input,
-    ...onMeeting(ctx, input.meetingId),
-    run: async (em, { record }) => {
+    ...onMeeting(ctx, input.meetingId, async () => ({ minutes: await agendaMinutes(ctx, input.agenda) })),
+    run: async (em, { record }, { minutes }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], "change");
       await meeting.agenda.init();
@@ -158,7 +198,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
         if (meeting.status === MeetingStatus.CONVENED) {
           throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");
         }
-        await replaceAgenda(em, meeting, checkAgenda(input.agenda));
+        await replaceAgenda(em, meeting, agendaOf(input.agenda, meeting.councilId, minutes!));
       }
       return meeting;
     },
@@ -175,10 +215,13 @@ export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput):
   return write(ctx, {
     action: "meeting.convene",
     input,
-    ...onMeeting(ctx, input.meetingId),
-    run: async (_em, { record }, council) => {
+    ...onMeeting(ctx, input.meetingId, async () => ({
+      convener: await optionalFact(ctx, MANDATE, input.convenedByMandateId, "convenedByMandateId"),
+    })),
+    run: async (_em, { record }, { council, convener }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED], "convene");
+      requireSameCouncil("convenedByMandateId", meeting.councilId, convener?.councilId);
       if ((await meeting.agenda.loadCount()) === 0) {
         throw conflict("A convocation names the agenda: add agenda items before convening.");
       }
@@ -186,7 +229,7 @@ export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput):
       if (convenedAt > meeting.startsAt) throw conflict("A meeting cannot be convened after it started.");
       meeting.status = MeetingStatus.CONVENED;
       meeting.convenedAt = convenedAt;
-      meeting.convenedByMandateId = input.convenedByMandateId == null ? null : parseId(input.convenedByMandateId, "convenedByMandateId");
+      meeting.convenedByMandateId = convener?.id ?? null;
       meeting.noticeRequiredHours = requiredNoticeHours(council!, meeting.type);
       return meeting;
     },

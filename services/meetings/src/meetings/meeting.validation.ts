@@ -39,13 +39,22 @@ export interface CheckedAgendaItem {
   minutesId: number | null;
 }
 
-export function checkAgenda(agenda: AgendaItemInput[]): CheckedAgendaItem[] {
+/** `minutesFor` decides whether an item may name those minutes (see agenda-minutes.ts). */
+export function checkAgenda(agenda: AgendaItemInput[], minutesFor: (field: string, id: number) => void): CheckedAgendaItem[] {
   if (agenda.length > 100) throw badInput("agenda", "An agenda has at most 100 items.");
-  return agenda.map((item, i) => ({
-    position: i + 1,
-    kind: item.kind,
-    title: checkText(item.title, `agenda[${i}].title`, 1, 500),
-    description: item.description?.trim() || null,
-    minutesId: item.minutesId == null ? null : parseId(item.minutesId, `agenda[${i}].minutesId`),
-  }));
+  return agenda.map((item, i) => {
+    const field = `agenda[${i}].minutesId`;
+    const minutesId = item.minutesId == null ? null : parseId(item.minutesId, field);
+    if (minutesId !== null) {
+      if (item.kind !== AgendaItemKind.APPROVAL_OF_MINUTES) throw badInput(field, "Only an APPROVAL_OF_MINUTES item names minutes.");
+      minutesFor(field, minutesId);
+    }
+    return {
+      position: i + 1,
+      kind: item.kind,
+      title: checkText(item.title, `agenda[${i}].title`, 1, 500),
+      description: item.description?.trim() || null,
+      minutesId,
+    };
+  });
 }

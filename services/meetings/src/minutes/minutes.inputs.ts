@@ -55,7 +55,7 @@ export class ApproveMinutesInput {
   @Field(() => Int)
   expectedVersion: number;
 
-  @Field(() => ID, { description: "The later meeting (HELD) whose approval-of-minutes item approved them." })
+  @Field(() => ID, { description: "The later meeting (HELD) of the same council (another council's: FORBIDDEN) whose APPROVAL_OF_MINUTES item names these minutes (otherwise CONFLICT)." })
   meetingId: string;
 
   @Field(() => String, { nullable: true })

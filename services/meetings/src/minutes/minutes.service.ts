@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, badInput, civilYear, conflict, loadForWrite, parseId, sha256, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { AppError, ErrorCode, badInput, civilYear, conflict, loadForWrite, parseId, requireSameCouncil, sha256, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -128,13 +128,13 @@ export function approveMinutes(ctx: RequestContext, input: ApproveMinutesInput):
       if (minutes.status !== MinutesStatus.DRAFT) throw conflict(`Minutes that are ${minutes.status} cannot be approved again.`);
       const recorded = await em.findOneOrFail(MeetingEntity, { id: minutes.meeting.id });
       const approving = await em.findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") });
-      if (!approving || approving.councilId !== minutes.councilId) {
-        throw badInput("meetingId", "The approving meeting must be a meeting of the same council.");
-      }
+      if (!approving) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
+      requireSameCouncil("meetingId", minutes.councilId, approving.councilId);
       if (approving.startsAt <= recorded.startsAt) throw badInput("meetingId", "Minutes are approved at a later meeting.");
       requireStatus(approving, [MeetingStatus.HELD], "approve minutes at");
-      const item = await em.count(AgendaItemEntity, { meeting: approving, kind: AgendaItemKind.APPROVAL_OF_MINUTES });
-      if (!item) throw conflict("The approving meeting has no APPROVAL_OF_MINUTES item on its agenda.");
+      // The approval item names the minutes it puts to the vote: a meeting approves those, and no others.
+      const item = await em.count(AgendaItemEntity, { meeting: approving, kind: AgendaItemKind.APPROVAL_OF_MINUTES, minutesId: minutes.id });
+      if (!item) throw conflict(`The approving meeting has no APPROVAL_OF_MINUTES item naming minutes ${minutes.id} on its agenda.`);
       minutes.status = MinutesStatus.APPROVED;
       minutes.approvedAtMeeting = em.getReference(MeetingEntity, approving.id, { wrapped: true });
       minutes.approvedAt = approving.startsAt;

@@ -19,7 +19,7 @@ export class ResolutionTextInput {
   @Field(() => ID, { description: "The meeting (HELD) that adopted it." })
   meetingId: string;
 
-  @Field(() => ID, { nullable: true, description: "The deliberation (APPROVED) that adopted it." })
+  @Field(() => ID, { nullable: true, description: "The deliberation (APPROVED) of that meeting that adopted it; another council's: FORBIDDEN." })
   deliberationId?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Defaults to the meeting's civil date in Contagem (America/Sao_Paulo); its year is the numbering year." })
@@ -51,7 +51,7 @@ export class AdoptResolutionInput extends ResolutionTextInput {
 
 @InputType({ description: "A new resolution that amends (or revokes) an earlier one of the same council." })
 export class ChangeResolutionInput extends ResolutionTextInput {
-  @Field(() => ID, { description: "The resolution amended or revoked." })
+  @Field(() => ID, { description: "The resolution amended or revoked, of the same council as the meeting (another council's: FORBIDDEN)." })
   resolutionId: string;
 
   @Field(() => Int, { description: "The `version` of that resolution you read." })

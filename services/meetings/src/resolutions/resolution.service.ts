@@ -1,10 +1,10 @@
-import { badInput, civilDate, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, civilDate, conflict, findOrBadInput, loadForWrite, parseId, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DeliberationEntity } from "../deliberations/deliberation.entity";
 import { DeliberationOutcome } from "../deliberations/deliberation.enums";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
-import { canWriteMeetings } from "../meetings/meeting.policy";
+import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
 import { DENIED, asRef, atMeeting, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { ResolutionEntity } from "./resolution.entity";
@@ -18,8 +18,10 @@ async function createResolution(em: EntityManager, input: ResolutionTextInput): 
   requireStatus(meeting, [MeetingStatus.HELD], "adopt a resolution at");
   let deliberation: DeliberationEntity | null = null;
   if (input.deliberationId != null) {
-    deliberation = await em.findOne(DeliberationEntity, { id: parseId(input.deliberationId, "deliberationId"), meeting });
-    if (!deliberation) throw badInput("deliberationId", "The deliberation is not one of this meeting's.");
+    deliberation = await findOrBadInput(em, DeliberationEntity, input.deliberationId, "deliberationId");
+    const decidedAt = await em.findOneOrFail(MeetingEntity, { id: deliberation.meeting.id });
+    requireSameCouncil("deliberationId", meeting.councilId, decidedAt.councilId);
+    if (decidedAt.id !== meeting.id) throw badInput("deliberationId", "The deliberation is not one of this meeting's.");
     if (deliberation.outcome !== DeliberationOutcome.APPROVED) throw conflict("Only an approved deliberation adopts a resolution.");
   }
   const summary = input.summary.trim();
@@ -62,7 +64,8 @@ function changeResolution(ctx: RequestContext, input: ChangeResolutionInput, cha
     entity: ResolutionEntity,
     input,
     prepare: () => councilOfMeeting(ctx, input.meetingId),
-    locate: async (em, council) => {
+    gate: (viewer) => writesMeetings(viewer),
+    locate: async (em, { council }) => {
       if (!council) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
       return { record: await loadForWrite(em, ResolutionEntity, input.resolutionId, "Resolution", "resolutionId"), council: asRef(council) };
     },
@@ -71,9 +74,7 @@ function changeResolution(ctx: RequestContext, input: ChangeResolutionInput, cha
     run: async (em, { record }) => {
       const target = record!;
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });
-      if (target.councilId !== meeting.councilId) {
-        throw badInput("resolutionId", "A council amends or revokes only its own resolutions.");
-      }
+      requireSameCouncil("resolutionId", meeting.councilId, target.councilId);
       if (target.status === ResolutionStatus.REVOKED) throw conflict("The resolution was revoked: it can no longer be changed.");
       const resolution = await createResolution(em, input);
       if (change === "amend") {

@@ -106,6 +106,9 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
     });
   });
   const agendaIds = await bulkInsert(em, "agenda_item", agendaRows);
+  // Each meeting's first item approves the previous minutes: it names them once they exist (below).
+  const approvalItem = new Map<number, number>();
+  agendaRows.forEach((item, a) => item.position === 1 && approvalItem.set(agendaOwner[a], agendaIds[a]));
 
   const attendanceRows: Record<string, unknown>[] = [];
   const quorum = new Map<number, { seats: number; present: number; required: number | null }>();
@@ -136,7 +139,8 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
   agendaRows.forEach((item, a) => {
     const m = planned[agendaOwner[a]];
     if (!m.held || item.kind !== "DELIBERATION") return;
-    const seats = m.term.seats.length;
+    // Those who sat vote: never more votes than seats occupied.
+    const seats = quorum.get(agendaOwner[a])!.present;
     const votesFor = rng.int(Math.ceil(seats / 2), seats);
     const votesAgainst = rng.int(0, seats - votesFor);
     deliberationRows.push({
@@ -207,6 +211,17 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
     500,
   );
   await em.execute(`update "${schema}".minutes set search_vector = to_tsvector('portuguese', search_document) where search_document is not null and search_vector is null`);
+  const named = minutesIds.flatMap((id, k) => {
+    const approver = nextHeld.get(minutesOwner[k]);
+    return approver === undefined ? [] : [[approvalItem.get(approver)!, id]];
+  });
+  for (let i = 0; i < named.length; i += 1000) {
+    const slice = named.slice(i, i + 1000);
+    await em.execute(
+      `update "${schema}".agenda_item a set minutes_id = v.minutes from (values ${slice.map(() => "(?::int, ?::int)").join(", ")}) as v(id, minutes) where a.id = v.id`,
+      slice.flat(),
+    );
+  }
 
   // Resolutions from a third of the approved deliberations; some later amended or revoked.
   const resolutionRows: Record<string, unknown>[] = [];

@@ -5,7 +5,7 @@ import { ContributionStatus } from "./contribution.enums";
 
 @InputType({ description: "A public comment at a meeting or on a proposal (give exactly one); published after moderation." })
 export class ContributeInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -43,7 +43,7 @@ export class ModerateContributionInput {
 
 @InputType({ description: "The citizen registers their presence at a public meeting (hearing, plenary, open meeting)." })
 export class RecordPresenceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId: string;
 
   @Field(() => Channel, { defaultValue: Channel.IN_PERSON })

@@ -1,5 +1,4 @@
-import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
-import { requireMeeting } from "../directory/directory";
+import { MEETING, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
 import { CITIZENS_ONLY, requireMe } from "../participants/participant.service";
 import { ProcessEntity } from "../processes/process.entity";
@@ -16,7 +15,7 @@ export function contribute(ctx: RequestContext, input: ContributeInput): Promise
     entityType: "Contribution",
     entity: ContributionEntity,
     input,
-    prepare: async () => (input.meetingId == null ? null : requireMeeting(ctx, parseId(input.meetingId, "meetingId"), "meetingId")),
+    prepare: () => optionalFact(ctx, MEETING, input.meetingId, "meetingId"),
     gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
@@ -86,7 +85,7 @@ export function recordPresence(ctx: RequestContext, input: RecordPresenceInput):
     entityType: "MeetingPresence",
     entity: MeetingPresenceEntity,
     input,
-    prepare: () => requireMeeting(ctx, parseId(input.meetingId, "meetingId"), "meetingId"),
+    prepare: () => requireFact(ctx, MEETING, input.meetingId, "meetingId"),
     gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,

@@ -11,7 +11,7 @@ export class RecordCandidacyInput {
   @Field(() => String, { nullable: true })
   segment?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The electoral micro-region (councils subgraph territory)." })
+  @Field(() => ID, { nullable: true, description: "The electoral micro-region (a councils subgraph territory); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,4 @@
-import { badInput, findOrBadInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { TERRITORY, badInput, findOrBadInput, loadForWrite, optionalFact, parseId, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
 import { ProcessKind } from "../processes/process.enums";
@@ -16,6 +16,7 @@ export function recordCandidacy(ctx: RequestContext, input: RecordCandidacyInput
     entityType: "Candidacy",
     entity: CandidacyEntity,
     input,
+    prepare: () => optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
     locate: async (em) => {
       const process = await findOrBadInput(em, ProcessEntity, input.processId, "processId");
       return { council: process.councilId ? { id: process.councilId } : null };
@@ -23,7 +24,7 @@ export function recordCandidacy(ctx: RequestContext, input: RecordCandidacyInput
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (em) => {
+    run: async (em, _located, territory) => {
       const process = await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) });
       requireElection(process);
       const displayName = input.displayName.trim().replace(/\s+/g, " ");
@@ -32,7 +33,7 @@ export function recordCandidacy(ctx: RequestContext, input: RecordCandidacyInput
         process,
         displayName,
         segment: input.segment?.trim() || null,
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        territoryId: territory?.id ?? null,
       });
     },
   });

@@ -31,16 +31,21 @@ export class MilestoneInput {
 
 @InputType()
 export class CreateInterventionInput {
-  @Field(() => ID, { description: "The regional council that chose it." })
+  @Field(() => ID, { description: "The regional council that chose it (councils subgraph); unknown: BAD_USER_INPUT." })
   councilId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A process of the same council, if it has one (another council's: FORBIDDEN; unknown: BAD_USER_INPUT)." })
   processId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The deliberation (meetings subgraph) that decided it." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The deliberation (meetings subgraph) that decided it: an APPROVED one of the same council. " +
+      "Unknown: BAD_USER_INPUT; another council's: FORBIDDEN; not approved: CONFLICT.",
+  })
   deliberationId?: string | null;
 
   @Field()
@@ -86,6 +91,14 @@ export class UpdateInterventionInput {
 
   @Field(() => [MilestoneInput], { nullable: true, description: "Replaces the milestones." })
   milestones?: MilestoneInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The deliberation (meetings subgraph) that decided the works: an APPROVED one of the council that chose them. " +
+      "Unknown: BAD_USER_INPUT; another council's: FORBIDDEN; not approved: CONFLICT.",
+  })
+  deliberationId?: string | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string;

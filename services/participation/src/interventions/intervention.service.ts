@@ -1,7 +1,22 @@
-import { badInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import {
+  COUNCIL,
+  DELIBERATION,
+  TERRITORY,
+  askFact,
+  badInput,
+  conflict,
+  findOrBadInput,
+  loadForWrite,
+  optionalFact,
+  parseId,
+  requireFact,
+  requireSameCouncil,
+  write,
+  type DeliberationFacts,
+  type RequestContext,
+} from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { councilFacts, requireCouncil } from "../directory/directory";
-import { canManageParticipation, canUpdateIntervention } from "../participants/participant.policy";
+import { canManageParticipation, canUpdateIntervention, updatesInterventions } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
 import { STAFF_ONLY } from "../processes/process.service";
 import { InterventionEntity, MilestoneEntity } from "./intervention.entity";
@@ -22,27 +37,44 @@ async function replaceMilestones(em: EntityManager, intervention: InterventionEn
   });
 }
 
+/** Works are decided by an approved deliberation of the council that chose them. */
+function decidedBy(councilId: number, deliberation: DeliberationFacts | null | undefined): number | null {
+  if (!deliberation) return null;
+  requireSameCouncil("deliberationId", councilId, deliberation.councilId);
+  if (deliberation.outcome !== "APPROVED") throw conflict(`The deliberation was ${deliberation.outcome}: only an approved one decides works.`);
+  return deliberation.id;
+}
+
 export function createIntervention(ctx: RequestContext, input: CreateInterventionInput): Promise<InterventionEntity> {
   return write(ctx, {
     action: "intervention.create",
     entityType: "Intervention",
     entity: InterventionEntity,
     input,
-    prepare: () => requireCouncil(ctx, parseId(input.councilId, "councilId"), "councilId"),
-    locate: async (_em, council) => ({ council }),
+    prepare: async () => {
+      const [council, territory, deliberation] = await Promise.all([
+        requireFact(ctx, COUNCIL, input.councilId, "councilId"),
+        optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
+        optionalFact(ctx, DELIBERATION, input.deliberationId, "deliberationId"),
+      ]);
+      return { council, territory, deliberation };
+    },
+    locate: async (_em, { council }) => ({ council }),
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (em, _located, council) => {
+    run: async (em, _located, { council, territory, deliberation }) => {
       if (council.kind !== "REGIONAL") throw badInput("councilId", "Works are chosen by regional councils.");
       if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput("year", '"year" is not a budget year.');
       const title = input.title.trim();
       if (title.length < 3) throw badInput("title", "The works need a title.");
+      const process = input.processId == null ? null : await findOrBadInput(em, ProcessEntity, input.processId, "processId");
+      requireSameCouncil("processId", council.id, process?.councilId);
       const intervention = em.create(InterventionEntity, {
         councilId: council.id,
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
-        process: input.processId == null ? null : await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId, "processId") }),
-        deliberationId: input.deliberationId == null ? null : parseId(input.deliberationId, "deliberationId"),
+        territoryId: territory?.id ?? null,
+        process,
+        deliberationId: decidedBy(council.id, deliberation),
         title,
         description: input.description?.trim() || null,
         estimatedCost: checkCost(input.estimatedCost),
@@ -64,15 +96,20 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
     input,
     prepare: async () => {
       const current = await ctx.em.fork().findOne(InterventionEntity, { id: parseId(input.id, "id") }, { fields: ["councilId"] });
-      return current ? councilFacts(ctx, current.councilId) : null;
+      const [council, deliberation] = await Promise.all([
+        current ? askFact(ctx, COUNCIL, current.councilId) : null,
+        optionalFact(ctx, DELIBERATION, input.deliberationId, "deliberationId"),
+      ]);
+      return { council, deliberation };
     },
-    locate: async (em, council) => ({
+    gate: (viewer) => updatesInterventions(viewer),
+    locate: async (em, { council }) => ({
       record: await loadForWrite(em, InterventionEntity, input.id, "Intervention"),
       council,
     }),
     allow: (viewer, { council }) => canUpdateIntervention(viewer, council),
     denied: "Only STAFF, ADMIN or the secretary of the regional council that chose these works may update them.",
-    run: async (em, { record }) => {
+    run: async (em, { record }, { deliberation }) => {
       const intervention = record!;
       if (input.progress != null) {
         if (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100) throw badInput("progress", '"progress" is 0 to 100.');
@@ -82,6 +119,7 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
       if (input.status === InterventionStatus.COMPLETED) intervention.progress = 100;
       if (input.estimatedCost != null) intervention.estimatedCost = checkCost(input.estimatedCost);
       if (input.description !== undefined) intervention.description = input.description?.trim() || null;
+      if (deliberation) intervention.deliberationId = decidedBy(intervention.councilId, deliberation);
       if (input.milestones) await replaceMilestones(em, intervention, input.milestones);
       return intervention;
     },

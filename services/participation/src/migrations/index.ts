@@ -1,8 +1,10 @@
 import { Migration20261127200000_participation } from "./Migration20261127200000_participation";
 import { Migration20261129120000_portuguese_names } from "./Migration20261129120000_portuguese_names";
+import { Migration20261201100000_integrity } from "./Migration20261201100000_integrity";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
   { name: "Migration20261127200000_participation", class: Migration20261127200000_participation },
   { name: "Migration20261129120000_portuguese_names", class: Migration20261129120000_portuguese_names },
+  { name: "Migration20261201100000_integrity", class: Migration20261201100000_integrity },
 ];

@@ -22,7 +22,7 @@ export class RegisterParticipantInput {
   @Field(() => String, { nullable: true })
   neighbourhood?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The region (administrative territory) the person takes part from." })
+  @Field(() => ID, { nullable: true, description: "The region (administrative territory) the person takes part from; unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true, description: "A public pseudonym (3–30 lower-case letters, digits, _)." })
@@ -61,7 +61,7 @@ export class CorrectMyDataInput {
   @Field(() => String, { nullable: true })
   neighbourhood?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The region the person takes part from; unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })

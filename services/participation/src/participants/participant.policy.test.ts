@@ -1,5 +1,5 @@
 import type { Viewer } from "@contagem/schema";
-import { canManageParticipation, canReadPersonalData, canUpdateIntervention, isCitizen } from "./participant.policy";
+import { canManageParticipation, canReadPersonalData, canUpdateIntervention, isCitizen, updatesInterventions } from "./participant.policy";
 
 const v = (roles: Viewer["roles"], councils: string[] = []): Viewer => ({ sub: "x", roles, councils });
 const sede = { id: 14, slug: "conselho-regional-sede", kind: "REGIONAL" };
@@ -25,6 +25,8 @@ describe("participation policies", () => {
     expect(canUpdateIntervention(v(["SECRETARY"], ["conselho-regional-eldorado"]), sede)).toBe(false);
     expect(canUpdateIntervention(v(["STAFF"]), sede)).toBe(true);
     expect(canUpdateIntervention(v(["CITIZEN"]), sede)).toBe(false);
+    expect([v(["STAFF"]), v(["ADMIN"]), v(["SECRETARY"], ["compur"])].every(updatesInterventions)).toBe(true);
+    expect(updatesInterventions(v(["CITIZEN"]))).toBe(false);
   });
 
   it("know a citizen", () => {

@@ -9,6 +9,9 @@ export const canReadPersonalData = (viewer: Viewer | null): boolean => isStaff(v
 /** Processes, phases, official options, moderation, candidacies: STAFF and ADMIN. */
 export const canManageParticipation = (viewer: Viewer | null): boolean => isStaff(viewer);
 
+/** The roles that update works at all (STAFF, ADMIN, a SECRETARY), checked before any record is read or peer asked. */
+export const updatesInterventions = (viewer: Viewer | null): boolean => isStaff(viewer) || !!viewer?.roles.includes("SECRETARY");
+
 /** A regional council's works: STAFF and ADMIN, and the SECRETARY of that council when it is a regional one. */
 export const canUpdateIntervention = (viewer: Viewer | null, council: (CouncilRef & { kind?: string }) | null | undefined): boolean =>
   isStaff(viewer) || (council?.kind === "REGIONAL" && canWriteForCouncil(viewer, council));

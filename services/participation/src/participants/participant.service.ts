@@ -1,4 +1,4 @@
-import { badInput, conflict, parseId, write, type RequestContext } from "@contagem/schema";
+import { TERRITORY, badInput, conflict, optionalFact, write, type RequestContext } from "@contagem/schema";
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ContributionEntity } from "../contributions/contribution.entity";
@@ -49,10 +49,11 @@ export function registerParticipant(ctx: RequestContext, input: RegisterParticip
     entityType: "Participant",
     entity: ParticipantEntity,
     input,
+    prepare: () => optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
     gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
-    run: async (em) => {
+    run: async (em, _located, territory) => {
       if (await findMe(em, ctx)) throw conflict("You are already registered: correct your data with correctMyData.");
       const birthDate = checkBirthDate(input.birthDate);
       const cpf = checkCpf(input.cpf, piiKey(ctx));
@@ -68,7 +69,7 @@ export function registerParticipant(ctx: RequestContext, input: RegisterParticip
         documentLastDigits: cpf?.lastDigits ?? null,
         birthDate,
         neighbourhood: input.neighbourhood?.trim() || null,
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        territoryId: territory?.id ?? null,
         handle,
         profilePublic: checkPublicProfile(input.profilePublic, birthDate),
         channel: input.channel,
@@ -83,18 +84,19 @@ export function correctMyData(ctx: RequestContext, input: CorrectMyDataInput): P
     entityType: "Participant",
     entity: ParticipantEntity,
     input,
+    prepare: () => optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
     locate: async (em) => ({ record: await requireMe(em, ctx, true) }),
     gate: (viewer) => isCitizen(viewer),
     allow: (viewer) => isCitizen(viewer),
     denied: CITIZENS_ONLY,
-    run: async (em, { record }) => {
+    run: async (em, { record }, territory) => {
       const me = record!;
       if (input.fullName != null) me.fullName = checkName(input.fullName);
       if (input.email != null) me.email = checkEmail(input.email);
       if (input.phone !== undefined) me.phone = checkPhone(input.phone);
       if (input.birthDate != null) me.birthDate = checkBirthDate(input.birthDate);
       if (input.neighbourhood !== undefined) me.neighbourhood = input.neighbourhood?.trim() || null;
-      if (input.territoryId !== undefined) me.territoryId = input.territoryId == null ? null : parseId(input.territoryId, "territoryId");
+      if (input.territoryId !== undefined) me.territoryId = territory?.id ?? null;
       if (input.cpf !== undefined) {
         const cpf = checkCpf(input.cpf, piiKey(ctx));
         await ensureDocumentFree(em, cpf?.hash, me.id);

@@ -50,10 +50,10 @@ export class CreateProcessInput {
   @Field(() => ProcessStatus, { nullable: true })
   status?: ProcessStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The council running it (councils subgraph); unknown: BAD_USER_INPUT." })
   councilId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -72,7 +72,7 @@ export class CreateProcessInput {
   @Field(() => [PhaseInput], { nullable: true })
   phases?: PhaseInput[];
 
-  @Field(() => [ID], { nullable: true, description: "Meetings (meetings subgraph) that are part of the process." })
+  @Field(() => [ID], { nullable: true, description: "Meetings (meetings subgraph) that are part of the process; a council's process links only that council's meetings (FORBIDDEN). Unknown: BAD_USER_INPUT naming `meetingIds[i]`." })
   meetingIds?: string[];
 
   @Field(() => String, { nullable: true })
@@ -107,7 +107,7 @@ export class UpdateProcessInput {
   @Field(() => [PhaseInput], { nullable: true })
   phases?: PhaseInput[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "Replaces the linked meetings (see CreateProcessInput.meetingIds)." })
   meetingIds?: string[];
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,18 @@
-import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import {
+  COUNCIL,
+  MEETING,
+  TERRITORY,
+  badInput,
+  conflict,
+  loadForWrite,
+  optionalFact,
+  requireFact,
+  requireSameCouncil,
+  write,
+  type MeetingFacts,
+  type RequestContext,
+} from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { requireCouncil, requireMeeting } from "../directory/directory";
 import { canManageParticipation } from "../participants/participant.policy";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./process.entity";
 import { PhaseKind, ProcessStatus } from "./process.enums";
@@ -22,12 +34,14 @@ function checkPhases(phases: PhaseInput[]): PhaseInput[] {
   return phases;
 }
 
-/** Meetings named by a process must exist (asked of the meetings subgraph before the transaction). */
-async function checkMeetings(ctx: RequestContext, meetingIds: string[] | undefined): Promise<number[] | undefined> {
-  if (!meetingIds) return undefined;
-  const ids = meetingIds.map((id, i) => parseId(id, `meetingIds[${i}]`));
-  await Promise.all(ids.map((id, i) => requireMeeting(ctx, id, `meetingIds[${i}]`)));
-  return ids;
+/** Meetings named by a process must exist (asked of the meetings subgraph before the transaction, all at once). */
+const meetingFacts = (ctx: RequestContext, meetingIds: string[] | undefined): Promise<MeetingFacts[] | undefined> =>
+  meetingIds ? Promise.all(meetingIds.map((id, i) => requireFact(ctx, MEETING, id, `meetingIds[${i}]`))) : Promise.resolve(undefined);
+
+/** A council's process links only that council's meetings; a process of no council, any meeting. */
+function meetingsOf(process: ProcessEntity, meetings: MeetingFacts[] | undefined): number[] | undefined {
+  meetings?.forEach((meeting, i) => requireSameCouncil(`meetingIds[${i}]`, process.councilId, meeting.councilId));
+  return meetings?.map((meeting) => meeting.id);
 }
 
 async function replaceLists(em: EntityManager, process: ProcessEntity, phases: PhaseInput[] | undefined, meetings: number[] | undefined) {
@@ -48,14 +62,18 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
     entity: ProcessEntity,
     input,
     prepare: async () => {
-      const council = input.councilId == null ? null : await requireCouncil(ctx, parseId(input.councilId, "councilId"), "councilId");
-      return { council, meetings: await checkMeetings(ctx, input.meetingIds) };
+      const [council, territory, meetings] = await Promise.all([
+        optionalFact(ctx, COUNCIL, input.councilId, "councilId"),
+        optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
+        meetingFacts(ctx, input.meetingIds),
+      ]);
+      return { council, territory, meetings };
     },
     locate: async (_em, { council }) => ({ council }),
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (em, _located, { council, meetings }) => {
+    run: async (em, _located, { council, territory, meetings }) => {
       if (input.maxChoices != null && input.maxChoices < 1) throw badInput("maxChoices", '"maxChoices" must be at least 1.');
       const process = em.create(ProcessEntity, {
         kind: input.kind,
@@ -63,13 +81,13 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
         description: text(input.description, "description", 20_000),
         status: input.status ?? ProcessStatus.PLANNED,
         councilId: council?.id ?? null,
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        territoryId: territory?.id ?? null,
         maxChoices: input.maxChoices ?? null,
         minimumAge: input.minimumAge ?? 16,
         rulesText: input.rulesText?.trim() || null,
         sourceUrl: input.sourceUrl?.trim() || null,
       });
-      await replaceLists(em, process, input.phases ?? [], meetings);
+      await replaceLists(em, process, input.phases ?? [], meetingsOf(process, meetings));
       return process;
     },
   });
@@ -81,7 +99,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
     entityType: "ParticipatoryProcess",
     entity: ProcessEntity,
     input,
-    prepare: () => checkMeetings(ctx, input.meetingIds),
+    prepare: () => meetingFacts(ctx, input.meetingIds),
     locate: async (em) => {
       const record = await loadForWrite(em, ProcessEntity, input.id, "ParticipatoryProcess");
       return { record, council: record.councilId ? { id: record.councilId } : null };
@@ -96,7 +114,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
       if (input.status != null) process.status = input.status;
       if (input.maxChoices !== undefined) process.maxChoices = input.maxChoices;
       if (input.rulesText !== undefined) process.rulesText = input.rulesText?.trim() || null;
-      await replaceLists(em, process, input.phases, meetings);
+      await replaceLists(em, process, input.phases, meetingsOf(process, meetings));
       return process;
     },
   });

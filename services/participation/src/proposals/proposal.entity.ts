@@ -27,6 +27,10 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
   @Enum({ items: () => ProposalStatus })
   status: ProposalStatus = ProposalStatus.PUBLISHED;
 
+  /** Why it was withdrawn (required) or decided (optional), as its author or STAFF wrote it. */
+  @Property({ type: "text", nullable: true })
+  statusReason?: string | null;
+
   /** Kept in step with the supports, in the same transaction. */
   @Property()
   supportCount: number = 0;

@@ -1,7 +1,7 @@
 import { LongText } from "@contagem/schema";
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
-import { ProposalStatus } from "./proposal.enums";
+import { ProposalDecision, ProposalStatus } from "./proposal.enums";
 
 @InputType()
 export class ProposalFilter {
@@ -27,7 +27,7 @@ export class SubmitProposalInput {
   @Field()
   body: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Defaults to the process's territory. A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -46,7 +46,7 @@ export class CreateProposalOptionInput {
   @Field()
   body: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -77,5 +77,49 @@ export class CastBallotInput {
   channel: Channel;
 
   @Field(() => String, { nullable: true })
+  idempotencyKey?: string;
+}
+
+@InputType({
+  description:
+    "Withdraws a PUBLISHED proposal: its author (CITIZEN) while the process is OPEN, or STAFF/ADMIN at any time. " +
+    "Another citizen: FORBIDDEN; a proposal that is not PUBLISHED, or an author once the process left OPEN: CONFLICT.",
+})
+export class WithdrawProposalInput {
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
+  proposalId: string;
+
+  @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
+  expectedVersion: number;
+
+  @LongText("TEXT")
+  @Field({ description: "Why it is withdrawn, shown with the proposal: 3 to 2,000 characters." })
+  reason: string;
+
+  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  idempotencyKey?: string;
+}
+
+@InputType({
+  description:
+    "STAFF/ADMIN select a PUBLISHED proposal or not, once every PROPOSALS, SUPPORTS and VOTING phase of its process has " +
+    "ended (a phase with no end on record: once the process is CLOSED). Before that, or on a proposal that is not " +
+    "PUBLISHED, or in a PLANNED or CANCELLED process: CONFLICT.",
+})
+export class DecideProposalInput {
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
+  proposalId: string;
+
+  @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
+  expectedVersion: number;
+
+  @Field(() => ProposalDecision)
+  decision: ProposalDecision;
+
+  @LongText("TEXT")
+  @Field(() => String, { nullable: true, description: "Why, shown with the proposal: up to 2,000 characters." })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
   idempotencyKey?: string;
 }

@@ -11,12 +11,33 @@ import { publicParticipant } from "../participants/public";
 import { ParticipatoryProcess } from "../processes/process.type";
 import { TerritoryRef, ref } from "../references/references.type";
 import { ProposalEntity } from "./proposal.entity";
-import { CastBallotInput, CreateProposalOptionInput, ProposalFilter, SubmitProposalInput, SupportProposalInput } from "./proposal.inputs";
+import {
+  CastBallotInput,
+  CreateProposalOptionInput,
+  DecideProposalInput,
+  ProposalFilter,
+  SubmitProposalInput,
+  SupportProposalInput,
+  WithdrawProposalInput,
+} from "./proposal.inputs";
 import { castBallot, createProposalOption, submitProposal, supportProposal } from "./proposal.service";
+import { decideProposal, withdrawProposal } from "./proposal-status.service";
 import { Proposal, ProposalConnection } from "./proposal.type";
 
 @ObjectType()
 export class ProposalPayload {
+  @Field(() => Proposal)
+  proposal: ProposalEntity;
+}
+
+@ObjectType({ description: "The proposal, WITHDRAWN with its reason." })
+export class WithdrawProposalPayload {
+  @Field(() => Proposal)
+  proposal: ProposalEntity;
+}
+
+@ObjectType({ description: "The proposal, SELECTED or NOT_SELECTED." })
+export class DecideProposalPayload {
   @Field(() => Proposal)
   proposal: ProposalEntity;
 }
@@ -92,6 +113,22 @@ export class ProposalResolver {
   @Mutation(() => ProposalPayload, { description: "Supports a proposal, once (CITIZEN)." })
   async supportProposal(@Arg("input") input: SupportProposalInput, @Ctx() ctx: RequestContext) {
     return { proposal: await supportProposal(ctx, input) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["CITIZEN"], ["STAFF"], ["ADMIN"]])')
+  @Mutation(() => WithdrawProposalPayload, {
+    description: "Withdraws a PUBLISHED proposal, with a reason: its author (CITIZEN) while the process is OPEN, or STAFF/ADMIN at any time.",
+  })
+  async withdrawProposal(@Arg("input") input: WithdrawProposalInput, @Ctx() ctx: RequestContext) {
+    return { proposal: await withdrawProposal(ctx, input) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
+  @Mutation(() => DecideProposalPayload, {
+    description: "Marks a PUBLISHED proposal SELECTED or NOT_SELECTED once citizens are done with its process (STAFF/ADMIN).",
+  })
+  async decideProposal(@Arg("input") input: DecideProposalInput, @Ctx() ctx: RequestContext) {
+    return { proposal: await decideProposal(ctx, input) };
   }
 
   @Directive(CITIZEN)

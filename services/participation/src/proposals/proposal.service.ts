@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, badInput, conflict, findOrBadInput, parseId, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { AppError, ErrorCode, TERRITORY, badInput, conflict, findOrBadInput, optionalFact, parseId, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BallotChoiceEntity, BallotEntity } from "../ballots/ballot.entity";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
@@ -42,7 +42,8 @@ export function submitProposal(ctx: RequestContext, input: SubmitProposalInput):
     entity: ProposalEntity,
     input,
     ...citizenOnProcess(input.processId),
-    run: async (em) => {
+    prepare: () => optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
+    run: async (em, _located, territory) => {
       const me = await requireMe(em, ctx);
       const process = await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) });
       requireAge(me, process);
@@ -52,7 +53,7 @@ export function submitProposal(ctx: RequestContext, input: SubmitProposalInput):
         author: me,
         title: checkText(input.title, "title", 300),
         body: checkText(input.body, "body", 20_000),
-        territoryId: input.territoryId == null ? process.territoryId ?? null : parseId(input.territoryId, "territoryId"),
+        territoryId: territory?.id ?? process.territoryId ?? null,
       });
     },
   });
@@ -64,17 +65,18 @@ export function createProposalOption(ctx: RequestContext, input: CreateProposalO
     entityType: "Proposal",
     entity: ProposalEntity,
     input,
+    prepare: () => optionalFact(ctx, TERRITORY, input.territoryId, "territoryId"),
     locate: async (em) => ({ council: councilOf(await findOrBadInput(em, ProcessEntity, input.processId, "processId")) }),
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (em) =>
+    run: async (em, _located, territory) =>
       em.create(ProposalEntity, {
         process: await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) }),
         author: null,
         title: checkText(input.title, "title", 300),
         body: checkText(input.body, "body", 20_000),
-        territoryId: input.territoryId == null ? null : parseId(input.territoryId, "territoryId"),
+        territoryId: territory?.id ?? null,
       }),
   });
 }

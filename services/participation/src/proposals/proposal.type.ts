@@ -16,6 +16,12 @@ export class Proposal extends NodeType {
 
   @Field(() => Int, { description: "How many participants support it (each at most once)." })
   supportCount: number;
+
+  @Field(() => String, { nullable: true, description: "Why it was withdrawn, or the reason given with STAFF's decision; null while PUBLISHED." })
+  statusReason?: string | null;
+
+  @Field(() => Int, { description: "Changes with each withdrawal or decision (not with supports): send it back as `expectedVersion`." })
+  version: number;
 }
 
 @ObjectType("ProposalConnection")

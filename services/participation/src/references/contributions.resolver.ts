@@ -11,12 +11,12 @@ import { ParticipatoryProcessConnection } from "../processes/process.type";
 import { figuresByParent, StatsDimension } from "../stats/stats";
 import { toFilter } from "../stats/stats.resolver";
 import { ParticipationFigure, StatsFilterInput } from "../stats/stats.type";
-import { CouncilRef, MeetingRef, TerritoryRef } from "./references.type";
+import { CouncilRef, DeliberationRef, MeetingRef, TerritoryRef } from "./references.type";
 
 const processesOf = (ctx: RequestContext, column: "council_id" | "territory_id", id: number, page: PageArgs) =>
   pagesByParent<ProcessEntity>(ctx, `processes.${column}`, { entity: ProcessEntity, parentColumn: column, sort: [], direction: "desc" }, page).load(id);
 
-const interventionsOf = (ctx: RequestContext, column: "council_id" | "territory_id", id: number, page: PageArgs) =>
+const interventionsOf = (ctx: RequestContext, column: "council_id" | "territory_id" | "deliberation_id", id: number, page: PageArgs) =>
   pagesByParent<InterventionEntity>(ctx, `interventions.${column}`, {
     entity: InterventionEntity,
     parentColumn: column,
@@ -90,5 +90,14 @@ export class MeetingParticipationResolver {
   @FieldResolver(() => Int, { nullable: true, description: "Citizens who registered their presence." })
   citizenAttendance(@Root() meeting: MeetingRef, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(presenceCountByMeeting).load(Number(meeting.id));
+  }
+}
+
+/** What participation adds to a deliberation: the works it decided. */
+@Resolver(() => DeliberationRef)
+export class DeliberationParticipationResolver {
+  @FieldResolver(() => InterventionConnection, { description: "Works this deliberation decided, newest budget year first." })
+  async interventions(@Root() deliberation: DeliberationRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new InterventionConnection(await interventionsOf(ctx, "deliberation_id", Number(deliberation.id), page));
   }
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** Entities of other subgraphs this one refers to; Council, Meeting and Territory also receive fields from here. */
+/** Entities of other subgraphs this one refers to; Council, Meeting, Territory and Deliberation also receive fields from here. */
 @ObjectType("Council")
 @Directive('@key(fields: "id")')
 export class CouncilRef {
@@ -23,7 +23,7 @@ export class TerritoryRef {
 }
 
 @ObjectType("Deliberation")
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class DeliberationRef {
   @Field(() => ID)
   id: number;

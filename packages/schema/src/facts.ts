@@ -1,0 +1,79 @@
+import type { PeerFact } from "./peers";
+
+/**
+ * What the subgraphs ask each other about their entities, through `_entities`: one shape per fact, named for its
+ * owner's type, whoever asks. Every fact is public (peers ask without the caller's token).
+ */
+
+export interface CouncilFacts {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  rules: {
+    ordinaryNoticeDays: number | null;
+    extraordinaryNoticeHours: number | null;
+    quorumRule: string | null;
+  };
+}
+
+export interface MandateFacts {
+  id: number;
+  role: "TITULAR" | "SUPLENTE";
+  startsOn: string;
+  endsOn: string | null;
+  councilId: number;
+}
+
+export interface TerritoryFacts {
+  id: number;
+  scheme: string;
+}
+
+export interface MeetingFacts {
+  id: number;
+  status: string;
+  councilId: number;
+}
+
+export interface DeliberationFacts {
+  id: number;
+  outcome: string;
+  meetingId: number;
+  councilId: number;
+}
+
+export const COUNCIL: PeerFact<CouncilFacts> = {
+  peer: "councils",
+  typename: "Council",
+  selection: "id slug name kind rules { ordinaryNoticeDays extraordinaryNoticeHours quorumRule }",
+  read: (c) => ({ id: Number(c.id), slug: c.slug, name: c.name, kind: c.kind, rules: c.rules }),
+};
+
+export const MANDATE: PeerFact<MandateFacts> = {
+  peer: "councils",
+  typename: "Mandate",
+  selection: "id role startsOn endsOn council { id }",
+  read: (m) => ({ id: Number(m.id), role: m.role, startsOn: m.startsOn, endsOn: m.endsOn, councilId: Number(m.council.id) }),
+};
+
+export const TERRITORY: PeerFact<TerritoryFacts> = {
+  peer: "councils",
+  typename: "Territory",
+  selection: "id scheme",
+  read: (t) => ({ id: Number(t.id), scheme: t.scheme }),
+};
+
+export const MEETING: PeerFact<MeetingFacts> = {
+  peer: "meetings",
+  typename: "Meeting",
+  selection: "id status council { id }",
+  read: (m) => ({ id: Number(m.id), status: m.status, councilId: Number(m.council.id) }),
+};
+
+export const DELIBERATION: PeerFact<DeliberationFacts> = {
+  peer: "meetings",
+  typename: "Deliberation",
+  selection: "id outcome meeting { id council { id } }",
+  read: (d) => ({ id: Number(d.id), outcome: d.outcome, meetingId: Number(d.meeting.id), councilId: Number(d.meeting.council.id) }),
+};
