@@ -96,7 +96,7 @@ export class MeetingParticipationResolver {
 /** What participation adds to a deliberation: the works it decided. */
 @Resolver(() => DeliberationRef)
 export class DeliberationParticipationResolver {
-  @FieldResolver(() => InterventionConnection, { description: "Works this deliberation decided, newest budget year first." })
+  @FieldResolver(() => InterventionConnection, { nullable: true, description: "Works this deliberation decided, newest budget year first." })
   async interventions(@Root() deliberation: DeliberationRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await interventionsOf(ctx, "deliberation_id", Number(deliberation.id), page));
   }
