@@ -54,10 +54,14 @@ describe("the supergraph's nullability", () => {
 
 describe("a subgraph down", () => {
   let system: RunningSystem;
+  let revived: Subgraph | undefined;
   beforeAll(async () => {
     system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
   });
-  afterAll(() => system.stop());
+  afterAll(async () => {
+    await revived?.stop();
+    await system.stop();
+  });
 
   const PAGE = `{ councils(first: 3) { edges { node { name nextMeeting { id } processes(first: 1) { totalCount } participation { participants } } } } processes(first: 2) { totalCount } }`;
 
@@ -86,7 +90,7 @@ describe("a subgraph down", () => {
     }
 
     // The same subgraph comes back on its port; the gateway, never restarted, serves everything again.
-    const revived: Subgraph = await createSubgraphServer(DEFINITIONS.find((d) => d.name === "participation")!, {
+    revived = await createSubgraphServer(DEFINITIONS.find((d) => d.name === "participation")!, {
       orm: participation.orm,
       verify: await createVerifier(TEST_AUTH),
       logger: createLogger("test-participation", "silent"),
@@ -95,7 +99,6 @@ describe("a subgraph down", () => {
       settings: { PII_KEY: TEST_SECRETS.PII_KEY },
     });
     await revived.listen(port);
-    participation.server = revived;
     const after = await gql(system.gatewayUrl, PAGE);
     expect(after.errors).toBeUndefined();
     expect(after.data).toEqual(before.data);
