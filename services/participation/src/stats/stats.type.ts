@@ -7,7 +7,7 @@ import { Channel, ProcessKind } from "../processes/process.enums";
     "nor a small group counted by subtracting one answer from another. Every count is rounded to a multiple of 5 " +
     "by unbiased random rounding (up with probability (n mod 5)/5): at most 4 from the true count, 0 on average, " +
     "standard deviation at most 2.5. The coin is not random per request: it is the group's cell key, the sum of " +
-    "secret keys of the people counted, so the same people always give the same figure, whichever grouping, filter " +
+    "secret keys of the people counted, so the same people (for activities, the same acts) always give the same figure, whichever grouping, filter " +
     "or type (Council, Territory) reaches them. A group whose participants round to 0 is left out of the list, as an " +
     "empty one is. Rounded figures need not add up to a rounded total. Sources: Hundepool et al., Statistical " +
     "Disclosure Control (Wiley, 2012), ch. 5 (rounding of frequency tables); Thompson, Broadfoot & Elazar (2013), " +
