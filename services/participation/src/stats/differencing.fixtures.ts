@@ -3,8 +3,8 @@ import loadHighs, { type Highs } from "highs";
 /**
  * The reader who subtracts. Everything the graph publishes about participation is a count over a group of one
  * five-dimensional table (each dimension fixed to one value, or ALL of them); this audit gathers what every answer
- * implies about every group and, by linear programming, computes the least and the greatest value each group can
- * have given all of it: the feasibility intervals of the cell-suppression literature (Fischetti & Salazar-González,
+ * implies about every group and, by linear programming (integer programming where the interval is narrow), computes
+ * the least and the greatest value each group can have given all of it: the feasibility intervals of the cell-suppression literature (Fischetti & Salazar-González,
  * "Solving the cell suppression problem on tabular data with linear constraints", Management Science 47(7), 2001;
  * Hundepool et al., "Statistical Disclosure Control", Wiley 2012, ch. 4). A group is disclosed when its interval
  * holds a single whole number.
@@ -47,6 +47,9 @@ export class Knowledge {
 }
 
 let solver: Promise<Highs> | undefined;
+
+/** Intervals at most this wide after the linear relaxation are recomputed as integer programs. */
+const INTEGER_CHECK_WIDTH = 4;
 
 /**
  * Least and greatest value of each target consistent with the knowledge and with how counts relate: activities add
@@ -91,47 +94,56 @@ export async function feasibleIntervals(domain: Domain, knowledge: Knowledge, ta
 
   const starts = [0];
   for (const r of rows) starts.push(starts.at(-1)! + r.columns.length);
-  const model = highs.createModel({
-    numCols: columns,
-    numRows: rows.length,
-    colCost: new Float64Array(columns),
-    colLower: new Float64Array(columns),
-    colUpper: new Float64Array(columns).fill(highs.infinity),
-    rowLower: Float64Array.from(rows.map((r) => r.lower)),
-    rowUpper: Float64Array.from(rows.map((r) => r.upper)),
-    matrix: {
-      format: "csr",
-      numRows: rows.length,
+  const solve = (integer: boolean, wanted: { group: Group; figure: Figure }[]) => {
+    const model = highs.createModel({
       numCols: columns,
-      starts: Int32Array.from(starts),
-      indices: Int32Array.from(rows.flatMap((r) => r.columns)),
-      values: Float64Array.from(rows.flatMap((r) => r.coefficients)),
-    },
-  });
-  // Primal simplex without presolve keeps the basis from one target to the next.
-  model.options.set({ output_flag: false, presolve: "off", solver: "simplex", simplex_strategy: 4 });
-  const intervals = new Map<string, Interval>();
-  try {
-    const { minimize, maximize } = highs.constants.objectiveSense;
-    const extreme = (target: number[], sense: typeof minimize | typeof maximize) => {
-      for (const c of target) model.changeColCost(c, 1);
-      model.changeObjectiveSense(sense);
-      model.run();
-      const status = model.getModelStatus();
-      const value = model.getObjectiveValue();
-      for (const c of target) model.changeColCost(c, 0);
-      if (status === highs.constants.modelStatus.unbounded) return Infinity;
-      if (status !== highs.constants.modelStatus.optimal) throw new Error(`The published figures contradict each other (LP status ${status}).`);
-      return value;
-    };
-    for (const { group, figure } of targets) {
-      const key = `${figure}:${groupId(group)}`;
-      const target = rows[rowOf.get(key)!].columns;
-      // Counts are whole numbers: the interval's ends round inwards.
-      intervals.set(key, [Math.ceil(extreme(target, minimize) - 1e-6), Math.floor(extreme(target, maximize) + 1e-6)]);
+      numRows: rows.length,
+      colCost: new Float64Array(columns),
+      colLower: new Float64Array(columns),
+      colUpper: new Float64Array(columns).fill(highs.infinity),
+      rowLower: Float64Array.from(rows.map((r) => r.lower)),
+      rowUpper: Float64Array.from(rows.map((r) => r.upper)),
+      matrix: {
+        format: "csr",
+        numRows: rows.length,
+        numCols: columns,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(rows.flatMap((r) => r.columns)),
+        values: Float64Array.from(rows.flatMap((r) => r.coefficients)),
+      },
+      ...(integer ? { integrality: new Int32Array(columns).fill(highs.constants.variableType.integer) } : {}),
+    });
+    // Primal simplex without presolve keeps the basis from one target to the next.
+    model.options.set(integer ? { output_flag: false } : { output_flag: false, presolve: "off", solver: "simplex", simplex_strategy: 4 });
+    try {
+      const { minimize, maximize } = highs.constants.objectiveSense;
+      const extreme = (target: number[], sense: typeof minimize | typeof maximize) => {
+        for (const c of target) model.changeColCost(c, 1);
+        model.changeObjectiveSense(sense);
+        model.run();
+        const status = model.getModelStatus();
+        const value = model.getObjectiveValue();
+        for (const c of target) model.changeColCost(c, 0);
+        if (status === highs.constants.modelStatus.unbounded) return Infinity;
+        if (status !== highs.constants.modelStatus.optimal) throw new Error(`The published figures contradict each other (status ${status}).`);
+        return value;
+      };
+      for (const { group, figure } of wanted) {
+        const key = `${figure}:${groupId(group)}`;
+        const target = rows[rowOf.get(key)!].columns;
+        // Counts are whole numbers: the interval's ends round inwards.
+        intervals.set(key, [Math.ceil(extreme(target, minimize) - 1e-6), Math.floor(extreme(target, maximize) + 1e-6)]);
+      }
+    } finally {
+      model.dispose();
     }
-  } finally {
-    model.dispose();
-  }
+  };
+  const intervals = new Map<string, Interval>();
+  solve(false, targets);
+  // The linear relaxation can leave room that no whole numbers fill: narrow intervals are solved again in integers.
+  solve(true, targets.filter(({ group, figure }) => {
+    const [low, high] = intervals.get(`${figure}:${groupId(group)}`)!;
+    return high - low <= INTEGER_CHECK_WIDTH;
+  }));
   return intervals;
 }

@@ -37,10 +37,12 @@ const KEY_SPACE = 2 ** 32;
 export const publishedCount = (n: number | string, keySum: number | string) => roundCount(Number(n), (Number(keySum) % KEY_SPACE) / KEY_SPACE);
 
 /**
- * SQL for a participant's record key (0..2^32-1) from their id, keyed by a secret so that nobody can compute the
- * rounding of a group they can describe. Takes one `?` parameter: `figuresSalt(ctx)`.
+ * SQL for a participant's record key (0..2^32-1) from their id, by a hash seeded with a secret so that nobody can
+ * compute the rounding of a group they can describe. PostgreSQL's own seeded text hash (the one hash partitioning
+ * uses, stable across versions) costs a fraction of md5 over hundreds of thousands of rows. Takes one `?`
+ * parameter: `figuresSalt(ctx)`.
  */
-export const personKeySql = (idColumn: string) => `('x' || substr(md5(?::text || ':' || ${idColumn}::text), 1, 8))::bit(32)::bigint`;
+export const personKeySql = (idColumn: string) => `(hashtextextended(${idColumn}::text, ?::bigint) & ${KEY_SPACE - 1})`;
 
 /** SQL summing record keys without leaving bigint. */
 export const keySumSql = (keys: string) => `sum(${keys}) % ${KEY_SPACE}`;
@@ -52,5 +54,6 @@ export const keySumSql = (keys: string) => `sum(${keys}) % ${KEY_SPACE}`;
 export function figuresSalt(ctx: RequestContext): string {
   const key = ctx.settings.PII_KEY;
   if (!key) throw new Error("PII_KEY is not configured for the participation subgraph.");
-  return createHmac("sha256", key).update("participation figures: record keys").digest("hex");
+  const digest = createHmac("sha256", key).update("participation figures: record keys").digest();
+  return digest.readBigInt64BE(0).toString();
 }
