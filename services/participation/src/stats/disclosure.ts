@@ -39,12 +39,12 @@ export const publishedCount = (n: number | string, keySum: number | string) => r
 /**
  * SQL for a participant's record key (0..2^32-1) from their id, by a hash seeded with a secret so that nobody can
  * compute the rounding of a group they can describe. PostgreSQL's own seeded text hash (the one hash partitioning
- * uses, stable across versions) costs a fraction of md5 over hundreds of thousands of rows. Takes one `?`
- * parameter: `figuresSalt(ctx)`.
+ * uses) costs a fraction of md5 over hundreds of thousands of rows; its values must not change under the figures
+ * (a test pins one, equal on PostgreSQL 15 on x86-64 and PGlite). Takes one `?` parameter: `figuresSalt(ctx)`.
  */
 export const personKeySql = (idColumn: string) => `(hashtextextended(${idColumn}::text, ?::bigint) & ${KEY_SPACE - 1})`;
 
-/** SQL summing record keys without leaving bigint. */
+/** SQL for a cell key: the sum of the records' keys modulo 2^32, still as a whole number. */
 export const keySumSql = (keys: string) => `sum(${keys}) % ${KEY_SPACE}`;
 
 /**

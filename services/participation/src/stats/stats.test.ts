@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "../definition";
 import { call, citizen, openVote } from "../participation.fixtures";
+import { personKeySql } from "./disclosure";
 
 /** Figures small enough to single someone out are never published. */
 let system: RunningSystem;
@@ -61,6 +62,11 @@ describe("participation figures", () => {
     rounded(totals.all[0], 9);
     // Asking again by another route brings no fresh rounding to average away.
     expect([totals.digital, totals.since2000, totals.votes]).toEqual([totals.all, totals.all, totals.all]);
+  });
+
+  it("key people alike on every database it runs on (another key would round every group afresh)", async () => {
+    const [row] = await system.subgraphs.participation.orm.em.getConnection().execute(`select ${personKeySql("12345")} as k`, ["4242424242"]);
+    expect(Number(row.k)).toBe(2952646968);
   });
 
   it("count whole calendar months: a window that ends inside this month counts all of it", async () => {
