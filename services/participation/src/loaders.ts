@@ -5,6 +5,7 @@ import { InterventionEntity, MilestoneEntity } from "./interventions/interventio
 import { ParticipantEntity } from "./participants/participant.entity";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./processes/process.entity";
 import { ProposalEntity } from "./proposals/proposal.entity";
+import { figuresSalt, keySumSql, personKeySql, publishedCount } from "./stats/disclosure";
 
 /** Every entity and list-to-entity path of this subgraph goes through one of these per-request loaders. */
 export const processById = byId(ProcessEntity);
@@ -51,14 +52,15 @@ export const resultsByProcess = (ctx: RequestContext) =>
     return ids.map((id) => result.get(id)!);
   }, batchOptions);
 
-/** Citizens' registered presence per meeting. */
+/** Citizens' registered presence per meeting (one row per person), published as every participation count is. */
 export const presenceCountByMeeting = (ctx: RequestContext) =>
   new DataLoader<number, number>(async (ids) => {
-    const rows = await ctx.em.execute<{ meeting_id: number; n: string }[]>(
-      `select meeting_id, count(*) as n from "${ctx.em.config.get("schema")}".meeting_presence where meeting_id in (${ids.map(() => "?").join(", ")}) group by meeting_id`,
-      [...ids],
+    const rows = await ctx.em.execute<{ meeting_id: number; n: string; k: string }[]>(
+      `select meeting_id, count(*) as n, ${keySumSql(personKeySql("participant_id"))} as k
+       from "${ctx.em.config.get("schema")}".meeting_presence where meeting_id in (${ids.map(() => "?").join(", ")}) group by meeting_id`,
+      [figuresSalt(ctx), ...ids],
     );
-    const counts = new Map(rows.map((r) => [Number(r.meeting_id), Number(r.n)]));
+    const counts = new Map(rows.map((r) => [Number(r.meeting_id), publishedCount(r.n, r.k)]));
     return ids.map((id) => counts.get(id) ?? 0);
   }, batchOptions);
 

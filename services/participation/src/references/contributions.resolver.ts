@@ -37,7 +37,7 @@ export class CouncilParticipationResolver {
     return new InterventionConnection(await interventionsOf(ctx, "council_id", Number(council.id), page));
   }
 
-  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation concerning this council; small groups suppressed." })
+  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation concerning this council: the same figures as participationStats with this council as filter (rounded, see ParticipationFigure)." })
   participation(
     @Root() council: CouncilRef,
     @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
@@ -61,7 +61,7 @@ export class TerritoryParticipationResolver {
     return new InterventionConnection(await interventionsOf(ctx, "territory_id", Number(territory.id), page));
   }
 
-  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation of the people of this territory; small groups suppressed." })
+  @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation of the people of this territory: the same figures as participationStats with this territory as filter (rounded, see ParticipationFigure)." })
   participation(
     @Root() territory: TerritoryRef,
     @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
@@ -87,7 +87,7 @@ export class MeetingParticipationResolver {
     return new ContributionConnection(await loader.load(Number(meeting.id)));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Citizens who registered their presence." })
+  @FieldResolver(() => Int, { nullable: true, description: "Citizens who registered their presence, rounded to a multiple of 5 as ParticipationFigure describes (within 4 of the true count; 0 may mean up to 4)." })
   citizenAttendance(@Root() meeting: MeetingRef, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(presenceCountByMeeting).load(Number(meeting.id));
   }

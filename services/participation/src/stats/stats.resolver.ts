@@ -17,8 +17,9 @@ export function toFilter(input: StatsFilterInput = {}): StatsFilter {
 
 @Resolver(() => ParticipationFigure)
 export class StatsResolver {
-  @Query(() => [ParticipationFigure], { nullable: true,
-    description: "Participation figures, grouped as asked; groups of fewer than 5 people are suppressed.",
+  @Query(() => [ParticipationFigure], {
+    nullable: true,
+    description: "Participation figures, one per non-empty group of the dimensions asked (all together when none), rounded to multiples of 5 as ParticipationFigure describes; a group rounded to 0 is left out.",
   })
   participationStats(
     @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],

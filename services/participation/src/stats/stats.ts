@@ -1,6 +1,7 @@
 import { batchOptions, civilTimestampSql, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
 import { registerEnumType } from "type-graphql";
+import { figuresSalt, keySumSql, personKeySql, publishedCount } from "./disclosure";
 
 export enum StatsDimension {
   TERRITORY = "TERRITORY",
@@ -42,9 +43,6 @@ function remembered(key: string, compute: () => Promise<(FigureRow & { parent?: 
   return rows;
 }
 
-/** Figures below this are suppressed (null): small counts could single a person out. */
-export const SMALL_COUNT_THRESHOLD = 5;
-
 export interface StatsFilter {
   from?: Date;
   to?: Date;
@@ -65,15 +63,20 @@ export interface FigureRow {
   suppressed: boolean;
 }
 
-// A month is Contagem's: the session's TimeZone (UTC on most servers) would move a month's last evening into the next.
-// MONTH is a getter because the zone is configured after this module loads.
+/**
+ * The calendar month of an instant, Contagem's (the session's TimeZone, UTC on most servers, would move a month's last
+ * evening into the next): the MONTH dimension and the bounds of a date filter are computed alike. Computed when asked,
+ * because the zone is configured after this module loads.
+ */
+const monthOf = (instant: string) => `to_char(${civilTimestampSql(`(${instant})`)}, 'YYYY-MM')`;
+
 const COLUMN: Record<StatsDimension, string> = {
   TERRITORY: "pa.territory_id",
   COUNCIL: "a.council_id",
   KIND: "a.kind",
   CHANNEL: "a.channel",
   get MONTH() {
-    return `to_char(${civilTimestampSql("a.at")}, 'YYYY-MM')`;
+    return monthOf("a.at");
   },
 };
 
@@ -93,8 +96,8 @@ const activities = (s: string) => `
   select mp.participant_id, mp.council_id, null, mp.channel, mp.created_at from ${s}.meeting_presence mp`;
 
 /**
- * Participation figures grouped by the given dimensions (and, for a batch of parents, by the parent's column).
- * Counts of distinct participants below the threshold are suppressed, with their activity counts.
+ * Participation figures grouped by the given dimensions (and, for a batch of parents, by the parent's column),
+ * each count published under the disclosure control of ./disclosure.ts.
  */
 function figures(ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter, partition?: { column: string; ids: readonly number[] }) {
   const schema = `"${ctx.em.config.get("schema")}"`;
@@ -108,49 +111,59 @@ async function computeFigures(
   filter: StatsFilter,
   partition?: { column: string; ids: readonly number[] },
 ) {
-  const dims = [...new Set(groupBy)];
-  const select = dims.map((d) => `${COLUMN[d]} as "${d}"`);
+  const columns = [...new Set(groupBy)].map((d) => ({ sql: COLUMN[d], as: d as string }));
   const conditions: string[] = [];
-  const params: unknown[] = [];
+  // The first parameter is the secret of the record keys, in the inner select.
+  const params: unknown[] = [figuresSalt(ctx)];
   const where = (sql: string, value: unknown) => {
     conditions.push(sql);
     params.push(value);
   };
-  if (filter.from) where("a.at >= ?", filter.from.toISOString());
-  if (filter.to) where("a.at < ?", filter.to.toISOString());
+  // Dates count whole calendar months: a window that split a month would give two answers differing by a few acts.
+  if (filter.from) where(`${COLUMN.MONTH} >= ${monthOf("?::timestamptz")}`, filter.from.toISOString());
+  if (filter.to) where(`${COLUMN.MONTH} <= ${monthOf("?::timestamptz - interval '1 microsecond'")}`, filter.to.toISOString());
   if (filter.kind) where("a.kind = ?", filter.kind);
   if (filter.councilId != null) where("a.council_id = ?", filter.councilId);
   if (filter.territoryId != null) where("pa.territory_id = ?", filter.territoryId);
   if (filter.channel) where("a.channel = ?", filter.channel);
   if (partition) {
-    select.unshift(`${partition.column} as "parent"`);
+    columns.unshift({ sql: partition.column, as: "parent" });
     conditions.push(`${partition.column} in (${partition.ids.map(() => "?").join(", ")})`);
     params.push(...partition.ids);
   }
-  const groups = select.map((_, i) => String(i + 1));
+  const groups = columns.map((_, i) => String(i + 1));
+  // One row per group and person first: a group's cell keys sum its people's record keys (its acts' for activities).
   const rows = await ctx.em.execute<Record<string, unknown>[]>(
-    `select ${[...select, "count(distinct a.participant_id) as participants", "count(*) as activities"].join(", ")}
-     from (${activities(schema)}) a join ${schema}.participant pa on pa.id = a.participant_id
-     ${conditions.length ? `where ${conditions.join(" and ")}` : ""}
+    `select ${[...columns.map((c) => `g."${c.as}"`), "count(*) as participants", "sum(g.acts) as activities", `${keySumSql("g.k")} as people_key`, `${keySumSql("g.acts * g.k")} as acts_key`].join(", ")}
+     from (
+       select ${[...columns.map((c) => `${c.sql} as "${c.as}"`), "count(*) as acts", `${personKeySql("pa.id")} as k`].join(", ")}
+       from (${activities(schema)}) a join ${schema}.participant pa on pa.id = a.participant_id
+       ${conditions.length ? `where ${conditions.join(" and ")}` : ""}
+       group by ${[...groups, "pa.id"].join(", ")}
+     ) g
      ${groups.length ? `group by ${groups.join(", ")} order by ${groups.join(", ")}` : ""}`,
     params,
   );
-  return rows.map((row) => {
-    const participants = Number(row.participants);
-    const suppressed = participants > 0 && participants < SMALL_COUNT_THRESHOLD;
+  const figures: (FigureRow & { parent?: number })[] = [];
+  for (const row of rows) {
+    const participants = publishedCount(row.participants as string, row.people_key as string);
+    // A group rounded to 0 is left out, as an empty one is: listing it would tell that it is small but not empty.
+    if (participants === 0) continue;
     const figure: FigureRow & { parent?: number } = {
       territoryId: row.TERRITORY == null ? null : Number(row.TERRITORY),
       councilId: row.COUNCIL == null ? null : Number(row.COUNCIL),
       kind: (row.KIND as string) ?? null,
       channel: (row.CHANNEL as string) ?? null,
       month: (row.MONTH as string) ?? null,
-      participants: suppressed ? null : participants,
-      activities: suppressed ? null : Number(row.activities),
-      suppressed,
+      participants,
+      // Every act has a person: never show fewer acts than people (still within the rounding's error of the truth).
+      activities: Math.max(participants, publishedCount(row.activities as string, row.acts_key as string)),
+      suppressed: false,
     };
     if (partition) figure.parent = Number(row.parent);
-    return figure;
-  });
+    figures.push(figure);
+  }
+  return figures;
 }
 
 export const participationStats = (ctx: RequestContext, groupBy: StatsDimension[], filter: StatsFilter) => figures(ctx, groupBy, filter);
