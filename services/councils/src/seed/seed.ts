@@ -6,7 +6,7 @@ import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { TerritoryScheme } from "../territories/territory.enums";
-import facts from "./contagem.json";
+import { earlierFacts as facts } from "@contagem/record";
 
 type CouncilFact = (typeof facts.councils)[number] & { legalBasis?: string; region?: string };
 
