@@ -21,10 +21,10 @@ describe("a term's length", () => {
   let councilId: string;
   let secretary: string;
   beforeAll(async () => {
-    const { council } = await read(`{ council(slug: "comhab") { id rules { termLengthYears } } }`);
+    const { council } = await read(`{ council(slug: "comic") { id rules { termLengthYears } } }`);
     expect(council.rules.termLengthYears).toBe(2);
     councilId = council.id;
-    secretary = await mintToken({ sub: "secretaria-comhab", roles: ["SECRETARY"], councils: ["comhab"] });
+    secretary = await mintToken({ sub: "secretaria-comic", roles: ["SECRETARY"], councils: ["comic"] });
   });
   const term = (startsOn: string, endsOn: string, extra: object = {}) => ({ councilId, startsOn, endsOn, seats: [{ sector: "GOVERNMENT" }], ...extra });
 
