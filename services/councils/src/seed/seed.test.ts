@@ -2,8 +2,8 @@ import { earlierFacts, record } from "@contagem/record";
 import { prepareDatabase, slugify } from "@contagem/schema";
 import { freshSchemaName, gql, startSubgraph, testDatabaseUrl, type RunningSubgraph } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { CouncilEntity } from "../councils/council.entity";
-import { CouncilKind } from "../councils/council.enums";
+import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
+import { CouncilKind, CouncilStatus } from "../councils/council.enums";
 import { councils } from "../definition";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { seedCouncils } from "./seed";
@@ -106,7 +106,10 @@ describe("on a database the earlier seed filled", () => {
       const em = orm.em.fork() as EntityManager;
       // What the earlier seed wrote: its 21 confirmed councils, slugs from acronym or name, no sources.
       for (const fact of earlierFacts.councils.filter((c) => c.confirmed && c.kind !== "REGIONAL")) {
-        em.create(CouncilEntity, { slug: slugify(fact.acronym ?? fact.name), acronym: fact.acronym, name: fact.name, kind: fact.kind as CouncilKind, policyArea: fact.policyArea, searchText: "" });
+        em.create(CouncilEntity, {
+          slug: slugify(fact.acronym ?? fact.name), acronym: fact.acronym, name: fact.name, kind: fact.kind as CouncilKind, policyArea: fact.policyArea,
+          nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
+        });
       }
       await em.flush();
       expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 37 });
