@@ -6,6 +6,7 @@ delete swcrc.$schema;
 
 const workspaces = {
   schema: "packages/schema",
+  record: "packages/record",
   testkit: "packages/testkit",
   stack: "packages/stack",
   fuzz: "packages/fuzz",

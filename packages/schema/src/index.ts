@@ -11,6 +11,7 @@ export * from "./edge";
 export * from "./limits";
 export * from "./logger";
 export * from "./pagination";
+export * from "./source";
 export * from "./cursor";
 export * from "./scalars";
 export * from "./subgraph";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
 
 let system: RunningSystem;
-const options = { years: 2, councils: 24, seed: 7 };
+const options = { years: 2, councils: 38, seed: 7 }; // the 35 bodies of the public record and 3 synthetic ones
 let counts: Awaited<ReturnType<typeof seedMeetingsDemo>>;
 let people: Awaited<ReturnType<typeof seedParticipationDemo>>;
 
@@ -29,7 +29,7 @@ describe("seed:demo", () => {
     expect(counts.meetings).toBeGreaterThan(100);
     expect(counts.minutes).toBeGreaterThan(50);
     const res = await gql(system.gatewayUrl, `{ councils(first: 100) { totalCount edges { node { name notes } } } }`);
-    expect(res.data.councils.totalCount).toBe(24);
+    expect(res.data.councils.totalCount).toBe(38);
     const synthetic = res.data.councils.edges.filter((e: any) => e.node.name.includes("(sintético)"));
     expect(synthetic).toHaveLength(3);
     expect(synthetic.every((e: any) => e.node.notes.includes("sintéticos"))).toBe(true);

@@ -14,7 +14,7 @@ const ACCEPTANCE_QUERY = `{ councils(first: 50) { totalCount edges { node { slug
 async function expectSeeded(url: string) {
   const res = await gql(url, ACCEPTANCE_QUERY);
   expect(res.errors).toBeUndefined();
-  expect(res.data.councils.totalCount).toBe(21);
+  expect(res.data.councils.totalCount).toBe(35); // the bodies of the public record
   const regional = res.data.councils.edges.filter((e: any) => e.node.kind === "REGIONAL");
   expect(regional).toHaveLength(8);
   expect(regional.every((e: any) => e.node.territory?.code)).toBe(true);
@@ -68,7 +68,7 @@ describe("npm start", () => {
       const client = new Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       const { rows } = await client.query(`select count(*)::int as n from "${schema}".council`);
-      expect(rows[0].n).toBe(21);
+      expect(rows[0].n).toBe(35);
       await client.query(`drop schema "${schema}" cascade`);
       await client.end();
     } finally {

@@ -131,7 +131,7 @@ const rows: MatrixRow[] = [
     variables: async () => {
       const { council } = await asAdmin(`{ council(slug: "conselho-regional-sede") { legalBasis { id version } } }`, {});
       const { id, version } = council.legalBasis;
-      return { input: { legalActId: id, expectedVersion: version, gazetteEdition: 5000 + cell++, gazettePages: "3-4", gazetteDate: "2021-06-10" } };
+      return { input: { legalActId: id, expectedVersion: version, gazetteEdition: 5000 + cell++, gazettePages: "3-4", gazetteDate: "2021-07-13" } };
     },
     expected: DENY_ALL_BUT_ADMIN,
   },

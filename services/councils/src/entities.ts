@@ -4,6 +4,7 @@ import { SeatRuleEntity } from "./composition/seat-rule.entity";
 import { SeatEntity } from "./composition/seat.entity";
 import { TermEntity } from "./composition/term.entity";
 import { CouncilEntity, CouncilRulesEmbeddable } from "./councils/council.entity";
+import { CouncilLegalActEntity } from "./legal-acts/council-legal-act.entity";
 import { LegalActEntity } from "./legal-acts/legal-act.entity";
 import { OrganizationEntity } from "./people/organization.entity";
 import { PublicPersonEntity } from "./people/public-person.entity";
@@ -15,6 +16,7 @@ export const entities = [
   LegalActEntity,
   CouncilRulesEmbeddable,
   CouncilEntity,
+  CouncilLegalActEntity,
   OrganizationEntity,
   PublicPersonEntity,
   SeatRuleEntity,

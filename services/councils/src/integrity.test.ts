@@ -21,10 +21,10 @@ describe("a term's length", () => {
   let councilId: string;
   let secretary: string;
   beforeAll(async () => {
-    const { council } = await read(`{ council(slug: "comhab") { id rules { termLengthYears } } }`);
+    const { council } = await read(`{ council(slug: "comic") { id rules { termLengthYears } } }`);
     expect(council.rules.termLengthYears).toBe(2);
     councilId = council.id;
-    secretary = await mintToken({ sub: "secretaria-comhab", roles: ["SECRETARY"], councils: ["comhab"] });
+    secretary = await mintToken({ sub: "secretaria-comic", roles: ["SECRETARY"], councils: ["comic"] });
   });
   const term = (startsOn: string, endsOn: string, extra: object = {}) => ({ councilId, startsOn, endsOn, seats: [{ sector: "GOVERNMENT" }], ...extra });
 
@@ -58,18 +58,18 @@ describe("a legal act's gazette publication", () => {
 
   it("is recorded by ADMIN: edition, pages and date", async () => {
     const { id, version } = await act();
-    const res = await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5102, gazettePages: "3-4", gazetteDate: "2021-06-10" });
+    const res = await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5102, gazettePages: "3-4", gazetteDate: "2021-07-13" });
     expect(res.data.recordLegalActPublication.legalAct).toEqual({
-      citation: "Decreto 230/2021", gazetteEdition: 5102, gazettePages: "3-4", gazetteDate: "2021-06-10", version: version + 1,
+      citation: "Decreto 230/2021", gazetteEdition: 5102, gazettePages: "3-4", gazetteDate: "2021-07-13", version: version + 1,
     });
-    expect(refusalsOf(await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5103, gazetteDate: "2021-06-11" }))).toEqual([
+    expect(refusalsOf(await as(admin, RECORD, { legalActId: id, expectedVersion: version, gazetteEdition: 5103, gazetteDate: "2021-07-14" }))).toEqual([
       { code: "CONFLICT", field: undefined },
     ]);
   });
 
   it("names the bad field", async () => {
     const { id, version } = await act();
-    const base = { legalActId: id, expectedVersion: version, gazetteEdition: 5102, gazetteDate: "2021-06-10" };
+    const base = { legalActId: id, expectedVersion: version, gazetteEdition: 5102, gazetteDate: "2021-07-13" };
     const cases: [object, string][] = [
       [{ gazetteEdition: 0 }, "gazetteEdition"],
       [{ gazettePages: "16-14" }, "gazettePages"],

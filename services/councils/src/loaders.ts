@@ -4,6 +4,7 @@ import { SeatRuleEntity } from "./composition/seat-rule.entity";
 import { SeatEntity } from "./composition/seat.entity";
 import { TermEntity } from "./composition/term.entity";
 import { CouncilEntity } from "./councils/council.entity";
+import { CouncilLegalActEntity } from "./legal-acts/council-legal-act.entity";
 import { LegalActEntity } from "./legal-acts/legal-act.entity";
 import { OrganizationEntity } from "./people/organization.entity";
 import { PublicPersonEntity } from "./people/public-person.entity";
@@ -16,6 +17,8 @@ export const councilsByTerritory = byParent(CouncilEntity, "territory", { name: 
 export const territoryById = byId(TerritoryEntity);
 export const territoriesByParent = byParent(TerritoryEntity, "parent", { name: "asc" });
 export const legalActById = byId(LegalActEntity);
+export const legalActLinksByCouncil = byParent(CouncilLegalActEntity, "council");
+export const councilsBoundTo = byParent(CouncilEntity, "boundTo", { name: "asc" });
 export const organizationById = byId(OrganizationEntity);
 export const personById = byId(PublicPersonEntity);
 export const seatRulesByCouncil = byParent(SeatRuleEntity, "council");

@@ -4,7 +4,7 @@ import { MandateResolver, SeatResolver, TermResolver } from "./composition/compo
 import { CouncilResolver } from "./councils/council.resolver";
 import { LegalActResolver } from "./legal-acts/legal-act.resolver";
 import { councilById, councilBySlug, mandateById, personById, termById, territoryById } from "./loaders";
-import { PublicPersonResolver } from "./people/people.resolver";
+import { OrganizationResolver, PublicPersonResolver } from "./people/people.resolver";
 import { TerritoryResolver } from "./territories/territory.resolver";
 
 type Reference = { id?: string; slug?: string };
@@ -27,6 +27,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         SeatResolver,
         MandateResolver,
         PublicPersonResolver,
+        OrganizationResolver,
         LegalActResolver,
         AuditResolver,
       ],

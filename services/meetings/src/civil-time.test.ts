@@ -86,7 +86,7 @@ async function council(slug: string) {
 
 describe("Contagem's civil time", () => {
   it("gives a meeting at 21:30 on 31 December 2025 the year 2025: label, minutes, resolution, term in force", async () => {
-    const c = await council("comhab");
+    const c = await council("comic");
     const eve = await c.meeting("2025-12-31T21:30:00-03:00", c.ending.mandates);
     // The next year's first meeting, recorded first: its minutes take 001/2026 and must not push the eve's to 002/2026.
     const january = await c.meeting("2026-01-15T19:00:00-03:00", c.next.mandates);

@@ -1,6 +1,7 @@
-import { BeforeCreate, BeforeUpdate, Embeddable, Embedded, Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity, foldForSearch } from "@contagem/schema";
+import { BeforeCreate, BeforeUpdate, Embeddable, Embedded, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from "@mikro-orm/core";
+import { BaseEntity, foldForSearch, type SourceRecord } from "@contagem/schema";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
+import { OrganizationEntity } from "../people/organization.entity";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -50,6 +51,15 @@ export class CouncilEntity extends BaseEntity {
   @Enum({ items: () => CouncilNature, array: true, default: [] })
   nature: CouncilNature[] = [];
 
+  @Property({ type: "text", nullable: true })
+  natureStatement?: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { nullable: true, ref: true })
+  boundTo?: Ref<OrganizationEntity> | null;
+
+  @Property({ type: "text", nullable: true })
+  boundToStatement?: string | null;
+
   @ManyToOne(() => TerritoryEntity, { nullable: true, ref: true })
   territory?: Ref<TerritoryEntity> | null;
 
@@ -64,6 +74,14 @@ export class CouncilEntity extends BaseEntity {
 
   @Property({ type: "text", nullable: true })
   notes?: string | null;
+
+  /** Where this row's facts come from (the public record); empty for records entered through mutations. */
+  @Property({ type: "json" })
+  sources: Opt<SourceRecord[]> = [];
+
+  /** SHA-256 of the record's facts the seed last applied: a restart re-applies only a changed record. */
+  @Property({ length: 64, nullable: true, hidden: true })
+  recordHash?: string | null;
 
   /** Name, acronym and slug folded to lower case without accents, for `search`. */
   @Property({ type: "text", lazy: true })

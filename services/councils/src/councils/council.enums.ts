@@ -5,6 +5,9 @@ export enum CouncilKind {
   REGIONAL = "REGIONAL",
   DISTRICT = "DISTRICT",
   COMMISSION = "COMMISSION",
+  COMMITTEE = "COMMITTEE",
+  SCHOOL_COUNCIL = "SCHOOL_COUNCIL",
+  TERRITORIAL = "TERRITORIAL",
   FORUM = "FORUM",
 }
 
@@ -38,6 +41,13 @@ registerEnumType(CouncilKind, {
     REGIONAL: { description: "Conselho regional: one per administrative region." },
     DISTRICT: { description: "District council of a policy (e.g. a district health council)." },
     COMMISSION: { description: "Comissão: thematic body with a fixed purpose and duration." },
+    COMMITTEE: {
+      description: "Comitê: a committee of the administration with civil society, e.g. the Comitê Gestor de Área de Risco.",
+    },
+    SCHOOL_COUNCIL: { description: "Conselho escolar: the collegiate body of each municipal school (one record for all of them)." },
+    TERRITORIAL: {
+      description: "Body of a kind of territory rather than of a policy, e.g. the Conselho Municipal de Vilas, Favelas e Periferias.",
+    },
     FORUM: { description: "Other participatory forum." },
   },
 });

@@ -38,13 +38,13 @@ describe("createCouncil / updateCouncil", () => {
   });
 
   it("refuses anonymous callers with UNAUTHENTICATED and other roles with FORBIDDEN, writing nothing", async () => {
-    const input = { name: "Conselho Municipal de Turismo", kind: "POLICY" };
+    const input = { name: "Conselho Municipal de Esportes", kind: "POLICY" };
     expect(codesOf(await create(input, null))).toEqual(["UNAUTHENTICATED"]);
     for (const roles of [["CITIZEN"], ["STAFF"], ["SECRETARY"]] as const) {
       const token = await mintToken({ roles: [...roles], councils: ["compur"] });
       expect(codesOf(await create(input, token))).toEqual(["FORBIDDEN"]);
     }
-    const read = await gql(subgraph.url, `{ councils(filter: { search: "turismo" }) { totalCount } }`);
+    const read = await gql(subgraph.url, `{ councils(filter: { search: "esportes" }) { totalCount } }`);
     expect(read.data.councils.totalCount).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { record } from "@contagem/record";
 import { adminToken, codesOf, gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
 import { councils } from "../definition";
 
@@ -10,10 +11,10 @@ afterAll(() => subgraph.stop());
 const query = (q: string, variables?: Record<string, unknown>) => gql(subgraph.url, q, variables);
 
 describe("councils query", () => {
-  it("lists the 21 seeded councils, the 8 regional ones tied to their region", async () => {
+  it("lists the 35 bodies of the public record, the 8 regional ones tied to their region", async () => {
     const res = await query(`{ councils(first: 50) { totalCount edges { node { slug acronym name kind territory { code name } } } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.councils.totalCount).toBe(21);
+    expect(res.data.councils.totalCount).toBe(record.councils.length);
     const nodes = res.data.councils.edges.map((e: any) => e.node);
     const regional = nodes.filter((n: any) => n.kind === "REGIONAL");
     expect(regional).toHaveLength(8);
@@ -31,14 +32,14 @@ describe("councils query", () => {
         { after },
       );
       const page = res.data.councils;
-      expect(page.totalCount).toBe(21);
+      expect(page.totalCount).toBe(record.councils.length);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...page.edges.map((e: any) => e.node.slug));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
-    expect(pages).toBe(5);
-    expect(new Set(seen).size).toBe(21);
+    expect(pages).toBe(Math.ceil(record.councils.length / 5));
+    expect(new Set(seen).size).toBe(record.councils.length);
   });
 
   it("filters by kind, accent-insensitive search and territory", async () => {
@@ -105,7 +106,7 @@ describe("councils query", () => {
     const all = await query(`query($t: DateTime) { councils(filter: { updatedSince: $t }) { totalCount } }`, {
       t: "2000-01-01T00:00:00Z",
     });
-    expect(all.data.councils.totalCount).toBe(21);
+    expect(all.data.councils.totalCount).toBe(record.councils.length);
   });
 });
 

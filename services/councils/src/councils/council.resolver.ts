@@ -16,7 +16,9 @@ import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectTy
 import { SeatRule, Term, TermConnection } from "../composition/composition.type";
 import { TermEntity } from "../composition/term.entity";
 import { LegalAct } from "../legal-acts/legal-act.type";
-import { councilById, councilBySlug, legalActById, seatRulesByCouncil, termsByCouncil, territoryById } from "../loaders";
+import { councilById, councilBySlug, legalActById, legalActLinksByCouncil, organizationById, seatRulesByCouncil, termsByCouncil, territoryById } from "../loaders";
+import type { LegalActEntity } from "../legal-acts/legal-act.entity";
+import { Organization } from "../people/people.type";
 import { Territory } from "../territories/territory.type";
 import { CouncilEntity } from "./council.entity";
 import { CouncilFilter, CreateCouncilInput, UpdateCouncilInput } from "./council.inputs";
@@ -68,9 +70,35 @@ export class CouncilResolver {
     return council.territory ? ctx.loaders.get(territoryById).load(council.territory.id) : null;
   }
 
-  @FieldResolver(() => LegalAct, { nullable: true, description: "The act that created the council." })
+  @FieldResolver(() => LegalAct, {
+    nullable: true,
+    deprecationReason: "A council rests on several acts: use `legalActs`. This is the first act its record lists (or the one given as `legalBasisId`).",
+    description: "The council's principal act: the first its record lists.",
+  })
   legalBasis(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
     return council.legalBasis ? ctx.loaders.get(legalActById).load(council.legalBasis.id) : null;
+  }
+
+  @FieldResolver(() => [LegalAct], {
+    description:
+      "Every act the council rests on (creation, regulation, composition, election notices, bills), oldest first " +
+      "(by date, or by year where only the year is known), each with its Diário Oficial de Contagem edition and pages where a source gives them.",
+  })
+  async legalActs(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext): Promise<LegalActEntity[]> {
+    const links = await ctx.loaders.get(legalActLinksByCouncil).load(council.id);
+    const ids = new Set(links.map((link) => link.legalAct.id));
+    if (council.legalBasis) ids.add(council.legalBasis.id);
+    const acts = (await ctx.loaders.get(legalActById).loadMany([...ids])).filter((a): a is LegalActEntity => a != null && !(a instanceof Error));
+    const when = (a: LegalActEntity) => a.date ?? `${a.year}`;
+    return acts.sort((a, b) => when(a).localeCompare(when(b)) || a.id - b.id);
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The secretariat (or other body) the council is bound to, where a source names it; see `boundToStatement`.",
+  })
+  boundTo(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {
+    return council.boundTo ? ctx.loaders.get(organizationById).load(council.boundTo.id) : null;
   }
 
   @FieldResolver(() => [SeatRule], { description: "The council's legal composition." })

@@ -1,4 +1,5 @@
-import { ConnectionType, NodeType } from "@contagem/schema";
+import { ConnectionType, NodeType, Source } from "@contagem/schema";
+import { SOURCES_DESCRIPTION } from "../sources";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -46,11 +47,26 @@ export class Council extends NodeType {
   @Field(() => CouncilKind)
   kind: CouncilKind;
 
-  @Field(() => String, { nullable: true, description: "Policy area, e.g. `HEALTH`, `URBAN_POLICY`; null for regional councils." })
+  @Field(() => String, { nullable: true, description: "Policy area, e.g. `HEALTH`, `URBAN_POLICY`, `TERRITORIAL` (the regional councils); null when not stated." })
   policyArea?: string | null;
 
-  @Field(() => [CouncilNature], { description: "Powers its founding act gives it." })
+  @Field(() => [CouncilNature], {
+    description: "Powers its acts give it, as far as `natureStatement` names them (consultivo, deliberativo, normativo, fiscalizador or controlador).",
+  })
   nature: CouncilNature[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Its nature as the source words it, e.g. `colegiado, consultivo e deliberativo (since Decreto 863/2023)`; null when no source says.",
+  })
+  natureStatement?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The body it is bound to, as the sources put it, caveats included (e.g. `not stated; convened by …`); `boundTo` is that body when a source names it.",
+  })
+  boundToStatement?: string | null;
 
   @Field(() => CouncilStatus)
   status: CouncilStatus;
@@ -58,8 +74,14 @@ export class Council extends NodeType {
   @Field(() => CouncilRules)
   rules: CouncilRules;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What else the sources state (composition, terms, practice), one fact a line, caveats kept; free text.",
+  })
   notes?: string | null;
+
+  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  sources: Source[];
 
   @Field(() => Int, { description: "Optimistic-locking version: send it back as `expectedVersion` when updating." })
   version: number;

@@ -1,5 +1,5 @@
-import { Entity, Enum, Property, Unique } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, Property, Unique, type Opt } from "@mikro-orm/core";
+import { BaseEntity, type SourceRecord } from "@contagem/schema";
 import { LegalActKind } from "./legal-act.enums";
 
 /** An official act (law, decree, ordinance, notice) and where the official gazette published it. */
@@ -9,7 +9,7 @@ export class LegalActEntity extends BaseEntity {
   @Enum({ items: () => LegalActKind })
   kind!: LegalActKind;
 
-  @Property({ length: 32 })
+  @Property({ length: 64 })
   number!: string;
 
   @Property()
@@ -32,4 +32,12 @@ export class LegalActEntity extends BaseEntity {
 
   @Property({ type: "text", nullable: true })
   url?: string | null;
+
+  /** Where this row's facts come from (the public record); empty for records entered through mutations. */
+  @Property({ type: "json" })
+  sources: Opt<SourceRecord[]> = [];
+
+  /** SHA-256 of the record's facts the seed last applied: a restart re-applies only a changed record. */
+  @Property({ length: 64, nullable: true, hidden: true })
+  recordHash?: string | null;
 }

@@ -18,12 +18,18 @@ const CITATION: Record<LegalActKind, string> = {
   DECREE: "Decreto",
   ORDINANCE: "Portaria",
   RESOLUTION: "Resolução",
+  NORMATIVE_DELIBERATION: "Deliberação Normativa",
   NOTICE: "Edital",
   BILL: "PL",
 };
 
-export const citationOf = (act: Pick<LegalActEntity, "kind" | "number" | "year">): string =>
-  `${CITATION[act.kind]} ${act.number}/${act.year}`;
+/** "Lei 4.179/2008"; a number that already names its kind or year ("PL 19/2025", "CGM 08/2022") is not repeated. */
+export function citationOf(act: Pick<LegalActEntity, "kind" | "number" | "year">): string {
+  const label = CITATION[act.kind];
+  const kind = act.number.startsWith(`${label} `) ? "" : `${label} `;
+  const year = new RegExp(`(^|\\D)${act.year}(\\D|$)`).test(act.number) ? "" : `/${act.year}`;
+  return `${kind}${act.number}${year}`;
+}
 
 @Resolver(() => LegalAct)
 export class LegalActResolver {

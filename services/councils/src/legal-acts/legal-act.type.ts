@@ -1,4 +1,5 @@
-import { DateScalar, NodeType } from "@contagem/schema";
+import { DateScalar, NodeType, Source } from "@contagem/schema";
+import { SOURCES_DESCRIPTION } from "../sources";
 import { Field, Int, ObjectType } from "type-graphql";
 import { LegalActKind } from "./legal-act.enums";
 
@@ -7,16 +8,16 @@ export class LegalAct extends NodeType {
   @Field(() => LegalActKind)
   kind: LegalActKind;
 
-  @Field({ description: "Number as the act writes it, e.g. `4.179`." })
+  @Field({ description: "Number as the act or its source writes it, e.g. `4.179`, `Conjunta 50`, `PL 19/2025`." })
   number: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Year of the act (of `date` when known)." })
   year: number;
 
   @Field({ description: "Citation as the city writes it, e.g. `Lei 4.179/2008`." })
   citation: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date of the act; null when the sources give only its year or month." })
   date?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -31,8 +32,11 @@ export class LegalAct extends NodeType {
   @Field(() => DateScalar, { nullable: true })
   gazetteDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where the act's text can be read, when a source gives one (absolute URL)." })
   url?: string | null;
+
+  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  sources: Source[];
 
   @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to recordLegalActPublication." })
   version: number;

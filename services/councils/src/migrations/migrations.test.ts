@@ -23,6 +23,7 @@ describe("councils migrations", () => {
         );
       expect(tables.map((t) => t.table_name)).toEqual([
         "council",
+        "council_legal_act",
         "idempotency_key",
         "legal_act",
         "mandate",
@@ -45,8 +46,8 @@ describe("councils migrations", () => {
     const schema = freshSchemaName("councils");
     const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
     try {
-      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 9, councils: 21 });
-      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, councils: 0 });
+      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 9, legalActs: 37, councils: 35 });
+      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, legalActs: 0, councils: 0 });
     } finally {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
       await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);

@@ -1,5 +1,5 @@
-import { Entity, Enum, Property, Unique } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, Property, Unique, type Opt } from "@mikro-orm/core";
+import { BaseEntity, type SourceRecord } from "@contagem/schema";
 import { OrganizationKind } from "./people.enums";
 
 /** A government body or civil-society entity that holds seats in councils. */
@@ -14,4 +14,12 @@ export class OrganizationEntity extends BaseEntity {
 
   @Enum({ items: () => OrganizationKind })
   kind!: OrganizationKind;
+
+  /** Where this row's facts come from (the public record); empty for records entered through mutations. */
+  @Property({ type: "json" })
+  sources: Opt<SourceRecord[]> = [];
+
+  /** SHA-256 of the record's facts the seed last applied: a restart re-applies only a changed record. */
+  @Property({ length: 64, nullable: true, hidden: true })
+  recordHash?: string | null;
 }

@@ -1,4 +1,5 @@
-import { NodeType } from "@contagem/schema";
+import { NodeType, Source } from "@contagem/schema";
+import { SOURCES_DESCRIPTION } from "../sources";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { OrganizationKind } from "./people.enums";
 
@@ -22,4 +23,7 @@ export class Organization extends NodeType {
 
   @Field(() => OrganizationKind)
   kind: OrganizationKind;
+
+  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  sources: Source[];
 }

@@ -1,101 +1,127 @@
-import { slugify } from "@contagem/schema";
+import { councilKey, earlierFacts as facts, record, type Source } from "@contagem/record";
+import { sourcesOf } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { createHash } from "node:crypto";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
-import { CouncilKind, CouncilNature } from "../councils/council.enums";
+import { CouncilKind } from "../councils/council.enums";
+import { CouncilLegalActEntity } from "../legal-acts/council-legal-act.entity";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
-import { LegalActKind } from "../legal-acts/legal-act.enums";
+import { OrganizationEntity } from "../people/organization.entity";
+import { OrganizationKind } from "../people/people.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { TerritoryScheme } from "../territories/territory.enums";
-import facts from "./contagem.json";
+import { bindingOf, BINDINGS, rulesOf } from "./bindings";
+import { COUNCIL_KINDS, councilName, councilSlug, councilSources, mergedActs, natureOf, notesOf } from "./record";
 
-type CouncilFact = (typeof facts.councils)[number] & { legalBasis?: string; region?: string };
-
-const ACT_KINDS: Record<string, LegalActKind> = { Lei: LegalActKind.LAW, Decreto: LegalActKind.DECREE };
-
-/** "Lei 4.179/2008" → the act's kind, number and year. */
-export function parseCitation(citation: string): { kind: LegalActKind; number: string; year: number } {
-  const match = /^(Lei|Decreto) ([\d.]+)\/(\d{4})$/.exec(citation.trim());
-  if (!match) throw new Error(`Unrecognised citation ${JSON.stringify(citation)}`);
-  return { kind: ACT_KINDS[match[1]], number: match[2], year: Number(match[3]) };
-}
-
-/** Per-council rules the public record states; everything else stays unknown (null). */
-const KNOWN_RULES: Record<string, Partial<CouncilRulesEmbeddable>> = {
-  COMHAB: { parity: true, termLengthYears: 2 },
-  "Conselho Municipal de Promoção da Igualdade Racial": { termLengthYears: 2, maxReappointments: 1 },
-};
+type Seeded = { sources: Source[]; recordHash?: string | null };
 
 /**
- * The default seed: the municipality, its 8 administrative regions and the confirmed councils of
- * `contagem.json`, nothing invented. Idempotent: existing rows (matched by natural key) are left untouched.
+ * The default seed: Contagem's public record (`@contagem/record`): the municipality and its 8 regions, the 35 bodies
+ * with every act they rest on, the secretariats they are bound to, each row with its sources. Nothing invented.
+ * Idempotent by natural key, and upgrade-safe: a row is (re)written only when the record's facts for it differ from
+ * those the seed last applied (`recordHash`), so a database seeded by the earlier seed gets the record once, and a
+ * restart neither duplicates a row nor undoes a later ADMIN edit.
  */
-export async function seedCouncils(em: EntityManager): Promise<{ territories: number; councils: number }> {
+export async function seedCouncils(em: EntityManager): Promise<{ territories: number; legalActs: number; councils: number }> {
   return em.transactional(async (tx) => {
-    const before = { territories: await tx.count(TerritoryEntity), councils: await tx.count(CouncilEntity) };
-    const city = await ensure(tx, TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: facts.municipality.ibgeCode }, {
+    const count = async () => ({
+      territories: await tx.count(TerritoryEntity),
+      legalActs: await tx.count(LegalActEntity),
+      councils: await tx.count(CouncilEntity),
+    });
+    const before = await count();
+    const city = await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: facts.municipality.ibgeCode }, {
       name: facts.municipality.name,
       population: facts.municipality.population,
       populationSource: facts.municipality.populationSource,
-    });
+    }, []);
+    const regionalDecree = record.councils.find((c) => c.kind === "REGIONAL")!.legalBasis[0];
     const regions = new Map<string, TerritoryEntity>();
     for (const region of facts.regions as { code: string; name: string; population2010?: number; areaKm2?: number }[]) {
-      regions.set(
-        region.code,
-        await ensure(tx, TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code }, {
-          name: region.name,
-          parent: city,
-          population: region.population2010 ?? null,
-          populationSource: region.population2010 ? "IBGE census 2010" : null,
-          areaKm2: region.areaKm2 != null ? String(region.areaKm2) : null,
-        }),
-      );
+      const values = {
+        name: region.name,
+        parent: city.id,
+        population: region.population2010 ?? null,
+        populationSource: region.population2010 ? "IBGE census 2010" : null,
+        areaKm2: region.areaKm2 != null ? region.areaKm2.toFixed(2) : null,
+      };
+      const note = "the administrative region (Administração Regional) whose regional council this decree creates; population and area from the earlier fact file";
+      regions.set(region.code, await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code }, values, [
+        { url: regionalDecree.source, note },
+      ]));
     }
-    await ensure(tx, LegalActEntity, { kind: LegalActKind.LAW, number: facts.law.number, year: 2023 }, {
-      date: facts.law.date,
-      title: facts.law.title,
-    });
-    const regionalDecree = await ensure(tx, LegalActEntity, { kind: LegalActKind.DECREE, number: "230", year: 2021 }, {
-      title: "Conselhos Regionais",
-    });
-    for (const fact of facts.councils as CouncilFact[]) {
-      if (!fact.confirmed) continue;
-      const regional = fact.kind === "REGIONAL";
-      const rules = Object.assign(new CouncilRulesEmbeddable(), KNOWN_RULES[fact.acronym ?? fact.name] ?? {});
-      if (regional) rules.ordinaryMeetingsPerYear = 6;
-      const basis = fact.legalBasis
-        ? await ensure(tx, LegalActEntity, parseCitation(fact.legalBasis), {})
-        : regional
-          ? regionalDecree
-          : null;
-      await ensure(tx, CouncilEntity, { slug: slugify(fact.acronym ?? fact.name) }, {
+
+    const acts = new Map<string, LegalActEntity>();
+    for (const act of mergedActs().values()) {
+      // The earlier file gives the participation law's full date and official title, which the record gives only in part.
+      const law = act.kind === "LAW" && act.number === facts.law.number ? { date: facts.law.date, title: facts.law.title } : {};
+      const stated = Object.fromEntries(
+        Object.entries({ date: act.date, title: act.title, gazetteEdition: act.gazetteEdition, gazettePages: act.gazettePages, ...law })
+          .filter(([, value]) => value != null),
+      );
+      acts.set(act.key, await apply(tx, LegalActEntity, { kind: act.kind, number: act.number, year: act.year }, stated, act.sources));
+    }
+
+    const organizations = new Map<string, OrganizationEntity>();
+    for (const body of BINDINGS) {
+      const bound = record.councils.filter((c) => bindingOf(c) === body);
+      const sources = sourcesOf(bound.flatMap(councilSources));
+      organizations.set(body.name, await apply(tx, OrganizationEntity, { name: body.name }, {
+        acronym: body.acronym,
+        kind: OrganizationKind.GOVERNMENT_BODY,
+      }, sources));
+    }
+
+    for (const fact of record.councils) {
+      const { name, formerName } = councilName(fact);
+      const actKeys = fact.legalBasis.map((a) => `${a.type} ${a.number}/${a.date.slice(0, 4)}`);
+      const council = await apply(tx, CouncilEntity, { slug: councilSlug(fact) }, {
         acronym: fact.acronym,
-        name: fact.name,
-        kind: fact.kind as CouncilKind,
-        policyArea: fact.policyArea ?? null,
-        nature: regional ? [CouncilNature.CONSULTATIVE, CouncilNature.DELIBERATIVE] : [],
-        territory: fact.region ? regions.get(fact.region) : null,
-        legalBasis: basis,
-        notes: fact.notes ?? null,
-        rules,
+        name,
+        kind: COUNCIL_KINDS[fact.kind],
+        policyArea: fact.policyArea,
+        nature: natureOf(fact.nature),
+        natureStatement: fact.nature,
+        boundTo: bindingOf(fact) ? organizations.get(bindingOf(fact)!.name)!.id : null,
+        boundToStatement: fact.boundTo,
+        territory: fact.region ? regions.get(fact.region)!.id : null,
+        legalBasis: actKeys.length ? acts.get(actKeys[0])!.id : null,
+        notes: notesOf(fact, formerName),
+        rules: Object.assign(new CouncilRulesEmbeddable(), rulesOf(fact)),
+        searchText: "",
+      }, councilSources(fact), async (row) => {
+        const wanted = new Set(actKeys.map((key) => acts.get(key)!.id));
+        const links = await tx.find(CouncilLegalActEntity, { council: row.id });
+        for (const link of links) if (!wanted.has(link.legalAct.id)) tx.remove(link);
+        for (const id of wanted) if (!links.some((l) => l.legalAct.id === id)) tx.create(CouncilLegalActEntity, { council: row.id, legalAct: id });
       });
+      if (council.kind === CouncilKind.REGIONAL && !council.territory) throw new Error(`Regional council ${councilKey(fact)} has no region`);
     }
     await tx.flush();
+    const after = await count();
     return {
-      territories: (await tx.count(TerritoryEntity)) - before.territories,
-      councils: (await tx.count(CouncilEntity)) - before.councils,
+      territories: after.territories - before.territories,
+      legalActs: after.legalActs - before.legalActs,
+      councils: after.councils - before.councils,
     };
   });
 }
 
-async function ensure<T extends object>(
+/** Finds the row by its natural key and writes the record's facts, unless they are the ones it last applied. */
+async function apply<T extends Seeded & { id: number }>(
   em: EntityManager,
   entity: new () => T,
   key: Record<string, unknown>,
   values: Record<string, unknown>,
+  sources: Source[],
+  after?: (row: T) => Promise<void>,
 ): Promise<T> {
-  const found = await em.findOne(entity, key as never);
-  if (found) return found as T;
-  const created = em.create(entity, { ...key, ...values } as never);
+  const recordHash = createHash("sha256").update(JSON.stringify([key, values, sources])).digest("hex");
+  let row = (await em.findOne(entity, key as never)) as T | null;
+  if (row?.recordHash === recordHash) return row;
+  if (row) em.assign(row, { ...values, sources, recordHash } as never);
+  else row = em.create(entity, { ...key, ...values, sources, recordHash } as never) as T;
   await em.flush();
-  return created as T;
+  await after?.(row);
+  return row;
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
-import { NodeType } from "@contagem/schema";
+import { NodeType, Source } from "@contagem/schema";
+import { SOURCES_DESCRIPTION } from "../sources";
 import { TerritoryScheme } from "./territory.enums";
 
 @ObjectType("Territory", {
@@ -24,6 +25,9 @@ export class Territory extends NodeType {
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })
   areaKm2?: number | null;
+
+  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  sources: Source[];
 
   @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to updateTerritory." })
   version: number;

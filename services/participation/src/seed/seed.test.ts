@@ -1,6 +1,6 @@
+import { earlierFacts as facts } from "@contagem/record";
 import { gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
 import { participation } from "../definition";
-import facts from "./contagem.json";
 import { seedParticipation } from "./seed";
 
 let subgraph: RunningSubgraph;

@@ -1,8 +1,8 @@
+import { earlierFacts as facts } from "@contagem/record";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind, ProcessStatus } from "../processes/process.enums";
 import { ProposalEntity } from "../proposals/proposal.entity";
-import facts from "./contagem.json";
 
 export const OGP_TITLE = "Priorização dos compromissos do Plano de Ação OGP Local 2022-2024";
 

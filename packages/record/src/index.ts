@@ -1,0 +1,108 @@
+import older from "./contagem.json";
+import sources from "./contagem-sources.json";
+
+/**
+ * Contagem's public record, copied verbatim from the research files (`contagem-sources.json`: what public pages
+ * state, every fact with its source URL, no person named; `contagem.json`: the municipality, its regions and the
+ * earlier facts). The project runs on this copy alone. Null in the file means the source did not say.
+ */
+
+/** Where a fact comes from: an absolute http(s) URL, and what to know about it (weak, partial, contradictory). */
+export interface Source {
+  url: string;
+  note?: string | null;
+}
+
+/** Kinds of act as the file writes them (Portuguese), e.g. `LEI_COMPLEMENTAR`. */
+export type ActType =
+  | "LEI"
+  | "LEI_COMPLEMENTAR"
+  | "DECRETO"
+  | "PORTARIA"
+  | "EDITAL"
+  | "PROJETO_DE_LEI"
+  | "DELIBERACAO_NORMATIVA"
+  | "RESOLUCAO";
+
+export interface ActFact {
+  type: ActType;
+  number: string;
+  /** `YYYY-MM-DD`, or only `YYYY` / `YYYY-MM` where the source gives no more. */
+  date: string;
+  /** Edition of the Diário Oficial de Contagem (DOC), as text. */
+  docEdition: string | null;
+  pages: string | null;
+  title: string | null;
+  source: string;
+  note?: string;
+}
+
+export interface CouncilFact {
+  acronym: string | null;
+  name: string;
+  kind: "POLICY" | "REGIONAL" | "COMMITTEE" | "SCHOOL_COUNCIL" | "TERRITORIAL";
+  policyArea: string | null;
+  legalBasis: ActFact[];
+  /** The body it is bound to, as the sources put it (often "not stated; …"). */
+  boundTo: string | null;
+  nature: string | null;
+  /** Everything the sources state about its rules and practice; shapes vary per council. */
+  rules: Record<string, unknown> | null;
+  confirmed: boolean;
+  sources: string[];
+  region?: string;
+}
+
+export interface MeetingFact {
+  council: string;
+  type: string;
+  sequence: string | null;
+  startsAt: string | null;
+  endsAt?: string | null;
+  date: string;
+  place: string | null;
+  agenda: string[];
+  source: string;
+  note?: string;
+  [docReference: string]: unknown;
+}
+
+export interface DecideItem {
+  item: string;
+  name?: string;
+  slug?: string;
+  facts?: string[];
+  sources: string[];
+  [detail: string]: unknown;
+}
+
+export interface Correction {
+  fact: string;
+  status: string;
+  source: string;
+}
+
+export interface PublicRecord {
+  about: string;
+  confirmationsAndCorrections: Correction[];
+  councils: CouncilFact[];
+  meetings: MeetingFact[];
+  decideContagem: DecideItem[];
+  otherActs: ActFact[];
+  notFound: { name: string; searched: string }[];
+  leadsWithoutUrl: string[];
+}
+
+export const record = sources as unknown as PublicRecord;
+
+/** The municipality, its 8 administrative regions, the 2023 law, the OGP facts: what the record does not replace. */
+export const earlierFacts = older;
+
+/** An act's year: the first four digits of its date. */
+export const actYear = (act: Pick<ActFact, "date">): number => Number(act.date.slice(0, 4));
+
+/** Natural key of an act: type, number and year (the file repeats an act under every council it concerns). */
+export const actKey = (act: Pick<ActFact, "type" | "number" | "date">): string => `${act.type} ${act.number}/${actYear(act)}`;
+
+/** A council's key in the record: its acronym, or its name when it has none (meetings name councils this way). */
+export const councilKey = (council: Pick<CouncilFact, "acronym" | "name">): string => council.acronym ?? council.name;

@@ -1,0 +1,122 @@
+import { actKey, actYear, councilKey, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
+import { slugify, sourcesOf } from "@contagem/schema";
+import { CouncilKind, CouncilNature } from "../councils/council.enums";
+import { LegalActKind } from "../legal-acts/legal-act.enums";
+
+/** How the record's councils and acts read in this subgraph's terms: pure functions over `@contagem/record`. */
+
+export const ACT_KINDS: Record<ActFact["type"], LegalActKind> = {
+  LEI: LegalActKind.LAW,
+  LEI_COMPLEMENTAR: LegalActKind.COMPLEMENTARY_LAW,
+  DECRETO: LegalActKind.DECREE,
+  PORTARIA: LegalActKind.ORDINANCE,
+  EDITAL: LegalActKind.NOTICE,
+  PROJETO_DE_LEI: LegalActKind.BILL,
+  DELIBERACAO_NORMATIVA: LegalActKind.NORMATIVE_DELIBERATION,
+  RESOLUCAO: LegalActKind.RESOLUTION,
+};
+
+export const COUNCIL_KINDS: Record<CouncilFact["kind"], CouncilKind> = {
+  POLICY: CouncilKind.POLICY,
+  REGIONAL: CouncilKind.REGIONAL,
+  COMMITTEE: CouncilKind.COMMITTEE,
+  SCHOOL_COUNCIL: CouncilKind.SCHOOL_COUNCIL,
+  TERRITORIAL: CouncilKind.TERRITORIAL,
+};
+
+/**
+ * Slugs are public keys (`@key slug`): a council keeps the slug it was first published under. The earlier seed
+ * published these two before the record gave the racial-equality council its acronym and renamed the youth council.
+ */
+const PUBLISHED_SLUGS: Record<string, string> = {
+  COMPIR: "conselho-municipal-de-promocao-da-igualdade-racial",
+  "Conselho Municipal das Juventudes (until 2025: Conselho Municipal de Juventude de Contagem)": "conselho-municipal-da-juventude",
+};
+
+export const councilSlug = (fact: CouncilFact): string => PUBLISHED_SLUGS[councilKey(fact)] ?? slugify(fact.acronym ?? fact.name);
+
+/** "X (until 2025: Y)" names X; the former name goes to the notes. */
+export function councilName(fact: CouncilFact): { name: string; formerName: string | null } {
+  const match = /^(.*) \(until (\d{4}): (.*)\)$/.exec(fact.name);
+  return match ? { name: match[1], formerName: `Nome até ${match[2]}: ${match[3]}` } : { name: fact.name, formerName: null };
+}
+
+/**
+ * The powers the stated nature names, read cautiously: a parenthesis is a caveat ("one notice also says consultivo",
+ * "no longer 'controlador'"), not a power, so only the words outside it count.
+ */
+export function natureOf(statement: string | null): CouncilNature[] {
+  const text = (statement ?? "").replace(/\([^)]*\)/g, " ").toLowerCase();
+  const found: CouncilNature[] = [];
+  if (/consultiv/.test(text)) found.push(CouncilNature.CONSULTATIVE);
+  if (/deliberativ/.test(text)) found.push(CouncilNature.DELIBERATIVE);
+  if (/normativ/.test(text)) found.push(CouncilNature.NORMATIVE);
+  if (/fiscaliza|controlador|controle social/.test(text)) found.push(CouncilNature.SUPERVISORY);
+  return found;
+}
+
+/** The rules and practice the sources state, one fact a line, as written (shapes vary per council). */
+export function notesOf(fact: CouncilFact, formerName: string | null): string | null {
+  const render = (value: unknown): string =>
+    Array.isArray(value)
+      ? value.map(render).join("; ")
+      : value !== null && typeof value === "object"
+        ? Object.entries(value).map(([k, v]) => `${k}: ${render(v)}`).join(", ")
+        : String(value);
+  const lines = Object.entries(fact.rules ?? {}).map(([key, value]) => `${key}: ${render(value)}`);
+  if (formerName) lines.unshift(formerName);
+  return lines.length ? lines.join("\n") : null;
+}
+
+/** Every source of a council: its own list, then any source its rules name for one fact (e.g. an election's). */
+export function councilSources(fact: CouncilFact): Source[] {
+  const nested: Source[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== "object") return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "source" && typeof inner === "string") nested.push({ url: inner, note: `for ${path}` });
+      else walk(inner, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(fact.rules, "");
+  return sourcesOf([...fact.sources.map((url) => ({ url })), ...nested]);
+}
+
+/** One act as the record states it across every council that cites it (the file repeats an act per council). */
+export interface MergedAct {
+  key: string;
+  kind: LegalActKind;
+  number: string;
+  year: number;
+  date: string | null;
+  title: string | null;
+  gazetteEdition: number | null;
+  gazettePages: string | null;
+  sources: Source[];
+}
+
+export function mergedActs(): Map<string, MergedAct> {
+  const acts = new Map<string, MergedAct>();
+  const entries = [...record.councils.flatMap((c) => c.legalBasis), ...record.otherActs];
+  for (const entry of entries) {
+    const key = actKey(entry);
+    const act = acts.get(key) ?? {
+      key,
+      kind: ACT_KINDS[entry.type],
+      number: entry.number,
+      year: actYear(entry),
+      date: null,
+      title: null,
+      gazetteEdition: null,
+      gazettePages: null,
+      sources: [],
+    };
+    act.date ??= /^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? entry.date : null;
+    act.title ??= entry.title;
+    act.gazetteEdition ??= entry.docEdition != null ? Number(entry.docEdition) : null;
+    act.gazettePages ??= entry.pages;
+    act.sources = sourcesOf([...act.sources, { url: entry.source, note: entry.note ?? null }]);
+    acts.set(key, act);
+  }
+  return acts;
+}

@@ -1,0 +1,131 @@
+import { earlierFacts, record } from "@contagem/record";
+import { prepareDatabase, slugify } from "@contagem/schema";
+import { freshSchemaName, gql, startSubgraph, testDatabaseUrl, type RunningSubgraph } from "@contagem/testkit";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
+import { CouncilKind, CouncilStatus } from "../councils/council.enums";
+import { councils } from "../definition";
+import { LegalActEntity } from "../legal-acts/legal-act.entity";
+import { seedCouncils } from "./seed";
+
+/**
+ * The default seed against the file it comes from (issue 11): every expectation is computed from
+ * `contagem-sources.json`, so a change that drops part of the public record fails here.
+ */
+const entries = [...record.councils.flatMap((c) => c.legalBasis), ...record.otherActs];
+const keyOf = (a: { type: string; number: string; date: string }) => `${a.type}|${a.number}|${a.date.slice(0, 4)}`;
+const distinctActs = new Set(entries.map(keyOf));
+const withEdition = new Map(entries.filter((a) => a.docEdition != null).map((a) => [keyOf(a), a]));
+const KIND = { LAW: "LEI", COMPLEMENTARY_LAW: "LEI_COMPLEMENTAR", DECREE: "DECRETO", ORDINANCE: "PORTARIA", NOTICE: "EDITAL", BILL: "PROJETO_DE_LEI", NORMATIVE_DELIBERATION: "DELIBERACAO_NORMATIVA", RESOLUTION: "RESOLUCAO" } as Record<string, string>;
+
+const COUNCILS = `{ councils(first: 100) { totalCount edges { node {
+  slug acronym name kind policyArea nature natureStatement boundToStatement notes rules { termLengthYears ordinaryMeetingsPerYear parity }
+  boundTo { name acronym boundCouncils { acronym } sources { url } } territory { code sources { url } } sources { url note }
+  legalBasis { citation }
+  legalActs { kind number year citation date title gazetteEdition gazettePages sources { url note } } } } } }`;
+
+describe("the default seed is the public record of contagem-sources.json", () => {
+  let subgraph: RunningSubgraph;
+  let nodes: any[];
+  const bySlug = (slug: string) => nodes.find((n) => n.slug === slug);
+  beforeAll(async () => {
+    subgraph = await startSubgraph(councils);
+    const res = await gql(subgraph.url, COUNCILS);
+    expect(res.errors).toBeUndefined();
+    nodes = res.data.councils.edges.map((e: any) => e.node);
+    expect(res.data.councils.totalCount).toBe(record.councils.length);
+  });
+  afterAll(() => subgraph.stop());
+
+  it(`lists the file's ${record.councils.length} bodies, each with its kind, policy area, stated nature and sources`, () => {
+    expect(nodes).toHaveLength(35);
+    const names = new Set(nodes.map((n) => n.name));
+    for (const fact of record.councils) {
+      expect(names).toContain(fact.name.replace(/ \(until .*\)$/, ""));
+      const node = nodes.find((n) => n.name === fact.name.replace(/ \(until .*\)$/, ""));
+      expect({ kind: node.kind, policyArea: node.policyArea, natureStatement: node.natureStatement, boundToStatement: node.boundToStatement })
+        .toEqual({ kind: fact.kind, policyArea: fact.policyArea, natureStatement: fact.nature, boundToStatement: fact.boundTo });
+      expect(node.sources.map((s: any) => s.url)).toEqual(expect.arrayContaining(fact.sources));
+      expect(node.legalActs.map((a: any) => `${KIND[a.kind]}|${a.number}|${a.year}`).sort()).toEqual([...new Set(fact.legalBasis.map(keyOf))].sort());
+    }
+    expect(nodes.every((n) => n.sources.length >= 1 && n.sources.every((s: any) => /^https?:\/\//.test(s.url)))).toBe(true);
+  });
+
+  it(`holds every distinct act (${distinctActs.size}), each with a source, and every DOC edition the file gives (${withEdition.size})`, async () => {
+    expect(distinctActs.size).toBe(37);
+    expect(withEdition.size).toBe(10);
+    const acts = await subgraph.orm.em.fork().find(LegalActEntity, {});
+    expect(new Set(acts.map((a) => `${KIND[a.kind]}|${a.number}|${a.year}`))).toEqual(distinctActs);
+    expect(acts.filter((a) => a.sources.length === 0)).toEqual([]);
+    for (const [key, act] of withEdition) {
+      const row = acts.find((a) => `${KIND[a.kind]}|${a.number}|${a.year}` === key)!;
+      expect([row.gazetteEdition, row.gazettePages]).toEqual([Number(act.docEdition), act.pages]);
+    }
+  });
+
+  it("applies the corrections: COMPIR, COMPUR's acts, the youth council renamed with 22 seats, the LGBT council's decree", () => {
+    const compir = nodes.find((n) => n.acronym === "COMPIR");
+    expect(compir.slug).toBe(slugify("Conselho Municipal de Promoção da Igualdade Racial")); // the slug it was first published under
+    expect(nodes.filter((n) => /Igualdade Racial/.test(n.name))).toHaveLength(1);
+    const compur = bySlug("compur");
+    expect(compur.legalActs.map((a: any) => a.citation)).toEqual(["Lei 4.179/2008", "Lei Complementar 248/2018", "Lei Complementar 362/2023"]);
+    expect(compur.legalActs[0]).toMatchObject({ gazetteEdition: 2412, date: "2008-07-15" });
+    const youth = bySlug("conselho-municipal-da-juventude");
+    expect(youth.name).toBe("Conselho Municipal das Juventudes");
+    expect(youth.notes).toMatch(/Conselho Municipal de Juventude de Contagem[\s\S]*after: 22/);
+    expect(youth.rules.termLengthYears).toBeNull(); // the 2-year term is of 2018, before the reform
+    expect(youth.legalActs.map((a: any) => a.citation)).toContain("PL 19/2025");
+    expect(bySlug("comlgbt").legalActs.map((a: any) => a.citation)).toEqual(["Decreto 536/2015"]);
+    expect(bySlug("comlgbt").legalActs[0].sources[0].note).toMatch(/654\/2016/);
+  });
+
+  it("binds councils to the secretariats the sources name, and reads natures and rules cautiously", () => {
+    const seduc = bySlug("cmec").boundTo;
+    expect(seduc).toMatchObject({ name: "Secretaria Municipal de Educação", acronym: "SEDUC" });
+    expect(seduc.boundCouncils.map((c: any) => c.acronym).sort()).toEqual(["CAE", "CMEC", "CONFUNDEB"]);
+    expect(seduc.sources.length).toBeGreaterThan(0);
+    expect(bySlug("compur").boundTo).toBeNull(); // "presided by the head of …" is not a binding
+    expect(bySlug("cmmc")).toMatchObject({ nature: ["DELIBERATIVE"], rules: { parity: true } }); // "(one notice also says consultivo)"
+    expect(bySlug("comic")).toMatchObject({ nature: ["CONSULTATIVE", "DELIBERATIVE", "NORMATIVE", "SUPERVISORY"], rules: { termLengthYears: 2, parity: true } });
+    const regional = nodes.filter((n) => n.kind === CouncilKind.REGIONAL);
+    expect(regional).toHaveLength(8);
+    for (const council of regional) {
+      expect(council).toMatchObject({ nature: ["CONSULTATIVE", "DELIBERATIVE"], rules: { ordinaryMeetingsPerYear: 6 }, boundTo: { name: "Secretaria Municipal de Governo" } });
+      expect(council.territory.sources.length).toBeGreaterThan(0);
+      expect(council.legalBasis.citation).toBe("Decreto 230/2021");
+    }
+  });
+});
+
+describe("on a database the earlier seed filled", () => {
+  it("gets the record once, without duplicates, keeping the published slugs", async () => {
+    const schema = freshSchemaName("councils");
+    const auditSchema = freshSchemaName("audit");
+    const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
+    try {
+      const em = orm.em.fork() as EntityManager;
+      // What the earlier seed wrote: its 21 confirmed councils, slugs from acronym or name, no sources.
+      for (const fact of earlierFacts.councils.filter((c) => c.confirmed && c.kind !== "REGIONAL")) {
+        em.create(CouncilEntity, {
+          slug: slugify(fact.acronym ?? fact.name), acronym: fact.acronym, name: fact.name, kind: fact.kind as CouncilKind, policyArea: fact.policyArea,
+          nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
+        });
+      }
+      await em.flush();
+      expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 37 });
+      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, legalActs: 0, councils: 0 });
+      const rows = await orm.em.fork().find(CouncilEntity, {});
+      // COMHAB is not in the sourced record (only a lead without a URL): its row stays, untouched, for what may hang on it.
+      expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual(["comhab"]);
+      expect(rows).toHaveLength(36);
+      expect(rows.filter((r) => /Igualdade Racial/.test(r.name)).map((r) => [r.slug, r.acronym])).toEqual([
+        ["conselho-municipal-de-promocao-da-igualdade-racial", "COMPIR"],
+      ]);
+      expect(rows.find((r) => r.slug === "conselho-municipal-da-juventude")!.name).toBe("Conselho Municipal das Juventudes");
+    } finally {
+      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
+      await orm.close(true);
+    }
+  });
+});
