@@ -129,6 +129,8 @@ export const clip = (text: string, max: number) => (text.length > max ? `${text.
 /** The request as text, to tell the client's own words echoed back from internals. */
 export function requestText(request: FuzzRequest): string {
   const body = request.body === undefined || isOversized(request.body) ? "" : request.body;
+  // A body of hundreds of kilobytes is deep nesting or a long list: its raw text is echo enough, decoding it is slow.
+  if (body.length > 200_000) return [request.search ?? "", body].join("\n");
   let decoded = "";
   try {
     decoded = JSON.stringify(JSON.parse(body)); // escapes as the server's JSON would show them

@@ -52,7 +52,9 @@ function entities(ctx: GenContext): Draft {
     [8, 1],
     [4, rnd.int(2, 5)],
     [2, 100],
-    [2, rnd.pick([1000, 5000, 25_000])],
+    [1, 1000],
+    [0.5, 5000],
+    [0.5, 25_000],
   ] as const);
   const drawn = representation(ctx);
   // Thousands of a 100 kB representation would be gigabytes: the length is what is probed, so the item is short.

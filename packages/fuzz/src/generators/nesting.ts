@@ -8,7 +8,11 @@ import type { GenContext } from "./context";
  * the 1 MiB body limit (200,000 objects deep is 1,000,001 bytes), so they reach the parser instead of a 413; query
  * strings past the header limit must get a JSON 431.
  */
-const DEPTHS = [100, 10_000, 200_000] as const;
+const DEPTHS = [
+  [2, 100],
+  [2, 10_000],
+  [1, 200_000],
+] as const;
 const QUERY = "{ __typename }";
 
 /** `[[[…1…]]]` (2 bytes a level) or `{"":{"":…1…}}` (5 bytes a level). */
@@ -18,7 +22,7 @@ export function nested(depth: number, shape: "array" | "object"): string {
 
 export function deepNesting(ctx: GenContext): Draft {
   const { rnd, target } = ctx;
-  const depth = rnd.pick(DEPTHS);
+  const depth = rnd.weighted(DEPTHS);
   const shape = rnd.pick(["array", "object"] as const);
   const deep = nested(depth, shape);
   const deepObject = shape === "object" ? deep : `{"v":${deep}}`;
