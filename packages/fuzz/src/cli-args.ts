@@ -19,7 +19,19 @@ export interface FuzzArgs {
   from?: number;
 }
 
-const SUBGRAPH_ORDER = ["councils", "meetings", "participation"];
+/** The subgraphs in the gateway's order, with the ports `npm start` gives them unless `<NAME>_PORT` says otherwise. */
+const SUBGRAPH_PORTS: Record<string, number> = { councils: 4001, meetings: 4002, participation: 4003 };
+const SUBGRAPH_ORDER = Object.keys(SUBGRAPH_PORTS);
+
+/** `--subgraphs auto`: each subgraph where the stack puts it, from `<NAME>_URL` or `<NAME>_PORT` as the stack reads them. */
+export function stackSubgraphs(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    SUBGRAPH_ORDER.map((name) => {
+      const upper = name.toUpperCase();
+      return [name, env[`${upper}_URL`] || `http://127.0.0.1:${env[`${upper}_PORT`] || SUBGRAPH_PORTS[name]}/graphql`];
+    }),
+  );
+}
 
 const integer = (flag: string, value: string, min: number) => {
   const n = Number(value);
@@ -28,7 +40,7 @@ const integer = (flag: string, value: string, min: number) => {
 };
 
 /**
- * `--subgraphs` takes URLs in the gateway's order (councils, meetings, participation) or `name=url` pairs,
+ * `--subgraphs` takes `auto`, URLs in the gateway's order (councils, meetings, participation) or `name=url` pairs,
  * comma-separated.
  */
 export function parseSubgraphs(value: string): Record<string, string> {
@@ -73,7 +85,7 @@ export function parseFuzzArgs(argv: string[], env: NodeJS.ProcessEnv, randomSeed
         args.url = value;
         break;
       case "--subgraphs":
-        args.subgraphs = parseSubgraphs(value);
+        args.subgraphs = value === "auto" ? stackSubgraphs(env) : parseSubgraphs(value);
         break;
       case "--data-dir":
         args.dataDir = value;

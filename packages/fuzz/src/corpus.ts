@@ -108,6 +108,29 @@ export const FIRSTS: readonly number[] = [0, -1, 1, 2, 20, 100, 101, 1000, 21474
 
 /** Dates and instants, well-formed and not. */
 export const DATES: readonly string[] = ["2026-03-01", "2024-02-29", "2026-02-29", "2026-13-01", "0000-00-00", "9999-12-31", "0001-01-01", "2026-3-1", "hoje", ""];
+
+/**
+ * Dates at the edges of what a date library, JavaScript's Date and PostgreSQL agree on: year 0 (no such civil
+ * year; ISO's 0000 is 1 BC), year 1, 9999 and past it (five digits, ISO's expanded `+010000`), negative years, 29
+ * February of common years, 30 February, 1900 (not leap), a day 00.
+ */
+export const DATE_EDGES: readonly string[] = [
+  "0000-01-01",
+  "0001-01-01",
+  "9999-12-31",
+  "10000-01-01",
+  "+010000-01-01",
+  "-000001-01-01",
+  "+002026-03-01",
+  "2023-02-29",
+  "1900-02-29",
+  "2024-02-30",
+  "2026-04-31",
+  "2026-01-00",
+  "2026-03-01T00:00:00Z",
+  "2026-03-01 ",
+  "２０２６-03-01",
+];
 export const INSTANTS: readonly (string | number)[] = [
   "2026-03-01T10:00:00-03:00",
   "2026-12-24T19:00:00Z",
@@ -120,6 +143,41 @@ export const INSTANTS: readonly (string | number)[] = [
   "",
   1_700_000_000_000,
   -8.64e15,
+];
+
+/**
+ * Instants at the edges: years 0, 1, 9999 and 10000; 01:00Z on 0001-01-01 (still year 1 in UTC, year 0 once Sao
+ * Paulo's offset is applied, outside the civil range); 23:59-03:00 on 9999-12-31 (year 10000 in UTC); the widest
+ * offsets ISO allows (+14:00, -12:00) and past them; nine fractional digits (nanoseconds, more than a JavaScript
+ * Date or `timestamptz` keeps); a leap second; 29 February of a common year; `-00:00`.
+ */
+export const INSTANT_EDGES: readonly string[] = [
+  "0000-01-01T00:00:00Z",
+  "0001-01-01T00:00:00Z",
+  "0001-01-01T01:00:00Z",
+  "0001-01-01T00:00:00+14:00",
+  "9999-12-31T23:59:59Z",
+  "9999-12-31T23:59:59.999999999-03:00",
+  "9999-12-31T23:00:00-12:00",
+  "10000-01-01T00:00:00Z",
+  "+010000-01-01T00:00:00Z",
+  "-000001-01-01T00:00:00Z",
+  "2023-02-29T12:00:00Z",
+  "2024-02-29T23:30:00-03:00",
+  "2026-03-01T10:00:00+14:00",
+  "2026-03-01T10:00:00-12:00",
+  "2026-03-01T10:00:00+14:01",
+  "2026-03-01T10:00:00-23:59",
+  "2026-03-01T10:00:00+24:00",
+  "2026-03-01T10:00:00-00:00",
+  "2026-03-01T10:00:00.123456789Z",
+  "2026-03-01T10:00:00.123456789-03:00",
+  "2026-03-01T10:00:00.1234567891234Z",
+  "2016-12-31T23:59:60Z",
+  "2026-03-01T24:00:00Z",
+  "2026-03-01t10:00:00z",
+  "2026-03-01T10:00:00",
+  "2026-03-01T10:00Z",
 ];
 
 const b64 = (text: string) => Buffer.from(text).toString("base64url");

@@ -11,7 +11,7 @@ import { credentials } from "./tokens";
 import { Agent } from "node:http";
 
 /**
- * `npm run fuzz -- --operations 10000 [--seed N] [--url …] [--subgraphs …] [--data-dir .data]`: hostile and
+ * `npm run fuzz -- --operations 10000 [--seed N] [--url …] [--subgraphs auto|URL,…] [--data-dir .data]`: hostile and
  * careless requests against a running system (`npm start`), tokens minted with its development secret. Prints a
  * summary, writes every failure to a JSON report, exits 1 when anything failed.
  */
@@ -47,7 +47,7 @@ async function main() {
   console.log(
     `Fuzzing ${plan.targets.map((t) => `${t.name} (${t.url})`).join(", ")}: ${plan.operations} operations${args.from ? ` from #${args.from}` : ""}, seed ${plan.seed} (repeat with --seed ${plan.seed}).`,
   );
-  if (!Object.keys(args.subgraphs).length) console.log("Subgraphs are not targeted: add --subgraphs http://127.0.0.1:4001/graphql,http://127.0.0.1:4002/graphql,http://127.0.0.1:4003/graphql");
+  if (!Object.keys(args.subgraphs).length) console.log("Subgraphs are not targeted: add --subgraphs auto (the stack's ports, or <NAME>_PORT / <NAME>_URL), or their URLs.");
   console.log("It writes through the mutations it tries: run it against a throwaway DATA_DIR, never against data you keep.");
   console.log("Tip: the gateway's rate limit slows a long run down; `RATE_LIMIT_PER_MINUTE=0 npm start` makes it fast.");
   const step = Math.max(100, Math.round(plan.operations / 20));

@@ -1,4 +1,7 @@
 import { badCursor } from "./generators/cursors";
+import { dateEdges } from "./generators/dates";
+import { mediaTypes } from "./generators/media";
+import { deepNesting } from "./generators/nesting";
 import type { Generator } from "./generators/context";
 import { federationAbuse } from "./generators/federation";
 import { httpAbuse, oversizedBody } from "./generators/http";
@@ -31,6 +34,9 @@ const MIX: Record<"gateway" | "subgraph", readonly (readonly [number, Category])
     [14, "http"],
     [18, "mutation"],
     [2, "federation"],
+    [8, "dates"],
+    [3, "nesting"],
+    [5, "media"],
   ],
   subgraph: [
     [20, "query"],
@@ -40,6 +46,9 @@ const MIX: Record<"gateway" | "subgraph", readonly (readonly [number, Category])
     [10, "http"],
     [14, "mutation"],
     [20, "federation"],
+    [8, "dates"],
+    [3, "nesting"],
+    [3, "media"],
   ],
 };
 
@@ -51,10 +60,25 @@ const GENERATORS: Record<Category, Generator> = {
   http: httpAbuse,
   mutation: randomMutation,
   federation: federationAbuse,
+  dates: dateEdges,
+  nesting: deepNesting,
+  media: mediaTypes,
 };
 
 /** Writes are tried under every identity; reads mostly anonymously, as the public graph is read. */
-const ANONYMOUS_SHARE: Record<Category, number> = { query: 0.6, strings: 0.5, cursor: 0.6, shape: 0.7, http: 0.8, mutation: 0.1, federation: 0.6 };
+const ANONYMOUS_SHARE: Record<Category, number> = {
+  query: 0.6,
+  strings: 0.5,
+  cursor: 0.6,
+  shape: 0.7,
+  http: 0.8,
+  mutation: 0.1,
+  federation: 0.6,
+  dates: 0.4,
+  nesting: 0.8,
+  // A media type's status is decided before any token is read; a refused token would only answer 401 first.
+  media: 1,
+};
 
 /**
  * Oversized bodies go last, smallest first, a few requests apart: if megabytes crash a process, the crash ends the
@@ -90,5 +114,14 @@ export function generate(plan: Plan, index: number): FuzzRequest {
   if (credential.authorization && !headers.authorization) headers.authorization = credential.authorization;
   // Half the requests carry our own request id: the product keeps it end to end, so server logs name the request.
   if (!headers["x-request-id"] && rnd.chance(0.5)) headers["x-request-id"] = `fuzz-${plan.seed}-${index}`;
-  return { ...draft, headers, index, target: target.name, as: headers.authorization ? credential.as : "anonymous" };
+  const carried = headers.authorization === credential.authorization;
+  return {
+    ...draft,
+    headers,
+    index,
+    target: target.name,
+    as: headers.authorization ? credential.as : "anonymous",
+    ...(carried && credential.refused ? { refusedToken: credential.as } : {}),
+    ...(carried && credential.valid ? { validToken: credential.as } : {}),
+  };
 }

@@ -10,6 +10,12 @@ export const FAILURE_KINDS = [
   "leak",
   "missing-request-id",
   "not-json",
+  "error-body-not-json",
+  "error-code-invalid",
+  "errors-without-data",
+  "unexpected-status",
+  "token-not-refused",
+  "private-data-exposed",
   "limits-not-enforced",
   "stack-unhealthy",
 ] as const;
@@ -59,8 +65,45 @@ export const LEAK_PATTERNS: readonly [string, RegExp][] = [
   ["is not a function", /is not a function/],
 ];
 
-/** Statuses whose body may be empty or any type: refusals before any GraphQL runs. */
-const BODY_OPTIONAL = new Set([405, 413, 415, 431]);
+/**
+ * The closed set of `extensions.code` (DESIGN.md, Conventions; `packages/schema/src/errors.ts`, which a test keeps
+ * this copy equal to). A code outside it is a foreign code that escaped the one mapping table.
+ */
+export const CLOSED_CODES: ReadonlySet<string> = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "RECORD_IMMUTABLE",
+  "IDEMPOTENCY_KEY_REUSED",
+  "RATE_LIMITED",
+  "QUERY_TOO_COMPLEX",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL_SERVER_ERROR",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+]);
+
+/**
+ * Codes only execution produces: a result carrying one of them ran resolvers, so it must have a `data` key (GraphQL
+ * spec, Response: "if an error was raised during execution, the data entry should be null"; it is absent only for
+ * request errors). Parse, validation, variable coercion, limits, auth and HTTP refusals are request errors: they may
+ * not have `data`, and are not judged here.
+ */
+const EXECUTION_ONLY_CODES = new Set(["NOT_FOUND", "CONFLICT", "RECORD_IMMUTABLE", "IDEMPOTENCY_KEY_REUSED"]);
+
+/**
+ * Statuses. A product failure is 5xx, judged as `http-5xx`, with one exception: 503 SERVICE_UNAVAILABLE with a
+ * Retry-After is load shedding (an in-flight cap), which the runner waits out and retries like a 429; only the
+ * answer after the retries is judged, so a 503 that does not clear (the same request refused again and again, or a
+ * 503 without Retry-After or code) still fails. Client refusals are 400 (malformed), 401 (token), 405 (method), 406
+ * (Accept), 408 (slow client), 413 (size), 415 (media type), 431 (headers), 429 (rate): any other 4xx is
+ * `unexpected-status`, as is a status outside what a generator says the request must get (`FuzzRequest.expect`).
+ */
+const CLIENT_STATUSES = new Set([400, 401, 404, 405, 406, 408, 413, 415, 429, 431]);
 
 interface GraphQLError {
   message?: unknown;
@@ -86,6 +129,8 @@ export const clip = (text: string, max: number) => (text.length > max ? `${text.
 /** The request as text, to tell the client's own words echoed back from internals. */
 export function requestText(request: FuzzRequest): string {
   const body = request.body === undefined || isOversized(request.body) ? "" : request.body;
+  // A body of hundreds of kilobytes is deep nesting or a long list: its raw text is echo enough, decoding it is slow.
+  if (body.length > 200_000) return [request.search ?? "", body].join("\n");
   let decoded = "";
   try {
     decoded = JSON.stringify(JSON.parse(body)); // escapes as the server's JSON would show them
@@ -146,12 +191,18 @@ export function judge(request: FuzzRequest, answer: Answer, echo = requestText(r
     // judged below
   }
   if (answer.status >= 500) findings.push({ kind: "http-5xx", detail: `HTTP ${answer.status}: ${clip(text, 200)}`, group: `HTTP ${answer.status} on ${about}` });
-  if (!isJson && !answer.truncated && request.expectsJson && request.method !== "HEAD") {
-    if (BODY_OPTIONAL.has(answer.status)) notes.push(`HTTP ${answer.status} with a non-JSON body (${text.length ? clip(JSON.stringify(text), 60) : "empty"})`);
-    else {
-      const type = answer.headers["content-type"] ?? "(no content-type)";
-      findings.push({ kind: "not-json", detail: `HTTP ${answer.status} ${type}: ${clip(JSON.stringify(text), 200)}`, group: `HTTP ${answer.status} ${type} on ${about}` });
-    }
+  const type = answer.headers["content-type"] ?? "(no content-type)";
+  // An error status always carries a JSON body with the code and request id, whatever the client asked for: a
+  // client's error handling (and its support ticket) needs them. HEAD has no body; OPTIONS answers CORS.
+  const bodyless = request.method === "HEAD" || request.method === "OPTIONS";
+  if (answer.status >= 400 && !bodyless && !answer.truncated && !isJson) {
+    findings.push({
+      kind: "error-body-not-json",
+      detail: `HTTP ${answer.status} ${type}: ${text.length ? clip(JSON.stringify(text), 200) : "(empty body)"}`,
+      group: `HTTP ${answer.status} ${text.length ? type : "empty"} on ${about}`,
+    });
+  } else if (!isJson && !answer.truncated && request.expectsJson && !bodyless && answer.status !== 204) {
+    findings.push({ kind: "not-json", detail: `HTTP ${answer.status} ${type}: ${clip(JSON.stringify(text), 200)}`, group: `HTTP ${answer.status} ${type} on ${about}` });
   }
   const errors = errorsOf(payload);
   const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? "(none)")))];
@@ -182,5 +233,64 @@ export function judge(request: FuzzRequest, answer: Answer, echo = requestText(r
     const phase = phaseOf(anonymous).replace(/ at .*/, "");
     findings.push({ kind: "missing-request-id", detail: `${code} (${phase}): ${clip(String(anonymous.message), 200)}`, group: `${code} error, ${phase}` });
   }
+  findings.push(...shapeFindings(request, answer.status, isJson, payload, errors, about));
+  findings.push(...expectationFindings(request, answer.status, type, payload, errors, about));
   return { findings, codes, status: String(answer.status), notes };
+}
+
+/** A value that answers something: a list of nulls does not, `{ id }` or `"Query"` does. */
+const hasContent = (value: unknown): boolean => (Array.isArray(value) ? value.some(hasContent) : value !== null && value !== undefined);
+const answers = (data: unknown) => !!data && typeof data === "object" && Object.values(data).some(hasContent);
+
+const results = (payload: unknown): Record<string, unknown>[] =>
+  (Array.isArray(payload) ? payload : [payload]).filter((r): r is Record<string, unknown> => !!r && typeof r === "object" && !Array.isArray(r));
+
+/** (b) every error coded from the closed set; an error status explains itself; (c) execution errors keep `data`. */
+function shapeFindings(request: FuzzRequest, status: number, isJson: boolean, payload: unknown, errors: GraphQLError[], about: string): Finding[] {
+  const findings: Finding[] = [];
+  const uncoded = errors.find((e) => typeof e.extensions?.code !== "string" || !CLOSED_CODES.has(e.extensions.code));
+  if (uncoded) {
+    const code = uncoded.extensions?.code === undefined ? "no code" : `code ${JSON.stringify(uncoded.extensions.code)}`;
+    findings.push({ kind: "error-code-invalid", detail: `${code}: ${clip(String(uncoded.message), 200)}`, group: `${code}, ${phaseOf(uncoded).replace(/ at .*/, "")} (${about})` });
+  } else if (isJson && status >= 400 && !errors.length && request.method !== "HEAD") {
+    findings.push({ kind: "error-code-invalid", detail: `HTTP ${status} without errors: ${clip(JSON.stringify(payload), 200)}`, group: `HTTP ${status} without errors (${about})` });
+  }
+  for (const result of results(payload)) {
+    const errs = Array.isArray(result.errors) ? (result.errors as (GraphQLError & { path?: unknown })[]) : [];
+    if (!errs.length || "data" in result) continue;
+    const executed = errs.find((e) => (Array.isArray(e.path) && e.path.length > 0) || EXECUTION_ONLY_CODES.has(String(e.extensions?.code)));
+    if (executed) {
+      findings.push({
+        kind: "errors-without-data",
+        detail: `HTTP ${status}, ${String(executed.extensions?.code ?? "no code")} (${phaseOf(executed)}) and no data key: ${clip(String(executed.message), 160)}`,
+        group: `${String(executed.extensions?.code ?? "no code")} without data (${about})`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/** What the generator says this request must get: its statuses, its media type, no data for a refused token. */
+function expectationFindings(request: FuzzRequest, status: number, type: string, payload: unknown, errors: GraphQLError[], about: string): Finding[] {
+  const findings: Finding[] = [];
+  const expect = request.expect;
+  if (status >= 400 && status < 500 && !CLIENT_STATUSES.has(status)) {
+    findings.push({ kind: "unexpected-status", detail: `HTTP ${status} is not a status this API answers`, group: `HTTP ${status} on ${about}` });
+  } else if (expect && !expect.statuses.includes(status) && !(request.refusedToken && status === 401)) {
+    findings.push({ kind: "unexpected-status", detail: `HTTP ${status}, expected ${expect.statuses.join(" or ")}: ${expect.why}`, group: `HTTP ${status} not ${expect.statuses.join("/")} on ${request.label}` });
+  } else if (request.validToken && status === 401) {
+    findings.push({ kind: "unexpected-status", detail: `HTTP 401 for a valid token in "${request.validToken}": the scheme is case-insensitive and takes 1*SP (RFC 9110 §11.1, RFC 6750 §2.1)`, group: `401 for ${request.validToken}` });
+  } else if (expect?.contentType && status < 300 && !expect.contentType.test(type)) {
+    findings.push({ kind: "unexpected-status", detail: `HTTP ${status} as ${type}, expected ${String(expect.contentType)}: ${expect.why}`, group: `${type} on ${request.label}` });
+  }
+  const data = results(payload).map((r) => r.data);
+  const answered = data.some(answers);
+  if (request.refusedToken && answered) {
+    findings.push({ kind: "token-not-refused", detail: `HTTP ${status} with data under a token that must be refused (${request.refusedToken})`, group: `${request.refusedToken} token (${request.category})` });
+  }
+  if (request.refusesData && answered && !errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+    findings.push({ kind: "private-data-exposed", detail: `${request.refusesData}: ${clip(JSON.stringify(data), 200)}`, group: `${request.refusesData} (${about.replace(/ ×\d+/, "")})` });
+  }
+  return findings;
 }

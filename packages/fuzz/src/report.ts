@@ -36,6 +36,10 @@ export function describeRequest(plan: Plan, request: FuzzRequest): ReportedReque
     const { bytes, prefix, fill, repeat, suffix } = request.body;
     body = `<${bytes} bytes: ${JSON.stringify(prefix)} + ${JSON.stringify(fill)} × ${repeat} + ${JSON.stringify(suffix)}>`;
     curlBody = ` --data-binary @<(node -e ${shellQuote(`process.stdout.write(${JSON.stringify(prefix)}+${JSON.stringify(fill)}.repeat(${repeat})+${JSON.stringify(suffix)})`)})`;
+  } else if (request.body !== undefined && request.encoding && request.encoding !== "utf8") {
+    // Bytes that are not UTF-8: the text is shown as it was written, the curl rebuilds the bytes.
+    body = `<${request.encoding} bytes of> ${clip(request.body, MAX_BODY)}`;
+    curlBody = ` --data-binary @<(node -e ${shellQuote(`process.stdout.write(Buffer.from(${JSON.stringify(request.body)}, ${JSON.stringify(request.encoding)}))`)})`;
   } else if (request.body !== undefined) {
     body = request.body.length > MAX_BODY ? `${request.body.slice(0, MAX_BODY)}…<${request.body.length} characters in all; regenerate with --seed ${plan.seed} --only ${request.index}>` : request.body;
     curlBody = request.body.length > 8192 ? " --data-binary @body.json" : ` --data-binary ${shellQuote(request.body)}`;
@@ -81,7 +85,7 @@ export function formatSummary(result: RunResult, options: { signaturesPerKind?: 
     `  by category:   ${table(result.byCategory)}`,
     `  by HTTP status: ${table(result.byStatus)}`,
     `  by error code: ${table(result.byCode)}`,
-    `  rate limited (429, retried): ${result.rateLimited}`,
+    `  rate limited (429, retried): ${result.rateLimited}; shed (503 with Retry-After, retried): ${result.shed}`,
   ];
   if (Object.keys(result.notes).length) lines.push(`  notes (not failures): ${table(result.notes)}`);
   const kinds = countByKind(result.failures);

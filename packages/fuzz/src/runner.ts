@@ -28,6 +28,8 @@ export interface RunResult {
   byTarget: Record<string, number>;
   /** 429 answers, waited out and retried: not failures. */
   rateLimited: number;
+  /** 503 SERVICE_UNAVAILABLE with Retry-After (load shedding), waited out and retried. */
+  shed: number;
   notes: Record<string, number>;
   failures: Failure[];
 }
@@ -59,6 +61,12 @@ export function signatureOf(finding: Finding, target: string): string {
   return `${finding.kind} @${target}: ${clip(what, 160)}`;
 }
 
+/** 503 with a numeric Retry-After and SERVICE_UNAVAILABLE: the answer of an in-flight cap, not of a fault. */
+function isShed(answer: Answer): answer is Extract<Answer, { kind: "response" }> {
+  if (answer.kind !== "response" || answer.status !== 503 || !/^\d+$/.test(String(answer.headers["retry-after"] ?? ""))) return false;
+  return answer.body.toString("utf8").includes('"SERVICE_UNAVAILABLE"');
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs a plan: every request generated, sent, judged; then the system's health. */
@@ -76,6 +84,7 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
     byCategory: {},
     byTarget: {},
     rateLimited: 0,
+    shed: 0,
     notes: {},
     failures: [],
   };
@@ -119,8 +128,15 @@ export async function runFuzz(plan: Plan, options: RunOptions = {}): Promise<Run
     const flying = (inFlight[request.target] ??= new Set());
     flying.add(index);
     let answer: Answer;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, shed = 0; ; attempt++) {
       answer = await send(urls[request.target], request, { timeoutMs, agent });
+      // Load shedding (an in-flight cap): waited out like a 429, a few times; a 503 that does not clear is judged.
+      if (isShed(answer) && shed < 3) {
+        shed++;
+        result.shed++;
+        await sleep(Math.min(Number(answer.headers["retry-after"]) * 1000, options.maxRetryAfterMs ?? 60_000));
+        continue;
+      }
       if (answer.kind !== "response" || answer.status !== 429 || attempt >= 50) break;
       // The gateway's rate limit is a product feature, not a failure: wait as told and send the same request again.
       result.rateLimited++;

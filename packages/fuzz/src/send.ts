@@ -27,7 +27,7 @@ export async function send(url: string, request: FuzzRequest, options: SendOptio
 
 function attempt(url: string, request: FuzzRequest, options: SendOptions, agent: Agent | false): Promise<Answer> {
   const target = new URL(url);
-  const body = bodyBytes(request.body);
+  const body = bodyBytes(request.body, request.encoding);
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const max = options.maxResponseBytes ?? 8 * 1024 * 1024;

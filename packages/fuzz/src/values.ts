@@ -1,5 +1,5 @@
 import { getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from "graphql";
-import { DATES, FIRSTS, HOSTILE_IDS, HOSTILE_STRINGS, INSTANTS, REAL } from "./corpus";
+import { DATE_EDGES, DATES, FIRSTS, HOSTILE_IDS, HOSTILE_STRINGS, INSTANT_EDGES, INSTANTS, REAL } from "./corpus";
 import type { Random } from "./random";
 
 /** An enum value: printed bare in a document, a string in variables. */
@@ -102,9 +102,9 @@ function hostileScalar(name: string, rnd: Random): Value {
     case "Float":
       return rnd.pick([new RawLiteral("1e309"), -0, 1e308, new RawLiteral("NaN")]);
     case "Date":
-      return rnd.pick(DATES);
+      return rnd.pick(rnd.chance(0.5) ? DATE_EDGES : DATES);
     case "DateTime":
-      return rnd.pick(INSTANTS);
+      return rnd.pick(rnd.chance(0.5) ? INSTANT_EDGES : INSTANTS);
     case "JSON":
       return rnd.pick([...SAFE_JSON, rnd.pick(HOSTILE_STRINGS), deepJson(rnd.int(50, 3000))]);
     default:

@@ -11,7 +11,8 @@ import {
 } from "graphql";
 import { HOSTILE_IDS, HOSTILE_STRINGS } from "../corpus";
 import { OperationBuilder } from "../operation";
-import { jsonPost, type Draft } from "../request";
+import type { Wrap } from "../paths";
+import { jsonPost, type Category, type Draft } from "../request";
 import { fieldSelection, rootFields, type SelectionContext } from "../selection";
 import { EnumLiteral, generateValue, RawLiteral, type Value, type ValueKnobs } from "../values";
 import type { GenContext } from "./context";
@@ -26,13 +27,15 @@ type AnyField = GraphQLField<unknown, unknown>;
 const PLAUSIBLE: ValueKnobs = { hostile: 0, wrongType: 0, nulls: 0, optional: 0.3 };
 const TEXT = new Set(["String", "ID"]);
 
-/** Paths to the text inputs of a type (`[]` for the argument itself, `["filter", "search"]` for an input field). */
-function textPaths(type: GraphQLInputType, depth = 0): string[][] {
+/** Paths to the inputs of a type whose scalar is one of `names` (`[]`: the argument itself, `["filter", "search"]`). */
+export function scalarPaths(type: GraphQLInputType, names: ReadonlySet<string>, depth = 0): string[][] {
   const named = getNamedType(type);
-  if (isScalarType(named)) return TEXT.has(named.name) ? [[]] : [];
+  if (isScalarType(named)) return names.has(named.name) ? [[]] : [];
   if (!isInputObjectType(named) || depth > 3) return [];
-  return Object.values(named.getFields()).flatMap((f) => textPaths(f.type, depth + 1).map((p) => [f.name, ...p]));
+  return Object.values(named.getFields()).flatMap((f) => scalarPaths(f.type, names, depth + 1).map((p) => [f.name, ...p]));
 }
+
+const textPaths = (type: GraphQLInputType) => scalarPaths(type, TEXT);
 
 /** Paths to the nullable inputs of a type: arguments, input objects and their fields. */
 function nullablePaths(type: GraphQLInputType, depth = 0): string[][] {
@@ -57,7 +60,16 @@ function setAt(type: GraphQLInputType, value: Value, path: string[], replacement
   return isList ? [base] : base;
 }
 
-function pickTarget(ctx: GenContext, paths: (arg: GraphQLArgument) => string[][]): { field: AnyField; kind: "query" | "mutation"; arg: GraphQLArgument; path: string[] } | null {
+/** Where the one value goes: an argument of a field (a root field, or one `wrap` reaches), and a path into it. */
+export interface Site {
+  field: AnyField;
+  kind: "query" | "mutation";
+  arg: GraphQLArgument;
+  path: string[];
+  wrap?: Wrap;
+}
+
+function pickTarget(ctx: GenContext, paths: (arg: GraphQLArgument) => string[][]): Site | null {
   const { rnd, target } = ctx;
   const mutation = target.schema.getMutationType();
   const kind = mutation && rnd.chance(0.35) ? "mutation" : "query";
@@ -68,7 +80,8 @@ function pickTarget(ctx: GenContext, paths: (arg: GraphQLArgument) => string[][]
   return { field, kind, arg, path: rnd.pick(paths(arg)) };
 }
 
-function build(ctx: GenContext, chosen: NonNullable<ReturnType<typeof pickTarget>>, replacement: Value, label: string, category: "strings" | "query"): Draft {
+/** The operation with `replacement` at the site, every other required argument plausible. */
+export function build(ctx: GenContext, chosen: Site, replacement: Value, label: string, category: Category): Draft {
   const { rnd, target } = ctx;
   const builder = new OperationBuilder(rnd, rnd.pick([0, 0.5, 1]));
   const sel: SelectionContext = { schema: target.schema, rnd, builder, knobs: PLAUSIBLE, maxDepth: rnd.int(1, 2), width: 3 };
@@ -80,7 +93,8 @@ function build(ctx: GenContext, chosen: NonNullable<ReturnType<typeof pickTarget
       args.push(builder.arg(arg.name, arg.type, generateValue(arg.type, rnd, PLAUSIBLE, arg.name)));
     }
   }
-  const selection = fieldSelection(chosen.field, sel, 0, undefined, args.length ? `(${args.join(", ")})` : "");
+  const field = fieldSelection(chosen.field, sel, 0, undefined, args.length ? `(${args.join(", ")})` : "");
+  const selection = chosen.wrap ? chosen.wrap(field) : field;
   const query = builder.document(chosen.kind, selection);
   const where = [chosen.field.name, chosen.arg.name, ...chosen.path].join(".");
   return { ...jsonPost(category, `${label} at ${where}`, builder.hasVariables() ? { query, variables: builder.variables } : { query }), writes: chosen.kind === "mutation" };
