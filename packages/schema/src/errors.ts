@@ -108,6 +108,12 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   return isUnavailable(originalError, depth + 1) || isUnavailable(cause, depth + 1);
 }
 
+/** The client code our own code put on the error a library wrapped (a scalar's parseLiteral inside validation). */
+function ownClientCode(error: unknown): ErrorCode | null {
+  const code = ((error as GraphQLError | undefined)?.originalError as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  return isErrorCode(code) && ERROR_CODES[code].client ? code : null;
+}
+
 /** The HTTP status a library attached to an error (`extensions.http.status`), if any. */
 export const httpStatusOf = (error: unknown): unknown =>
   ((error as GraphQLError | undefined)?.extensions?.http as { status?: unknown } | undefined)?.status;
@@ -155,6 +161,9 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
   const given = formatted.extensions?.code;
   const uncoded = given === undefined || given === ErrorCode.INTERNAL_SERVER_ERROR;
   let code = closedCode(given, formatted.message, httpStatusOf(error));
+  // Apollo recodes every validation error GRAPHQL_VALIDATION_FAILED, even one our scalar raised with its own code.
+  const own = ownClientCode(error);
+  if (own && given === ErrorCode.GRAPHQL_VALIDATION_FAILED) code = own;
   // Apollo codes graphql-js's own request errors (a subscription the schema lacks) INTERNAL_SERVER_ERROR.
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && uncoded && raisedByGraphQL(error)) code = ErrorCode.BAD_REQUEST;
   // Apollo codes a database outage INTERNAL_SERVER_ERROR too: it is a dependency's, to retry later.
