@@ -1,16 +1,10 @@
 import { GraphQLScalarType, type GraphQLScalarTypeConfig, type ValueNode } from "graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { dateInRange, instantInRange } from "./civil-time";
-import { ErrorCode } from "./errors";
+import { ClientMistake, ErrorCode } from "./errors";
 
-/**
- * A Date or DateTime the client wrote wrong: malformed, or outside the years the graph keeps. A plain Error, not a
- * GraphQLError: graphql-js then wraps it with the place it was found (the literal's location, the variable's path),
- * and the wrapper inherits these extensions, so that the mistake is BAD_USER_INPUT for literals and variables alike.
- */
-export class InvalidScalarValue extends Error {
-  readonly extensions = { code: ErrorCode.BAD_USER_INPUT };
-}
+/** A Date or DateTime the client wrote wrong (malformed, or outside the years the graph keeps), literal or variable. */
+const invalid = (message: string) => new ClientMistake(ErrorCode.BAD_USER_INPUT, message);
 
 /** The scalar `base` with its input (variables and literals) refused outside the years `inRange` admits. */
 function ranged<T>(base: GraphQLScalarTypeConfig<T, unknown>, inRange: (value: T) => boolean, range: string, description: string) {
@@ -19,9 +13,9 @@ function ranged<T>(base: GraphQLScalarTypeConfig<T, unknown>, inRange: (value: T
     try {
       value = parse();
     } catch (error) {
-      throw new InvalidScalarValue((error as Error).message);
+      throw invalid((error as Error).message);
     }
-    if (!inRange(value)) throw new InvalidScalarValue(`${base.name} ${JSON.stringify(raw)} is out of range: ${range}.`);
+    if (!inRange(value)) throw invalid(`${base.name} ${JSON.stringify(raw)} is out of range: ${range}.`);
     return value;
   };
   return new GraphQLScalarType<T, unknown>({
