@@ -115,9 +115,13 @@ export const raisedByGraphQL = (error: unknown): boolean =>
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "53300", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
 
+/** A dependency we call (a peer subgraph) could not be reached or answered that it is down itself: retry later. */
+export class DependencyUnavailable extends Error {}
+
 /** Whether an error (or what it wraps) says a dependency is unavailable, not that the request or our code is wrong. */
 export function isUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
+  if (error instanceof DependencyUnavailable) return true;
   const { code, message, name, originalError, cause } = error as { code?: unknown; message?: unknown; name?: unknown; originalError?: unknown; cause?: unknown };
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   if (name === "ConnectionException" || (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message))) return true;
