@@ -121,6 +121,7 @@ export const MAX_SUBJECT_LENGTH = 200;
 /** More councils than any secretary serves: a claim this long is no list of ours. */
 export const MAX_COUNCIL_CLAIMS = 100;
 // C0 and C1 control characters, DEL included: no subject of ours contains one, and PostgreSQL text refuses NUL.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const COUNCIL_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COUNCIL_ID = /^[1-9][0-9]{0,9}$/;

@@ -24,7 +24,7 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
-    body = await res.json();
+    body = (await res.json()) as typeof body;
   } catch (error) {
     // Refused, reset, timed out, or cut off mid-answer: the peer is down or restarting, not wrong.
     throw new DependencyUnavailable(`The ${peer} subgraph could not be reached at ${url}: ${(error as Error).message}`, { cause: error });
