@@ -1,4 +1,4 @@
-import { closedCode, ERROR_CODES, ErrorCode, httpStatusOf, raisedByGraphQL, unexpectedMessage, type Logger } from "@contagem/schema";
+import { clearLimitMessage, closedCode, ERROR_CODES, ErrorCode, httpStatusOf, raisedByGraphQL, unexpectedMessage, type Logger } from "@contagem/schema";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
@@ -36,7 +36,7 @@ export function closeError(error: GraphQLError, requestId: string, logger: Logge
     // a document or variables refused before execution are DOCUMENT_ERRORS.
     if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false, status: http?.status ?? 400 };
     else if (!http && DOCUMENT_ERRORS.has(code) && raisedByGraphQL(error)) extensions.http = { spec: true, status: 400 };
-    return new GraphQLError(error.message, {
+    return new GraphQLError(clearLimitMessage(error.message), {
       ...location,
       // `http` stays: the runtime reads the status from it and never prints it.
       extensions: { ...extensions, code, ...(code !== given && given ? { reason: given } : {}), requestId },

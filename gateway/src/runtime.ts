@@ -1,6 +1,6 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, nestingTooDeep, type Logger, type QueryLimits } from "@contagem/schema";
+import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, nestingTooDeep, operationTooLarge, tooManyTokens, type Logger, type QueryLimits } from "@contagem/schema";
 import type { Plugin } from "graphql-yoga";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
@@ -69,16 +69,24 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   });
 }
 
-/** The public limits: the document's length first (before it is parsed and cached), then graphql-armor's. */
+/** The public limits: the document's length first (before it is parsed and cached), then graphql-armor's, then nodes. */
 function limitPlugins(limits: QueryLimits): Plugin[] {
   const documentLimit: Plugin = {
     onParams({ params }) {
       const http = { http: { status: 400, spec: true } };
-      const error = documentTooLong(params.query, limits.chars, http) ?? nestingTooDeep(params.query, params.variables, http);
+      const error = documentTooLong(params.query, limits.chars, http) ?? nestingTooDeep(params.query, params.variables, http) ?? tooManyTokens(params.query, limits.tokens, http);
       if (error) throw error;
     },
   };
-  return [documentLimit, EnvelopArmorPlugin(armorConfig(limits)) as Plugin];
+  // The node limit needs the variables (page sizes are often variables): it runs once the operation is known.
+  const nodeLimit: Plugin = {
+    onExecute({ args, setResultAndStopExecution }) {
+      const http = { http: { status: 400, spec: true } };
+      const error = operationTooLarge(args.schema, args.document, args.variableValues, args.operationName, { nodes: limits.nodes }, http);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+  return [documentLimit, EnvelopArmorPlugin(armorConfig(limits)) as Plugin, nodeLimit];
 }
 
 /** Loaded only when asked for, so the JavaScript planner never pays for the native module. */

@@ -19,13 +19,15 @@ describe("token verifier", () => {
     await expect(verify(`Bearer ${confused}`)).rejects.toThrow('Token algorithm "HS256" is not accepted.');
   });
 
-  it("drops roles it does not know", async () => {
+  it("reads council ids and slugs as strings, and refuses a role it does not know", async () => {
     const secret = "s".repeat(32);
     const verify = await createVerifier({ issuer: "i", audience: "a", secret, clockToleranceSeconds: 0 });
-    const token = await new SignJWT({ roles: ["ADMIN", "GOD"], councils: [4, "compur"] })
+    const sign = (claims: Record<string, unknown>) => new SignJWT(claims)
       .setProtectedHeader({ alg: "HS256" }).setSubject("s").setIssuer("i").setAudience("a").setExpirationTime("1m")
       .sign(new TextEncoder().encode(secret));
-    expect(await verify(`Bearer ${token}`)).toEqual({ sub: "s", roles: ["ADMIN"], councils: ["4", "compur"] });
+    expect(await verify(`Bearer ${await sign({ roles: ["ADMIN"], councils: [4, "compur"] })}`)).toEqual({ sub: "s", roles: ["ADMIN"], councils: ["4", "compur"] });
+    expect(await verify(`Bearer ${await sign({})}`)).toEqual({ sub: "s", roles: [], councils: [] });
+    await expect(verify(`Bearer ${await sign({ roles: ["ADMIN", "GOD"] })}`)).rejects.toThrow('Token claim "roles" is not accepted');
     expect(await verify(undefined)).toBeNull();
   });
 

@@ -79,6 +79,7 @@ export async function createVerifier(config: AuthConfig): Promise<Verifier> {
     const alg = headerAlg(token);
     const source = sources.find((s) => s.algorithms.includes(alg));
     if (!source) throw unauthenticated(`Token algorithm ${JSON.stringify(alg)} is not accepted.`);
+    let payload: JWTPayload;
     try {
       const options = {
         algorithms: source.algorithms,
@@ -87,14 +88,14 @@ export async function createVerifier(config: AuthConfig): Promise<Verifier> {
         clockTolerance: config.clockToleranceSeconds,
         requiredClaims: ["exp", "sub", "iss", "aud"],
       };
-      const { payload } =
+      ({ payload } =
         source.key instanceof Uint8Array
           ? await jwtVerify(token, source.key, options)
-          : await jwtVerify(token, source.key, options);
-      return toViewer(payload);
+          : await jwtVerify(token, source.key, options));
     } catch (error) {
       throw unauthenticated(describe(error));
     }
+    return toViewer(payload);
   };
 }
 
@@ -115,11 +116,43 @@ function headerAlg(token: string): string {
   }
 }
 
+/** The longest `sub` a token may carry; real identity providers use UUIDs or short opaque ids. */
+export const MAX_SUBJECT_LENGTH = 200;
+/** More councils than any secretary serves: a claim this long is no list of ours. */
+export const MAX_COUNCIL_CLAIMS = 100;
+// C0 and C1 control characters, DEL included: no subject of ours contains one, and PostgreSQL text refuses NUL.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const COUNCIL_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const COUNCIL_ID = /^[1-9][0-9]{0,9}$/;
+const MAX_COUNCIL_ID = 2_147_483_647;
+
+/**
+ * The claims a request acts on, checked once here for the gateway and every subgraph alike: a validly signed token
+ * whose claims are not of the shape the README states is as unusable as a forged one (UNAUTHENTICATED), rather than
+ * a NUL in an audit row or an object where a council id belongs.
+ */
 function toViewer(payload: JWTPayload): Viewer {
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-  const councils = Array.isArray(payload.councils) ? payload.councils.map(String) : [];
-  if (typeof payload.sub !== "string" || payload.sub === "") throw unauthenticated('Token has no "sub" claim.');
-  return { sub: payload.sub, roles, councils };
+  const { sub, roles = [], councils = [] } = payload as JWTPayload & { roles?: unknown; councils?: unknown };
+  if (typeof sub !== "string" || sub === "") throw unauthenticated('Token has no "sub" claim.');
+  if (sub.length > MAX_SUBJECT_LENGTH || CONTROL.test(sub) || !sub.isWellFormed()) {
+    throw unauthenticated(`Token claim "sub" is not accepted: at most ${MAX_SUBJECT_LENGTH} characters, no control characters.`);
+  }
+  if (!Array.isArray(roles) || !roles.every((role) => ROLES.includes(role as Role))) {
+    throw unauthenticated(`Token claim "roles" is not accepted: a list of ${ROLES.join(", ")}.`);
+  }
+  if (!Array.isArray(councils) || councils.length > MAX_COUNCIL_CLAIMS || !councils.every(isCouncilClaim)) {
+    throw unauthenticated(`Token claim "councils" is not accepted: a list of at most ${MAX_COUNCIL_CLAIMS} council ids (positive integers) or slugs.`);
+  }
+  return { sub, roles: [...new Set(roles as Role[])], councils: councils.map(String) };
+}
+
+function isCouncilClaim(claim: unknown): boolean {
+  if (typeof claim === "number") return Number.isSafeInteger(claim) && claim >= 1 && claim <= MAX_COUNCIL_ID;
+  if (typeof claim !== "string") return false;
+  // Digits only are an id, never a slug: "99999999999" names no council.
+  if (/^[0-9]+$/.test(claim)) return COUNCIL_ID.test(claim) && Number(claim) <= MAX_COUNCIL_ID;
+  return claim.length <= 80 && COUNCIL_SLUG.test(claim);
 }
 
 function describe(error: unknown): string {

@@ -81,3 +81,19 @@ export const civilTimestampSql = (timestamptz: string): string => `(${timestampt
 
 /** `date` plus `years` calendar years; 29 February falls back to the 28th in a common year. */
 export const addYears = (date: string, years: number): string => Temporal.PlainDate.from(date).add({ years }, { overflow: "constrain" }).toString();
+
+/** The years an instant or a date may have, in UTC and in civil time: four digits, and no year 0 (1 BC). */
+export const MIN_YEAR = 1;
+export const MAX_YEAR = 9999;
+const inYearRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/**
+ * Whether an instant's year is 0001–9999 both in UTC and in civil time. `0001-01-01T01:00:00Z` is a valid instant in
+ * UTC and still year 0 in Contagem, where every civil fact of it would be computed; beyond these years PostgreSQL,
+ * ISO 8601's four-digit years and the numbering of minutes part ways.
+ */
+export const instantInRange = (instant: Date): boolean =>
+  !Number.isNaN(instant.getTime()) && inYearRange(instant.getUTCFullYear()) && inYearRange(civilYear(instant));
+
+/** Whether a calendar date (`YYYY-MM-DD`, already well formed) has a year 0001–9999. */
+export const dateInRange = (date: string): boolean => inYearRange(Temporal.PlainDate.from(date).year);

@@ -1,3 +1,4 @@
+import { instantInRange } from "./civil-time";
 import { badInput } from "./errors";
 
 /**
@@ -68,8 +69,9 @@ function typed(key: CursorKey, value: unknown): CursorValue | undefined {
     case "timestamp": {
       if (typeof value !== "string" || !ISO_INSTANT.test(value)) return undefined;
       const instant = new Date(value);
-      // Date rolls 2026-02-30 over to March: only a real instant writes itself back the same.
-      return !Number.isNaN(instant.getTime()) && instant.toISOString() === value ? instant : undefined;
+      // Date rolls 2026-02-30 over to March: only a real instant writes itself back the same. Year 0000 is no
+      // position in any list (the DateTime scalar's years, in UTC and in civil time).
+      return instantInRange(instant) && instant.toISOString() === value ? instant : undefined;
     }
     case "string":
       // PostgreSQL text holds no NUL, and a lone surrogate is no text at all.

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { countTokens } from "./tokens";
 
 /**
  * The closed set of error codes every subgraph and the gateway answer with (DESIGN.md, Conventions): the product's
@@ -63,7 +64,22 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
 };
 
 /** graphql-armor's rejections carry no code; their messages are stable. */
-const ARMOR_REJECTION = /^Syntax Error: (Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit|Document contains more tha[nt] \d+ tokens)/;
+// Through Envelop they read "Syntax Error: …"; through Apollo, without the prefix (and coded BAD_USER_INPUT).
+const ARMOR_REJECTION = /^(Syntax Error: )?(Query depth limit|Aliases limit|Token limit|Query Cost limit|Directives limit|Document contains more tha[nt] \d+ tokens)/;
+
+export const tokenLimitMessage = (tokens: number, limit: number) => `The operation has ${tokens} tokens; the limit is ${limit}.`;
+const PARSER_TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
+/**
+ * graphql-armor words its refusals as syntax errors ("Syntax Error: Query depth limit of 12 exceeded, found 13."), and
+ * graphql-js's token limit does not say how many tokens there were: `source`, the document, when the error has it.
+ */
+export function clearLimitMessage(message: string, source?: string): string {
+  const parserLimit = PARSER_TOKEN_LIMIT.exec(message);
+  const tokens = parserLimit && source !== undefined ? countTokens(source) : null;
+  if (parserLimit && tokens !== null) return tokenLimitMessage(tokens, Number(parserLimit[1]));
+  return ARMOR_REJECTION.test(message) ? message.replace(/^Syntax Error: /, "") : message;
+}
 
 const VARIABLE_COERCION = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
 
@@ -99,14 +115,36 @@ export const raisedByGraphQL = (error: unknown): boolean =>
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "53300", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
 
+/** A dependency we call (a peer subgraph) could not be reached or answered that it is down itself: retry later. */
+export class DependencyUnavailable extends Error {}
+
 /** Whether an error (or what it wraps) says a dependency is unavailable, not that the request or our code is wrong. */
 export function isUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
+  if (error instanceof DependencyUnavailable) return true;
   const { code, message, name, originalError, cause } = error as { code?: unknown; message?: unknown; name?: unknown; originalError?: unknown; cause?: unknown };
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   if (name === "ConnectionException" || (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message))) return true;
   return isUnavailable(originalError, depth + 1) || isUnavailable(cause, depth + 1);
 }
+
+/**
+ * A client's mistake our code finds where a library calls it and wraps what it throws (a scalar's parseLiteral
+ * inside validation, its parseValue inside variable coercion). A plain Error, so that graphql-js's wrapper says where
+ * it was found; the wrapper inherits these extensions, and the code survives libraries that recode the wrapper.
+ */
+export class ClientMistake extends Error {
+  readonly extensions: { code: ErrorCode };
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.extensions = { code };
+  }
+}
+
+const ownClientCode = (error: unknown): ErrorCode | null => {
+  const original = (error as GraphQLError | undefined)?.originalError;
+  return original instanceof ClientMistake ? original.extensions.code : null;
+};
 
 /** The HTTP status a library attached to an error (`extensions.http.status`), if any. */
 export const httpStatusOf = (error: unknown): unknown =>
@@ -155,6 +193,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
   const given = formatted.extensions?.code;
   const uncoded = given === undefined || given === ErrorCode.INTERNAL_SERVER_ERROR;
   let code = closedCode(given, formatted.message, httpStatusOf(error));
+  // Apollo recodes every validation error GRAPHQL_VALIDATION_FAILED, even one our scalar raised with its own code.
+  code = ownClientCode(error) ?? code;
   // Apollo codes graphql-js's own request errors (a subscription the schema lacks) INTERNAL_SERVER_ERROR.
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && uncoded && raisedByGraphQL(error)) code = ErrorCode.BAD_REQUEST;
   // Apollo codes a database outage INTERNAL_SERVER_ERROR too: it is a dependency's, to retry later.
@@ -163,7 +203,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
     const extensions: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(formatted.extensions ?? {})) if (!PRIVATE_EXTENSIONS.has(key)) extensions[key] = value;
     if (code !== given && !uncoded) extensions.reason = given;
-    const kept = { ...formatted, extensions: { ...extensions, code, requestId: options.requestId } };
+    const kept = { ...formatted, message: clearLimitMessage(formatted.message, (error as GraphQLError | undefined)?.source?.body), extensions: { ...extensions, code, requestId: options.requestId } };
     options.logClientError?.(kept);
     return kept;
   }

@@ -9,6 +9,7 @@ export * from "./string-limits";
 export * from "./http";
 export * from "./edge";
 export * from "./limits";
+export * from "./node-limit";
 export * from "./logger";
 export * from "./pagination";
 export * from "./source";

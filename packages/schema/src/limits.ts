@@ -1,6 +1,7 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { readInt, type Env } from "./config";
-import { AppError, ErrorCode } from "./errors";
+import { AppError, ErrorCode, tokenLimitMessage } from "./errors";
+import { countTokens } from "./tokens";
 
 /**
  * What one query may weigh: the public limits, the same at the gateway and at every subgraph (a subgraph reached
@@ -20,13 +21,42 @@ export interface QueryLimits {
    * about 1,000, each costing several times its size): long values belong in variables, which are never cached.
    */
   chars: number;
+  /** Nodes the operation may return: the product of page sizes along nested connections, summed (./node-limit). */
+  nodes: number;
+  /** Representations one `_entities` call may carry (a subgraph's limit; the gateway sends them, it never takes them). */
+  representations: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, aliases: 30, tokens: 3000, cost: 50_000, chars: 16_384 };
+/** A page of a connection: `first` 1..100, 20 when absent. */
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
 
-/** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST, QUERY_MAX_CHARS. */
+/**
+ * The gateway asks a subgraph for the entities of one level of a query in one `_entities` call. Full pages nest as
+ * 100, 10,000, 1,000,000 nodes: the deepest level of full pages the node limit admits is what a subgraph must take.
+ */
+export function defaultMaxRepresentations(nodes: number): number {
+  let level = MAX_PAGE;
+  while (level * MAX_PAGE <= nodes) level *= MAX_PAGE;
+  return level;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  depth: 12,
+  aliases: 30,
+  tokens: 3000,
+  cost: 50_000,
+  chars: 16_384,
+  nodes: 50_000,
+  representations: defaultMaxRepresentations(50_000),
+};
+
+/** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST, QUERY_MAX_CHARS, QUERY_MAX_NODES, MAX_ENTITY_REPRESENTATIONS. */
 export function readQueryLimits(env: Env): QueryLimits {
+  const nodes = readInt(env, "QUERY_MAX_NODES", DEFAULT_QUERY_LIMITS.nodes, 1, 100_000_000);
   return {
+    nodes,
+    representations: readInt(env, "MAX_ENTITY_REPRESENTATIONS", defaultMaxRepresentations(nodes), 1, 10_000_000),
     depth: readInt(env, "QUERY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.depth, 1, 100),
     aliases: readInt(env, "QUERY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.aliases, 1, 1000),
     tokens: readInt(env, "QUERY_MAX_TOKENS", DEFAULT_QUERY_LIMITS.tokens, 10, 1_000_000),
@@ -43,6 +73,17 @@ export function documentTooLong(query: unknown, maxChars: number, extensions: Re
     `The document has ${query.length} characters; the limit is ${maxChars}. Pass long values as variables.`,
     extensions,
   );
+}
+
+/**
+ * The QUERY_TOO_COMPLEX error of a document of more than `maxTokens` lexical tokens, or null, with the count: the
+ * parsers' own limits say only "Syntax Error: Document contains more than N tokens" (the gateway counts first; at a
+ * subgraph, maskError rewrites the parser's message).
+ */
+export function tooManyTokens(query: unknown, maxTokens: number, extensions: Record<string, unknown> = {}): AppError | null {
+  const tokens = typeof query === "string" ? countTokens(query) : null;
+  if (tokens === null || tokens <= maxTokens) return null;
+  return new AppError(ErrorCode.QUERY_TOO_COMPLEX, tokenLimitMessage(tokens, maxTokens), extensions);
 }
 
 /**

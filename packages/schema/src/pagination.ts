@@ -1,9 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { decodeCursor, encodeCursor, type CursorShape } from "./cursor";
 import { badInput } from "./errors";
-
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
+import { DEFAULT_PAGE, MAX_PAGE } from "./limits";
 
 /** Shared by every subgraph's connections: a value type, so @shareable. */
 @ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 import { holdsTransaction } from "./pool";
-import { badInput } from "./errors";
+import { badInput, DependencyUnavailable, ErrorCode } from "./errors";
 import { batchOptions } from "./loaders";
 import { parseId } from "./node";
 
@@ -15,13 +15,23 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
   if (holdsTransaction()) throw new Error(`The ${peer} subgraph was asked for facts from inside a transaction.`);
   const url = ctx.peers[peer];
   if (!url) throw new Error(`The ${ctx.subgraph} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  let res: Response;
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: unknown } }[] };
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    body = (await res.json()) as typeof body;
+  } catch (error) {
+    // Refused, reset, timed out, or cut off mid-answer: the peer is down or restarting, not wrong.
+    throw new DependencyUnavailable(`The ${peer} subgraph could not be reached at ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (res.status === 503 || body.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+    throw new DependencyUnavailable(`The ${peer} subgraph is unavailable: ${JSON.stringify(body.errors ?? body)}`);
+  }
   if (!res.ok || body.errors || !body.data) {
     throw new Error(`${peer} subgraph answered ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
   }

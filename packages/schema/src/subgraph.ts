@@ -14,6 +14,7 @@ import { formatDatabaseError } from "./database-errors";
 import { AppError, maskError } from "./errors";
 import { ACQUIRE_TIMEOUT_MS } from "./pool";
 import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
+import { apolloNodeLimit } from "./node-limit";
 import { createHttpHandler, listen, type Listening } from "./http";
 import type { Logger } from "./logger";
 
@@ -44,7 +45,8 @@ export interface Subgraph {
 /** An Apollo subgraph server over a federated schema: per-request context, error masking, health endpoints. */
 export function createSubgraph(options: SubgraphOptions): Subgraph {
   const { orm, verify, logger } = options;
-  const limits = options.queryLimits === false ? { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined } : apolloLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+  const queryLimits = options.queryLimits === false ? null : (options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+  const limits = queryLimits ? apolloLimits(queryLimits) : { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined };
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
@@ -54,6 +56,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     parseOptions: limits.parseOptions,
     plugins: [
       ...limits.plugins,
+      ...(queryLimits ? [apolloNodeLimit(queryLimits)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // No cache-control header to the gateway: caching is the gateway's decision (and the Hive response-cache

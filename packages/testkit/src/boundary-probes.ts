@@ -11,7 +11,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { literal, sample, selection, type CrawlOptions } from "./crawler";
+import { literal, printValue, sample, selection, type CrawlOptions } from "./crawler";
 
 /**
  * Queries generated from a schema to probe the subgraph boundary at every argument: each object type is reached
@@ -123,10 +123,19 @@ export interface StringProbe {
   query: string;
   /** The variables with `value` at `field`. */
   variables: (value: string) => Record<string, unknown>;
+  /** The same request with the argument written as a literal, `value` at `field`. */
+  literal: (value: string) => string;
 }
 
 /** For every string-typed place in the arguments of every reachable field (inputs at any depth, lists' first item). */
-export function stringProbes(schema: GraphQLSchema, reach: Map<string, Wrap>, options: CrawlOptions = {}): StringProbe[] {
+export const stringProbes = (schema: GraphQLSchema, reach: Map<string, Wrap>, options: CrawlOptions = {}): StringProbe[] =>
+  placeProbes(schema, reach, TEXT_LIKE, options);
+
+/** For every place of the scalars named (`Date`, `DateTime`) in the arguments of every reachable field. */
+export const scalarProbes = (schema: GraphQLSchema, reach: Map<string, Wrap>, scalars: string[], options: CrawlOptions = {}): StringProbe[] =>
+  placeProbes(schema, reach, (type) => scalars.includes(getNamedType(type).name), options);
+
+function placeProbes(schema: GraphQLSchema, reach: Map<string, Wrap>, isPlace: (type: GraphQLInputType) => boolean, options: CrawlOptions): StringProbe[] {
   const probes: StringProbe[] = [];
   const roots = [schema.getQueryType(), schema.getMutationType()].filter((t): t is GraphQLObjectType => !!t);
   const places = [...reach].map(([name, wrap]) => [schema.getType(name) as GraphQLObjectType, wrap] as const);
@@ -135,15 +144,20 @@ export function stringProbes(schema: GraphQLSchema, reach: Map<string, Wrap>, op
     const operation = type === schema.getMutationType() ? "mutation" : "query";
     for (const field of Object.values(type.getFields())) {
       for (const arg of field.args) {
-        for (const path of stringPlaces(arg.type, [arg.name], new Set())) {
+        for (const path of placesOf(arg.type, [arg.name], new Set(), isPlace)) {
           const others = requiredArgs(field, options, {}, arg.name);
           if (others === undefined) continue;
-          const inner = [others.slice(1, -1), `${arg.name}: $probe`].filter(Boolean).join(", ");
+          const call = (value: string) => {
+            const inner = [others.slice(1, -1), `${arg.name}: ${value}`].filter(Boolean).join(", ");
+            return wrap(`probe: ${field.name}(${inner}) ${probeSelection(field, options)}`);
+          };
+          const at = (value: string) => withValueAt(sample(arg.type, arg.name), arg.type, path.slice(1), value);
           probes.push({
             coordinate: `${type.name}.${field.name}(${arg.name}:)${roots.includes(type) ? "" : " (nested)"}`,
             field: path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join(""),
-            query: `${operation}($probe: ${String(arg.type)}) { ${wrap(`probe: ${field.name}(${inner}) ${probeSelection(field, options)}`)} }`,
-            variables: (value) => ({ probe: withValueAt(sample(arg.type, arg.name), arg.type, path.slice(1), value) }),
+            query: `${operation}($probe: ${String(arg.type)}) { ${call("$probe")} }`,
+            variables: (value) => ({ probe: at(value) }),
+            literal: (value) => `${operation} { ${call(printValue(at(value), arg.type))} }`,
           });
         }
       }
@@ -157,13 +171,14 @@ const TEXT_LIKE = (type: GraphQLInputType) => {
   return isScalarType(named) && !["Int", "Float", "Boolean", "DateTime", "Date"].includes(named.name);
 };
 
-function stringPlaces(type: GraphQLInputType, path: (string | number)[], seen: Set<string>): (string | number)[][] {
+type Path = (string | number)[];
+function placesOf(type: GraphQLInputType, path: Path, seen: Set<string>, isPlace: (type: GraphQLInputType) => boolean): Path[] {
   const nullable = isNonNullType(type) ? type.ofType : type;
-  if (isListType(nullable)) return stringPlaces(nullable.ofType, [...path, 0], seen);
-  if (TEXT_LIKE(nullable)) return [path];
+  if (isListType(nullable)) return placesOf(nullable.ofType, [...path, 0], seen, isPlace);
+  if (isPlace(nullable)) return [path];
   if (!isInputObjectType(nullable) || seen.has(nullable.name)) return [];
   const inner = new Set([...seen, nullable.name]);
-  return Object.values(nullable.getFields()).flatMap((f) => stringPlaces(f.type, [...path, f.name], inner));
+  return Object.values(nullable.getFields()).flatMap((f) => placesOf(f.type, [...path, f.name], inner, isPlace));
 }
 
 function withValueAt(base: unknown, type: GraphQLInputType, path: (string | number)[], value: string): unknown {

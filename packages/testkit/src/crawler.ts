@@ -56,7 +56,8 @@ export function literal(type: GraphQLInputType, name: string, options: CrawlOpti
   return printValue(sample(type, name, options, pick), type);
 }
 
-function printValue(value: unknown, type: GraphQLInputType): string {
+/** A JSON value of `type` as a GraphQL literal. */
+export function printValue(value: unknown, type: GraphQLInputType): string {
   const nullable = isNonNullType(type) ? type.ofType : type;
   if (isListType(nullable)) {
     return Array.isArray(value) ? `[${value.map((item) => printValue(item, nullable.ofType)).join(", ")}]` : printValue(value, nullable.ofType);

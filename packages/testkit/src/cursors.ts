@@ -53,7 +53,8 @@ function wrongFor(real: unknown, last: boolean): unknown[] {
   const everywhere = [{ $ne: null }, null, true, [], { $gt: 0 }];
   if (typeof real === "number") return [...everywhere, "abc", String(real), 1e21, 1.5, 2 ** 53, ...(last ? [0, -1] : [])];
   if (typeof real === "string" && !Number.isNaN(Date.parse(real))) {
-    return [...everywhere, "2026-02-30T00:00:00.000Z", real.slice(0, 10), "abc", 1e21];
+    // Year 0000, in UTC or only in civil time (São Paulo's 0001-01-01T01:00Z is still 31 December of year 0).
+    return [...everywhere, "2026-02-30T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "0001-01-01T01:00:00.000Z", real.slice(0, 10), "abc", 1e21];
   }
   return [...everywhere, 1e21, 42, "a\u0000b", "x".repeat(5000), "\ud800"];
 }
