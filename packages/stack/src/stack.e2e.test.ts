@@ -8,13 +8,29 @@ import { Client } from "pg";
 /** `npm start` as a new user runs it: the built launcher, its own processes, real ports. */
 const start = (env: Record<string, string | undefined>) => launchStack({ ...env, LOG_LEVEL: "warn" });
 const stop = (started: LaunchedStack) => started.stop();
+/** Stacks still running when a test fails: stopped in `afterEach`, so a failed expectation never leaves processes behind. */
+const running = new Set<LaunchedStack>();
+const startTracked = async (env: Record<string, string | undefined>) => {
+  const started = await start(env);
+  running.add(started);
+  return started;
+};
+const stopTracked = async (started: LaunchedStack) => {
+  running.delete(started);
+  return stop(started);
+};
+afterEach(async () => {
+  await Promise.all([...running].map(stop));
+  running.clear();
+});
 
+const PUBLIC_BODIES = 35;
 const ACCEPTANCE_QUERY = `{ councils(first: 50) { totalCount edges { node { slug acronym name kind territory { code name } } } } }`;
 
 async function expectSeeded(url: string) {
   const res = await gql(url, ACCEPTANCE_QUERY);
   expect(res.errors).toBeUndefined();
-  expect(res.data.councils.totalCount).toBe(35); // the bodies of the public record
+  expect(res.data.councils.totalCount).toBe(PUBLIC_BODIES); // the bodies of the public record
   const regional = res.data.councils.edges.filter((e: any) => e.node.kind === "REGIONAL");
   expect(regional).toHaveLength(8);
   expect(regional.every((e: any) => e.node.territory?.code)).toBe(true);
@@ -24,7 +40,7 @@ describe("npm start", () => {
   it("runs the whole system on the embedded database, keeps data across restarts, and stops cleanly on Ctrl-C", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "contagem-data-"));
     try {
-      const first = await start({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+      const first = await startTracked({ DATA_DIR: dataDir, DATABASE_URL: undefined });
       expect(first.output()).toContain("embedded PostgreSQL");
       await expectSeeded(first.url);
       expect((await fetch(first.url.replace(/\/graphql$/, "/readyz"))).status).toBe(200);
@@ -45,12 +61,12 @@ describe("npm start", () => {
         { token },
       );
       expect(created.errors).toBeUndefined();
-      expect(await stop(first)).toBe(0);
+      expect(await stopTracked(first)).toBe(0);
 
-      const second = await start({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+      const second = await startTracked({ DATA_DIR: dataDir, DATABASE_URL: undefined });
       const again = await gql(second.url, `{ council(slug: "conselho-persistente-de-teste") { name } councils { totalCount } }`);
-      expect(again.data).toEqual({ council: { name: "Conselho Persistente de Teste" }, councils: { totalCount: 22 } });
-      expect(await stop(second)).toBe(0);
+      expect(again.data).toEqual({ council: { name: "Conselho Persistente de Teste" }, councils: { totalCount: PUBLIC_BODIES + 1 } });
+      expect(await stopTracked(second)).toBe(0);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -61,14 +77,14 @@ describe("npm start", () => {
     const schema = freshSchemaName("councils");
     const dataDir = await mkdtemp(join(tmpdir(), "contagem-data-"));
     try {
-      const started = await start({ DATABASE_URL: process.env.DATABASE_URL, COUNCILS_DB_SCHEMA: schema, DATA_DIR: dataDir });
+      const started = await startTracked({ DATABASE_URL: process.env.DATABASE_URL, COUNCILS_DB_SCHEMA: schema, DATA_DIR: dataDir });
       expect(started.output()).toContain("PostgreSQL at DATABASE_URL");
       await expectSeeded(started.url);
-      expect(await stop(started)).toBe(0);
+      expect(await stopTracked(started)).toBe(0);
       const client = new Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       const { rows } = await client.query(`select count(*)::int as n from "${schema}".council`);
-      expect(rows[0].n).toBe(35);
+      expect(rows[0].n).toBe(PUBLIC_BODIES);
       await client.query(`drop schema "${schema}" cascade`);
       await client.end();
     } finally {
