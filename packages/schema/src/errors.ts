@@ -130,6 +130,13 @@ export const unauthenticated = (message = "Authentication required: send a beare
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, extensions);
 
+/**
+ * The graph has no subscriptions: asking for one is a malformed request (HTTP 400 whatever the client accepts),
+ * refused before anything runs, at the gateway and at every subgraph alike.
+ */
+export const subscriptionRefused = () =>
+  new AppError(ErrorCode.BAD_REQUEST, "Subscriptions are not supported: this API answers queries and mutations over HTTP.", { http: { status: 400 } });
+
 export const unexpectedMessage = (requestId: string | undefined) =>
   `Unexpected error. Quote request id ${requestId ?? "unknown"} when reporting it.`;
 
