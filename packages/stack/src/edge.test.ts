@@ -118,6 +118,18 @@ describe("responses at the gateway", () => {
     const body = (await res.json()) as { data?: unknown; errors: { path?: string[]; extensions: { code: string } }[] };
     expect(body).toEqual({ data: null, errors: [expect.objectContaining({ path: ["scheduleMeeting"], extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })] });
   });
+
+  it("refuse a custom scalar variable (DateTime) as the README says: BAD_USER_INPUT on the field that takes it, the rest answered", async () => {
+    const query = "query($d: DateTime) { meetings(first: 1, filter: { from: $d }) { totalCount } councils(first: 1) { totalCount } }";
+    const res = await fetch(system.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { d: "2027-01-01" } }) });
+    const body = (await res.json()) as { data: { meetings: unknown; councils: { totalCount: number } }; errors: { path: string[]; extensions: { code: string } }[] };
+    expect({ status: res.status, meetings: body.data.meetings, error: body.errors.map((e) => [e.path, e.extensions.code]) }).toEqual({
+      status: 200,
+      meetings: null,
+      error: [[["meetings"], "BAD_USER_INPUT"]],
+    });
+    expect(body.data.councils.totalCount).toBeGreaterThan(0);
+  });
 });
 
 describe("browsers at the gateway", () => {
