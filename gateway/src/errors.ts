@@ -12,8 +12,14 @@ export function useClosedErrors(logger: Logger): Plugin {
   return {
     onResultProcess({ request, result, setResult }) {
       const requestId = request.headers.get("x-request-id") ?? "unknown";
-      const close = (one: ExecutionResult): ExecutionResult =>
-        one?.errors?.length ? { ...one, errors: one.errors.map((error) => closeError(error, requestId, logger)) } : one;
+      const close = (one: ExecutionResult): ExecutionResult => {
+        if (!one?.errors?.length) return one;
+        const closed: ExecutionResult = { ...one, errors: one.errors.map((error) => closeError(error, requestId, logger)) };
+        // An error on a field means execution began, and then GraphQL requires `data`: null when no field survived
+        // (the runtime leaves it out when every root field failed).
+        if (!("data" in closed) && one.errors.some((error) => error.path)) closed.data = null;
+        return closed;
+      };
       if (Array.isArray(result)) setResult(result.map((one) => close(one as ExecutionResult)));
       else if (result && typeof result === "object" && "errors" in result) setResult(close(result as ExecutionResult));
     },

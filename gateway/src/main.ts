@@ -1,11 +1,11 @@
 import "reflect-metadata";
-import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readString } from "@contagem/schema";
+import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/schema";
 import { type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readCorsOrigins } from "./security";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createGateway } from "./server";
+import { createGateway, GATEWAY_IN_FLIGHT } from "./server";
 import { readSubgraphUrls } from "./subgraphs";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
@@ -33,6 +33,7 @@ async function main() {
       },
       queryLimits: readQueryLimits(process.env),
       maxBodyBytes: readInt(process.env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
+      serverLimits: readServerLimits(process.env, GATEWAY_IN_FLIGHT),
       responseCacheMaxBytes: readInt(process.env, "RESPONSE_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, 1024 * 1024, 4 * 1024 * 1024 * 1024),
       corsOrigins: readCorsOrigins(process.env.CORS_ORIGINS),
       auth: readAuthConfig(process.env),

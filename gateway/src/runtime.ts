@@ -1,7 +1,18 @@
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { armorConfig, DEFAULT_QUERY_LIMITS, documentTooLong, nestingTooDeep, operationTooLarge, tooManyTokens, type Logger, type QueryLimits } from "@contagem/schema";
+import {
+  armorConfig,
+  DEFAULT_QUERY_LIMITS,
+  documentTooLong,
+  nestingTooDeep,
+  operationTooLarge,
+  subscriptionRefused,
+  tooManyTokens,
+  type Logger,
+  type QueryLimits,
+} from "@contagem/schema";
 import type { Plugin } from "graphql-yoga";
+import { GraphQLError, type ValidationRule } from "graphql";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
 import { ResponseCache, useResponseCache } from "./response-cache";
@@ -62,12 +73,28 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
     cors: false,
     plugins: () => [
+      noSubscriptions,
       ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
       useClosedErrors(options.logger),
       ...(options.responseCacheTtlMs ? [useResponseCache(new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes), options.logger)] : []),
     ],
   });
 }
+
+/** Subscriptions are refused at validation, before anything runs (the subgraphs refuse them alike). */
+const refuseSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== "subscription") return;
+    const refused = subscriptionRefused();
+    context.reportError(new GraphQLError(refused.message, { nodes: node, extensions: refused.extensions }));
+  },
+});
+
+const noSubscriptions: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(refuseSubscriptions);
+  },
+};
 
 /** The public limits: the document's length first (before it is parsed and cached), then graphql-armor's, then nodes. */
 function limitPlugins(limits: QueryLimits): Plugin[] {

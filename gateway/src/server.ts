@@ -1,6 +1,8 @@
 import {
   AppError,
   checkGraphQLRequest,
+  checkJsonBody,
+  createInFlightLimit,
   DEFAULT_MAX_BODY_BYTES,
   EdgeRejection,
   ErrorCode,
@@ -10,6 +12,7 @@ import {
   sendRejection,
   type Listening,
   type Logger,
+  type ServerLimits,
   type Verifier,
 } from "@contagem/schema";
 import { sendNodeResponse } from "@whatwg-node/server";
@@ -31,6 +34,8 @@ export interface GatewayDeps {
   rateLimit?: RateLimitOptions;
   /** Largest request body accepted, in bytes (413 above). */
   maxBodyBytes?: number;
+  /** Requests in flight and queued (503 beyond), and how long a request may take to arrive (408 beyond). */
+  serverLimits?: ServerLimits;
   /** Origins browsers may read the API from; ["*"] = any (never with credentials). */
   corsOrigins?: string[];
   /**
@@ -47,6 +52,9 @@ export interface Gateway {
 }
 
 const GRAPHQL_PATH = "/graphql";
+
+/** The gateway's default cap on requests in flight (MAX_REQUESTS_IN_FLIGHT). */
+export const GATEWAY_IN_FLIGHT = 64;
 
 /** Ready when every subgraph answers its own readiness check. */
 async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
@@ -71,6 +79,8 @@ function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: A
     if (value === undefined || name === "content-length" || name === "transfer-encoding" || name === "connection") continue;
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
+  // The edge accepted the media type in any case and with a UTF-8 charset; the runtime knows only the lowercase form.
+  if (body) headers.set("content-type", "application/json");
   return { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined, signal };
 }
 
@@ -84,6 +94,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const withinBudget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -122,18 +133,35 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }
     if (!(await withinBudget(req, res, requestId))) return;
-    let body: Buffer | undefined;
+    const refuse = (rejection: EdgeRejection) => {
+      deps.logger.info({ requestId, status: rejection.status, message: rejection.message }, "request refused");
+      sendRejection(req, res, rejection, requestId);
+    };
+    const rejected = checkGraphQLRequest(req, maxBodyBytes, { pages: ["text/html"] }) ?? (await checkToken(req));
+    if (rejected) return refuse(rejected);
+    // A slot is taken before the body is read: the cap bounds the memory bodies hold.
+    const slot = await acquire(res);
+    if (slot === null) return;
+    if (slot instanceof EdgeRejection) return refuse(slot);
     try {
-      const rejected = checkGraphQLRequest(req, maxBodyBytes) ?? (await checkToken(req));
-      if (rejected) throw rejected;
-      if (req.method === "POST") body = await readBody(req, maxBodyBytes);
-    } catch (error) {
-      if (error instanceof EdgeRejection) {
-        deps.logger.info({ requestId, status: error.status, message: error.message }, "request refused");
-        return sendRejection(req, res, error, requestId);
+      let body: Buffer | undefined;
+      if (req.method === "POST") {
+        try {
+          body = await readBody(req, maxBodyBytes);
+        } catch (error) {
+          if (error instanceof EdgeRejection) return refuse(error);
+          throw error;
+        }
+        const malformed = checkJsonBody(body);
+        if (malformed) return refuse(malformed);
       }
-      throw error;
+      await serveGraphQL(req, res, body);
+    } finally {
+      slot();
     }
+  };
+
+  const serveGraphQL = async (req: IncomingMessage, res: ServerResponse, body: Buffer | undefined) => {
     const aborted = new AbortController();
     res.once("close", () => {
       if (!res.writableFinished) aborted.abort();
@@ -149,7 +177,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   return {
     handler,
     async listen(port, host) {
-      listening = await listen(handler, port, host, (error, requestId) => deps.logger.error({ err: error, requestId }, "unexpected gateway error"));
+      listening = await listen(handler, port, { ...deps.serverLimits, host, logger: deps.logger });
       deps.logger.info({ url: listening.url, node: process.version }, "gateway listening");
       return listening;
     },

@@ -100,7 +100,8 @@ export async function createVerifier(config: AuthConfig): Promise<Verifier> {
 }
 
 function bearerToken(header: string): string {
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header);
+  // RFC 7235: the scheme is case-insensitive ("bearer", "BEARER"); the token itself is not.
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i.exec(header);
   if (!match) {
     throw unauthenticated('Malformed Authorization header: expected exactly "Bearer <JWT>".');
   }

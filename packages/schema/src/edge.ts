@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, requestErrorBody } from "./errors";
+import { jsonTextProblem } from "./json-body";
+import { MAX_NESTING } from "./limits";
 
 /**
  * The HTTP edge every GraphQL endpoint of the product shares (the gateway and each subgraph): what a request must be
@@ -35,26 +37,53 @@ export class EdgeRejection extends Error {
 /**
  * Only `application/json` bodies are GraphQL requests. Refusing the media types a browser sends without a CORS
  * preflight (form-encoded, multipart, text/plain) is also what stops a cross-site page from running a mutation.
+ * Media types are case-insensitive; the only charset GraphQL over HTTP knows is UTF-8.
  */
-const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
 
-/** Method, media type and declared size of a request to the GraphQL endpoint; null when it may go on. */
-export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number): EdgeRejection | null {
+/** What a client may accept: one of GraphQL over HTTP's two JSON types, or a range that covers them. */
+const ANSWERS = new Set(["*/*", "application/*", "application/json", "application/graphql-response+json"]);
+
+/** Whether an Accept header lets the client read a JSON answer (or `also`); no header accepts anything. */
+export function acceptsJson(accept: string | undefined, also: string[] = []): boolean {
+  if (!accept?.trim()) return true;
+  return accept.split(",").some((range) => {
+    const [type, ...params] = range.split(";").map((part) => part.trim().toLowerCase());
+    const q = params.find((param) => /^q\s*=/.test(param));
+    if (q !== undefined && Number(q.split("=")[1]) === 0) return false;
+    return ANSWERS.has(type) || also.includes(type);
+  });
+}
+
+export interface EdgeOptions {
+  /** Media types a GET may accept besides JSON (the gateway's IDE page is `text/html`). */
+  pages?: string[];
+}
+
+/** Method, accepted and sent media types and declared size of a request to the GraphQL endpoint; null when it may go on. */
+export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number, options: EdgeOptions = {}): EdgeRejection | null {
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "POST") {
     return new EdgeRejection(405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed: use POST (or GET for queries).`, {
       allow: "GET, POST",
     });
   }
+  if (!acceptsJson(req.headers.accept, method === "GET" ? options.pages : [])) {
+    return new EdgeRejection(
+      406,
+      ErrorCode.BAD_REQUEST,
+      `Not acceptable: ${JSON.stringify(req.headers.accept)}. Answers are application/graphql-response+json or application/json.`,
+    );
+  }
   if (method === "GET") return checkGetParameters(req.url ?? "/");
   const type = req.headers["content-type"];
   if (!type || !JSON_MEDIA_TYPE.test(type)) {
-    return new EdgeRejection(
-      415,
-      ErrorCode.BAD_REQUEST,
-      `Unsupported media type ${JSON.stringify(type ?? "(none)")}: POST a JSON body with "content-type: application/json".`,
-      { "accept-post": "application/json" },
-    );
+    return unsupportedMediaType(`Unsupported media type ${JSON.stringify(type ?? "(none)")}: POST a JSON body with "content-type: application/json".`);
+  }
+  const charset = CHARSET.exec(type)?.[1].toLowerCase();
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    return unsupportedMediaType(`Unsupported charset ${JSON.stringify(charset)}: GraphQL requests are UTF-8.`);
   }
   const declared = req.headers["content-length"];
   if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > maxBodyBytes)) {
@@ -62,6 +91,8 @@ export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number):
   }
   return null;
 }
+
+const unsupportedMediaType = (message: string) => new EdgeRejection(415, ErrorCode.BAD_REQUEST, message, { "accept-post": "application/json" });
 
 /** `variables` and `extensions` in a query string must be JSON objects (runtimes fail on them as on a bug). */
 function checkGetParameters(url: string): EdgeRejection | null {
@@ -74,6 +105,8 @@ function checkGetParameters(url: string): EdgeRejection | null {
   for (const name of ["variables", "extensions"]) {
     const raw = params.get(name);
     if (raw === null || raw === "") continue;
+    const problem = jsonTextProblem(raw, `The "${name}" parameter`, MAX_NESTING);
+    if (problem) return new EdgeRejection(400, ErrorCode.BAD_REQUEST, problem);
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -86,6 +119,15 @@ function checkGetParameters(url: string): EdgeRejection | null {
     }
   }
   return null;
+}
+
+/**
+ * A POST body's bytes, checked before anything parses them: present, UTF-8, and nested at most MAX_NESTING levels
+ * below the object that holds `query`, `variables` and `extensions`.
+ */
+export function checkJsonBody(raw: Buffer): EdgeRejection | null {
+  const problem = jsonTextProblem(raw, "The request body", MAX_NESTING + 1);
+  return problem ? new EdgeRejection(400, ErrorCode.BAD_REQUEST, problem) : null;
 }
 
 const tooLarge = (maxBodyBytes: number, sized = true) =>

@@ -36,7 +36,7 @@ export const isErrorCode = (code: unknown): code is ErrorCode => typeof code ===
 export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; meaning: string }> = {
   GRAPHQL_PARSE_FAILED: { status: 400, client: true, meaning: "the document is not valid GraphQL syntax" },
   GRAPHQL_VALIDATION_FAILED: { status: 400, client: true, meaning: "the document does not fit the schema" },
-  BAD_REQUEST: { status: 400, client: true, meaning: "the HTTP request is malformed (JSON, parameters, method 405, media type 415, size 413)" },
+  BAD_REQUEST: { status: 400, client: true, meaning: "the HTTP request is malformed (JSON, UTF-8, nesting, parameters, a subscription; method 405, accept 406, too slow 408, size 413, media type 415)" },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, client: true, meaning: "the persisted query hash is unknown: send the full query" },
   QUERY_TOO_COMPLEX: { status: 400, client: true, meaning: "the query is deeper, wider or costlier than the public limits" },
   BAD_USER_INPUT: { status: 200, client: true, meaning: "an argument or variable is invalid; `extensions.field` names it" },
@@ -47,7 +47,7 @@ export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; m
   RECORD_IMMUTABLE: { status: 200, client: true, meaning: "a published record never changes; amend it instead" },
   IDEMPOTENCY_KEY_REUSED: { status: 200, client: true, meaning: "the idempotency key was used with another input" },
   RATE_LIMITED: { status: 429, client: true, meaning: "over the request budget; retry after `Retry-After` seconds" },
-  SERVICE_UNAVAILABLE: { status: 503, client: false, meaning: "a dependency is down: retry later" },
+  SERVICE_UNAVAILABLE: { status: 503, client: false, meaning: "a dependency is down, or the process is busy: retry later" },
   INTERNAL_SERVER_ERROR: { status: 500, client: false, meaning: "a bug of ours; quote `extensions.requestId`" },
 };
 
@@ -167,6 +167,13 @@ export const unauthenticated = (message = "Authentication required: send a beare
   new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, extensions);
+
+/**
+ * The graph has no subscriptions: asking for one is a malformed request (HTTP 400 whatever the client accepts),
+ * refused before anything runs, at the gateway and at every subgraph alike.
+ */
+export const subscriptionRefused = () =>
+  new AppError(ErrorCode.BAD_REQUEST, "Subscriptions are not supported: this API answers queries and mutations over HTTP.", { http: { status: 400 } });
 
 export const unexpectedMessage = (requestId: string | undefined) =>
   `Unexpected error. Quote request id ${requestId ?? "unknown"} when reporting it.`;

@@ -4,9 +4,11 @@ import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { runWithRequestId } from "./context";
-import { checkGraphQLRequest, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection } from "./edge";
+import { checkGraphQLRequest, checkJsonBody, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection } from "./edge";
 import { ErrorCode, requestErrorBody, unexpectedMessage } from "./errors";
+import { createInFlightLimit, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type ServerLimits } from "./in-flight";
 import { documentTooLong, nestingTooDeep } from "./limits";
+import type { Logger } from "./logger";
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -16,6 +18,8 @@ export interface HttpOptions<TContext extends object> {
   maxBodyBytes?: number;
   /** Longest document accepted (QUERY_TOO_COMPLEX above); none when limits are off. */
   maxQueryChars?: number;
+  /** Requests served at once and queued (503 beyond); none when absent. */
+  inFlight?: Pick<ServerLimits, "maxInFlight" | "maxQueued">;
 }
 
 /**
@@ -36,6 +40,7 @@ function statusFor(status: number, contentType: string | undefined, body: string
 
 export function createHttpHandler<TContext extends object>(options: HttpOptions<TContext>) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const acquire = createInFlightLimit(options.inFlight ?? { maxInFlight: 0, maxQueued: 0 });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -50,11 +55,22 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       }
     }
     if (path !== "/graphql" && path !== "/") return sendJson(res, 404, { error: "Not found: the API is at /graphql." });
+    const rejected = checkGraphQLRequest(req, maxBodyBytes);
+    if (rejected) return sendRejection(req, res, rejected, requestId);
+    // A slot is taken before the body is read: the cap bounds the memory bodies hold.
+    const slot = await acquire(res);
+    if (slot === null) return;
+    if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
+    try {
+      await serveGraphQL(req, res, requestId);
+    } finally {
+      slot();
+    }
+  };
 
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     let body: unknown;
     try {
-      const rejected = checkGraphQLRequest(req, maxBodyBytes);
-      if (rejected) throw rejected;
       body = req.method === "POST" ? parseJson(await readBody(req, maxBodyBytes)) : undefined;
     } catch (error) {
       if (error instanceof EdgeRejection) return sendRejection(req, res, error, requestId);
@@ -91,11 +107,12 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     });
-  };
+  }
 }
 
 function parseJson(raw: Buffer): unknown {
-  if (!raw.length) throw new EdgeRejection(400, ErrorCode.BAD_REQUEST, "The request body is empty: POST a JSON object with a `query`.");
+  const refused = checkJsonBody(raw);
+  if (refused) throw refused;
   try {
     return JSON.parse(raw.toString("utf8"));
   } catch {
@@ -116,18 +133,36 @@ export interface Listening {
   close: () => Promise<void>;
 }
 
+export interface ListenOptions extends Partial<Pick<ServerLimits, "headersTimeoutMs" | "requestTimeoutMs">> {
+  host?: string;
+  /** Faults of ours are logged as errors; a client that went away or took too long, as one info line. */
+  logger?: Logger;
+}
+
+/** Sockets answered 408 by the timeout: their handler's failure to read the rest is already told. */
+const timedOut = new WeakSet<object>();
+
 /** Listens on `port` (0 = any free port); `close` stops accepting and waits for open requests to finish. */
 export async function listen(
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   port: number,
-  host = "127.0.0.1",
-  onError?: (error: unknown, requestId: string) => void,
+  options: ListenOptions = {},
 ): Promise<Listening> {
-  const server = createServer((req, res) => {
+  const { host = "127.0.0.1", logger } = options;
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // Node looks for overdue requests at this interval (30 s by default, which would let a slow body last a minute).
+  const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4)));
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     handler(req, res).catch((error: unknown) => {
-      // A fault of ours that escaped every handler: logged, and answered as the closed set's INTERNAL_SERVER_ERROR.
       const requestId = String(res.getHeader("x-request-id") ?? "unknown");
-      onError?.(error, requestId);
+      // A client that closed its socket mid-request or mid-response is no fault of ours, and there is no one to answer.
+      if (req.socket.destroyed || res.destroyed) {
+        if (!timedOut.has(req.socket)) logger?.info({ requestId, reason: (error as Error)?.message }, "client went away");
+        return;
+      }
+      // A fault of ours that escaped every handler: logged, and answered as the closed set's INTERNAL_SERVER_ERROR.
+      logger?.error({ err: error, requestId }, "unexpected error");
       if (res.headersSent) return res.end();
       res.statusCode = 500;
       res.setHeader("content-type", "application/json; charset=utf-8");
@@ -135,16 +170,26 @@ export async function listen(
     });
   });
   server.keepAliveTimeout = 65_000;
-  // Requests Node's HTTP parser refuses (headers too large, malformed) never reach the handler: answer them in the
-  // same shape as every other error, with a request id, instead of Node's bare status line.
+  // Requests Node's HTTP parser refuses (headers too large, malformed) or that take too long to arrive never reach the
+  // handler, or reach it still unread: answer them in the same shape as every other error, with a request id, instead
+  // of Node's bare status line.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return socket.destroy();
+    const inFlight = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) return socket.destroy();
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-    const requestId = randomUUID();
-    const body = requestErrorBody(ErrorCode.BAD_REQUEST, status === 431 ? "Request headers are too large." : "Malformed HTTP request.", requestId);
+    const requestId = String(inFlight?.getHeader("x-request-id") ?? randomUUID());
+    const message =
+      status === 431 ? "Request headers are too large." : status === 408 ? "The request took too long to arrive; send it whole, promptly." : "Malformed HTTP request.";
+    if (status === 408) {
+      timedOut.add(socket);
+      logger?.info({ requestId, status }, "request timed out");
+    }
+    const body = requestErrorBody(ErrorCode.BAD_REQUEST, message, requestId);
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      // Closed once written: a handler may be waiting for the rest of a body that will never come.
+      () => socket.destroy(),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,8 @@ export * from "./federation";
 export * from "./string-limits";
 export * from "./http";
 export * from "./edge";
+export * from "./in-flight";
+export * from "./json-body";
 export * from "./limits";
 export * from "./node-limit";
 export * from "./logger";

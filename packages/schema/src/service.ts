@@ -8,6 +8,7 @@ import type { FederatedSchema } from "./federation";
 import { createLogger, logUnhandledRejections, type Logger } from "./logger";
 import { readQueryLimits, type QueryLimits } from "./limits";
 import { DEFAULT_MAX_BODY_BYTES } from "./edge";
+import { readServerLimits, type ServerLimits } from "./in-flight";
 import { startingHandler } from "./starting";
 import { listen } from "./http";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -27,6 +28,9 @@ export interface SubgraphDefinition {
   secrets?: string[];
 }
 
+/** A subgraph serves every gateway's fan-out (several subgraph requests per client request): twice the gateway's cap. */
+export const SUBGRAPH_IN_FLIGHT = 128;
+
 export interface SubgraphDeps {
   orm: MikroORM;
   verify: Verifier;
@@ -36,6 +40,7 @@ export interface SubgraphDeps {
   settings?: Record<string, string>;
   queryLimits?: QueryLimits | false;
   maxBodyBytes?: number;
+  serverLimits?: ServerLimits;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -92,6 +97,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       auth: readAuthConfig(env),
       queryLimits: readQueryLimits(env),
       maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
+      serverLimits: readServerLimits(env, SUBGRAPH_IN_FLIGHT),
       settings: Object.fromEntries(
         (definition.secrets ?? []).map((name) => {
           const value = readString(env, name);
@@ -110,9 +116,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
   // Listening comes first, so that health checks see a process that is alive and not yet ready (503) while the
   // database is awaited, migrated and seeded; requests get SERVICE_UNAVAILABLE meanwhile, never a refused connection.
   let serve: (req: IncomingMessage, res: ServerResponse) => Promise<void> = startingHandler(where(config.url));
-  const listening = await listen((req, res) => serve(req, res), config.port, config.host, (error, requestId) =>
-    logger.error({ err: error, requestId }, "unexpected error"),
-  );
+  const listening = await listen((req, res) => serve(req, res), config.port, { ...config.serverLimits, host: config.host, logger });
   logger.info({ url: listening.url, node: process.version }, `${definition.name} subgraph listening (starting)`);
   logUnhandledRejections(logger);
   useCivilTimeZone(config.civilTimeZone);
@@ -134,6 +138,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     settings: config.settings,
     queryLimits: config.queryLimits,
     maxBodyBytes: config.maxBodyBytes,
+    serverLimits: config.serverLimits,
   });
   await server.start();
   serve = server.handler;

@@ -11,11 +11,12 @@ import type { Verifier } from "./auth";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { formatDatabaseError } from "./database-errors";
-import { AppError, maskError } from "./errors";
+import { AppError, maskError, subscriptionRefused } from "./errors";
 import { ACQUIRE_TIMEOUT_MS } from "./pool";
 import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
 import { apolloNodeLimit } from "./node-limit";
 import { createHttpHandler, listen, type Listening } from "./http";
+import type { ServerLimits } from "./in-flight";
 import type { Logger } from "./logger";
 
 export interface SubgraphOptions {
@@ -31,6 +32,8 @@ export interface SubgraphOptions {
   queryLimits?: QueryLimits | false;
   /** Largest request body accepted, in bytes (413 above). */
   maxBodyBytes?: number;
+  /** Requests in flight and queued, and how long a request may take to arrive. */
+  serverLimits?: ServerLimits;
 }
 
 export interface Subgraph {
@@ -57,6 +60,13 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     plugins: [
       ...limits.plugins,
       ...(queryLimits ? [apolloNodeLimit(queryLimits)] : []),
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ operation }) => {
+            if (operation?.operation === "subscription") throw subscriptionRefused();
+          },
+        }),
+      },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // No cache-control header to the gateway: caching is the gateway's decision (and the Hive response-cache
@@ -107,6 +117,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     context,
     maxBodyBytes: options.maxBodyBytes,
     maxQueryChars: limits.maxChars,
+    inFlight: options.serverLimits,
     // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
     ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
   });
@@ -118,7 +129,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     start: () => apollo.start(),
     async listen(port, host) {
       await apollo.start();
-      listening = await listen(handler, port, host, (error, requestId) => logger.error({ err: error, requestId }, "unexpected error"));
+      listening = await listen(handler, port, { ...options.serverLimits, host, logger });
       logger.info({ url: listening.url, node: process.version }, `${options.name} subgraph listening`);
       return listening;
     },

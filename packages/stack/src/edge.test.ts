@@ -42,7 +42,10 @@ describe.each(names)("GraphQL over HTTP at %s", (name) => {
 
   const GRAPHQL_RESPONSE = "application/graphql-response+json";
   const json = { "content-type": "application/json", accept: GRAPHQL_RESPONSE };
-  const post = (body: string, headers: Record<string, string> = json) => ({ method: "POST", headers, body });
+  const post = (body: BodyInit, headers: Record<string, string> = json) => ({ method: "POST", headers, body });
+  const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+  const notUtf8 = Buffer.concat([Buffer.from('{"query":"{ __typename }","variables":{"a":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]);
+  const get = (accept = GRAPHQL_RESPONSE) => () => ({ method: "GET", headers: { accept } });
   const big = JSON.stringify({ query: "{ __typename }", variables: { big: "x".repeat(1_100_000) } });
   const chunked = () => new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(big)), c.close()) });
   const cases: [string, () => RequestInit & { duplex?: string }, number, string, string?][] = [
@@ -69,6 +72,15 @@ describe.each(names)("GraphQL over HTTP at %s", (name) => {
     ["200 aliases", () => post(JSON.stringify({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: ${LIST_OF[name]}(first: 1) { totalCount }`).join(" ")} }` })), 400, "QUERY_TOO_COMPLEX"],
     ["headers over Node's limit", () => post('{"query":"{ __typename }"}', { ...json, "x-padding": "a".repeat(20_000) }), 431, "BAD_REQUEST"],
     ["an invalid token", () => post('{"query":"{ __typename }"}', { ...json, authorization: "Bearer not-a-jwt" }), 401, "UNAUTHENTICATED"],
+    ["extensions nested 100,000 levels deep", () => post(`{"query":"{ __typename }","extensions":{"x":${deep(100_000)}}}`), 400, "BAD_REQUEST"],
+    ["a 1 MB body of nested arrays", () => post(deep(500_000)), 400, "BAD_REQUEST"],
+    ["GET variables nested 100 levels deep", get(), 400, "BAD_REQUEST", `?query=%7B__typename%7D&variables=${encodeURIComponent(`{"a":${deep(100)}}`)}`],
+    ["a body that is not UTF-8", () => post(notUtf8), 400, "BAD_REQUEST"],
+    ["a charset other than UTF-8", () => post('{"query":"{ __typename }"}', { ...json, "content-type": "application/json; charset=latin1" }), 415, "BAD_REQUEST"],
+    ["a subscription", () => post('{"query":"subscription { __typename }"}'), 400, "BAD_REQUEST"],
+    ["a POST accepting only image/png", () => post('{"query":"{ __typename }"}', { ...json, accept: "image/png" }), 406, "BAD_REQUEST"],
+    ["a POST accepting only text/html", () => post('{"query":"{ __typename }"}', { ...json, accept: "text/html" }), 406, "BAD_REQUEST"],
+    ["a GET accepting only text/plain", get("text/plain"), 406, "BAD_REQUEST", "?query=%7B__typename%7D"],
   ];
 
   it.each(cases)("answers %s with its status and code, and a request id", async (_case, init, status, code, search = "") => {
@@ -78,11 +90,45 @@ describe.each(names)("GraphQL over HTTP at %s", (name) => {
     expect(body.errors[0].extensions.requestId).toBe(res.headers.get("x-request-id"));
   });
 
+  it("accepts the JSON media type in any case, a UTF-8 charset however written, and a body nested up to the limit", async () => {
+    const types = ["APPLICATION/JSON", "Application/Json; Charset=UTF-8", 'application/json;charset="utf-8"', "application/json; charset=utf8"];
+    const bodies = types.map((type) => post('{"query":"{ __typename }"}', { "content-type": type }));
+    // 64 levels below the body's own object: `extensions` and 63 arrays in it.
+    bodies.push(post(`{"query":"{ __typename }","extensions":{"x":${deep(63)}}}`));
+    for (const init of bodies) {
+      const res = await fetch(urlOf(name), init);
+      expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+    }
+    const deeper = await fetch(urlOf(name), post(`{"query":"{ __typename }","extensions":{"x":${deep(64)}}}`));
+    expect(deeper.status).toBe(400);
+  });
+
   it("answers parse and validation errors with 200 under plain application/json (legacy clients read the body)", async () => {
     for (const query of ["{ councils(first: ", "{ nope }"]) {
       const res = await fetch(urlOf(name), post(JSON.stringify({ query }), { "content-type": "application/json", accept: "application/json" }));
       expect(res.status).toBe(200);
     }
+  });
+});
+
+describe("responses at the gateway", () => {
+  it("carry data: null when every root field failed, as GraphQL requires once execution began", async () => {
+    const mutation = `mutation { scheduleMeeting(input: { councilId: "4", type: ORDINARY, startsAt: "2027-01-01T10:00:00-03:00", modality: IN_PERSON }) { meeting { id } } }`;
+    const res = await fetch(system.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: mutation }) });
+    const body = (await res.json()) as { data?: unknown; errors: { path?: string[]; extensions: { code: string } }[] };
+    expect(body).toEqual({ data: null, errors: [expect.objectContaining({ path: ["scheduleMeeting"], extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })] });
+  });
+
+  it("refuse a custom scalar variable (DateTime) as the README says: BAD_USER_INPUT on the field that takes it, the rest answered", async () => {
+    const query = "query($d: DateTime) { meetings(first: 1, filter: { from: $d }) { totalCount } councils(first: 1) { totalCount } }";
+    const res = await fetch(system.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { d: "2027-01-01" } }) });
+    const body = (await res.json()) as { data: { meetings: unknown; councils: { totalCount: number } }; errors: { path: string[]; extensions: { code: string } }[] };
+    expect({ status: res.status, meetings: body.data.meetings, error: body.errors.map((e) => [e.path, e.extensions.code]) }).toEqual({
+      status: 200,
+      meetings: null,
+      error: [[["meetings"], "BAD_USER_INPUT"]],
+    });
+    expect(body.data.councils.totalCount).toBeGreaterThan(0);
   });
 });
 
