@@ -136,26 +136,68 @@ const tooLarge = (maxBodyBytes: number, sized = true) =>
     : new EdgeRejection(400, ErrorCode.BAD_REQUEST, "Content-Length is not a number.");
 
 /** Reads the body, refusing it (413) as soon as it passes the limit, whatever Content-Length said. */
-export async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) {
-      // Stop reading: the rest of an oversized body is never buffered.
-      req.pause();
-      throw tooLarge(maxBodyBytes);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+export function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer> {
+  // Events, not `for await`: leaving an async iterator early destroys the request and its socket, and the client
+  // would then see a reset instead of the 413 it is owed.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (done: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      done();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        // Stop buffering: the rest of an oversized body is never kept (sendRejection discards it).
+        req.pause();
+        settle(() => reject(tooLarge(maxBodyBytes)));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onClose = () => settle(() => reject(Object.assign(new Error("aborted"), { code: "ECONNRESET" })));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
 }
 
-/** Answers a refused request with a GraphQL-shaped error body; the connection closes after an unread body. */
+/**
+ * How long, and how much, of an unread body is read and thrown away after a refusal. Closing a socket with unread
+ * bytes makes the kernel send a reset, which the client sees as EPIPE/ECONNRESET instead of our answer; reading
+ * the rest first (a "lingering close", as web servers do) lets the answer arrive. Bounded both ways, so a client
+ * that keeps sending is cut off.
+ */
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
+
+function discardRest(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  let discarded = 0;
+  const cut = () => req.socket?.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  const onData = (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) cut();
+  };
+  req.on("data", onData);
+  req.once("close", () => {
+    clearTimeout(timer);
+    req.off("data", onData);
+  });
+  req.resume();
+}
+
+/**
+ * Answers a refused request with a GraphQL-shaped error body. An unread body is read and discarded (bounded), and
+ * the connection then stays usable: the client gets the answer rather than a reset.
+ */
 export function sendRejection(req: IncomingMessage, res: ServerResponse, rejection: EdgeRejection, requestId: string): void {
   res.statusCode = rejection.status;
   for (const [name, value] of Object.entries(rejection.headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/json; charset=utf-8");
-  if (!req.complete) res.setHeader("connection", "close");
   res.end(requestErrorBody(rejection.code, rejection.message, requestId));
+  discardRest(req);
 }

@@ -117,3 +117,36 @@ describe.each(["the gateway", "the councils subgraph"])("%s under load", (name) 
     expect(lines.map(({ level, msg, err }) => ({ level, msg, err }))).toEqual([{ level: 30, msg: "client went away", err: undefined }]);
   });
 });
+
+describe.each(["the gateway", "the councils subgraph"])("%s refusing a body over the limit", (name) => {
+  const big = `{"query":"{ __typename }","variables":{"big":"${"x".repeat(24 * 1024 * 1024)}"}}`;
+  /** The same bytes without a declared length: the limit is found while reading. */
+  const chunked = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(big);
+        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+
+  it.each([
+    ["with a declared content-length", () => big],
+    ["sent in chunks", chunked],
+  ])("answers every one 413 %s: the client reads the answer, never a reset", async (_case, body) => {
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(endpoints[name].listening.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: body(),
+        duplex: "half",
+      } as RequestInit);
+      const answer = (await res.json()) as { errors: { extensions: { code: string; requestId?: string } }[] };
+      expect({ status: res.status, code: answer.errors[0].extensions.code, id: typeof answer.errors[0].extensions.requestId }).toEqual({
+        status: 413,
+        code: "BAD_REQUEST",
+        id: "string",
+      });
+    }
+  });
+});
