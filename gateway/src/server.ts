@@ -9,6 +9,7 @@ import {
   listen,
   readBody,
   requestIdOf,
+  negotiateAnswer,
   sendRejection,
   type Listening,
   type Logger,
@@ -81,6 +82,10 @@ function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: A
   }
   // The edge accepted the media type in any case and with a UTF-8 charset; the runtime knows only the lowercase form.
   if (body) headers.set("content-type", "application/json");
+  // The runtime picks an answer type without reading q-values (it answered a type the client had excluded with
+  // q=0): the edge negotiates once and hands on the one type chosen.
+  const answer = negotiateAnswer(req.headers.accept, req.method === "GET" ? ["text/html"] : []);
+  if (answer) headers.set("accept", answer);
   return { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined, signal };
 }
 

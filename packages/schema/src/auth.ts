@@ -100,10 +100,11 @@ export async function createVerifier(config: AuthConfig): Promise<Verifier> {
 }
 
 function bearerToken(header: string): string {
-  // RFC 7235: the scheme is case-insensitive ("bearer", "BEARER"); the token itself is not.
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i.exec(header);
+  // RFC 9110 §11.4: the scheme is case-insensitive ("bearer", "BEARER") and one or more spaces follow it; the token
+  // itself is case-sensitive.
+  const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i.exec(header);
   if (!match) {
-    throw unauthenticated('Malformed Authorization header: expected exactly "Bearer <JWT>".');
+    throw unauthenticated('Malformed Authorization header: expected "Bearer <JWT>".');
   }
   return match[1];
 }

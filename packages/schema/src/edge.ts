@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Negotiator from "negotiator";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, requestErrorBody } from "./errors";
 import { jsonTextProblem } from "./json-body";
@@ -42,18 +43,18 @@ export class EdgeRejection extends Error {
 const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
 
-/** What a client may accept: one of GraphQL over HTTP's two JSON types, or a range that covers them. */
-const ANSWERS = new Set(["*/*", "application/*", "application/json", "application/graphql-response+json"]);
+/** The answers GraphQL over HTTP defines, the server's preference first. */
+const ANSWERS = ["application/graphql-response+json", "application/json"];
 
-/** Whether an Accept header lets the client read a JSON answer (or `also`); no header accepts anything. */
-export function acceptsJson(accept: string | undefined, also: string[] = []): boolean {
-  if (!accept?.trim()) return true;
-  return accept.split(",").some((range) => {
-    const [type, ...params] = range.split(";").map((part) => part.trim().toLowerCase());
-    const q = params.find((param) => /^q\s*=/.test(param));
-    if (q !== undefined && Number(q.split("=")[1]) === 0) return false;
-    return ANSWERS.has(type) || also.includes(type);
-  });
+/**
+ * The media type to answer in, negotiated from the Accept header as RFC 9110 §12.5.1 says (q-values, `q=0` excludes,
+ * specific ranges before wildcards): one of GraphQL over HTTP's two JSON types or one of `also`; null when the
+ * client accepts none of them (406). A missing header or bare `*\/*` is undefined: the runtime's default applies
+ * (GraphQL over HTTP: treat it as application/json until clients opt in to the newer type).
+ */
+export function negotiateAnswer(accept: string | undefined, also: string[] = []): string | null | undefined {
+  if (!accept?.trim() || accept.trim() === "*/*") return undefined;
+  return new Negotiator({ headers: { accept } }).mediaType([...ANSWERS, ...also]) ?? null;
 }
 
 export interface EdgeOptions {
@@ -69,7 +70,7 @@ export function checkGraphQLRequest(req: IncomingMessage, maxBodyBytes: number, 
       allow: "GET, POST",
     });
   }
-  if (!acceptsJson(req.headers.accept, method === "GET" ? options.pages : [])) {
+  if (negotiateAnswer(req.headers.accept, method === "GET" ? options.pages : []) === null) {
     return new EdgeRejection(
       406,
       ErrorCode.BAD_REQUEST,

@@ -103,6 +103,18 @@ describe.each(names)("GraphQL over HTTP at %s", (name) => {
     expect(deeper.status).toBe(400);
   });
 
+  it.each([
+    ["application/graphql-response+json;q=0, application/json", "application/json"],
+    ["application/json;q=0.5, application/graphql-response+json", "application/graphql-response+json"],
+    ["application/graphql-response+json;q=0.2, application/json;q=0.9", "application/json"],
+    ["text/html, application/json;q=0.1", "application/json"],
+    // A range covering both leaves the choice to the server.
+    ["application/*;q=0.5, image/png", expect.stringMatching(/^application\/(graphql-response\+)?json$/)],
+  ])("answers Accept %j in the type the client prefers, never one it excluded", async (accept, type) => {
+    const res = await fetch(urlOf(name), post('{"query":"{ __typename }"}', { "content-type": "application/json", accept }));
+    expect({ status: res.status, type: res.headers.get("content-type")?.split(";")[0] }).toEqual({ status: 200, type });
+  });
+
   it("answers parse and validation errors with 200 under plain application/json (legacy clients read the body)", async () => {
     for (const query of ["{ councils(first: ", "{ nope }"]) {
       const res = await fetch(urlOf(name), post(JSON.stringify({ query }), { "content-type": "application/json", accept: "application/json" }));
