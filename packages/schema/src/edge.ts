@@ -165,40 +165,52 @@ export function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Bu
 }
 
 /**
- * How long, and how much, of an unread body is read and thrown away after a refusal. Closing a socket with unread
- * bytes makes the kernel send a reset, which the client sees as EPIPE/ECONNRESET instead of our answer; reading
- * the rest first (a "lingering close", as web servers do) lets the answer arrive. Bounded both ways, so a client
- * that keeps sending is cut off.
+ * How long, and how much, of an unread body is read and thrown away before a refusal is answered. A socket closed
+ * with unread bytes makes the kernel send a reset, which the client sees as EPIPE/ECONNRESET instead of our answer
+ * (and Node closes the socket as soon as the answer is sent when the client asked for `connection: close`); reading
+ * the rest first lets the answer arrive, as web servers' "lingering close" does. Bounded both ways: past them the
+ * answer goes out and the connection is closed.
  */
 const LINGER_MS = 5_000;
 const LINGER_BYTES = 64 * 1024 * 1024;
 
-function discardRest(req: IncomingMessage): void {
-  if (req.complete || req.destroyed) return;
+/** Reads and drops the rest of a request's body; `done(true)` once it has all arrived, `done(false)` past the bounds. */
+function discardRest(req: IncomingMessage, done: (drained: boolean) => void): void {
   let discarded = 0;
-  const cut = () => req.socket?.destroy();
-  const timer = setTimeout(cut, LINGER_MS);
+  let settled = false;
+  const settle = (drained: boolean) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    req.off("data", onData).off("end", onEnd);
+    if (!drained) req.pause();
+    done(drained);
+  };
+  const timer = setTimeout(() => settle(false), LINGER_MS);
   timer.unref();
   const onData = (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded > LINGER_BYTES) cut();
+    if (discarded > LINGER_BYTES) settle(false);
   };
-  req.on("data", onData);
-  req.once("close", () => {
-    clearTimeout(timer);
-    req.off("data", onData);
-  });
+  const onEnd = () => settle(true);
+  req.on("data", onData).on("end", onEnd);
+  req.once("close", () => settle(req.complete));
   req.resume();
 }
 
 /**
- * Answers a refused request with a GraphQL-shaped error body. An unread body is read and discarded (bounded), and
- * the connection then stays usable: the client gets the answer rather than a reset.
+ * Answers a refused request with a GraphQL-shaped error body, once the rest of an unread body has been discarded
+ * (bounded): the client reads the answer rather than a reset, and the connection stays usable.
  */
 export function sendRejection(req: IncomingMessage, res: ServerResponse, rejection: EdgeRejection, requestId: string): void {
   res.statusCode = rejection.status;
   for (const [name, value] of Object.entries(rejection.headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(requestErrorBody(rejection.code, rejection.message, requestId));
-  discardRest(req);
+  const body = requestErrorBody(rejection.code, rejection.message, requestId);
+  if (req.complete || req.destroyed) return void res.end(body);
+  discardRest(req, (drained) => {
+    if (res.destroyed) return;
+    if (!drained) res.setHeader("connection", "close");
+    res.end(body);
+  });
 }

@@ -130,6 +130,22 @@ describe.each(["the gateway", "the councils subgraph"])("%s refusing a body over
       },
     });
 
+  it("answers 413 to a client that sends all of it first and asked for connection: close (no reset on its writes)", async () => {
+    const socket: Socket = connect(endpoints[name].listening.port, "127.0.0.1");
+    let received = "";
+    const failures: string[] = [];
+    socket.on("data", (d) => (received += d));
+    socket.on("error", (error: NodeJS.ErrnoException) => failures.push(error.code ?? error.message));
+    const closed = new Promise((done) => socket.on("close", done));
+    const payload = Buffer.from(big);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: local\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${payload.length}\r\n\r\n`,
+    );
+    socket.end(payload);
+    await closed;
+    expect({ failures, status: received.split(" ")[1] }).toEqual({ failures: [], status: "413" });
+  });
+
   it.each([
     ["with a declared content-length", () => big],
     ["sent in chunks", chunked],
