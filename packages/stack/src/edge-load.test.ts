@@ -27,25 +27,35 @@ const capture = (name: string) => {
 };
 
 let system: RunningSystem;
+/** The endpoints under the small LIMITS above. */
 const endpoints: Record<string, Endpoint> = {};
-beforeAll(async () => {
-  system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
+/** The same endpoints under the default limits (a large upload takes longer than LIMITS' request timeout on a busy machine). */
+const roomy: Record<string, Endpoint> = {};
+
+async function startEndpoints(into: Record<string, Endpoint>, serverLimits: ServerLimits | undefined) {
+  const supergraph = await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8");
   const verify = await createVerifier(TEST_AUTH);
   const gatewayLog = capture("gateway");
   const gateway = createGateway({
-    supergraph: await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"),
+    supergraph,
     subgraphUrls: Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.url])),
     logger: gatewayLog.logger,
-    serverLimits: LIMITS,
+    serverLimits,
     verify,
   });
-  endpoints["the gateway"] = { listening: await gateway.listen(0), logs: gatewayLog.logs, stop: () => gateway.stop() };
+  into["the gateway"] = { listening: await gateway.listen(0), logs: gatewayLog.logs, stop: () => gateway.stop() };
   const councilsLog = capture("councils");
-  const councils = await createSubgraphServer(DEFINITIONS[0], { orm: system.subgraphs.councils.orm, verify, logger: councilsLog.logger, serverLimits: LIMITS });
-  endpoints["the councils subgraph"] = { listening: await councils.listen(0), logs: councilsLog.logs, stop: () => councils.stop() };
+  const councils = await createSubgraphServer(DEFINITIONS[0], { orm: system.subgraphs.councils.orm, verify, logger: councilsLog.logger, serverLimits });
+  into["the councils subgraph"] = { listening: await councils.listen(0), logs: councilsLog.logs, stop: () => councils.stop() };
+}
+
+beforeAll(async () => {
+  system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
+  await startEndpoints(endpoints, LIMITS);
+  await startEndpoints(roomy, undefined);
 });
 afterAll(async () => {
-  for (const endpoint of Object.values(endpoints)) await endpoint.stop();
+  for (const endpoint of [...Object.values(endpoints), ...Object.values(roomy)]) await endpoint.stop();
   await system.stop();
 });
 
@@ -131,7 +141,7 @@ describe.each(["the gateway", "the councils subgraph"])("%s refusing a body over
     });
 
   it("answers 413 to a client that sends all of it first and asked for connection: close (no reset on its writes)", async () => {
-    const socket: Socket = connect(endpoints[name].listening.port, "127.0.0.1");
+    const socket: Socket = connect(roomy[name].listening.port, "127.0.0.1");
     let received = "";
     const failures: string[] = [];
     socket.on("data", (d) => (received += d));
@@ -151,7 +161,7 @@ describe.each(["the gateway", "the councils subgraph"])("%s refusing a body over
     ["sent in chunks", chunked],
   ])("answers every one 413 %s: the client reads the answer, never a reset", async (_case, body) => {
     for (let i = 0; i < 10; i++) {
-      const res = await fetch(endpoints[name].listening.url, {
+      const res = await fetch(roomy[name].listening.url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: body(),
