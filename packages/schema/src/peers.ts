@@ -13,19 +13,67 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
   // The peer may need the database to answer: asked from inside a transaction, it would wait on that transaction
   // (forever, on the embedded database's single engine). Writes ask in their `prepare` step, before it opens.
   if (holdsTransaction()) throw new Error(`The ${peer} subgraph was asked for facts from inside a transaction.`);
-  const url = ctx.peers[peer];
-  if (!url) throw new Error(`The ${ctx.subgraph} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
+  return post<T>(peerUrl(ctx.peers, peer, ctx.subgraph), peer, query, variables, ctx.requestId);
+}
+
+const peerUrl = (peers: Record<string, string>, peer: string, asker: string): string => {
+  const url = peers[peer];
+  if (!url) throw new Error(`The ${asker} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
+  return url;
+};
+
+class PeerStarting extends Error {}
+
+async function post<T>(url: string, peer: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
+    headers: { "content-type": "application/json", "x-request-id": requestId },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+  if (res.status === 503) throw new PeerStarting(`${peer} subgraph is not ready (503)`);
   if (!res.ok || body.errors || !body.data) {
     throw new Error(`${peer} subgraph answered ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data;
+}
+
+/** What a default seed gets besides its database: how to ask its peers (e.g. a council's id for its slug). */
+export interface SeedContext {
+  /** Asks a peer subgraph, waiting while it is starting or unreachable (its own seed may still run). */
+  askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * A seed's peer client: subgraphs start together, so a peer may still be migrating or seeding when asked; the seed
+ * waits for it (a minute, or for ever in a service process, saying so every 10 s) rather than fail the start.
+ */
+export function seedContext(
+  asker: string,
+  peers: Record<string, string>,
+  options: { waitForever?: boolean; onWait?: (peer: string, reason: string, waitedMs: number) => void } = {},
+): SeedContext {
+  return {
+    async askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
+      const url = peerUrl(peers, peer, asker);
+      const started = Date.now();
+      let told = started;
+      for (;;) {
+        try {
+          return await post<T>(url, peer, query, variables, `seed-${asker}`);
+        } catch (error) {
+          const waiting = error instanceof PeerStarting || (error as Error).name === "TypeError" || (error as Error).name === "TimeoutError";
+          if (!waiting || (!options.waitForever && Date.now() - started > 60_000)) throw error;
+          if (Date.now() - told >= 10_000) {
+            told = Date.now();
+            options.onWait?.(peer, (error as Error).message, told - started);
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    },
+  };
 }
 
 /** What one subgraph asks another about one of its entity types: the owner, the type, its one shape, how it is read. */
