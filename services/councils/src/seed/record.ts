@@ -1,4 +1,4 @@
-import { actKey, actYear, councilKey, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
+import { actKey, actYear, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
 import { sourcesOf } from "@contagem/schema";
 import { CouncilKind, CouncilNature } from "../councils/council.enums";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
