@@ -131,3 +131,18 @@ export async function requireFact<T>(ctx: RequestContext, fact: PeerFact<T>, id:
 /** requireFact for an optional field: null when the input leaves it out. */
 export const optionalFact = <T>(ctx: RequestContext, fact: PeerFact<T>, id: string | null | undefined, field: string): Promise<T | null> =>
   id == null ? Promise.resolve(null) : requireFact(ctx, fact, id, field);
+
+/** A seed's council ids for slugs, asked of the councils subgraph (their owner) in one `_entities` request. */
+export async function councilIdsBySlug(context: SeedContext, slugs: string[]): Promise<Map<string, number>> {
+  const data = await context.askPeer<{ _entities: ({ id: string; slug: string } | null)[] }>(
+    "councils",
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Council { id slug } } }`,
+    { r: slugs.map((slug) => ({ __typename: "Council", slug })) },
+  );
+  const ids = new Map<string, number>();
+  data._entities.forEach((council, i) => {
+    if (!council) throw new Error(`The councils subgraph does not know the record's council "${slugs[i]}": is its default seed off?`);
+    ids.set(council.slug, Number(council.id));
+  });
+  return ids;
+}

@@ -1,4 +1,4 @@
-import type { SeedContext } from "@contagem/schema";
+import { councilIdsBySlug, type SeedContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -6,21 +6,6 @@ import { recordMeetings, type RecordMeeting } from "./record";
 
 const hashOf = (meeting: RecordMeeting) =>
   createHash("sha256").update(JSON.stringify([meeting.councilSlug, meeting.values, meeting.agenda, meeting.sources])).digest("hex");
-
-/** Council ids for slugs, asked of the councils subgraph (their owner) in one `_entities` request. */
-async function councilIds(context: SeedContext, slugs: string[]): Promise<Map<string, number>> {
-  const data = await context.askPeer<{ _entities: ({ id: string; slug: string } | null)[] }>(
-    "councils",
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Council { id slug } } }`,
-    { r: slugs.map((slug) => ({ __typename: "Council", slug })) },
-  );
-  const ids = new Map<string, number>();
-  data._entities.forEach((council, i) => {
-    if (!council) throw new Error(`The councils subgraph does not know the record's council "${slugs[i]}": is its default seed off?`);
-    ids.set(council.slug, Number(council.id));
-  });
-  return ids;
-}
 
 /**
  * The default seed: the meetings of Contagem's public record (`@contagem/record`), as historical records imported from
@@ -41,7 +26,7 @@ export async function seedMeetings(em: EntityManager, context: SeedContext): Pro
   const stale = meetings.filter((m) => stored.get(m.key) !== hashOf(m));
   if (!stale.length) return { meetings: 0 };
   // Asked before the transaction opens: the councils subgraph may share the embedded database's single engine.
-  const ids = await councilIds(context, [...new Set(stale.map((m) => m.councilSlug))]);
+  const ids = await councilIdsBySlug(context, [...new Set(stale.map((m) => m.councilSlug))]);
   return em.transactional(async (tx) => {
     let created = 0;
     for (const meeting of stale) {
