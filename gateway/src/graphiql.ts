@@ -3,6 +3,30 @@ import type { GraphiQLOptions } from "graphql-yoga";
 import { createHash } from "node:crypto";
 
 const pages = new Map<string, string>();
+
+/** The IDE's first query: real data of the default seed (Contagem's public record), not an empty answer. */
+export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record of Contagem's participation bodies.
+# The Conselho Municipal do Idoso (COMIC)'s meetings at the Casa dos Conselhos, with their agendas and sources:
+{
+  council(slug: "comic") {
+    acronym
+    name
+    meetings(first: 5) {
+      totalCount
+      edges {
+        node {
+          sequenceLabel
+          startsAt
+          place
+          recordedFrom
+          agenda { position title }
+          sources { url }
+        }
+      }
+    }
+  }
+}
+`;
 const scriptHashes = new Set<string>();
 
 /**
@@ -13,7 +37,7 @@ export function offlineGraphiQL(options?: GraphiQLOptions): string {
   const key = JSON.stringify(options ?? {});
   let page = pages.get(key);
   if (!page) {
-    page = renderGraphiQL(options);
+    page = renderGraphiQL({ defaultQuery: DEFAULT_QUERY, ...options });
     pages.set(key, page);
     for (const [, script] of page.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
       scriptHashes.add(`'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);

@@ -1,3 +1,4 @@
+import { slugify } from "@contagem/schema";
 import older from "./contagem.json";
 import sources from "./contagem-sources.json";
 
@@ -106,3 +107,23 @@ export const actKey = (act: Pick<ActFact, "type" | "number" | "date">): string =
 
 /** A council's key in the record: its acronym, or its name when it has none (meetings name councils this way). */
 export const councilKey = (council: Pick<CouncilFact, "acronym" | "name">): string => council.acronym ?? council.name;
+
+/**
+ * Slugs are public keys (`@key slug`): a council keeps the slug it was first published under. The earlier seed
+ * published these two before the record gave the racial-equality council its acronym and renamed the youth council.
+ */
+const PUBLISHED_SLUGS: Record<string, string> = {
+  COMPIR: "conselho-municipal-de-promocao-da-igualdade-racial",
+  "Conselho Municipal das Juventudes (until 2025: Conselho Municipal de Juventude de Contagem)": "conselho-municipal-da-juventude",
+};
+
+/** The slug a council of the record is published under: how the other subgraphs name it to the councils subgraph. */
+export const councilSlug = (council: Pick<CouncilFact, "acronym" | "name">): string =>
+  PUBLISHED_SLUGS[councilKey(council)] ?? slugify(council.acronym ?? council.name);
+
+/** The slug of the council a meeting (or another fact) names by its key (acronym, or name when it has none). */
+export function councilSlugOf(key: string): string {
+  const council = record.councils.find((c) => councilKey(c) === key);
+  if (!council) throw new Error(`The record names a council it does not list: ${JSON.stringify(key)}`);
+  return councilSlug(council);
+}

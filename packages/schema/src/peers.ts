@@ -13,14 +13,22 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
   // The peer may need the database to answer: asked from inside a transaction, it would wait on that transaction
   // (forever, on the embedded database's single engine). Writes ask in their `prepare` step, before it opens.
   if (holdsTransaction()) throw new Error(`The ${peer} subgraph was asked for facts from inside a transaction.`);
-  const url = ctx.peers[peer];
-  if (!url) throw new Error(`The ${ctx.subgraph} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
+  return post<T>(peerUrl(ctx.peers, peer, ctx.subgraph), peer, query, variables, ctx.requestId);
+}
+
+const peerUrl = (peers: Record<string, string>, peer: string, asker: string): string => {
+  const url = peers[peer];
+  if (!url) throw new Error(`The ${asker} subgraph needs ${peer.toUpperCase()}_URL to reach the ${peer} subgraph.`);
+  return url;
+};
+
+async function post<T>(url: string, peer: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
   let res: Response;
   let body: { data?: T; errors?: { message: string; extensions?: { code?: unknown } }[] };
   try {
     res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": ctx.requestId },
+      headers: { "content-type": "application/json", "x-request-id": requestId },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -29,6 +37,7 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
     // Refused, reset, timed out, or cut off mid-answer: the peer is down or restarting, not wrong.
     throw new DependencyUnavailable(`The ${peer} subgraph could not be reached at ${url}: ${(error as Error).message}`, { cause: error });
   }
+  // 503: starting (migrating, seeding) or its own dependency is down.
   if (res.status === 503 || body.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
     throw new DependencyUnavailable(`The ${peer} subgraph is unavailable: ${JSON.stringify(body.errors ?? body)}`);
   }
@@ -36,6 +45,43 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
     throw new Error(`${peer} subgraph answered ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data;
+}
+
+/** What a default seed gets besides its database: how to ask its peers (e.g. a council's id for its slug). */
+export interface SeedContext {
+  /** Asks a peer subgraph, waiting while it is starting or unreachable (its own seed may still run). */
+  askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * A seed's peer client: subgraphs start together, so a peer may still be migrating or seeding when asked; the seed
+ * waits for it (a minute, or for ever in a service process, saying so every 10 s) rather than fail the start.
+ */
+export function seedContext(
+  asker: string,
+  peers: Record<string, string>,
+  options: { waitForever?: boolean; onWait?: (peer: string, reason: string, waitedMs: number) => void } = {},
+): SeedContext {
+  return {
+    async askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
+      const url = peerUrl(peers, peer, asker);
+      const started = Date.now();
+      let told = started;
+      for (;;) {
+        try {
+          return await post<T>(url, peer, query, variables, `seed-${asker}`);
+        } catch (error) {
+          const waiting = error instanceof DependencyUnavailable;
+          if (!waiting || (!options.waitForever && Date.now() - started > 60_000)) throw error;
+          if (Date.now() - told >= 10_000) {
+            told = Date.now();
+            options.onWait?.(peer, (error as Error).message, told - started);
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    },
+  };
 }
 
 /** What one subgraph asks another about one of its entity types: the owner, the type, its one shape, how it is read. */
@@ -93,3 +139,18 @@ export async function requireFact<T>(ctx: RequestContext, fact: PeerFact<T>, id:
 /** requireFact for an optional field: null when the input leaves it out. */
 export const optionalFact = <T>(ctx: RequestContext, fact: PeerFact<T>, id: string | null | undefined, field: string): Promise<T | null> =>
   id == null ? Promise.resolve(null) : requireFact(ctx, fact, id, field);
+
+/** A seed's council ids for slugs, asked of the councils subgraph (their owner) in one `_entities` request. */
+export async function councilIdsBySlug(context: SeedContext, slugs: string[]): Promise<Map<string, number>> {
+  const data = await context.askPeer<{ _entities: ({ id: string; slug: string } | null)[] }>(
+    "councils",
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Council { id slug } } }`,
+    { r: slugs.map((slug) => ({ __typename: "Council", slug })) },
+  );
+  const ids = new Map<string, number>();
+  data._entities.forEach((council, i) => {
+    if (!council) throw new Error(`The councils subgraph does not know the record's council "${slugs[i]}": is its default seed off?`);
+    ids.set(council.slug, Number(council.id));
+  });
+  return ids;
+}

@@ -12,6 +12,7 @@ import { readServerLimits, type ServerLimits } from "./in-flight";
 import { startingHandler } from "./starting";
 import { listen } from "./http";
 import { createSubgraph, type Subgraph } from "./subgraph";
+import { seedContext, type SeedContext } from "./peers";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** What a subgraph package declares about itself; the process wiring below is the same for all of them. */
@@ -20,8 +21,8 @@ export interface SubgraphDefinition {
   defaultPort: number;
   database: Pick<DatabaseOptions, "entities" | "migrations">;
   buildSchema: () => Promise<FederatedSchema>;
-  /** The default, idempotent seed of public facts; runs after migrations. */
-  seed?: (em: EntityManager) => Promise<unknown>;
+  /** The default, idempotent seed of public facts; runs after migrations (and may ask its peers, see SeedContext). */
+  seed?: (em: EntityManager, context: SeedContext) => Promise<unknown>;
   /** Other subgraphs this one asks for facts, by name; their URLs come from `<NAME>_URL`. */
   peers?: string[];
   /** Secrets it needs from the environment (each at least 32 characters), e.g. `PII_KEY`. */
@@ -51,7 +52,16 @@ export async function createSubgraphServer(definition: SubgraphDefinition, deps:
 /** Migrates, seeds and opens the subgraph's database. */
 export async function prepareDatabase(
   definition: SubgraphDefinition,
-  options: { url: string; schema: string; auditSchema?: string; poolSize?: number; seed?: boolean; logger?: Logger; waitForever?: boolean },
+  options: {
+    url: string;
+    schema: string;
+    auditSchema?: string;
+    poolSize?: number;
+    seed?: boolean;
+    logger?: Logger;
+    waitForever?: boolean;
+    peers?: Record<string, string>;
+  },
 ): Promise<MikroORM> {
   const database = {
     ...definition.database,
@@ -69,7 +79,12 @@ export async function prepareDatabase(
   if (applied.length) options.logger?.info({ applied }, "migrations applied");
   const orm = await openDatabase({ ...database, poolSize: options.poolSize });
   if (options.seed !== false && definition.seed) {
-    const seeded = await definition.seed(orm.em.fork());
+    const context = seedContext(definition.name, options.peers ?? {}, {
+      waitForever: options.waitForever,
+      onWait: (peer, reason, waitedMs) =>
+        options.logger?.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `the default seed waits for the ${peer} subgraph: ${reason}`),
+    });
+    const seeded = await definition.seed(orm.em.fork(), context);
     options.logger?.info({ seeded }, "default seed checked");
   }
   return orm;

@@ -18,7 +18,7 @@ async function main() {
   const scale = readInt(env, "SCALE", 1, 1, 100);
   const options = {
     years: readInt(env, "YEARS", Math.min(10, Math.max(1, scale)), 1, 30),
-    councils: readInt(env, "COUNCILS", scale >= 10 ? 45 : 30, 1, 500),
+    councils: readInt(env, "COUNCILS", scale >= 10 ? 25 : 10, 1, 500),
     participants: readInt(env, "PARTICIPANTS", 10_000 * scale, 0, 10_000_000),
     seed: readInt(env, "SEED", 20231229, 0, 2 ** 31 - 1),
   };

@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
 
 let system: RunningSystem;
-const options = { years: 2, councils: 38, seed: 7 }; // the 35 bodies of the public record and 3 synthetic ones
+const options = { years: 2, councils: 3, seed: 7 }; // 3 synthetic councils beside the 35 bodies of the public record
+let structure: Awaited<ReturnType<typeof seedCouncilsDemo>>;
 let counts: Awaited<ReturnType<typeof seedMeetingsDemo>>;
 let people: Awaited<ReturnType<typeof seedParticipationDemo>>;
 
 beforeAll(async () => {
   system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
-  const structure = await system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
+  structure = await system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
   counts = await system.subgraphs.meetings.orm.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options));
   const regions = await demoRegions(system.subgraphs.councils.orm.em.fork());
   people = await system.subgraphs.participation.orm.em.fork().transactional((em) =>
@@ -26,8 +27,8 @@ afterAll(() => system.stop());
 
 describe("seed:demo", () => {
   it("adds clearly synthetic councils and years of history", async () => {
-    expect(counts.meetings).toBeGreaterThan(100);
-    expect(counts.minutes).toBeGreaterThan(50);
+    expect(counts.meetings).toBeGreaterThan(30);
+    expect(counts.minutes).toBeGreaterThan(10);
     const res = await gql(system.gatewayUrl, `{ councils(first: 100) { totalCount edges { node { name notes } } } }`);
     expect(res.data.councils.totalCount).toBe(38);
     const synthetic = res.data.councils.edges.filter((e: any) => e.node.name.includes("(sintético)"));
@@ -43,7 +44,8 @@ describe("seed:demo", () => {
     const res = await gql(system.gatewayUrl, `{ participationStats(groupBy: [TERRITORY]) { territory { code } participants suppressed } processes(first: 1) { totalCount } interventions(first: 1) { totalCount } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.participationStats.length).toBe(8);
-    expect(res.data.processes.totalCount).toBe(people.processes + 1);
+    // The public record's processes (Decide Contagem's 8) stay beside the synthetic ones.
+    expect(res.data.processes.totalCount).toBe(people.processes + 8);
     expect(res.data.interventions.totalCount).toBe(people.interventions);
   });
 
@@ -63,6 +65,27 @@ describe("seed:demo", () => {
     await expect(
       system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options)),
     ).rejects.toThrow(/already in this database/);
+  });
+
+  it("never mixes with the public record: history only on synthetic councils, the record's meetings untouched", async () => {
+    expect(structure.map((c) => c.name).every((name) => name.endsWith("(sintético)"))).toBe(true);
+    const res = await gql(system.gatewayUrl, `{ councils(first: 40) { edges { node { name currentTerm { id }
+      meetings(first: 10, filter: { recordedFrom: SECRETARIAT }) { totalCount } minutes(first: 1) { totalCount } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const real = res.data.councils.edges.map((e: any) => e.node).filter((n: any) => !n.name.includes("(sintético)"));
+    expect(real).toHaveLength(35);
+    expect(real.every((n: any) => n.currentTerm === null && n.minutes.totalCount === 0 && n.meetings.totalCount === 0)).toBe(true);
+  });
+
+  it("writes a subgraph's demo all or nothing: a second meetings demo fails and leaves no row of it", async () => {
+    const em = system.subgraphs.meetings.orm.em.fork();
+    const s = `"${em.config.get("schema")}"`;
+    const count = async () => (await em.execute(`select (select count(*) from ${s}.meeting)::int + (select count(*) from ${s}.minutes)::int as n`))[0].n;
+    const before = await count();
+    await expect(
+      system.subgraphs.meetings.orm.em.fork().transactional((tx) => seedMeetingsDemo(tx as EntityManager, structure, options)),
+    ).rejects.toThrow();
+    expect(await count()).toBe(before);
   });
 
   it("leaves numbering where a secretary's new minutes continue it, without gaps or duplicates", async () => {

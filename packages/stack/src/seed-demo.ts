@@ -21,7 +21,18 @@ export async function seedDemo(url: string, options: DemoOptions, env: NodeJS.Pr
     await Promise.all(
       DEFINITIONS.map(
         async (d) =>
-          [d.name, await prepareDatabase(d, { url, schema: readString(env, `${d.name.toUpperCase()}_DB_SCHEMA`, d.name), auditSchema, logger })] as const,
+          [
+            d.name,
+            await prepareDatabase(d, {
+              url,
+              schema: readString(env, `${d.name.toUpperCase()}_DB_SCHEMA`, d.name),
+              auditSchema,
+              logger,
+              // A default seed that asks peers (the record's meetings name their councils by slug) runs when the
+              // stack starts: no subgraph listens here.
+              seed: !d.peers?.length,
+            }),
+          ] as const,
       ),
     ),
   );

@@ -23,7 +23,7 @@ export interface TestDatabase {
 /** A subgraph's database in a fresh, isolated PostgreSQL schema: migrated from empty, seeded unless told not to. */
 export async function createTestDatabase(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; poolSize?: number; auditSchema?: string; url?: string } = {},
+  options: { seed?: boolean; poolSize?: number; auditSchema?: string; url?: string; peers?: Record<string, string> } = {},
 ): Promise<TestDatabase> {
   const schema = freshSchemaName(definition.name);
   const auditSchema = options.auditSchema ?? freshSchemaName("audit");
@@ -32,6 +32,7 @@ export async function createTestDatabase(
     schema,
     auditSchema,
     seed: options.seed,
+    peers: options.peers,
     poolSize: options.poolSize ?? 4,
     logger: createLogger(`test-${definition.name}`, "silent"),
   });

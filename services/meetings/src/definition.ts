@@ -2,12 +2,15 @@ import type { SubgraphDefinition } from "@contagem/schema";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { buildMeetingsSchema } from "./schema";
+import { seedMeetings } from "./seed/seed";
 
 export const meetings: SubgraphDefinition = {
   name: "meetings",
   defaultPort: 4002,
   database: { entities, migrations },
   buildSchema: buildMeetingsSchema,
+  // The public record's meetings; their councils' ids are asked of the councils subgraph by slug.
+  seed: seedMeetings,
   // Council rules, terms and mandates are the councils subgraph's: meetings asks it for them.
   peers: ["councils"],
 };

@@ -1,6 +1,7 @@
 import { BaseEntity } from "@contagem/schema";
 import { BallotChoiceEntity, BallotEntity } from "./ballots/ballot.entity";
 import { ContributionEntity, MeetingPresenceEntity } from "./contributions/contribution.entity";
+import { AssemblyEntity } from "./decide/assembly.entity";
 import { CandidacyEntity } from "./elections/candidacy.entity";
 import { InterventionEntity, MilestoneEntity } from "./interventions/intervention.entity";
 import { ParticipantEntity } from "./participants/participant.entity";
@@ -22,4 +23,5 @@ export const entities = [
   InterventionEntity,
   MilestoneEntity,
   CandidacyEntity,
+  AssemblyEntity,
 ];

@@ -3,6 +3,7 @@ import { ContributionResolver } from "./contributions/contribution.resolver";
 import { InterventionResolver } from "./interventions/intervention.resolver";
 import { interventionById, processById, proposalById } from "./loaders";
 import { ParticipantResolver } from "./participants/participant.resolver";
+import { AssemblyResolver } from "./decide/decide.resolver";
 import { ProcessResolver } from "./processes/process.resolver";
 import { ProposalResolver } from "./proposals/proposal.resolver";
 import {
@@ -22,6 +23,7 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
     {
       resolvers: [
         ProcessResolver,
+        AssemblyResolver,
         ProposalResolver,
         ContributionResolver,
         InterventionResolver,

@@ -14,7 +14,7 @@ export interface DemoCouncil {
 }
 
 export interface DemoOptions {
-  /** How many councils in all, real ones included (synthetic ones are added). */
+  /** How many synthetic councils to add (the demo's history goes to them alone, never to the public record's). */
   councils: number;
   years: number;
   seed: number;
@@ -38,8 +38,7 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
   if (await em.count(CouncilEntity, { notes: DEMO_MARKER })) {
     throw new Error("Demo data is already in this database: seed:demo runs once per database (use a fresh DATA_DIR).");
   }
-  const existing = await em.find(CouncilEntity, {}, { orderBy: { id: "asc" } });
-  const synthetic = Math.max(0, options.councils - existing.length);
+  const synthetic = options.councils;
   const newCouncils = Array.from({ length: synthetic }, (_, i) => {
     const theme = THEMES[i % THEMES.length];
     const name = `Conselho Municipal de ${theme} ${Math.floor(i / THEMES.length) + 1} (sintético)`;
@@ -63,14 +62,6 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
   });
   const newIds = await bulkInsert(em, "council", newCouncils);
   const councils = [
-    ...existing.map((c) => ({
-      id: c.id,
-      slug: c.slug,
-      name: c.name,
-      quorumRule: c.rules.quorumRule ?? null,
-      noticeDays: c.rules.ordinaryNoticeDays ?? null,
-      perYear: c.rules.ordinaryMeetingsPerYear ?? 10,
-    })),
     ...newCouncils.map((c, i) => ({
       id: newIds[i],
       slug: c.slug,

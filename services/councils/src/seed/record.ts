@@ -1,5 +1,5 @@
-import { actKey, actYear, councilKey, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
-import { slugify, sourcesOf } from "@contagem/schema";
+import { actKey, actYear, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
+import { sourcesOf } from "@contagem/schema";
 import { CouncilKind, CouncilNature } from "../councils/council.enums";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
 
@@ -23,17 +23,6 @@ export const COUNCIL_KINDS: Record<CouncilFact["kind"], CouncilKind> = {
   SCHOOL_COUNCIL: CouncilKind.SCHOOL_COUNCIL,
   TERRITORIAL: CouncilKind.TERRITORIAL,
 };
-
-/**
- * Slugs are public keys (`@key slug`): a council keeps the slug it was first published under. The earlier seed
- * published these two before the record gave the racial-equality council its acronym and renamed the youth council.
- */
-const PUBLISHED_SLUGS: Record<string, string> = {
-  COMPIR: "conselho-municipal-de-promocao-da-igualdade-racial",
-  "Conselho Municipal das Juventudes (until 2025: Conselho Municipal de Juventude de Contagem)": "conselho-municipal-da-juventude",
-};
-
-export const councilSlug = (fact: CouncilFact): string => PUBLISHED_SLUGS[councilKey(fact)] ?? slugify(fact.acronym ?? fact.name);
 
 /** "X (until 2025: Y)" names X; the former name goes to the notes. */
 export function councilName(fact: CouncilFact): { name: string; formerName: string | null } {

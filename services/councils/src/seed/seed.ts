@@ -1,4 +1,4 @@
-import { councilKey, earlierFacts as facts, record, type Source } from "@contagem/record";
+import { councilKey, councilSlug, earlierFacts as facts, record, type Source } from "@contagem/record";
 import { sourcesOf } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ import { OrganizationKind } from "../people/people.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { TerritoryScheme } from "../territories/territory.enums";
 import { bindingOf, BINDINGS, rulesOf } from "./bindings";
-import { COUNCIL_KINDS, councilName, councilSlug, councilSources, mergedActs, natureOf, notesOf } from "./record";
+import { COUNCIL_KINDS, councilName, councilSources, mergedActs, natureOf, notesOf } from "./record";
 
 type Seeded = { sources: Source[]; recordHash?: string | null };
 

@@ -3,7 +3,7 @@ import { councilFacts, termAt, type TermFacts } from "../directory/council-direc
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, requireStatus } from "../meetings/meeting.service";
+import { DENIED, asRef, requireSecretariatRecord, requireStatus } from "../meetings/meeting.service";
 import { AttendanceEntity } from "./attendance.entity";
 import { AttendanceStatus } from "./attendance.enums";
 import type { RecordAttendanceInput } from "./attendance.inputs";
@@ -51,10 +51,11 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
       return { council, date, term, councilOf: new Map(mandates.map((m) => [m.id, m.councilId])) };
     },
     gate: (viewer) => writesMeetings(viewer),
-    locate: async (em, { council }) => ({
-      record: await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId"),
-      council: asRef(council),
-    }),
+    locate: async (em, { council }) => {
+      const record = await loadForWrite(em, MeetingEntity, input.meetingId, "Meeting", "meetingId");
+      requireSecretariatRecord(record);
+      return { record, council: asRef(council) };
+    },
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
     run: async (em, { record }, { council, term, date, councilOf }) => {

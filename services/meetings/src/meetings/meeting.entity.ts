@@ -1,6 +1,14 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
-import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meeting.enums";
+import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Opt, type Ref } from "@mikro-orm/core";
+import { BaseEntity, type SourceRecord } from "@contagem/schema";
+import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
+
+/** A DOC publication about a meeting, as a public listing cites it (stored as jsonb). */
+export interface MeetingPublicationRecord {
+  document: MeetingDocument;
+  edition: number;
+  pages: string | null;
+  date: string | null;
+}
 
 @Entity({ tableName: "meeting" })
 export class MeetingEntity extends BaseEntity {
@@ -62,6 +70,36 @@ export class MeetingEntity extends BaseEntity {
 
   @Property({ nullable: true })
   presentCount?: number | null;
+
+  @Enum({ items: () => RecordProvenance })
+  recordedFrom: Opt<RecordProvenance> = RecordProvenance.SECRETARIAT;
+
+  /** For PUBLIC_LISTING: the record's natural key (council, date, source), so that the seed finds the row again. */
+  @Property({ type: "text", nullable: true, hidden: true })
+  recordKey?: string | null;
+
+  /** SHA-256 of the record's facts the seed last applied: a restart re-applies only a changed record. */
+  @Property({ length: 64, nullable: true, hidden: true })
+  recordHash?: string | null;
+
+  @Property({ type: "json" })
+  sources: Opt<SourceRecord[]> = [];
+
+  @Property({ type: "text", nullable: true })
+  typeLabel?: string | null;
+
+  @Property({ type: "text", nullable: true })
+  notes?: string | null;
+
+  /** False when the source gives only the date: `startsAt` is then the start of that day in Contagem. */
+  @Property()
+  startTimeStated: Opt<boolean> = true;
+
+  @Property({ type: "date", nullable: true })
+  convokedOn?: string | null;
+
+  @Property({ type: "json" })
+  publications: Opt<MeetingPublicationRecord[]> = [];
 
   @OneToMany(() => AgendaItemEntity, (item) => item.meeting, { orderBy: { position: "asc" } })
   agenda = new Collection<AgendaItemEntity>(this);

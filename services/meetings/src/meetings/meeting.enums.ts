@@ -7,6 +7,8 @@ export enum MeetingType {
   TERRITORIAL_PLENARY = "TERRITORIAL_PLENARY",
   COMMISSION = "COMMISSION",
   INAUGURAL = "INAUGURAL",
+  BOARD = "BOARD",
+  NOT_STATED = "NOT_STATED",
 }
 
 export enum MeetingStatus {
@@ -21,6 +23,7 @@ export enum Modality {
   IN_PERSON = "IN_PERSON",
   ONLINE = "ONLINE",
   HYBRID = "HYBRID",
+  NOT_STATED = "NOT_STATED",
 }
 
 export enum AgendaItemKind {
@@ -29,6 +32,19 @@ export enum AgendaItemKind {
   INFORMATIVE = "INFORMATIVE",
   PRESENTATION = "PRESENTATION",
   GENERAL_MATTERS = "GENERAL_MATTERS",
+  OTHER = "OTHER",
+}
+
+export enum RecordProvenance {
+  SECRETARIAT = "SECRETARIAT",
+  PUBLIC_LISTING = "PUBLIC_LISTING",
+}
+
+export enum MeetingDocument {
+  CONVOCATION = "CONVOCATION",
+  CONVOCATION_CORRECTION = "CONVOCATION_CORRECTION",
+  MINUTES = "MINUTES",
+  UNQUALIFIED = "UNQUALIFIED",
 }
 
 registerEnumType(MeetingType, {
@@ -41,13 +57,23 @@ registerEnumType(MeetingType, {
     TERRITORIAL_PLENARY: { description: "Plenária territorial, open to the region's residents." },
     COMMISSION: { description: "Meeting of a thematic commission of the council." },
     INAUGURAL: { description: "Sworn-in meeting of a new term (posse)." },
+    BOARD: { description: "Meeting of the council's board (mesa diretora)." },
+    NOT_STATED: {
+      description: "The public listing the meeting was imported from does not say (only for `recordedFrom: PUBLIC_LISTING`; `typeLabel` keeps its words).",
+    },
   },
 });
 registerEnumType(MeetingStatus, {
   name: "MeetingStatus",
   description: "SCHEDULED → CONVENED → HELD, or CANCELLED / POSTPONED with a reason.",
 });
-registerEnumType(Modality, { name: "Modality", description: "Where the meeting happens." });
+registerEnumType(Modality, {
+  name: "Modality",
+  description: "Where the meeting happens.",
+  valuesConfig: {
+    NOT_STATED: { description: "The public listing the meeting was imported from does not say (only for `recordedFrom: PUBLIC_LISTING`)." },
+  },
+});
 registerEnumType(AgendaItemKind, {
   name: "AgendaItemKind",
   description: "Kind of agenda item (pauta).",
@@ -57,5 +83,32 @@ registerEnumType(AgendaItemKind, {
     INFORMATIVE: { description: "Information given to the council (informes)." },
     PRESENTATION: { description: "A presentation to the council." },
     GENERAL_MATTERS: { description: "Assuntos gerais." },
+    OTHER: { description: "Any other item (opening, prayer, closing), or one a public listing names without saying more." },
+  },
+});
+registerEnumType(RecordProvenance, {
+  name: "RecordProvenance",
+  description: "Where a meeting's record comes from.",
+  valuesConfig: {
+    SECRETARIAT: {
+      description: "Kept by the council's secretariat through this graph: convened, attended, its quorum computed under the council's rule.",
+    },
+    PUBLIC_LISTING: {
+      description:
+        "Imported from a public listing (the city portal's meeting pages, a Diário Oficial de Contagem (DOC) publication, a " +
+        "news item), as it states it: date and time, place, agenda, the DOC publications it cites, its `sources`. A " +
+        "listing records no attendance, so no quorum is computed (every `quorum` field is null), and no votes are " +
+        "recorded; its label is the listing's, never a computed one. Read-only: writes on it answer RECORD_IMMUTABLE.",
+    },
+  },
+});
+registerEnumType(MeetingDocument, {
+  name: "MeetingDocument",
+  description: "What a publication about a meeting is.",
+  valuesConfig: {
+    CONVOCATION: { description: "The call (convocação) with the agenda." },
+    CONVOCATION_CORRECTION: { description: "A correction (errata) of the call." },
+    MINUTES: { description: "The minutes (ata)." },
+    UNQUALIFIED: { description: "A publication about the meeting that the listing cites without saying what it is." },
   },
 });

@@ -1,6 +1,6 @@
 import { LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meeting.enums";
+import { AgendaItemKind, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
 @InputType({ description: "Filters for meeting lists; all given filters must match." })
 export class MeetingFilter {
@@ -12,6 +12,9 @@ export class MeetingFilter {
 
   @Field(() => MeetingStatus, { nullable: true })
   status?: MeetingStatus;
+
+  @Field(() => RecordProvenance, { nullable: true, description: "Only the secretariats' records, or only those imported from public listings." })
+  recordedFrom?: RecordProvenance;
 
   @Field(() => Date, { nullable: true, description: "Starting at or after this time." })
   from?: Date;

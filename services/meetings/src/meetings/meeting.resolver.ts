@@ -30,6 +30,7 @@ export function meetingWhere(filter: MeetingFilter = {}): FilterQuery<MeetingEnt
   if (filter.councilId != null) where.councilId = parseId(filter.councilId, "filter.councilId");
   if (filter.type) where.type = filter.type;
   if (filter.status) where.status = filter.status;
+  if (filter.recordedFrom) where.recordedFrom = filter.recordedFrom;
   if (filter.from || filter.to) where.startsAt = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
   if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
   return where as FilterQuery<MeetingEntity>;

@@ -1,4 +1,6 @@
 import {
+  AppError,
+  ErrorCode,
   MANDATE,
   TERRITORY,
   badInput,
@@ -20,7 +22,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
-import { MeetingStatus, MeetingType } from "./meeting.enums";
+import { MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 import type { AgendaItemInput, CancelMeetingInput, ConveneMeetingInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
 import { canWriteMeetings, writesMeetings } from "./meeting.policy";
 import { checkAgenda, checkText, checkTimes, checkUrl, checkVenue, type CheckedAgendaItem } from "./meeting.validation";
@@ -34,7 +36,28 @@ const ORDINAL_TYPE: Record<MeetingType, string> = {
   TERRITORIAL_PLENARY: "Plenária Territorial",
   COMMISSION: "Reunião de Comissão",
   INAUGURAL: "Reunião de Posse",
+  BOARD: "Reunião da Mesa Diretora",
+  NOT_STATED: "Reunião",
 };
+
+/**
+ * A meeting imported from a public listing is the record as published: no write changes it or adds to it (no
+ * attendance, quorum, votes or minutes number it never had), so the council's numbering is not disturbed either.
+ */
+export function requireSecretariatRecord(meeting: Pick<MeetingEntity, "recordedFrom" | "id">): void {
+  if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) {
+    throw new AppError(
+      ErrorCode.RECORD_IMMUTABLE,
+      `Meeting ${meeting.id} was recorded from a public listing (recordedFrom: PUBLIC_LISTING): it is read-only.`,
+    );
+  }
+}
+
+/** NOT_STATED says what a public listing left out; a secretariat states the type and modality of its meetings. */
+function requireStated(type: MeetingType | null | undefined, modality: Modality | null | undefined): void {
+  if (type === MeetingType.NOT_STATED) throw badInput("type", '"type" NOT_STATED is only for meetings recorded from a public listing.');
+  if (modality === Modality.NOT_STATED) throw badInput("modality", '"modality" NOT_STATED is only for meetings recorded from a public listing.');
+}
 
 /**
  * The council behind an existing meeting, read before the transaction (its facts come from another service), with
@@ -62,10 +85,11 @@ export function onMeeting<M extends object = object>(ctx: RequestContext, meetin
     entity: MeetingEntity,
     prepare: () => councilOfMeeting(ctx, meetingId, more),
     gate: (viewer: Viewer) => writesMeetings(viewer),
-    locate: async (em: EntityManager, { council }: Prepared) => ({
-      record: await loadForWrite(em, MeetingEntity, meetingId, "Meeting", "meetingId"),
-      council: asRef(council),
-    }),
+    locate: async (em: EntityManager, { council }: Prepared) => {
+      const record = await loadForWrite(em, MeetingEntity, meetingId, "Meeting", "meetingId");
+      requireSecretariatRecord(record);
+      return { record, council: asRef(council) };
+    },
     allow: (viewer: Viewer, { council }: { council?: CouncilRef | null }) => canWriteMeetings(viewer, council),
     denied: DENIED,
   };
@@ -79,6 +103,7 @@ export function atMeeting<M extends object = object>(ctx: RequestContext, meetin
     locate: async (em: EntityManager, { council }: Prepared) => {
       const meeting = await em.findOne(MeetingEntity, { id: parseId(meetingId, "meetingId") });
       if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(meetingId)}.`);
+      requireSecretariatRecord(meeting);
       return { council: asRef(council) };
     },
     allow: (viewer: Viewer, { council }: { council?: CouncilRef | null }) => canWriteMeetings(viewer, council),
@@ -118,6 +143,7 @@ async function defaultLabel(em: EntityManager, councilId: number, type: MeetingT
     councilId,
     type,
     status: { $ne: MeetingStatus.CANCELLED },
+    recordedFrom: RecordProvenance.SECRETARIAT,
     startsAt: { $gte: startOfCivilYear(year), $lt: startsAt },
   });
   return `${count + 1}ª ${ORDINAL_TYPE[type]} de ${year}`;
@@ -144,6 +170,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
     run: async (em, _located, { termId, territoryId, minutes }) => {
+      requireStated(input.type, input.modality);
       checkTimes(input.startsAt, input.endsAt);
       const onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
       checkVenue(input.modality, input.place, onlineUrl);
@@ -177,6 +204,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
     run: async (em, { record }, { minutes }) => {
       const meeting = record!;
       requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], "change");
+      requireStated(null, input.modality);
       await meeting.agenda.init();
       if (input.sequenceLabel != null) meeting.sequenceLabel = checkText(input.sequenceLabel, "sequenceLabel", 3, 200);
       if (input.modality != null) meeting.modality = input.modality;

@@ -1,7 +1,7 @@
-import { ConnectionType, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Source } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AttendanceStatus } from "../attendance/attendance.enums";
-import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meeting.enums";
+import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
 @ObjectType("Meeting", { description: "A meeting of a council: its convocation, agenda, attendance, quorum and outcomes." })
 @Directive('@key(fields: "id")')
@@ -9,8 +9,43 @@ export class Meeting extends NodeType {
   @Field(() => MeetingType)
   type: MeetingType;
 
-  @Field({ description: 'As the council numbers it, e.g. "2ª Reunião Ordinária de 2026" (the year is Contagem\'s civil year of `startsAt`).' })
+  @Field({
+    description:
+      'As the council numbers it, e.g. "2ª Reunião Ordinária de 2026" (the year is Contagem\'s civil year of `startsAt`). ' +
+      'For a meeting recorded from a public listing, the listing\'s own words (e.g. "212ª Reunião Ordinária"); where it ' +
+      'numbers none, "Reunião de <date>": no number is invented, and such meetings never count in the numbering.',
+  })
   sequenceLabel: string;
+
+  @Field(() => RecordProvenance, { description: "Where this record comes from; a PUBLIC_LISTING record computes no quorum." })
+  recordedFrom: RecordProvenance;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The kind of meeting as the public listing words it (e.g. "plenária ordinária"), when `type` reads it from a listing.',
+  })
+  typeLabel?: string | null;
+
+  @Field(() => String, { nullable: true, description: "What else a public listing states, caveats included (a time corrected by an errata, an agenda cut off)." })
+  notes?: string | null;
+
+  @Field({
+    description: "False when the source gives only the date: `startsAt` is then the start of that day in Contagem (00:00, -03:00), not a time the meeting began.",
+  })
+  startTimeStated: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: "The civil date of the call, where a public listing gives only that (no instant, so no notice is computed)." })
+  convokedOn?: string | null;
+
+  @Field(() => [Source], {
+    description: "Public documents a PUBLIC_LISTING record comes from (the listing, the DOC, a news item); none for a secretariat's record.",
+  })
+  sources: Source[];
+
+  @Field(() => [MeetingPublication], {
+    description: "DOC publications about the meeting a public listing cites (call, correction, minutes); a secretariat's published minutes are under `minutes.gazette`.",
+  })
+  publications: MeetingPublication[];
 
   @Field(() => MeetingStatus)
   status: MeetingStatus;
@@ -37,6 +72,23 @@ export class Meeting extends NodeType {
   version: number;
 }
 
+@ObjectType("MeetingPublication", {
+  description: "What the Diário Oficial de Contagem (DOC) published about a meeting — its call, a correction, its minutes — as a public listing cites it.",
+})
+export class MeetingPublication {
+  @Field(() => MeetingDocument)
+  document: MeetingDocument;
+
+  @Field(() => Int, { description: "Edition of the DOC." })
+  edition: number;
+
+  @Field(() => String, { nullable: true, description: "Pages in that edition, e.g. `14-16`." })
+  pages: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date of that edition, where the listing gives it." })
+  date: string | null;
+}
+
 @ObjectType("Convocation", {
   description: "How the meeting was convened, and whether the council's notice rule was respected — computed, not assumed.",
 })
@@ -54,7 +106,11 @@ export class Convocation {
   noticeRespected: boolean | null;
 }
 
-@ObjectType("Quorum", { description: "The quorum under the council's rule, over the seats of the term in force." })
+@ObjectType("Quorum", {
+  description:
+    "The quorum under the council's rule, over the seats of the term in force. Every field is null for a meeting recorded " +
+    "from a public listing (`recordedFrom: PUBLIC_LISTING`): a listing records no attendance, so no quorum can be computed.",
+})
 export class QuorumType {
   @Field(() => String, { nullable: true, description: "The council's quorum rule; null when not on record." })
   rule: string | null;

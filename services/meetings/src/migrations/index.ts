@@ -2,6 +2,7 @@ import { Migration20261127100000_meetings } from "./Migration20261127100000_meet
 import { Migration20261127300000_page_indexes } from "./Migration20261127300000_page_indexes";
 import { Migration20261129110000_portuguese_names } from "./Migration20261129110000_portuguese_names";
 import { Migration20261129130000_refold_decomposed_minutes } from "./Migration20261129130000_refold_decomposed_minutes";
+import { Migration20261216000000_public_record } from "./Migration20261216000000_public_record";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: "Migration20261127300000_page_indexes", class: Migration20261127300000_page_indexes },
   { name: "Migration20261129110000_portuguese_names", class: Migration20261129110000_portuguese_names },
   { name: "Migration20261129130000_refold_decomposed_minutes", class: Migration20261129130000_refold_decomposed_minutes },
+  { name: "Migration20261216000000_public_record", class: Migration20261216000000_public_record },
 ];

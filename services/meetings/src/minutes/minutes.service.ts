@@ -4,7 +4,7 @@ import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { AgendaItemKind, MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, atMeeting, requireStatus } from "../meetings/meeting.service";
+import { DENIED, asRef, atMeeting, requireSecretariatRecord, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { foldText } from "./fold";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
@@ -131,6 +131,7 @@ export function approveMinutes(ctx: RequestContext, input: ApproveMinutesInput):
       if (!approving) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
       requireSameCouncil("meetingId", minutes.councilId, approving.councilId);
       if (approving.startsAt <= recorded.startsAt) throw badInput("meetingId", "Minutes are approved at a later meeting.");
+      requireSecretariatRecord(approving);
       requireStatus(approving, [MeetingStatus.HELD], "approve minutes at");
       // The approval item names the minutes it puts to the vote: a meeting approves those, and no others.
       const item = await em.count(AgendaItemEntity, { meeting: approving, kind: AgendaItemKind.APPROVAL_OF_MINUTES, minutesId: minutes.id });

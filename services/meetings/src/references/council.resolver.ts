@@ -35,6 +35,7 @@ export class CouncilContributionResolver {
     const parts: [string, unknown?][] = [];
     if (filter?.type) parts.push(["t.type = ?", filter.type]);
     if (filter?.status) parts.push(["t.status = ?", filter.status]);
+    if (filter?.recordedFrom) parts.push(["t.recorded_from = ?", filter.recordedFrom]);
     if (filter?.from) parts.push(["t.starts_at >= ?", filter.from]);
     if (filter?.to) parts.push(["t.starts_at < ?", filter.to]);
     if (filter?.updatedSince) parts.push(["t.updated_at >= ?", filter.updatedSince]);

@@ -5,7 +5,7 @@ import { DeliberationOutcome } from "../deliberations/deliberation.enums";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
-import { DENIED, asRef, atMeeting, councilOfMeeting, requireStatus } from "../meetings/meeting.service";
+import { DENIED, asRef, atMeeting, councilOfMeeting, requireSecretariatRecord, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { ResolutionEntity } from "./resolution.entity";
 import { ResolutionStatus } from "./resolution.enums";
@@ -15,6 +15,7 @@ import type { AdoptResolutionInput, ChangeResolutionInput, ResolutionTextInput }
 async function createResolution(em: EntityManager, input: ResolutionTextInput): Promise<ResolutionEntity> {
   const meeting = await em.findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") });
   if (!meeting) throw badInput("meetingId", `No meeting with id ${JSON.stringify(input.meetingId)}.`);
+  requireSecretariatRecord(meeting);
   requireStatus(meeting, [MeetingStatus.HELD], "adopt a resolution at");
   let deliberation: DeliberationEntity | null = null;
   if (input.deliberationId != null) {

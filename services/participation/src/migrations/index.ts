@@ -2,9 +2,13 @@ import { Migration20261127200000_participation } from "./Migration20261127200000
 import { Migration20261129120000_portuguese_names } from "./Migration20261129120000_portuguese_names";
 import { Migration20261201100000_integrity } from "./Migration20261201100000_integrity";
 
+import { Migration20261216100000_public_record } from "./Migration20261216100000_public_record";
+
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
+
   { name: "Migration20261127200000_participation", class: Migration20261127200000_participation },
   { name: "Migration20261129120000_portuguese_names", class: Migration20261129120000_portuguese_names },
   { name: "Migration20261201100000_integrity", class: Migration20261201100000_integrity },
+  { name: "Migration20261216100000_public_record", class: Migration20261216100000_public_record },
 ];

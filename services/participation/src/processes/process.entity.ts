@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from "@mikro-orm/core";
+import { BaseEntity, type SourceRecord } from "@contagem/schema";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
 @Entity({ tableName: "process" })
@@ -36,6 +36,17 @@ export class ProcessEntity extends BaseEntity<"status" | "minimumAge"> {
 
   @Property({ type: "text", nullable: true })
   sourceUrl?: string | null;
+
+  /** Where this row's facts come from (the public record); empty for processes entered through mutations. */
+  @Property({ type: "json" })
+  sources: Opt<SourceRecord[]> = [];
+
+  /** For a process of the public record: its natural key there (its name), so that the seed finds the row again. */
+  @Property({ type: "text", nullable: true, hidden: true })
+  recordKey?: string | null;
+
+  @Property({ length: 64, nullable: true, hidden: true })
+  recordHash?: string | null;
 }
 
 @Entity({ tableName: "phase" })

@@ -15,6 +15,7 @@ export enum ProcessStatus {
   OPEN = "OPEN",
   CLOSED = "CLOSED",
   CANCELLED = "CANCELLED",
+  NOT_STATED = "NOT_STATED",
 }
 
 export enum PhaseKind {
@@ -48,6 +49,12 @@ registerEnumType(ProcessKind, {
     TERRITORIAL_PLENARY: { description: "Plenária territorial." },
   },
 });
-registerEnumType(ProcessStatus, { name: "ProcessStatus", description: "Where the process stands." });
+registerEnumType(ProcessStatus, {
+  name: "ProcessStatus",
+  description: "Where the process stands.",
+  valuesConfig: {
+    NOT_STATED: { description: "The public record the process was imported from does not say (only for processes with `sources`)." },
+  },
+});
 registerEnumType(PhaseKind, { name: "PhaseKind", description: "What citizens can do in a phase." });
 registerEnumType(Channel, { name: "Channel", description: "How a person took part." });

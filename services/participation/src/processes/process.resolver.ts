@@ -89,9 +89,14 @@ export class ProcessResolver {
     return ctx.loaders.get(proposalCountByProcess).load(process.id);
   }
 
-  @FieldResolver(() => VoteResults, { nullable: true, description: "For votes: ballots and votes per option, as counts." })
+  @FieldResolver(() => VoteResults, {
+    nullable: true,
+    description:
+      "For votes: ballots and votes per option, as counts. Null when not a vote, and for a historical vote of the public " +
+      "record (with `sources`): its ballots were cast elsewhere and its counts are not on record, so none is shown as 0.",
+  })
   async results(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
-    if (process.maxChoices == null) return null;
+    if (process.maxChoices == null || process.recordKey != null) return null;
     const [results, options] = await Promise.all([
       ctx.loaders.get(resultsByProcess).load(process.id),
       ctx.loaders.get(optionsByProcess).load(process.id),

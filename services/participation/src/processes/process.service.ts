@@ -75,6 +75,7 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
     denied: STAFF_ONLY,
     run: async (em, _located, { council, territory, meetings }) => {
       if (input.maxChoices != null && input.maxChoices < 1) throw badInput("maxChoices", '"maxChoices" must be at least 1.');
+      requireStatedStatus(input.status);
       const process = em.create(ProcessEntity, {
         kind: input.kind,
         title: text(input.title, "title", 300),
@@ -91,6 +92,11 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
       return process;
     },
   });
+}
+
+/** NOT_STATED says what the public record left out; staff state the status of the processes they run. */
+function requireStatedStatus(status: ProcessStatus | null | undefined): void {
+  if (status === ProcessStatus.NOT_STATED) throw badInput("status", '"status" NOT_STATED is only for processes of the public record.');
 }
 
 export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): Promise<ProcessEntity> {
@@ -111,6 +117,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
       const process = record!;
       if (input.title != null) process.title = text(input.title, "title", 300);
       if (input.description != null) process.description = text(input.description, "description", 20_000);
+      requireStatedStatus(input.status);
       if (input.status != null) process.status = input.status;
       if (input.maxChoices !== undefined) process.maxChoices = input.maxChoices;
       if (input.rulesText !== undefined) process.rulesText = input.rulesText?.trim() || null;

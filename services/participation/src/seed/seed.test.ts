@@ -1,29 +1,69 @@
-import { earlierFacts as facts } from "@contagem/record";
-import { gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
+import { councils } from "@contagem/councils";
+import { meetings } from "@contagem/meetings";
+import { councilSlugOf, earlierFacts as facts, record } from "@contagem/record";
+import { gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { participation } from "../definition";
 import { seedParticipation } from "./seed";
 
-let subgraph: RunningSubgraph;
+/**
+ * Decide Contagem in the default seed against the file it comes from (issue 11): every expectation is computed from
+ * `contagem-sources.json`, so a change that drops part of the public record fails here.
+ */
+const PROCESSES = `{ processes(first: 100) { totalCount edges { node { title kind status description sourceUrl council { id slug }
+  phases { kind title startsAt endsAt } results { ballots options { votes option { title author { displayName } } } } sources { url } } } } }`;
+
+let system: RunningSystem;
 beforeAll(async () => {
-  subgraph = await startSubgraph(participation);
+  system = await startSystem([councils, meetings, participation], await readFile(join(__dirname, "../../../../gateway/supergraph.graphql"), "utf8"));
 });
-afterAll(() => subgraph.stop());
+afterAll(() => system.stop());
 
 describe("default participation seed", () => {
-  it("holds the 2022 OGP Local prioritisation vote: five commitments, pick three, no invented counts", async () => {
-    const res = await gql(subgraph.url, `{ processes(filter: { kind: PRIORITISATION_VOTE }) { totalCount edges { node { title status maxChoices minimumAge
-      phases { kind startsAt endsAt } results { ballots options { votes option { title author { displayName } } } } } } } }`);
+  it(`accounts for the file's ${record.decideContagem.length} Decide Contagem items: the platform and its other uses, assemblies, processes`, async () => {
+    expect(record.decideContagem).toHaveLength(11);
+    const res = await gql(system.gatewayUrl, `{ decideContagem { name software url launchedOn facts otherUses sources { url } }
+      assemblies(first: 10) { totalCount edges { node { slug name url facts council { slug } sources { url } } } } ${PROCESSES.slice(1, -1)} }`);
+    expect(res.errors).toBeUndefined();
+    const byItem = (kind: string) => record.decideContagem.filter((i) => i.item === kind);
+    const [platform] = byItem("platform");
+    expect(res.data.decideContagem).toMatchObject({ name: platform.name, software: platform.software, url: `https://${platform.host}`, launchedOn: platform.launched, facts: platform.facts });
+    expect(res.data.decideContagem.otherUses).toEqual(byItem("otherUses").flatMap((i) => i.facts));
+    expect(res.data.decideContagem.sources.map((s: any) => s.url)).toEqual(expect.arrayContaining([...platform.sources, ...byItem("otherUses")[0].sources]));
+    expect(res.data.assemblies.totalCount).toBe(byItem("assembly").length);
+    for (const fact of byItem("assembly")) {
+      const node = res.data.assemblies.edges.map((e: any) => e.node).find((n: any) => n.slug === fact.slug);
+      expect(node).toMatchObject({ name: fact.name, url: `https://decidim.contagem.mg.gov.br/assemblies/${fact.slug}`, facts: fact.facts!.join("\n") });
+      expect(node.council).toEqual({ slug: councilSlugOf(fact.name!) });
+      expect(node.sources.map((s: any) => s.url)).toEqual(fact.sources);
+    }
+    const processes = res.data.processes.edges.map((e: any) => e.node);
+    expect(res.data.processes.totalCount).toBe(byItem("process").length);
+    for (const fact of byItem("process")) {
+      const node = processes.find((p: any) => p.title === fact.name) ?? processes.find((p: any) => p.kind === "PRIORITISATION_VOTE");
+      expect(node.sources.map((s: any) => s.url)).toEqual(fact.sources);
+      for (const line of fact.facts ?? []) expect(node.description).toContain(line);
+      expect(node.results).toBeNull();
+    }
+    const urban = processes.find((p: any) => p.title.startsWith("IV Conferência Municipal de Política Urbana"));
+    expect(urban).toMatchObject({ kind: "CONFERENCE", status: "NOT_STATED", council: { slug: "compur" } });
+    expect(urban.phases).toEqual([{ kind: "INFORMATION", title: "Abertura on-line da conferência", startsAt: "2021-08-31T03:00:00.000Z", endsAt: null }]);
+  });
+
+  it("holds the 2022 OGP Local prioritisation vote: five commitments, pick three, no counts (results null, not 0)", async () => {
+    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITISATION_VOTE }) { totalCount edges { node { title status maxChoices minimumAge
+      phases { kind startsAt endsAt } results { ballots } proposals(first: 10) { edges { node { title } } } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.processes.totalCount).toBe(1);
     const vote = res.data.processes.edges[0].node;
-    expect(vote).toMatchObject({ status: "CLOSED", maxChoices: 3, minimumAge: 16 });
+    expect(vote).toMatchObject({ status: "CLOSED", maxChoices: 3, minimumAge: 16, results: null });
     expect(vote.phases).toEqual([{ kind: "VOTING", startsAt: "2022-10-17T03:00:00.000Z", endsAt: null }]);
-    expect(vote.results.ballots).toBe(0);
-    expect(vote.results.options.map((o: any) => o.option.title)).toEqual(facts.ogpLocal.commitments);
-    expect(vote.results.options.every((o: any) => o.votes === 0 && o.option.author === null)).toBe(true);
+    expect(vote.proposals.edges.map((e: any) => e.node.title)).toEqual(facts.ogpLocal.commitments);
   });
 
-  it("is idempotent", async () => {
-    expect(await seedParticipation(subgraph.orm.em.fork())).toEqual({ processes: 0 });
+  it("is idempotent: a second run writes nothing and does not ask the councils subgraph", async () => {
+    const context = { askPeer: () => Promise.reject(new Error("asked councils")) };
+    expect(await seedParticipation(system.subgraphs.participation.orm.em.fork(), context)).toEqual({ processes: 0, assemblies: 0 });
   });
 });

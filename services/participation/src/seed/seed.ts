@@ -1,36 +1,93 @@
-import { earlierFacts as facts } from "@contagem/record";
+import { earlierFacts as facts, record } from "@contagem/record";
+import { councilIdsBySlug, startOfCivilDay, type SeedContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { createHash } from "node:crypto";
+import { AssemblyEntity } from "../decide/assembly.entity";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind, ProcessStatus } from "../processes/process.enums";
 import { ProposalEntity } from "../proposals/proposal.entity";
+import { itemSources, OGP_RECORD_NAME, recordAssemblies, recordProcesses } from "./record";
 
 export const OGP_TITLE = "Priorização dos compromissos do Plano de Ação OGP Local 2022-2024";
 
+const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
 /**
- * The default seed: the 2022 OGP Local prioritisation vote on Decide Contagem, a real historical process with its
- * five commitments as options. No counts are invented: the results are not on record here. Idempotent.
+ * The default seed: Decide Contagem as Contagem's public record states it (`@contagem/record`): the 2022 OGP Local
+ * prioritisation vote with its five commitments as options (as the earlier seed published it), the other processes
+ * with the dates, phases and council the record states, the assemblies (a council's space linked to the council),
+ * each with its sources. No counts are invented: a vote of the record shows no results. Idempotent, and a row is
+ * rewritten only when the record's facts for it change (`recordHash`); the councils subgraph is asked only then.
  */
-export async function seedParticipation(em: EntityManager): Promise<{ processes: number }> {
+export async function seedParticipation(em: EntityManager, context: SeedContext): Promise<{ processes: number; assemblies: number }> {
+  const processes = recordProcesses().map((p) => ({ ...p, hash: hashOf(p) }));
+  const assemblies = recordAssemblies().map((a) => ({ ...a, hash: hashOf(a) }));
+  const stored = new Map((await em.find(ProcessEntity, { recordKey: { $ne: null } }, { fields: ["recordKey", "recordHash"] })).map((p) => [p.recordKey, p.recordHash]));
+  const storedAssemblies = new Map((await em.find(AssemblyEntity, {}, { fields: ["slug", "recordHash"] })).map((a) => [a.slug, a.recordHash]));
+  const staleProcesses = processes.filter((p) => stored.get(p.key) !== p.hash);
+  const staleAssemblies = assemblies.filter((a) => storedAssemblies.get(a.slug) !== a.hash);
+  const slugs = [...staleProcesses, ...staleAssemblies].map((x) => x.councilSlug).filter((slug): slug is string => slug !== null);
+  // Asked before the transaction opens: the councils subgraph may share the embedded database's single engine.
+  const ids = slugs.length ? await councilIdsBySlug(context, [...new Set(slugs)]) : new Map<string, number>();
+  const councilOf = (slug: string | null) => (slug === null ? null : ids.get(slug)!);
   return em.transactional(async (tx) => {
-    if (await tx.count(ProcessEntity, { title: OGP_TITLE })) return { processes: 0 };
-    const vote = facts.ogpLocal.prioritisationVote;
-    const process = tx.create(ProcessEntity, {
-      kind: ProcessKind.PRIORITISATION_VOTE,
-      title: OGP_TITLE,
-      description:
-        `Votação na plataforma ${vote.platform} para priorizar os compromissos do Plano de Ação ${facts.ogpLocal.actionPlan} ` +
-        "da Parceria para Governo Aberto (OGP Local), à qual Contagem aderiu em maio de 2022. " +
-        "Os resultados da votação não estão registrados neste sistema.",
-      status: ProcessStatus.CLOSED,
-      maxChoices: 3,
-      minimumAge: 16,
-      rulesText: "Cada cidadão escolhe três dos cinco compromissos.",
-    });
-    tx.create(PhaseEntity, { process, position: 1, kind: PhaseKind.VOTING, title: "Votação", startsAt: new Date(`${vote.opened}T00:00:00-03:00`), endsAt: null });
-    for (const commitment of facts.ogpLocal.commitments) {
-      tx.create(ProposalEntity, { process, author: null, title: commitment, body: `Compromisso do Plano de Ação OGP Local: ${commitment}.` });
+    let created = await seedOgpVote(tx);
+    for (const p of staleProcesses) {
+      const values = { kind: p.kind, status: p.status, description: p.description, councilId: councilOf(p.councilSlug), sources: p.sources, sourceUrl: p.sources[0]?.url ?? null, recordHash: p.hash };
+      let row = await tx.findOne(ProcessEntity, { recordKey: p.key });
+      if (row) {
+        tx.assign(row, values);
+        tx.remove(await tx.find(PhaseEntity, { process: row }));
+        await tx.flush();
+      } else {
+        row = tx.create(ProcessEntity, { ...values, title: p.key, recordKey: p.key, minimumAge: 16 });
+        created++;
+      }
+      for (const phase of p.phases) {
+        tx.create(PhaseEntity, { process: row, position: phase.position, kind: phase.kind, title: phase.title, startsAt: startOfCivilDay(phase.date), endsAt: null });
+      }
+    }
+    let spaces = 0;
+    for (const a of staleAssemblies) {
+      const values = { name: a.name, facts: a.facts, councilId: councilOf(a.councilSlug), sources: a.sources, recordHash: a.hash };
+      const row = await tx.findOne(AssemblyEntity, { slug: a.slug });
+      if (row) tx.assign(row, values);
+      else {
+        tx.create(AssemblyEntity, { ...values, slug: a.slug });
+        spaces++;
+      }
     }
     await tx.flush();
-    return { processes: 1 };
+    return { processes: created, assemblies: spaces };
   });
+}
+
+/** The 2022 OGP vote as the earlier seed published it; a database seeded then gets the record's key and sources. */
+async function seedOgpVote(tx: EntityManager): Promise<number> {
+  const ogp = record.decideContagem.find((item) => item.item === "process" && item.name === OGP_RECORD_NAME)!;
+  const existing = await tx.findOne(ProcessEntity, { title: OGP_TITLE });
+  if (existing) {
+    if (existing.recordKey !== OGP_RECORD_NAME) tx.assign(existing, { recordKey: OGP_RECORD_NAME, sources: itemSources(ogp) });
+    return 0;
+  }
+  const vote = facts.ogpLocal.prioritisationVote;
+  const process = tx.create(ProcessEntity, {
+    kind: ProcessKind.PRIORITISATION_VOTE,
+    title: OGP_TITLE,
+    description:
+      `Votação na plataforma ${vote.platform} para priorizar os compromissos do Plano de Ação ${facts.ogpLocal.actionPlan} ` +
+      "da Parceria para Governo Aberto (OGP Local), à qual Contagem aderiu em maio de 2022. " +
+      "Os resultados da votação não estão registrados neste sistema.",
+    status: ProcessStatus.CLOSED,
+    maxChoices: 3,
+    minimumAge: 16,
+    rulesText: "Cada cidadão escolhe três dos cinco compromissos.",
+    recordKey: OGP_RECORD_NAME,
+    sources: itemSources(ogp),
+  });
+  tx.create(PhaseEntity, { process, position: 1, kind: PhaseKind.VOTING, title: "Votação", startsAt: new Date(`${vote.opened}T00:00:00-03:00`), endsAt: null });
+  for (const commitment of facts.ogpLocal.commitments) {
+    tx.create(ProposalEntity, { process, author: null, title: commitment, body: `Compromisso do Plano de Ação OGP Local: ${commitment}.` });
+  }
+  return 1;
 }

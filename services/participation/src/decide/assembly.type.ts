@@ -1,0 +1,26 @@
+import { ConnectionType, NodeType, Source } from "@contagem/schema";
+import { Field, ObjectType } from "type-graphql";
+
+@ObjectType("Assembly", {
+  description:
+    "A participatory space of Decide Contagem (a Decidim assembly): a body's page on the platform, e.g. a regional council's, with its rules and mandate.",
+})
+export class Assembly extends NodeType {
+  @Field({ description: "Its slug on the platform." })
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "Its address on Decide Contagem." })
+  url: string;
+
+  @Field({ description: "What the public record states about it, one fact a line." })
+  facts: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+}
+
+@ObjectType("AssemblyConnection")
+export class AssemblyConnection extends ConnectionType(Assembly, "Assembly") {}

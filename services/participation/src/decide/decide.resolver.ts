@@ -1,0 +1,47 @@
+import { record } from "@contagem/record";
+import { findPage, PageArgs, sourcesOf, type RequestContext } from "@contagem/schema";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { CouncilRef, ref } from "../references/references.type";
+import { AssemblyEntity } from "./assembly.entity";
+import { Assembly, AssemblyConnection } from "./assembly.type";
+import { ParticipationPlatform } from "./platform.type";
+
+export const DECIDE_HOST = "https://decidim.contagem.mg.gov.br";
+
+/** Decide Contagem as the record states it: the platform, and the other uses the record names. */
+export function decideContagem(): ParticipationPlatform {
+  const platform = record.decideContagem.find((item) => item.item === "platform")!;
+  const others = record.decideContagem.filter((item) => item.item === "otherUses");
+  return {
+    name: platform.name!,
+    software: platform.software as string,
+    url: `https://${platform.host as string}`,
+    launchedOn: (platform.launched as string | undefined) ?? null,
+    facts: platform.facts ?? [],
+    otherUses: others.flatMap((item) => item.facts ?? []),
+    sources: sourcesOf([platform, ...others].flatMap((item) => item.sources.map((url) => ({ url })))),
+  };
+}
+
+@Resolver(() => Assembly)
+export class AssemblyResolver {
+  @Query(() => ParticipationPlatform, { description: "Decide Contagem, the city's digital participation platform, as the public record states it." })
+  decideContagem(): ParticipationPlatform {
+    return decideContagem();
+  }
+
+  @Query(() => AssemblyConnection, { nullable: true, description: "Decide Contagem's assemblies (participatory spaces), by name." })
+  async assemblies(@Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AssemblyConnection(await findPage(ctx.em, AssemblyEntity, {}, page, [{ field: "name", direction: "asc" }]));
+  }
+
+  @FieldResolver(() => String)
+  url(@Root() assembly: AssemblyEntity): string {
+    return `${DECIDE_HOST}/assemblies/${assembly.slug}`;
+  }
+
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council whose space it is, where the record says so." })
+  council(@Root() assembly: AssemblyEntity) {
+    return ref(assembly.councilId);
+  }
+}

@@ -1,0 +1,28 @@
+import { DateScalar, Source } from "@contagem/schema";
+import { Field, ObjectType } from "type-graphql";
+
+@ObjectType("ParticipationPlatform", {
+  description: "Contagem's digital participation platform, Decide Contagem, as the public record states it (not kept in a table: it is the record).",
+})
+export class ParticipationPlatform {
+  @Field()
+  name: string;
+
+  @Field({ description: 'The software it runs, e.g. "Decidim".' })
+  software: string;
+
+  @Field()
+  url: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  launchedOn: string | null;
+
+  @Field(() => [String], { description: "What the record states about it." })
+  facts: string[];
+
+  @Field(() => [String], { description: "Other uses of the platform the record names (seminars, itinerant ombudsman, council choices)." })
+  otherUses: string[];
+
+  @Field(() => [Source])
+  sources: Source[];
+}

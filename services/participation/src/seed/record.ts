@@ -1,0 +1,94 @@
+import { councilSlugOf, record, type DecideItem } from "@contagem/record";
+import { sourcesOf, type SourceRecord } from "@contagem/schema";
+import { PhaseKind, ProcessKind, ProcessStatus } from "../processes/process.enums";
+
+/** How the record's Decide Contagem items read in this subgraph's terms: pure functions over `@contagem/record`. */
+
+/** The record's name of the 2022 OGP vote, which the earlier seed published under its own title (kept). */
+export const OGP_RECORD_NAME = "1º Plano de Governo Aberto de Contagem";
+
+export interface RecordProcess {
+  key: string;
+  kind: ProcessKind;
+  status: ProcessStatus;
+  description: string;
+  /** The council the record says convened or elects through it, by slug. */
+  councilSlug: string | null;
+  phases: { position: number; kind: PhaseKind; title: string; date: string }[];
+  sources: SourceRecord[];
+}
+
+/** What the record says of each process beyond its facts: kind, status and phases it states, its council. */
+const STATED: Record<string, Pick<RecordProcess, "kind" | "status" | "phases"> & { council?: string }> = {
+  "Consulta Pública do Fundo Municipal de Incentivo à Cultura (FMIC) 2025": { kind: ProcessKind.PUBLIC_CONSULTATION, status: ProcessStatus.NOT_STATED, phases: [] },
+  "IV Conferência Municipal de Cultura": { kind: ProcessKind.CONFERENCE, status: ProcessStatus.NOT_STATED, phases: [] },
+  "Programa de Melhoria de Vilas, Favelas e Periferias": {
+    kind: ProcessKind.PUBLIC_CONSULTATION,
+    status: ProcessStatus.NOT_STATED,
+    phases: [],
+    council: "Conselho Municipal de Vilas, Favelas e Periferias",
+  },
+  "5ª Conferência Municipal de Políticas Públicas para Mulheres": {
+    kind: ProcessKind.CONFERENCE,
+    status: ProcessStatus.CLOSED,
+    phases: [{ position: 1, kind: PhaseKind.DELIBERATION, title: "Conferência municipal", date: "2025-05-10" }],
+  },
+  "Conformidade Climática do Município de Contagem": { kind: ProcessKind.PUBLIC_CONSULTATION, status: ProcessStatus.NOT_STATED, phases: [] },
+  "IV Conferência Municipal de Política Urbana (revisão do Plano Diretor)": {
+    kind: ProcessKind.CONFERENCE,
+    status: ProcessStatus.NOT_STATED,
+    phases: [{ position: 1, kind: PhaseKind.INFORMATION, title: "Abertura on-line da conferência", date: "2021-08-31" }],
+    council: "COMPUR",
+  },
+  "Eleições dos Conselhos Regionais (2023 and 2025)": { kind: ProcessKind.COUNCIL_ELECTION, status: ProcessStatus.NOT_STATED, phases: [] },
+};
+
+/** The facts as a Markdown list, the result as the record words it ("not found" said so, never a count). */
+export function describe(item: DecideItem): string {
+  const lines = [...(item.facts ?? []), ...(item.whatWasVoted ? [`what was voted: ${item.whatWasVoted as string}`] : [])];
+  const result = item.result as string | undefined;
+  const facts = lines.map((line) => `- ${line}`).join("\n");
+  return `${facts}${facts ? "\n\n" : ""}Resultado: ${result && result !== "not found" ? result : "não encontrado nas fontes públicas."}`;
+}
+
+export const itemSources = (item: DecideItem): SourceRecord[] => sourcesOf(item.sources.map((url) => ({ url })));
+
+/** The record's processes other than the OGP vote (seeded apart, as before). */
+export function recordProcesses(): RecordProcess[] {
+  return record.decideContagem
+    .filter((item) => item.item === "process" && item.name !== OGP_RECORD_NAME)
+    .map((item) => {
+      const stated = STATED[item.name!];
+      if (!stated) throw new Error(`A Decide Contagem process the seed does not read: ${item.name}`);
+      return {
+        key: item.name!,
+        kind: stated.kind,
+        status: stated.status,
+        description: describe(item),
+        councilSlug: stated.council ? councilSlugOf(stated.council) : null,
+        phases: stated.phases,
+        sources: itemSources(item),
+      };
+    });
+}
+
+export interface RecordAssembly {
+  slug: string;
+  name: string;
+  facts: string;
+  councilSlug: string | null;
+  sources: SourceRecord[];
+}
+
+/** Assemblies are spaces of a body: one named as a council of the record is linked to it. */
+export function recordAssemblies(): RecordAssembly[] {
+  return record.decideContagem
+    .filter((item) => item.item === "assembly")
+    .map((item) => ({
+      slug: item.slug!,
+      name: item.name!,
+      facts: (item.facts ?? []).join("\n"),
+      councilSlug: record.councils.some((c) => c.name === item.name) ? councilSlugOf(item.name!) : null,
+      sources: itemSources(item),
+    }));
+}
