@@ -30,9 +30,10 @@ describe("seed:demo", () => {
     expect(counts.meetings).toBeGreaterThan(30);
     expect(counts.minutes).toBeGreaterThan(10);
     const res = await gql(system.gatewayUrl, `{ councils(first: 100) { totalCount edges { node { name notes } } } }`);
-    expect(res.data.councils.totalCount).toBe(38);
+    // 3 synthetic policy councils and one synthetic regional council per region (8), beside the record's 35.
+    expect(res.data.councils.totalCount).toBe(35 + 3 + 8);
     const synthetic = res.data.councils.edges.filter((e: any) => e.node.name.includes("(sintético)"));
-    expect(synthetic).toHaveLength(3);
+    expect(synthetic).toHaveLength(3 + 8);
     expect(synthetic.every((e: any) => e.node.notes.includes("sintéticos"))).toBe(true);
     const search = await gql(system.gatewayUrl, `{ searchMinutes(query: "reuniões", first: 1) { totalCount edges { node { excerpt } } } }`);
     expect(search.data.searchMinutes.totalCount).toBeGreaterThan(0);
@@ -69,12 +70,20 @@ describe("seed:demo", () => {
 
   it("never mixes with the public record: history only on synthetic councils, the record's meetings untouched", async () => {
     expect(structure.map((c) => c.name).every((name) => name.endsWith("(sintético)"))).toBe(true);
-    const res = await gql(system.gatewayUrl, `{ councils(first: 40) { edges { node { name currentTerm { id }
+    const res = await gql(system.gatewayUrl, `{ councils(first: 60) { edges { node { name currentTerm { id }
       meetings(first: 10, filter: { recordedFrom: SECRETARIAT }) { totalCount } minutes(first: 1) { totalCount } } } } }`);
     expect(res.errors).toBeUndefined();
     const real = res.data.councils.edges.map((e: any) => e.node).filter((n: any) => !n.name.includes("(sintético)"));
     expect(real).toHaveLength(35);
     expect(real.every((n: any) => n.currentTerm === null && n.minutes.totalCount === 0 && n.meetings.totalCount === 0)).toBe(true);
+    // Works budgets and works belong to synthetic regional councils only.
+    const works = await gql(system.gatewayUrl, `{ processes(first: 100) { edges { node { title council { name } } } }
+      interventions(first: 100) { edges { node { council { name } } } } }`);
+    expect(works.errors).toBeUndefined();
+    const synthetic = works.data.processes.edges.map((e: any) => e.node).filter((p: any) => p.title.includes("(sintético)"));
+    expect(synthetic.length).toBeGreaterThan(0);
+    const councilsNamed = [...synthetic, ...works.data.interventions.edges.map((e: any) => e.node)].map((n: any) => n.council?.name ?? "(none)");
+    expect(councilsNamed.filter((name: string) => !name.endsWith("(sintético)"))).toEqual([]);
   });
 
   it("writes a subgraph's demo all or nothing: a second meetings demo fails and leaves no row of it", async () => {

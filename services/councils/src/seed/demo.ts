@@ -1,6 +1,8 @@
 import { Random, bulkInsert, civilToday, foldForSearch, slugify } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
+import { TerritoryEntity } from "../territories/territory.entity";
+import { TerritoryScheme } from "../territories/territory.enums";
 
 /** What the meetings demo needs to know of the councils' structure (handed over in-process, not read from tables). */
 export interface DemoCouncil {
@@ -58,8 +60,33 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
       rule_term_length_years: 2,
       rule_max_reappointments: 1,
       rule_parity: rng.chance(0.7),
+      territory_id: null as number | null,
     };
   });
+  // One synthetic regional council per region: the demo's works budgets and works go to them, never to the record's
+  // regional councils.
+  const regions = await em.find(TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN }, { orderBy: { code: "asc" } });
+  for (const region of regions) {
+    const name = `Conselho Regional ${region.name} (sintético)`;
+    newCouncils.push({
+      slug: slugify(`sintetico regional ${region.code}`),
+      name,
+      kind: "REGIONAL",
+      policy_area: "TERRITORIAL",
+      nature: "{CONSULTATIVE,DELIBERATIVE}",
+      status: "ACTIVE",
+      notes: DEMO_MARKER,
+      search_text: foldForSearch(name),
+      rule_ordinary_meetings_per_year: 6,
+      rule_ordinary_notice_days: rng.int(3, 10),
+      rule_extraordinary_notice_hours: rng.pick([24, 48, 72]),
+      rule_quorum_rule: rng.pick(QUORUM),
+      rule_term_length_years: 2,
+      rule_max_reappointments: 1,
+      rule_parity: false,
+      territory_id: region.id,
+    });
+  }
   const newIds = await bulkInsert(em, "council", newCouncils);
   const councils = [
     ...newCouncils.map((c, i) => ({
@@ -130,8 +157,12 @@ export async function seedCouncilsDemo(em: EntityManager, options: DemoOptions):
   return [...byCouncil.values()];
 }
 
-/** The regional councils and their regions, for other subgraphs' demo data. */
+/** The demo's own regional councils and their regions, for other subgraphs' demo data (never the record's councils). */
 export async function demoRegions(em: EntityManager): Promise<{ territoryId: number; councilId: number }[]> {
-  const regional = await em.find(CouncilEntity, { kind: "REGIONAL" as never, territory: { $ne: null } }, { orderBy: { id: "asc" } });
+  const regional = await em.find(
+    CouncilEntity,
+    { kind: "REGIONAL" as never, territory: { $ne: null }, notes: DEMO_MARKER },
+    { orderBy: { id: "asc" } },
+  );
   return regional.map((c) => ({ councilId: c.id, territoryId: c.territory!.id }));
 }
