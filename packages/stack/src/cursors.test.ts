@@ -80,7 +80,13 @@ beforeAll(async () => {
       i: { councilId: region, deliberationId: deliberation, title, estimatedCost: 1000, year: 2026 },
     }, staff);
   }
+  // The record has one Decide Contagem assembly; a second, synthetic, lets its list be paged.
+  const participation = system.subgraphs.participation.orm.em.fork();
+  await participation.execute(`insert into "${participation.config.get("schema")}".assembly (slug, name, facts, sources)
+    values ('assembleia-sintetica', 'Assembleia sintética', 'Dados de teste.', '[]')`);
   parents.councils = { Council: await pick("councils", withTwo("term", "council_id")) };
+  // The demo's history lives on synthetic councils only: one with two minutes (and so meetings and resolutions).
+  parents.meetings = { Council: await pick("meetings", `${withTwo("minutes", "council_id")} order by count(*) desc limit 1`) };
   parents.participation = {
     Meeting: meetingId,
     Proposal: proposalId,
