@@ -25,7 +25,10 @@ export function decideContagem(): ParticipationPlatform {
 
 @Resolver(() => Assembly)
 export class AssemblyResolver {
-  @Query(() => ParticipationPlatform, { description: "Decide Contagem, the city's digital participation platform, as the public record states it." })
+  @Query(() => ParticipationPlatform, {
+    nullable: true,
+    description: "Decide Contagem, the city's digital participation platform, as the public record states it.",
+  })
   decideContagem(): ParticipationPlatform {
     return decideContagem();
   }

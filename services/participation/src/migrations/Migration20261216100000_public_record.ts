@@ -1,4 +1,4 @@
-import { BASE_COLUMNS, sqlCheckIn } from "@contagem/schema";
+import { BASE_COLUMNS, NAME_COLLATION, sqlCheckIn } from "@contagem/schema";
 import { Migration } from "@mikro-orm/migrations";
 
 /**
@@ -18,7 +18,7 @@ export class Migration20261216100000_public_record extends Migration {
     this.addSql(`alter table ${s}.process add constraint process_status_stated_check check (status <> 'NOT_STATED' or record_key is not null)`);
     this.addSql(`create table ${s}.assembly (${BASE_COLUMNS},
       slug text not null unique,
-      name text not null,
+      name text collate ${s}.${NAME_COLLATION} not null,
       council_id integer,
       facts text not null,
       sources jsonb not null default '[]' check (jsonb_typeof(sources) = 'array'),
