@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/schema";
-import { type QueryPlanner } from "./runtime";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readCorsOrigins } from "./security";
 import { readFileSync } from "node:fs";
@@ -27,6 +27,7 @@ async function main() {
       supergraph: readFileSync(readString(process.env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH), "utf8"),
       queryPlanner: readQueryPlanner(process.env.GATEWAY_QUERY_PLANNER),
       responseCacheTtlMs: readInt(process.env, "RESPONSE_CACHE_TTL_MS", 5000, 0, 3_600_000),
+      subgraphTimeoutMs: readInt(process.env, "SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, 100, 600_000),
       rateLimit: {
         perMinute: readInt(process.env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
         trustProxy: readString(process.env, "TRUST_PROXY", "false") === "true",

@@ -36,6 +36,11 @@ export interface RuntimeOptions {
    * requests are never cached; a mutation through the gateway evicts the cached answers holding what it changed.
    */
   responseCacheTtlMs?: number;
+  /**
+   * How long one request to a subgraph may take, in milliseconds (default 10,000): a hung subgraph then costs its
+   * fields SERVICE_UNAVAILABLE, not the whole request, and its requests do not pile up in the gateway.
+   */
+  subgraphTimeoutMs?: number;
   /** Bytes the response cache may hold (it is bounded in bytes, not entries). */
   responseCacheMaxBytes?: number;
   /** Limits on the shape of a query (graphql-armor); false only for tools that must send oversized queries. */
@@ -43,6 +48,8 @@ export interface RuntimeOptions {
 }
 
 export type QueryPlanner = "js" | "rust";
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 
@@ -68,6 +75,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
         ) as Record<string, string>,
     },
     subgraphErrors: { subgraphNameProp: false },
+    upstreamTimeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
     // Errors are closed in one place (./errors), which sees every error unmasked.
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.

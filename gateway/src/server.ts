@@ -31,6 +31,8 @@ export interface GatewayDeps {
   queryPlanner?: QueryPlanner;
   responseCacheTtlMs?: number;
   responseCacheMaxBytes?: number;
+  /** How long one request to a subgraph may take, in milliseconds (SERVICE_UNAVAILABLE on its fields after). */
+  subgraphTimeoutMs?: number;
   queryLimits?: QueryLimits | false;
   rateLimit?: RateLimitOptions;
   /** Largest request body accepted, in bytes (413 above). */

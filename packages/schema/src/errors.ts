@@ -61,6 +61,8 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
   REQUEST_ENTITY_TOO_LARGE: ErrorCode.BAD_REQUEST,
   DOWNSTREAM_SERVICE_ERROR: ErrorCode.SERVICE_UNAVAILABLE,
   SUBREQUEST_HTTP_ERROR: ErrorCode.SERVICE_UNAVAILABLE,
+  // The gateway's time limit on a subgraph (SUBGRAPH_TIMEOUT_MS) ran out.
+  GATEWAY_TIMEOUT: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
 /** graphql-armor's rejections carry no code; their messages are stable. */

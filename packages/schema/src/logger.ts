@@ -27,12 +27,28 @@ const redact = {
   censor: "[redacted]",
 };
 
+/**
+ * An error as a log line shows it: its kind, message, code and stack, and its causes alike — nothing else. Errors carry
+ * whatever their library attached (a gateway's upstream error holds the request it forwarded, variables and all; a
+ * database error its row), and no list of paths can reach every depth, so only the known-safe fields are written.
+ */
+function safeError(value: unknown, depth = 0): unknown {
+  if (!(value instanceof Error)) return value === undefined || value === null ? value : { type: typeof value };
+  const error = value as Error & { code?: unknown; extensions?: { code?: unknown } };
+  const out: Record<string, unknown> = { type: error.constructor?.name ?? error.name, message: error.message, stack: error.stack };
+  if (typeof error.code === "string" || typeof error.code === "number") out.code = error.code;
+  if (typeof error.extensions?.code === "string") out.graphqlCode = error.extensions.code;
+  if (error.cause !== undefined && depth < 3) out.cause = safeError(error.cause, depth + 1);
+  if (error instanceof AggregateError && depth < 3) out.errors = error.errors.slice(0, 5).map((one) => safeError(one, depth + 1));
+  return out;
+}
+
 export function createLogger(
   name: string,
   level = process.env.LOG_LEVEL ?? "info",
   destination?: pino.DestinationStream,
 ): Logger {
-  return pino({ name, level, redact, base: { service: name } }, destination);
+  return pino({ name, level, redact, serializers: { err: safeError, error: safeError }, base: { service: name } }, destination);
 }
 
 /**

@@ -1,7 +1,9 @@
+import { createGateway } from "@contagem/gateway";
 import { createLogger, createSubgraphServer, createVerifier, type Subgraph } from "@contagem/schema";
 import { gql, startSystem, TEST_AUTH, TEST_SECRETS, type RunningSystem } from "@contagem/testkit";
 import { parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from "graphql";
 import { readFile } from "node:fs/promises";
+import { createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
 
@@ -102,5 +104,31 @@ describe("a subgraph down", () => {
     const after = await gql(system.gatewayUrl, PAGE);
     expect(after.errors).toBeUndefined();
     expect(after.data).toEqual(before.data);
+  });
+  it("that hangs costs its fields SERVICE_UNAVAILABLE after the subgraph time limit, not the whole request", async () => {
+    // A subgraph that accepts connections and never answers (stopped, swapping, deadlocked).
+    const held: Socket[] = [];
+    const hung = createServer((socket) => void held.push(socket));
+    await new Promise<void>((done) => hung.listen(0, "127.0.0.1", done));
+    const { port } = hung.address() as { port: number };
+    const gateway = createGateway({
+      supergraph: await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"),
+      subgraphUrls: { ...Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.url])), participation: `http://127.0.0.1:${port}/graphql` },
+      logger: createLogger("test-gateway", "silent"),
+      subgraphTimeoutMs: 500,
+      verify: await createVerifier(TEST_AUTH),
+    });
+    const listening = await gateway.listen(0);
+    try {
+      const during = await gql(listening.url, PAGE);
+      expect(during.status).toBeLessThan(500);
+      expect(during.data.councils.edges.length).toBe(3);
+      expect(during.data.processes).toBeNull();
+      expect(new Set(during.errors!.map((error) => error.extensions?.code))).toEqual(new Set(["SERVICE_UNAVAILABLE"]));
+    } finally {
+      await gateway.stop();
+      for (const socket of held) socket.destroy();
+      await new Promise((done) => hung.close(done));
+    }
   });
 });
