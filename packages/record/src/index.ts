@@ -1,6 +1,9 @@
 import { slugify } from "@contagem/schema";
 import older from "./contagem.json";
 import sources from "./contagem-sources.json";
+import { inPortuguese } from "./portuguese";
+
+export { inPortuguese, PORTUGUESE_RENDERING } from "./portuguese";
 
 /**
  * Contagem's public record, copied verbatim from the research files (`contagem-sources.json`: what public pages
@@ -94,7 +97,22 @@ export interface PublicRecord {
   leadsWithoutUrl: string[];
 }
 
-export const record = sources as unknown as PublicRecord;
+/** The file's record with its display texts (act titles, meeting labels and places, Decide names) in Portuguese. */
+function displayedInPortuguese(raw: PublicRecord): PublicRecord {
+  const act = (a: ActFact): ActFact => ({ ...a, title: inPortuguese(a.title) });
+  return {
+    ...raw,
+    councils: raw.councils.map((c) => ({ ...c, legalBasis: c.legalBasis.map(act) })),
+    otherActs: raw.otherActs.map(act),
+    meetings: raw.meetings.map((m) => ({ ...m, type: inPortuguese(m.type), sequence: inPortuguese(m.sequence), place: inPortuguese(m.place) })),
+    decideContagem: raw.decideContagem.map((item) => ({ ...item, name: inPortuguese(item.name) })),
+  };
+}
+
+/** The file as it is, for checks against it. */
+export const verbatimRecord = sources as unknown as PublicRecord;
+
+export const record = displayedInPortuguese(verbatimRecord);
 
 /** The municipality, its 8 administrative regions, the 2023 law, the OGP facts: what the record does not replace. */
 export const earlierFacts = older;

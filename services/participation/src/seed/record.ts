@@ -40,7 +40,7 @@ const STATED: Record<string, Pick<RecordProcess, "kind" | "status" | "phases"> &
     phases: [{ position: 1, kind: PhaseKind.INFORMATION, title: "Abertura on-line da conferência", date: "2021-08-31" }],
     council: "COMPUR",
   },
-  "Eleições dos Conselhos Regionais (2023 and 2025)": { kind: ProcessKind.COUNCIL_ELECTION, status: ProcessStatus.NOT_STATED, phases: [] },
+  "Eleições dos Conselhos Regionais (2023 e 2025)": { kind: ProcessKind.COUNCIL_ELECTION, status: ProcessStatus.NOT_STATED, phases: [] },
 };
 
 /** The facts as a Markdown list, the result as the record words it ("not found" said so, never a count). */
