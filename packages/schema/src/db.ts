@@ -38,6 +38,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
+    // Each subgraph's ORM has its own context: MikroORM finds a transaction's entity manager by context name, and
+    // several ORMs in one process (tests, seed:demo's one transaction over three schemas) must not take each other's.
+    contextName: options.schema,
     entities: options.entities,
     extensions: [Migrator],
     migrations: {

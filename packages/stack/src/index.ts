@@ -1,3 +1,3 @@
 export { DEFINITIONS, ROOT } from "./artifacts";
 export { devSecret, GATEWAY_NODE_ARGS, startStack, type Stack, type StackConfig } from "./launcher";
-export { seedDemo, type DemoOptions } from "./seed-demo";
+export { seedDemo, seedDemoInto, type DemoOptions, type DemoOrms } from "./seed-demo";

@@ -1,4 +1,4 @@
-import { demoRegions, seedCouncilsDemo } from "@contagem/councils";
+import { seedCouncilsDemo } from "@contagem/councils";
 import { seedMeetingsDemo } from "@contagem/meetings";
 import { seedParticipationDemo } from "@contagem/participation";
 import { civilYear } from "@contagem/schema";
@@ -7,6 +7,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
+import { seedDemoInto } from "./seed-demo";
 
 let system: RunningSystem;
 const options = { years: 2, councils: 3, seed: 7 }; // 3 synthetic councils beside the 35 bodies of the public record
@@ -14,18 +15,35 @@ let structure: Awaited<ReturnType<typeof seedCouncilsDemo>>;
 let counts: Awaited<ReturnType<typeof seedMeetingsDemo>>;
 let people: Awaited<ReturnType<typeof seedParticipationDemo>>;
 
+let failedAttempt: { error: string; councils: number; meetings: number; participants: number };
+
 beforeAll(async () => {
   system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"));
-  structure = await system.subgraphs.councils.orm.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
-  counts = await system.subgraphs.meetings.orm.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options));
-  const regions = await demoRegions(system.subgraphs.councils.orm.em.fork());
-  people = await system.subgraphs.participation.orm.em.fork().transactional((em) =>
-    seedParticipationDemo(em as EntityManager, { ...options, participants: 300, regions, meetings: counts.heldMeetings }),
-  );
+  const orms = { councils: system.subgraphs.councils.orm, meetings: system.subgraphs.meetings.orm, participation: system.subgraphs.participation.orm };
+  // First attempt: the database refuses the participation part's works (the last step), after the councils and
+  // meetings parts have written everything.
+  const schemaOf = (name: keyof typeof orms) => `"${orms[name].config.get("schema")}"`;
+  const admin = orms.councils.em.fork();
+  await admin.execute(`create or replace function ${schemaOf("participation")}.refuse() returns trigger language plpgsql as $$
+    begin raise exception 'refused by the test'; end $$`);
+  await admin.execute(`create trigger refuse before insert on ${schemaOf("participation")}.intervention for each statement
+    execute function ${schemaOf("participation")}.refuse()`);
+  const error = await seedDemoInto(orms, { ...options, participants: 50 }).then(() => "none", (e: Error) => e.message);
+  await admin.execute(`drop trigger refuse on ${schemaOf("participation")}.intervention`);
+  const [row] = await admin.execute<{ councils: number; meetings: number; participants: number }[]>(`select
+    (select count(*) from ${schemaOf("councils")}.council where name like '%(sintético)')::int as councils,
+    (select count(*) from ${schemaOf("meetings")}.meeting where recorded_from = 'SECRETARIAT')::int as meetings,
+    (select count(*) from ${schemaOf("participation")}.participant)::int as participants`);
+  failedAttempt = { error, ...row };
+  ({ structure, counts, people } = await seedDemoInto(orms, { ...options, participants: 300 }));
 }, 120_000);
 afterAll(() => system.stop());
 
 describe("seed:demo", () => {
+  it("is all or nothing across the three subgraphs: a failure in its last part leaves no synthetic row anywhere", () => {
+    expect(failedAttempt).toEqual({ error: expect.stringContaining("refused by the test"), councils: 0, meetings: 0, participants: 0 });
+  });
+
   it("adds clearly synthetic councils and years of history", async () => {
     expect(counts.meetings).toBeGreaterThan(30);
     expect(counts.minutes).toBeGreaterThan(10);

@@ -2,7 +2,7 @@ import { demoRegions, seedCouncilsDemo } from "@contagem/councils";
 import { seedMeetingsDemo } from "@contagem/meetings";
 import { seedParticipationDemo } from "@contagem/participation";
 import { createLogger, DEFAULT_AUDIT_SCHEMA, prepareDatabase, readString } from "@contagem/schema";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { DEFINITIONS } from "./artifacts";
 
 export interface DemoOptions {
@@ -37,12 +37,7 @@ export async function seedDemo(url: string, options: DemoOptions, env: NodeJS.Pr
     ),
   );
   try {
-    const structure = await orms.councils.em.fork().transactional((em) => seedCouncilsDemo(em as EntityManager, options));
-    const counts = await orms.meetings.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options));
-    const regions = await demoRegions(orms.councils.em.fork());
-    const people = await orms.participation.em.fork().transactional((em) =>
-      seedParticipationDemo(em as EntityManager, { ...options, regions, meetings: counts.heldMeetings }),
-    );
+    const { structure, counts, people } = await seedDemoInto(orms as DemoOrms, options);
     // Fresh statistics for the planner after bulk loading.
     for (const orm of Object.values(orms)) await orm.em.getConnection().execute(`analyze`);
     const seats = structure.reduce((n, c) => n + c.terms.reduce((m, t) => m + t.seats.length, 0), 0);
@@ -56,4 +51,24 @@ export async function seedDemo(url: string, options: DemoOptions, env: NodeJS.Pr
   } finally {
     await Promise.all(Object.values(orms).map((orm) => orm.close()));
   }
+}
+
+export type DemoOrms = Record<"councils" | "meetings" | "participation", MikroORM>;
+
+/**
+ * The synthetic history, in one transaction: the three subgraphs' schemas share the database, so the meetings and
+ * participation parts run on the councils part's transaction (as savepoints) and a failure anywhere leaves nothing
+ * behind — and on the embedded database, one connection is all it ever waits on.
+ */
+export async function seedDemoInto(orms: DemoOrms, options: Omit<DemoOptions, "participants"> & { participants: number }) {
+  return orms.councils.em.fork().transactional(async (councils) => {
+    const ctx = councils.getTransactionContext();
+    const structure = await seedCouncilsDemo(councils as EntityManager, options);
+    const counts = await orms.meetings.em.fork().transactional((em) => seedMeetingsDemo(em as EntityManager, structure, options), { ctx });
+    const regions = await demoRegions(councils as EntityManager);
+    const people = await orms.participation.em
+      .fork()
+      .transactional((em) => seedParticipationDemo(em as EntityManager, { ...options, regions, meetings: counts.heldMeetings }), { ctx });
+    return { structure, counts, people };
+  });
 }
