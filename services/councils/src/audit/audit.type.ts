@@ -1,4 +1,4 @@
-import { ConnectionType } from "@contagem/schema";
+import { ConnectionType, Doc } from "@contagem/schema";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 
 @ObjectType("AuditEntry", {
@@ -41,7 +41,7 @@ export class AuditEntry {
   @Field()
   requestId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
@@ -47,7 +47,7 @@ export class OpenTermInput {
   })
   termLengthOverrideReason?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -71,7 +71,7 @@ export class AppointMandateInput {
   @Field(() => DateScalar)
   startsOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -80,7 +80,7 @@ export class EndMandateInput {
   @Field(() => ID)
   mandateId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => DateScalar)
@@ -89,6 +89,6 @@ export class EndMandateInput {
   @Field(() => MandateEndReason)
   reason: MandateEndReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

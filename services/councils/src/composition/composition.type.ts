@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
@@ -32,7 +32,7 @@ export class Term extends NodeType {
   @Field(() => String, { nullable: true, description: "Why ADMIN let this term run longer than the council's `termLengthYears`; null for a term within the rule." })
   lengthOverrideReason?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 
@@ -66,7 +66,7 @@ export class Mandate extends NodeType {
   @Field(() => MandateEndReason, { nullable: true })
   endReason?: MandateEndReason | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

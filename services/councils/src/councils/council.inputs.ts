@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -86,7 +86,7 @@ export class CreateCouncilInput {
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -132,6 +132,6 @@ export class UpdateCouncilInput {
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

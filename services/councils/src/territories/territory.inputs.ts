@@ -1,3 +1,4 @@
+import { Doc } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { TerritoryScheme } from "./territory.enums";
 
@@ -32,7 +33,7 @@ export class CreateTerritoryInput {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000, two decimals kept." })
   areaKm2?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -62,6 +63,6 @@ export class UpdateTerritoryInput {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000." })
   areaKm2?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

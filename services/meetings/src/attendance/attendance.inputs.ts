@@ -1,3 +1,4 @@
+import { Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AttendanceStatus } from "./attendance.enums";
 
@@ -21,12 +22,12 @@ export class RecordAttendanceInput {
   @Field(() => ID)
   meetingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => [AttendanceEntryInput])
   entries: AttendanceEntryInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
@@ -38,6 +38,6 @@ export class RecordDeliberationInput {
   @Field(() => [NominalVoteInput], { nullable: true, description: "Nominal votes; when given, they must add up to the counts." })
   votes?: NominalVoteInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

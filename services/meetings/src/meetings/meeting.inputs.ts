@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
@@ -74,7 +74,7 @@ export class ScheduleMeetingInput {
   @Field(() => [AgendaItemInput], { nullable: true })
   agenda?: AgendaItemInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -83,7 +83,7 @@ export class UpdateMeetingInput {
   @Field(() => ID)
   meetingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
@@ -107,7 +107,7 @@ export class UpdateMeetingInput {
   @Field(() => [AgendaItemInput], { nullable: true, description: "Replaces the whole agenda." })
   agenda?: AgendaItemInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -116,7 +116,7 @@ export class ConveneMeetingInput {
   @Field(() => ID)
   meetingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => Date, { nullable: true, description: "When the convocation was published; defaults to now." })
@@ -125,7 +125,7 @@ export class ConveneMeetingInput {
   @Field(() => ID, { nullable: true, description: "The mandate (usually the president's) that convened it: one of this council's (another council's: FORBIDDEN; unknown: BAD_USER_INPUT)." })
   convenedByMandateId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -134,7 +134,7 @@ export class CancelMeetingInput {
   @Field(() => ID)
   meetingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @LongText("TEXT")
@@ -144,6 +144,6 @@ export class CancelMeetingInput {
   @Field(() => Boolean, { defaultValue: false, description: "Postpone (to be rescheduled) rather than cancel." })
   postpone: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

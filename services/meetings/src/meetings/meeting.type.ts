@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Source } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Source, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AttendanceStatus } from "../attendance/attendance.enums";
 import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
@@ -68,7 +68,7 @@ export class Meeting extends NodeType {
   @Field(() => String, { nullable: true, description: "Link to join (online or hybrid)." })
   onlineUrl?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

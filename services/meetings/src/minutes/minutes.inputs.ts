@@ -1,4 +1,4 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 
@@ -23,7 +23,7 @@ export class DraftMinutesInput {
   @Field({ description: "The text, in Markdown." })
   body: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -32,7 +32,7 @@ export class ReviseMinutesDraftInput {
   @Field(() => ID)
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @LongText("DOCUMENT")
@@ -43,7 +43,7 @@ export class ReviseMinutesDraftInput {
   @Field(() => String, { nullable: true })
   changeNote?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -52,13 +52,13 @@ export class ApproveMinutesInput {
   @Field(() => ID)
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => ID, { description: "The later meeting (HELD) of the same council (another council's: FORBIDDEN) whose APPROVAL_OF_MINUTES item names these minutes (otherwise CONFLICT)." })
   meetingId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -67,7 +67,7 @@ export class PublishMinutesInput {
   @Field(() => ID)
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => Int, { description: "Edition of the Diário Oficial de Contagem." })
@@ -79,7 +79,7 @@ export class PublishMinutesInput {
   @Field(() => DateScalar)
   gazetteDate: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -88,7 +88,7 @@ export class AmendMinutesInput {
   @Field(() => ID)
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @LongText("DOCUMENT")
@@ -99,6 +99,6 @@ export class AmendMinutesInput {
   @Field({ description: "Why the published text is corrected." })
   reason: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 
@@ -34,7 +34,7 @@ export class Minutes extends NodeType {
   @Field(() => Date, { nullable: true })
   publishedAt?: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

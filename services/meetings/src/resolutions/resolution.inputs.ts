@@ -1,4 +1,4 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ResolutionStatus } from "./resolution.enums";
 
@@ -45,7 +45,7 @@ export class ResolutionTextInput {
 
 @InputType()
 export class AdoptResolutionInput extends ResolutionTextInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -57,6 +57,6 @@ export class ChangeResolutionInput extends ResolutionTextInput {
   @Field(() => Int, { description: "The `version` of that resolution you read." })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ContributionStatus } from "./contribution.enums";
@@ -18,7 +18,7 @@ export class ContributeInput {
   @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -27,7 +27,7 @@ export class ModerateContributionInput {
   @Field(() => ID)
   contributionId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => ContributionStatus, { description: "PUBLISHED or HIDDEN." })
@@ -37,7 +37,7 @@ export class ModerateContributionInput {
   @Field(() => String, { nullable: true, description: "Required to hide: why, as the moderation policy words it." })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -49,6 +49,6 @@ export class RecordPresenceInput {
   @Field(() => Channel, { defaultValue: Channel.IN_PERSON })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

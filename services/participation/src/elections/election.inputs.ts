@@ -1,3 +1,4 @@
+import { Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "A candidacy, as the official notice writes it." })
@@ -14,7 +15,7 @@ export class RecordCandidacyInput {
   @Field(() => ID, { nullable: true, description: "The electoral micro-region (a councils subgraph territory); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -41,6 +42,6 @@ export class RecordElectionResultsInput {
   @Field(() => [CandidacyResultInput])
   results: CandidacyResultInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -1,4 +1,4 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -64,7 +64,7 @@ export class CreateInterventionInput {
   @Field(() => [MilestoneInput], { nullable: true })
   milestones?: MilestoneInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -73,7 +73,7 @@ export class UpdateInterventionInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => InterventionStatus, { nullable: true })
@@ -100,6 +100,6 @@ export class UpdateInterventionInput {
   })
   deliberationId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

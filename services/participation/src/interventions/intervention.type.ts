@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -23,7 +23,7 @@ export class Intervention extends NodeType {
   @Field(() => Int, { description: "Progress, 0–100 %." })
   progress: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 
@@ -34,13 +34,13 @@ export class RegisterParticipantInput {
   @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "Corrects the citizen's own data; omitted fields stay as they are, null clears." })
 export class CorrectMyDataInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
@@ -70,7 +70,7 @@ export class CorrectMyDataInput {
   @Field(() => Boolean, { nullable: true })
   profilePublic?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar } from "@contagem/schema";
+import { ConnectionType, DateScalar, Doc } from "@contagem/schema";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 
@@ -56,7 +56,7 @@ export class PersonalData {
   @Field(() => Date, { nullable: true })
   erasedAt: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
@@ -75,7 +75,7 @@ export class CreateProcessInput {
   @Field(() => [ID], { nullable: true, description: "Meetings (meetings subgraph) that are part of the process; a council's process links only that council's meetings (FORBIDDEN). Unknown: BAD_USER_INPUT naming `meetingIds[i]`." })
   meetingIds?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -84,7 +84,7 @@ export class UpdateProcessInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
@@ -110,6 +110,6 @@ export class UpdateProcessInput {
   @Field(() => [ID], { nullable: true, description: "Replaces the linked meetings (see CreateProcessInput.meetingIds)." })
   meetingIds?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -1,4 +1,4 @@
-import { ConnectionType, NodeType, Source } from "@contagem/schema";
+import { ConnectionType, NodeType, Source, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
@@ -35,7 +35,7 @@ export class ParticipatoryProcess extends NodeType {
   })
   sources: Source[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

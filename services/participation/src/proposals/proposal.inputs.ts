@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ProposalDecision, ProposalStatus } from "./proposal.enums";
@@ -30,7 +30,7 @@ export class SubmitProposalInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the process's territory. A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -49,7 +49,7 @@ export class CreateProposalOptionInput {
   @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -61,7 +61,7 @@ export class SupportProposalInput {
   @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -76,7 +76,7 @@ export class CastBallotInput {
   @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -96,7 +96,7 @@ export class WithdrawProposalInput {
   @Field({ description: "Why it is withdrawn, shown with the proposal: 3 to 2,000 characters." })
   reason: string;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -120,6 +120,6 @@ export class DecideProposalInput {
   @Field(() => String, { nullable: true, description: "Why, shown with the proposal: up to 2,000 characters." })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
