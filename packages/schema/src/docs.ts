@@ -18,5 +18,6 @@ export const Doc = {
     `${MAX_PAGE}, \`after\`); records a viewer may not see are absent (null or NOT_FOUND), never partly shown.`,
   MUTATION:
     "Every write: needs a bearer token (UNAUTHENTICATED without one, FORBIDDEN outside the token's roles and councils), takes an optional `idempotencyKey`, runs in one transaction and is audited.",
-  PAYLOAD: (what: string) => `The result of a successful write: the ${what} as it now stands.`,
+  MUTATION_INPUT: (type: string) =>
+    `What to write, as \`${type.replace(/!$/, "")}\`: each field states its rules; a field that breaks one is BAD_USER_INPUT naming it in \`extensions.field\`.`,
 } as const;

@@ -54,6 +54,9 @@ export async function buildFederatedSchema(
   for (const [root, description] of [[typeSchema.getQueryType(), Doc.QUERY], [typeSchema.getMutationType(), Doc.MUTATION]] as const) {
     if (root) root.description ??= description;
   }
+  for (const field of Object.values(typeSchema.getMutationType()?.getFields() ?? {})) {
+    for (const arg of field.args) if (arg.name === "input") arg.description ??= Doc.MUTATION_INPUT(String(arg.type));
+  }
   const sdl = `${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fieldResolvers] of Object.entries(referenceResolvers)) {

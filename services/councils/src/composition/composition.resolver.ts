@@ -22,21 +22,21 @@ import type { MandateEntity } from "./mandate.entity";
 import type { SeatEntity } from "./seat.entity";
 import type { TermEntity } from "./term.entity";
 
-@ObjectType()
+@ObjectType({ description: "The result of `openTerm`." })
 export class OpenTermPayload {
-  @Field(() => Term)
+  @Field(() => Term, { description: "The term just opened, with its seats." })
   term: TermEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `appointMandate`." })
 export class AppointMandatePayload {
-  @Field(() => Mandate)
+  @Field(() => Mandate, { description: "The mandate just created." })
   mandate: MandateEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `endMandate`." })
 export class EndMandatePayload {
-  @Field(() => Mandate)
+  @Field(() => Mandate, { description: "The mandate as ended, with `endsOn` and `endReason` set." })
   mandate: MandateEntity;
 }
 
@@ -45,7 +45,7 @@ const runsOn = (day: string) => (m: MandateEntity) => !m.endsOn || m.endsOn >= d
 
 @Resolver(() => Term)
 export class TermResolver {
-  @FieldResolver(() => Council)
+  @FieldResolver(() => Council, { description: "The council this term belongs to." })
   council(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(councilById).load(term.council.id);
   }
@@ -55,7 +55,7 @@ export class TermResolver {
     return ctx.loaders.get(seatsByTerm).load(term.id);
   }
 
-  @FieldResolver(() => LegalAct, { nullable: true })
+  @FieldResolver(() => LegalAct, { nullable: true, description: "The act (decree, ordinance) that appointed the term's members; null when not on record." })
   appointmentAct(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
     return term.appointmentAct ? ctx.loaders.get(legalActById).load(term.appointmentAct.id) : null;
   }
@@ -69,7 +69,7 @@ export class TermResolver {
 
 @Resolver(() => Seat)
 export class SeatResolver {
-  @FieldResolver(() => Term)
+  @FieldResolver(() => Term, { description: "The term this seat belongs to." })
   term(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(termById).load(seat.term.id);
   }
@@ -87,7 +87,7 @@ export class SeatResolver {
   @FieldResolver(() => [Mandate], { description: "Mandates in this seat; unless `includeEnded`, only those not ended before today in Contagem (America/Sao_Paulo)." })
   async mandates(
     @Root() seat: SeatEntity,
-    @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: "True to list mandates that ended before today as well (the seat's whole history in the term)." }) includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ) {
     const mandates = await ctx.loaders.get(mandatesBySeat).load(seat.id);
@@ -97,12 +97,12 @@ export class SeatResolver {
 
 @Resolver(() => Mandate)
 export class MandateResolver {
-  @FieldResolver(() => Seat)
+  @FieldResolver(() => Seat, { description: "The seat held." })
   seat(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(seatById).load(mandate.seat.id);
   }
 
-  @FieldResolver(() => PublicPerson)
+  @FieldResolver(() => PublicPerson, { description: "The person holding the seat (public profile: the name as the act writes it)." })
   person(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(personById).load(mandate.person.id);
   }
