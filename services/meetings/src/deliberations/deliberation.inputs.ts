@@ -2,18 +2,18 @@ import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
-@InputType()
+@InputType({ description: "One member's vote." })
 export class NominalVoteInput {
   @Field(() => ID, { description: "A member who sat at the meeting (present, or the suplente sitting for a titular), one vote per seat. Another council's: FORBIDDEN; unknown or absent: BAD_USER_INPUT." })
   mandateId: string;
 
-  @Field(() => VoteChoice)
+  @Field(() => VoteChoice, { description: "How the member voted." })
   choice: VoteChoice;
 }
 
-@InputType()
+@InputType({ description: "A decision on an agenda item of a HELD meeting whose quorum was achieved (otherwise CONFLICT)." })
 export class RecordDeliberationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The meeting; unknown: NOT_FOUND; another council's: FORBIDDEN." })
   meetingId: string;
 
   @Field(() => ID, { description: "The agenda item decided, on this meeting's agenda (another council's: FORBIDDEN)." })

@@ -16,9 +16,9 @@ import { CancelMeetingInput, ConveneMeetingInput, MeetingFilter, ScheduleMeeting
 import { cancelMeeting, conveneMeeting, scheduleMeeting, updateMeeting } from "./meeting.service";
 import { AgendaItem, Attendance, Convocation, Meeting, MeetingConnection, QuorumType } from "./meeting.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on a meeting." })
 export class MeetingPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: "The meeting as it now stands, with its new `version`." })
   meeting: MeetingEntity;
 }
 
@@ -38,18 +38,18 @@ export function meetingWhere(filter: MeetingFilter = {}): FilterQuery<MeetingEnt
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => Meeting, { nullable: true })
-  meeting(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Meeting, { nullable: true, description: "One meeting by id; null when there is none." })
+  meeting(@Arg("id", () => ID, { description: "The meeting's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.loaders.get(meetingById).load(key);
   }
 
   @Query(() => MeetingConnection, { nullable: true, description: "Meetings of every council, newest first." })
-  async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
+  async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true, description: "Which meetings to list; omitted, all of them." }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
     return new MeetingConnection(await findPage(ctx.em, MeetingEntity, meetingWhere(filter), page, [{ field: "startsAt", direction: "desc" }]));
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council that meets." })
   council(@Root() meeting: MeetingEntity) {
     return { id: meeting.councilId };
   }
@@ -82,7 +82,7 @@ export class MeetingResolver {
     return ref(meeting.convenedByMandateId);
   }
 
-  @FieldResolver(() => [AgendaItem])
+  @FieldResolver(() => [AgendaItem], { description: "The agenda items, in order." })
   agenda(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(agendaByMeeting).load(meeting.id);
   }
@@ -92,12 +92,12 @@ export class MeetingResolver {
     return ctx.loaders.get(attendanceByMeeting).load(meeting.id);
   }
 
-  @FieldResolver(() => QuorumType)
+  @FieldResolver(() => QuorumType, { description: "The quorum under the council's rule (null fields where it cannot be computed)." })
   quorum(@Root() meeting: MeetingEntity) {
     return quorumOf(meeting.quorumRule, meeting.seatsTotal, meeting.presentCount);
   }
 
-  @FieldResolver(() => [Deliberation])
+  @FieldResolver(() => [Deliberation], { description: "Decisions taken at the meeting, in agenda order." })
   deliberations(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(deliberationsByMeeting).load(meeting.id);
   }
@@ -146,7 +146,7 @@ export class MeetingResolver {
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @FieldResolver(() => MandateRef, { nullable: true })
+  @FieldResolver(() => MandateRef, { nullable: true, description: "The member's mandate (councils subgraph)." })
   mandate(@Root() attendance: AttendanceEntity) {
     return { id: attendance.mandateId };
   }
