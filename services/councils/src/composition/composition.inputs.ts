@@ -17,9 +17,9 @@ export class SeatInput {
   territoryId?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A new term (gestão) of a council, with its seats." })
 export class OpenTermInput {
-  @Field(() => ID, { description: "The council whose term this is; unknown: NOT_FOUND; not your council: FORBIDDEN." })
+  @Field(() => ID, { description: "The council whose term this is; unknown: BAD_USER_INPUT; not your council: FORBIDDEN." })
   councilId: string;
 
   @Field(() => String, { nullable: true, description: "Defaults to `Gestão <start year>-<end year>`." })
@@ -51,9 +51,9 @@ export class OpenTermInput {
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "A person appointed to a seat of a term, as the act of appointment names them." })
 export class AppointMandateInput {
-  @Field(() => ID, { description: "The seat to fill; unknown: NOT_FOUND; another council's: FORBIDDEN." })
+  @Field(() => ID, { description: "The seat to fill; unknown: BAD_USER_INPUT; another council's: FORBIDDEN." })
   seatId: string;
 
   @Field(() => ID, { nullable: true, description: "An existing public person; or give `personName`." })
@@ -75,7 +75,7 @@ export class AppointMandateInput {
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "The end of a mandate: its last day and why." })
 export class EndMandateInput {
   @Field(() => ID, { description: "The mandate to end; unknown: NOT_FOUND; another council's: FORBIDDEN." })
   mandateId: string;

@@ -50,7 +50,7 @@ export class CouncilRulesInput {
   parity?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: "A new council of the participation system (ADMIN)." })
 export class CreateCouncilInput {
   @Field(() => String, { nullable: true, description: "Defaults to one made from the acronym or the name." })
   slug?: string;

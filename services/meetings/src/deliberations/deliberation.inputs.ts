@@ -13,7 +13,7 @@ export class NominalVoteInput {
 
 @InputType({ description: "A decision on an agenda item of a HELD meeting whose quorum was achieved (otherwise CONFLICT)." })
 export class RecordDeliberationInput {
-  @Field(() => ID, { description: "The meeting; unknown: NOT_FOUND; another council's: FORBIDDEN." })
+  @Field(() => ID, { description: "The meeting, HELD (otherwise CONFLICT); unknown: BAD_USER_INPUT; another council's: FORBIDDEN." })
   meetingId: string;
 
   @Field(() => ID, { description: "The agenda item decided, on this meeting's agenda (another council's: FORBIDDEN)." })

@@ -8,23 +8,23 @@ export class ContributeInput {
   @Field(() => ID, { nullable: true, description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A proposal to comment on (give it or `meetingId`, not both: BAD_USER_INPUT); unknown: BAD_USER_INPUT." })
   proposalId?: string | null;
 
   @LongText("TEXT")
-  @Field()
+  @Field({ description: "The comment, 3 to 5,000 characters of plain text." })
   body: string;
 
-  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
+  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM, description: "How it was made; default DIGITAL_PLATFORM." })
   channel: Channel;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "A moderation decision: publish a contribution, or hide it with a reason (STAFF/ADMIN)." })
 export class ModerateContributionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contribution; unknown: NOT_FOUND." })
   contributionId: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
@@ -46,7 +46,7 @@ export class RecordPresenceInput {
   @Field(() => ID, { description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId: string;
 
-  @Field(() => Channel, { defaultValue: Channel.IN_PERSON })
+  @Field(() => Channel, { defaultValue: Channel.IN_PERSON, description: "How you attended; default IN_PERSON." })
   channel: Channel;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })

@@ -54,7 +54,28 @@ registerEnumType(ProcessStatus, {
   description: "Where the process stands.",
   valuesConfig: {
     NOT_STATED: { description: "The public record the process was imported from does not say (only for processes with `sources`)." },
+    PLANNED: { description: "Announced, not yet open." },
+    OPEN: { description: "Open: citizens can take part in its current phase." },
+    CLOSED: { description: "Finished; its results stand." },
+    CANCELLED: { description: "Called off." },
   },
 });
-registerEnumType(PhaseKind, { name: "PhaseKind", description: "What citizens can do in a phase." });
-registerEnumType(Channel, { name: "Channel", description: "How a person took part." });
+registerEnumType(PhaseKind, { name: "PhaseKind", description: "What citizens can do in a phase.",
+  valuesConfig: {
+    INFORMATION: { description: "Information: the process is presented." },
+    PROPOSALS: { description: "Citizens submit proposals." },
+    SUPPORTS: { description: "Citizens support proposals." },
+    VOTING: { description: "Citizens cast ballots." },
+    DELIBERATION: { description: "A council or the administration deliberates." },
+    RESULTS: { description: "Results are published." },
+  },
+});
+registerEnumType(Channel, { name: "Channel", description: "How a person took part.",
+  valuesConfig: {
+    DIGITAL_PLATFORM: { description: "Online, on Decide Contagem or this API." },
+    IN_PERSON: { description: "In person, at a city service point or meeting." },
+    TERRITORIAL_PLENARY: { description: "At a territorial plenary." },
+    PUBLIC_HEARING: { description: "At a public hearing." },
+    OMBUDSMAN: { description: "Through the ombudsman (ouvidoria)." },
+  },
+});
