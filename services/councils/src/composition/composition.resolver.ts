@@ -1,5 +1,5 @@
 import { civilToday, type RequestContext } from "@contagem/schema";
-import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
 import {
@@ -17,8 +17,9 @@ import { Organization, PublicPerson } from "../people/people.type";
 import { Territory } from "../territories/territory.type";
 import { AppointMandateInput, EndMandateInput, OpenTermInput } from "./composition.inputs";
 import { appointMandate, endMandate, openTerm } from "./composition.service";
-import { Mandate, Seat, Term } from "./composition.type";
+import { Mandate, Seat, SeatRule, Term } from "./composition.type";
 import type { MandateEntity } from "./mandate.entity";
+import type { SeatRuleEntity } from "./seat-rule.entity";
 import type { SeatEntity } from "./seat.entity";
 import type { TermEntity } from "./term.entity";
 
@@ -38,6 +39,19 @@ export class AppointMandatePayload {
 export class EndMandatePayload {
   @Field(() => Mandate, { description: "The mandate as ended, with `endsOn` and `endReason` set." })
   mandate: MandateEntity;
+}
+
+@Resolver(() => SeatRule)
+export class SeatRuleResolver {
+  @FieldResolver(() => Int, { description: "How many full-member (titular) seats the law gives this sector or segment; each term opens one seat per place." })
+  fullMemberSeats(@Root() rule: SeatRuleEntity): number {
+    return rule.titulares;
+  }
+
+  @FieldResolver(() => Int, { description: "How many alternate (suplente) places the law gives this sector or segment, 0 when none." })
+  alternateSeats(@Root() rule: SeatRuleEntity): number {
+    return rule.suplentes;
+  }
 }
 
 /** A mandate runs until the end of its last day (`endsOn`, inclusive, as attendance reads it), in Contagem. */
@@ -115,7 +129,7 @@ export class MandateResolver {
   }
 
   @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
-  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as titular or suplente (ADMIN, or a SECRETARY of the council)." })
+  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as full member (titular) or alternate (suplente) (ADMIN, or a SECRETARY of the council)." })
   async appointMandate(@Arg("input") input: AppointMandateInput, @Ctx() ctx: RequestContext) {
     return { mandate: await appointMandate(ctx, input) };
   }

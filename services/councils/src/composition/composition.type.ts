@@ -10,10 +10,10 @@ export class SeatRule extends NodeType {
   @Field(() => String, { nullable: true, description: "Segment as the law words it, e.g. `associações comunitárias`." })
   segment?: string | null;
 
-  @Field(() => Int, { description: "Titular seats." })
+  @Field(() => Int, { description: "Full-member (titular) seats.", deprecationReason: "Use `fullMemberSeats`. Removal after 2027-03-01." })
   titulares: number;
 
-  @Field(() => Int, { description: "Suplente (alternate) seats." })
+  @Field(() => Int, { description: "Alternate (suplente) seats.", deprecationReason: "Use `alternateSeats`. Removal after 2027-03-01." })
   suplentes: number;
 }
 
@@ -48,7 +48,9 @@ export class Seat extends NodeType {
   segment?: string | null;
 }
 
-@ObjectType("Mandate", { description: "A person holding a seat as titular or suplente for a period." })
+@ObjectType("Mandate", {
+  description: "A person holding a seat, as full member (titular) or alternate (suplente), for a period (Popolo's Membership of a Post).",
+})
 @Directive('@key(fields: "id")')
 export class Mandate extends NodeType {
   @Field(() => MandateRole, { description: "Whether the person holds the seat as full member (titular) or alternate (suplente)." })

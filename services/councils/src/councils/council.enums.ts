@@ -51,7 +51,9 @@ registerEnumType(CouncilKind, {
     FORUM: { description: "Other participatory forum." },
   },
 });
-registerEnumType(CouncilStatus, { name: "CouncilStatus", description: "Whether the council currently operates.",
+registerEnumType(CouncilStatus, {
+  name: "CouncilStatus",
+  description: "Whether the council currently operates.",
   valuesConfig: {
     ACTIVE: { description: "Operates: it meets and its members hold mandates." },
     INACTIVE: { description: "Exists in law but does not meet (e.g. no term in force)." },

@@ -10,7 +10,9 @@ export enum OrganizationKind {
   OTHER = "OTHER",
 }
 
-registerEnumType(OrganizationKind, { name: "OrganizationKind", description: "What kind of body an organization is.",
+registerEnumType(OrganizationKind, {
+  name: "OrganizationKind",
+  description: "What kind of body an organization is.",
   valuesConfig: {
     GOVERNMENT_BODY: { description: "A body of the municipal (or other) executive, e.g. a secretariat." },
     LEGISLATURE: { description: "A legislative house, e.g. the Câmara Municipal." },

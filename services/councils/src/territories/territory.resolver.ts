@@ -68,7 +68,7 @@ export class TerritoryResolver {
 
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')
   @Mutation(() => CreateTerritoryPayload, {
-    description: "Records a territory of the ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBOURHOOD grid, in a compatible parent (ADMIN).",
+    description: "Records a territory of the ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBORHOOD grid, in a compatible parent (ADMIN).",
   })
   async createTerritory(@Arg("input") input: CreateTerritoryInput, @Ctx() ctx: RequestContext) {
     return { territory: await createTerritory(ctx, input) };

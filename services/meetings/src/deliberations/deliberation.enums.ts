@@ -13,7 +13,9 @@ export enum VoteChoice {
   ABSTAIN = "ABSTAIN",
 }
 
-registerEnumType(DeliberationOutcome, { name: "DeliberationOutcome", description: "What the council decided.",
+registerEnumType(DeliberationOutcome, {
+  name: "DeliberationOutcome",
+  description: "What the council decided.",
   valuesConfig: {
     APPROVED: { description: "Approved." },
     REJECTED: { description: "Rejected." },
@@ -21,7 +23,9 @@ registerEnumType(DeliberationOutcome, { name: "DeliberationOutcome", description
     POSTPONED: { description: "Postponed to a later meeting." },
   },
 });
-registerEnumType(VoteChoice, { name: "VoteChoice", description: "A member's nominal vote.",
+registerEnumType(VoteChoice, {
+  name: "VoteChoice",
+  description: "A member's nominal vote.",
   valuesConfig: {
     FOR: { description: "For." },
     AGAINST: { description: "Against." },

@@ -1,4 +1,4 @@
-import { findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { DateScalar, findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AttendanceEntity } from "../attendance/attendance.entity";
@@ -75,6 +75,15 @@ export class MeetingResolver {
       givenNoticeHours: given,
       noticeRespected: required === null ? null : given >= required,
     };
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      "The civil date (YYYY-MM-DD) the meeting was convened, where a public listing gives only that (no instant, so no notice is computed); null otherwise (see `convocation`).",
+  })
+  convenedOn(@Root() meeting: MeetingEntity): string | null {
+    return meeting.convokedOn ?? null;
   }
 
   @FieldResolver(() => MandateRef, { nullable: true, description: "Who convened it (usually the president)." })

@@ -34,7 +34,11 @@ export class Meeting extends NodeType {
   })
   startTimeStated: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: "The civil date of the call, where a public listing gives only that (no instant, so no notice is computed)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The civil date of the call, as `convenedOn`.",
+    deprecationReason: "Use `convenedOn`. Removal after 2027-03-01.",
+  })
   convokedOn?: string | null;
 
   @Field(() => [Source], {

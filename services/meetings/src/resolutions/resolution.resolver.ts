@@ -32,9 +32,9 @@ export class ResolutionResolver {
     return { id: resolution.councilId };
   }
 
-  @FieldResolver(() => String, { description: 'Number as the city writes it, e.g. "001/2026" (Resolução COMPUR 001/2026).' })
+  @FieldResolver(() => String, { description: 'As the city writes it, without the council (like `Minutes.label`), e.g. "Resolução 001/2026". Until 2026-11 it was the number alone ("001/2026"); `number` and `year` give the parts.' })
   label(@Root() resolution: ResolutionEntity) {
-    return formatNumber(resolution.number, resolution.year);
+    return `Resolução ${formatNumber(resolution.number, resolution.year)}`;
   }
 
   @FieldResolver(() => Meeting, { description: "The meeting that adopted it." })

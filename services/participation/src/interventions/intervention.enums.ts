@@ -8,7 +8,9 @@ export enum InterventionStatus {
   CANCELLED = "CANCELLED",
 }
 
-registerEnumType(InterventionStatus, { name: "InterventionStatus", description: "Where a work or service stands.",
+registerEnumType(InterventionStatus, {
+  name: "InterventionStatus",
+  description: "Where a work or service stands.",
   valuesConfig: {
     PLANNED: { description: "Chosen, not started." },
     IN_PROGRESS: { description: "Under way; see `progress`." },

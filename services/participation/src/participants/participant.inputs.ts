@@ -19,7 +19,10 @@ export class RegisterParticipantInput {
   @Field(() => DateScalar, { description: "Participation is open from 16 years of age, counted on today's date in Contagem (America/Sao_Paulo)." })
   birthDate: string;
 
-  @Field(() => String, { nullable: true, description: "Neighbourhood (bairro), as you write it. Never public." })
+  @Field(() => String, { nullable: true, description: "Neighborhood (bairro), as you write it, up to 1,000 characters. Never public." })
+  neighborhood?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Neighborhood (bairro), as `neighborhood` (give one of them: both is BAD_USER_INPUT).", deprecationReason: "Use `neighborhood`. Removal after 2027-03-01." })
   neighbourhood?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The region (administrative territory) the person takes part from; unknown: BAD_USER_INPUT." })
@@ -58,7 +61,10 @@ export class CorrectMyDataInput {
   @Field(() => DateScalar, { nullable: true, description: "Corrected date of birth (YYYY-MM-DD); under 16: BAD_USER_INPUT." })
   birthDate?: string;
 
-  @Field(() => String, { nullable: true, description: "New neighbourhood (bairro); null clears it." })
+  @Field(() => String, { nullable: true, description: "New neighborhood (bairro); null clears it." })
+  neighborhood?: string | null;
+
+  @Field(() => String, { nullable: true, description: "New neighborhood (bairro), as `neighborhood` (give one of them: both is BAD_USER_INPUT).", deprecationReason: "Use `neighborhood`. Removal after 2027-03-01." })
   neighbourhood?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The region the person takes part from; unknown: BAD_USER_INPUT." })

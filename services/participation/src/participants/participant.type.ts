@@ -35,7 +35,10 @@ export class PersonalData {
   @Field(() => DateScalar, { nullable: true, description: "Date of birth (YYYY-MM-DD); null once erased." })
   birthDate: string | null;
 
-  @Field(() => String, { nullable: true, description: "Neighbourhood (bairro) as the person wrote it; null when not given or erased." })
+  @Field(() => String, { nullable: true, description: "Neighborhood (bairro) as the person wrote it; null when not given or erased." })
+  neighborhood: string | null;
+
+  @Field(() => String, { nullable: true, description: "Neighborhood (bairro), as `neighborhood`.", deprecationReason: "Use `neighborhood`. Removal after 2027-03-01." })
   neighbourhood: string | null;
 
   @Field(() => ID, { nullable: true, description: "The region the person takes part from." })
