@@ -1,4 +1,4 @@
-import { createGateway } from "@contagem/gateway";
+import { createGateway, DEFAULT_QUERY } from "@contagem/gateway";
 import { createLogger } from "@contagem/schema";
 import { gql } from "@contagem/testkit";
 import {
@@ -9,8 +9,12 @@ import {
   isEnumType,
   isObjectType,
   lexicographicSortSchema,
+  NoDeprecatedCustomRule,
+  parse,
   printSchema,
   type IntrospectionQuery,
+  specifiedRules,
+  validate,
 } from "graphql";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -88,3 +92,17 @@ describe("the client-facing schema's descriptions", () => {
     }
   });
 });
+
+describe("the examples developers copy", () => {
+  it("the README's GraphQL examples and the IDE's default query fit the schema and use no deprecated name", async () => {
+    const schema = clientSchema(supergraph);
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const document of [...examples, DEFAULT_QUERY]) {
+      const errors = validate(schema, parse(document), [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message);
+      expect({ document, errors }).toEqual({ document, errors: [] });
+    }
+  });
+});
+
