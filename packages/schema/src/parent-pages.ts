@@ -97,7 +97,8 @@ function existsByParent(ctx: RequestContext, key: string, spec: ParentPagesSpec,
       const rows = await ctx.em.execute<{ parent: number; found: boolean }[]>(
         `select parent.id as parent, exists(select 1 from ${tableOf(ctx.em, spec.entity)} t
            where t.${spec.parentColumn} = parent.id and ${where.sql}) as found from ${parentValues(parentIds)}`,
-        [...parentIds, ...where.params],
+        // The subquery's parameters come first in the statement's text.
+        [...where.params, ...parentIds],
       );
       const found = new Map(rows.map((r) => [Number(r.parent), r.found === true || String(r.found) === "true"]));
       return parentIds.map((id) => found.get(id) ?? false);
