@@ -15,6 +15,10 @@ import type { Plugin } from "graphql-yoga";
 import { GraphQLError, type ValidationRule } from "graphql";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
+import { useHttpCaching } from "./http-caching";
+import { persistedDocumentPlugins, type PersistedDocumentsOptions } from "./persisted-documents";
+import type { RateLimit } from "./rate-limit";
+import { rateLimitResolvers, rateLimitTypeDefs, useRateLimitCost } from "./rate-limit-field";
 import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
 
@@ -45,6 +49,10 @@ export interface RuntimeOptions {
   responseCacheMaxBytes?: number;
   /** Limits on the shape of a query (graphql-armor); false only for tools that must send oversized queries. */
   queryLimits?: QueryLimits | false;
+  /** The per-client budget (charged at the edge, then by each operation's cost), answered by `Query.rateLimit`. */
+  budget: RateLimit;
+  /** Automatic persisted queries and trusted documents. */
+  persistedDocuments?: PersistedDocumentsOptions;
 }
 
 export type QueryPlanner = "js" | "rust";
@@ -80,10 +88,18 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
     cors: false,
+    // The budget lives here, so the gateway answers `Query.rateLimit` itself (the supergraph does not have it).
+    additionalTypeDefs: rateLimitTypeDefs,
+    additionalResolvers: rateLimitResolvers(options.budget),
     plugins: () => [
       noSubscriptions,
+      // The document's length is checked before a document is registered by its hash.
       ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
+      ...persistedDocumentPlugins(options.persistedDocuments ?? {}),
       useClosedErrors(options.logger),
+      // Before the cost and the cache: it sees the final result, a cached one included.
+      useHttpCaching(),
+      useRateLimitCost(options.budget),
       ...(options.responseCacheTtlMs ? [useResponseCache(new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes), options.logger)] : []),
     ],
   });

@@ -57,6 +57,8 @@ export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; m
  */
 const FOREIGN_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_REQUEST,
+  // GraphQL Yoga's APQ plugin: the document sent with a hash is not the one the hash names.
+  PERSISTED_QUERY_MISMATCH: ErrorCode.BAD_REQUEST,
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
   REQUEST_ENTITY_TOO_LARGE: ErrorCode.BAD_REQUEST,
   DOWNSTREAM_SERVICE_ERROR: ErrorCode.SERVICE_UNAVAILABLE,
