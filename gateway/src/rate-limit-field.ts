@@ -45,11 +45,12 @@ interface ServerContext {
   req?: IncomingMessage;
 }
 
-export function rateLimitResolvers(rateLimit: RateLimit) {
-  return {
-    Query: {
-      rateLimit: (_root: unknown, _args: unknown, context: ServerContext) => (context.req ? (rateLimit.budgetOf(context.req) ?? null) : null),
-    },
+/** The value of `Query.rateLimit` for a request's context. */
+export function resolveRateLimit(rateLimit: RateLimit) {
+  return (_root: unknown, _args: unknown, context: unknown) => {
+    const req = (context as ServerContext | undefined)?.req;
+    const budget = req ? rateLimit.budgetOf(req) : undefined;
+    return budget ? { ...budget, resetAt: budget.resetAt.toISOString() } : null;
   };
 }
 

@@ -18,7 +18,9 @@ import { offlineGraphiQL } from "./graphiql";
 import { useHttpCaching } from "./http-caching";
 import { persistedDocumentPlugins, type PersistedDocumentsOptions } from "./persisted-documents";
 import type { RateLimit } from "./rate-limit";
-import { rateLimitResolvers, rateLimitTypeDefs, useRateLimitCost } from "./rate-limit-field";
+import { resolveRateLimit, useRateLimitCost } from "./rate-limit-field";
+import { withGatewayFields } from "./gateway-fields";
+import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
 
@@ -64,7 +66,8 @@ const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: options.supergraph,
-    ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
+    // The gateway's own fields (Query.rateLimit: the budget lives here) are added around either planner.
+    unifiedGraphHandler: withGatewayFields(options.queryPlanner === "rust" ? rustPlanner() : handleFederationSupergraph, resolveRateLimit(options.budget)),
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
     ),
@@ -88,9 +91,6 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
     cors: false,
-    // The budget lives here, so the gateway answers `Query.rateLimit` itself (the supergraph does not have it).
-    additionalTypeDefs: rateLimitTypeDefs,
-    additionalResolvers: rateLimitResolvers(options.budget),
     plugins: () => [
       noSubscriptions,
       // The document's length is checked before a document is registered by its hash.
@@ -114,9 +114,24 @@ const refuseSubscriptions: ValidationRule = (context) => ({
   },
 });
 
+/**
+ * Incremental delivery is not offered: the Rust planner's executor (@graphql-hive/router-runtime) has no Defer
+ * plan node, and the runtime's own support (`deferStream`) is experimental. Said plainly, rather than only
+ * "Unknown directive".
+ */
+const refuseIncrementalDelivery: ValidationRule = (context) => ({
+  Directive(node) {
+    if (node.name.value !== "defer" && node.name.value !== "stream") return;
+    context.reportError(
+      new GraphQLError(`@${node.name.value} is not supported: this API answers every query whole (no incremental delivery). Remove the directive.`, { nodes: node }),
+    );
+  },
+});
+
 const noSubscriptions: Plugin = {
   onValidate({ addValidationRule }) {
     addValidationRule(refuseSubscriptions);
+    addValidationRule(refuseIncrementalDelivery);
   },
 };
 

@@ -132,6 +132,33 @@ describe("rate-limit information", () => {
   });
 });
 
+describe("the rateLimit field in the schema", () => {
+  it("is described, answered under an alias and in a fragment, and introspected with the rest of the graph", async () => {
+    const body = await (
+      await post({ query: `query { budget: rateLimit { limit } ...Rest } fragment Rest on Query { rateLimit { cost } council(slug: "compur") { acronym } }` })
+    ).json();
+    expect(body).toEqual({ data: { budget: { limit: PER_MINUTE }, rateLimit: { cost: 1 }, council: { acronym: "COMPUR" } } });
+    const type = await (await post({ query: `{ __type(name: "RateLimit") { description fields { name description } } }` })).json();
+    expect(type.data.__type.description).toContain("points per minute");
+    for (const field of type.data.__type.fields) expect(field.description).toBeTruthy();
+    const root = await (await post({ query: `{ __schema { queryType { fields { name description } } } }` })).json();
+    const fields = root.data.__schema.queryType.fields.map((f: { name: string }) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(["rateLimit", "council", "councils"]));
+  });
+});
+
+describe("incremental delivery", () => {
+  it("refuses @defer with a plain explanation", async () => {
+    const res = await post({ query: `{ council(slug: "compur") { acronym ... @defer { name } } }` }, { accept: "application/graphql-response+json" });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors.map((e: { message: string }) => e.message)).toContain(
+      "@defer is not supported: this API answers every query whole (no incremental delivery). Remove the directive.",
+    );
+    expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
 describe("compression", () => {
   it("compresses large answers as the client prefers, decompressing to the same JSON", async () => {
     const query = `{ councils(first: 50) { edges { node { acronym name } } } }`;
@@ -162,3 +189,27 @@ async function rawPost(url: string, body: unknown, headers: Record<string, strin
     req.end(JSON.stringify(body));
   });
 }
+
+// Last: it spends the budget.
+describe("a query the budget cannot pay", () => {
+  it("is refused whole with 429 RATE_LIMITED, Retry-After and the budget headers, charged nothing but its first point", async () => {
+    const costly = "{ councils(first: 20) { edges { node { terms(first: 100) { totalCount } } } } }"; // 2,020 nodes: 21 points
+    const remainingAfter = (res: Response) => Number(res.headers.get("x-ratelimit-remaining"));
+    // Spend down to 1..20 points left, so that the edge admits the next request and its cost is what refuses it.
+    let left = remainingAfter(await post({ query: "{ __typename }" }));
+    while (left > 21) left = remainingAfter(await post({ query: costly }));
+    if (left === 21) left = remainingAfter(await post({ query: "{ __typename }" }));
+    expect(left).toBeGreaterThan(0);
+    const refused = await post({ query: costly });
+    expect(refused.status).toBe(429);
+    const remaining = remainingAfter(refused);
+    expect(remaining).toBe(left - 1);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = await refused.json();
+    expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(body.data).toBeUndefined();
+    const cheap = await post({ query: "{ __typename }" });
+    expect(cheap.status).toBe(remaining > 0 ? 200 : 429);
+    expect(remainingAfter(cheap)).toBe(Math.max(0, remaining - 1));
+  });
+});
