@@ -21,33 +21,36 @@ type Executor = NonNullable<Awaited<ReturnType<UnifiedGraphHandler>>["executor"]
  * Fields the gateway answers itself (`Query.rateLimit`: the budget lives here), added to the client-facing schema
  * around whichever query planner serves the supergraph. The runtime's `additionalTypeDefs` are honoured only by its
  * JavaScript planner (the Rust planner plans the whole document against the supergraph and knows nothing else), so the
- * gateway's fields are split off the document here: the planner gets the rest, graphql-js answers them over the
+ * gateway's fields are split off the document for it: the planner gets the rest, graphql-js answers them over the
  * extended schema, and the two results are joined. Composition never sees them.
  */
 export function withGatewayFields(handler: UnifiedGraphHandler, resolveRateLimit: GraphQLFieldResolver<unknown, unknown>): UnifiedGraphHandler {
   return async (opts) => {
-    const inner = await handler(opts);
+    const additionalResolvers = [...(opts.additionalResolvers ? [opts.additionalResolvers].flat() : []), { Query: { rateLimit: resolveRateLimit } }];
+    const additionalTypeDefs = [...(opts.additionalTypeDefs ? [opts.additionalTypeDefs].flat() : []), rateLimitTypeDefs];
+    const inner = await handler({ ...opts, additionalTypeDefs, additionalResolvers });
+    // The JavaScript planner stitches them into the schema it executes: nothing more to do.
+    if (inner.unifiedGraph.getQueryType()?.getFields().rateLimit) return inner;
     const unifiedGraph = extendSchema(inner.unifiedGraph, parse(rateLimitTypeDefs));
     unifiedGraph.getQueryType()!.getFields().rateLimit.resolve = resolveRateLimit;
-    // The JavaScript planner executes the schema itself: the resolver above answers the field.
     const executor = inner.executor;
-    if (!executor) return { ...inner, unifiedGraph };
+    if (!executor) throw new Error("The query planner neither added the gateway's fields nor gave an executor.");
     const withFields = async (request: Parameters<Executor>[0]) => {
-        const operation = getOperationAST(request.document, request.operationName);
-        if (!operation || operation.operation !== "query") return executor(request);
-        const local = (document: DocumentNode) =>
-          execute({ schema: unifiedGraph, document, variableValues: request.variables, operationName: request.operationName, contextValue: request.context, rootValue: {} }) as Promise<ExecutionResult>;
-        // Introspection is answered over the extended schema (the planner's own answer would not know these fields).
-        if (operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"))) return local(request.document);
-        const own = keepRoot(request.document, operation, (name) => name === "rateLimit");
-        if (!own) return executor(request);
-        const rest = keepRoot(request.document, operation, (name) => name !== "rateLimit");
-        const [ours, theirs] = await Promise.all([local(own), rest ? executor({ ...request, document: rest }) : Promise.resolve({ data: {} })]);
-        if (Symbol.asyncIterator in (theirs as object)) return theirs;
-        const planned = theirs as ExecutionResult;
-        const errors = [...(planned.errors ?? []), ...(ours.errors ?? [])];
-        const data = planned.data === null ? null : { ...(ours.data ?? {}), ...(planned.data ?? {}) };
-        return { ...planned, data, ...(errors.length ? { errors } : {}) };
+      const operation = getOperationAST(request.document, request.operationName);
+      if (!operation || operation.operation !== "query") return executor(request);
+      const local = (document: DocumentNode) =>
+        execute({ schema: unifiedGraph, document, variableValues: request.variables, operationName: request.operationName, contextValue: request.context, rootValue: {} }) as Promise<ExecutionResult>;
+      // Introspection is answered over the extended schema (the planner's own answer would not know these fields).
+      if (operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"))) return local(request.document);
+      const own = keepRoot(request.document, operation, (name) => name === "rateLimit");
+      if (!own) return executor(request);
+      const rest = keepRoot(request.document, operation, (name) => name !== "rateLimit");
+      const [ours, theirs] = await Promise.all([local(own), rest ? executor({ ...request, document: rest }) : Promise.resolve({ data: {} })]);
+      if (Symbol.asyncIterator in (theirs as object)) return theirs;
+      const planned = theirs as ExecutionResult;
+      const errors = [...(planned.errors ?? []), ...(ours.errors ?? [])];
+      const data = planned.data === null ? null : { ...(ours.data ?? {}), ...(planned.data ?? {}) };
+      return { ...planned, data, ...(errors.length ? { errors } : {}) };
     };
     return { ...inner, unifiedGraph, executor: withFields as unknown as Executor };
   };
