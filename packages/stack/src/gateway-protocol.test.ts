@@ -170,23 +170,32 @@ describe("compression", () => {
       ["br", promisify(brotliDecompress)],
     ] as const) {
       // Node's fetch would decompress silently: read the raw bytes with node:http.
-      const { headers, body } = await rawPost(system.gatewayUrl, { query }, { "accept-encoding": `${encoding};q=1, identity;q=0.1` });
+      const { headers, body } = await raw(system.gatewayUrl, "POST", { query }, { "accept-encoding": `${encoding};q=1, identity;q=0.1` });
       expect(headers["content-encoding"]).toBe(encoding);
       expect(String(headers.vary).toLowerCase()).toContain("accept-encoding");
       expect(JSON.parse((await decode(body)).toString("utf8"))).toEqual(expected);
     }
   });
+
+  it("compresses the IDE page, megabytes of it, with Brotli", async () => {
+    const page = await raw(system.gatewayUrl, "GET", undefined, { accept: "text/html", "accept-encoding": "gzip, br" });
+    expect(page.headers["content-encoding"]).toBe("br");
+    const html = await promisify(brotliDecompress)(page.body);
+    expect(html.toString("utf8")).toContain("<html");
+    expect(html.length).toBeGreaterThan(1_000_000);
+    expect(page.body.length).toBeLessThan(html.length / 3);
+  });
 });
 
-async function rawPost(url: string, body: unknown, headers: Record<string, string>) {
+async function raw(url: string, method: string, body: unknown, headers: Record<string, string>) {
   const { request } = await import("node:http");
   return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-    const req = request(url, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (res) => {
+    const req = request(url, { method, headers: { "content-type": "application/json", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on("error", reject);
     });
     req.on("error", reject);
-    req.end(JSON.stringify(body));
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
