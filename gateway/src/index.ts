@@ -3,3 +3,4 @@ export { createGateway, type Gateway, type GatewayDeps } from "./server";
 export { SUBGRAPHS, readSubgraphUrls, type SubgraphUrls } from "./subgraphs";
 export { offlineGraphiQL } from "./graphiql";
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, type QueryPlanner } from "./runtime";
+export { publicSchema, publicSdl } from "./public-schema";
