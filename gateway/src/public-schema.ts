@@ -1,14 +1,16 @@
-import { Supergraph } from "@apollo/federation-internals";
+import { filterInternalFieldsAndTypes, getStitchedSchemaFromSupergraphSdl } from "@graphql-tools/federation";
 import { printSchema, type GraphQLSchema } from "graphql";
 
 /**
  * The client-facing schema of a supergraph: what clients can query, without federation's join and link machinery
- * (Apollo's API schema). It is what the gateway's introspection answers, published at /schema.graphql and committed
- * as schema/public.graphql, the contract the breaking-change check guards.
+ * (`join__*`, `link__*`, `_entities`, `_service`). It is built by the library the gateway runtime serves the
+ * supergraph with, so it is exactly what the gateway's introspection answers (a test holds them equal); it is published
+ * at /schema.graphql and committed as schema/public.graphql, the contract the breaking-change check guards. It keeps
+ * the definitions of the security directives @authenticated and @requiresScopes, which the gateway declares (the
+ * subgraphs enforce them).
  */
 export function publicSchema(supergraph: string): GraphQLSchema {
-  // The security features (@authenticated, @requiresScopes) are enforced by the subgraphs, not by this reading.
-  return Supergraph.build(supergraph, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
+  return filterInternalFieldsAndTypes(getStitchedSchemaFromSupergraphSdl({ supergraphSdl: supergraph }));
 }
 
 /** The client-facing SDL, as published. */

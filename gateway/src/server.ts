@@ -19,6 +19,7 @@ import {
 import { sendNodeResponse } from "@whatwg-node/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ideContentSecurityPolicy } from "./graphiql";
+import { createPublishedRoutes } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
@@ -46,6 +47,8 @@ export interface GatewayDeps {
    * Absent only in tools that run the gateway without an identity provider.
    */
   verify?: Verifier;
+  /** The schema reference page and the schema changelog, when not read from the build output and the repository. */
+  published?: { referenceDocs?: string; changelog?: string };
 }
 
 export interface Gateway {
@@ -102,6 +105,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
+  const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -136,6 +140,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end();
       return;
     }
+    if (published(req, res, path, requestId)) return;
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }

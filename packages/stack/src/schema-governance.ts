@@ -6,6 +6,7 @@ import {
   isInterfaceType,
   isObjectType,
   type GraphQLSchema,
+  type GraphQLType,
 } from "graphql";
 import { Temporal } from "temporal-polyfill";
 
@@ -59,15 +60,16 @@ export function removalDate(reason: string): Temporal.PlainDate | null {
 /** Coordinates of the released schema whose named type is `typeName` (where a removed type was reachable from). */
 function referencesTo(schema: GraphQLSchema, typeName: string): string[] {
   const refs: string[] = [];
+  const named = (type: GraphQLType) => getNamedType(type).name === typeName;
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith("__")) continue;
-    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+    if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
-        if (getNamedType(field.type).name === typeName) refs.push(`${type.name}.${field.name}`);
-        for (const arg of "args" in field ? field.args : []) {
-          if (getNamedType(arg.type).name === typeName) refs.push(`${type.name}.${field.name}.${arg.name}`);
-        }
+        if (named(field.type)) refs.push(`${type.name}.${field.name}`);
+        for (const arg of field.args) if (named(arg.type)) refs.push(`${type.name}.${field.name}.${arg.name}`);
       }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) if (named(field.type)) refs.push(`${type.name}.${field.name}`);
     }
   }
   return refs;
