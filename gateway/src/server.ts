@@ -19,7 +19,7 @@ import {
 import { sendNodeResponse } from "@whatwg-node/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ideContentSecurityPolicy } from "./graphiql";
-import { createPublishedRoutes } from "./published";
+import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
@@ -47,8 +47,8 @@ export interface GatewayDeps {
    * Absent only in tools that run the gateway without an identity provider.
    */
   verify?: Verifier;
-  /** The schema reference page and the schema changelog, when not read from the build output and the repository. */
-  published?: { referenceDocs?: string; changelog?: string };
+  /** The published documents, when not read from the build output and the repository (see ./published). */
+  published?: Omit<PublishedOptions, "supergraph">;
 }
 
 export interface Gateway {
