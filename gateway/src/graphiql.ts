@@ -13,10 +13,14 @@ export const IDE_LINKS = [
 ] as const;
 
 /** The IDE's first query: real data of the default seed (Contagem's public record), not an empty answer. */
-export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record of Contagem's participation bodies.
-# Press the run button (or Ctrl-Enter). The other tabs show common tasks; the schema reference is at /docs,
-# the SDL for code generators at /schema.graphql, the schema changelog at /schema-changelog.md.
-# The Conselho Municipal do Idoso (COMIC)'s meetings at the Casa dos Conselhos, with their agendas and sources:
+export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record of
+# Contagem's participation bodies. Press the run button
+# (or Ctrl-Enter); the other tabs show common tasks. The
+# links at the bottom right: the schema reference, the SDL
+# and its changelog, and a guide for developers.
+#
+# The Conselho Municipal do Idoso (COMIC)'s meetings at the
+# Casa dos Conselhos, with their agendas and sources:
 query ComicMeetings {
   council(slug: "comic") {
     acronym
