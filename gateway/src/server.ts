@@ -22,6 +22,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ideContentSecurityPolicy } from "./graphiql";
 import { writeCachingHeaders } from "./http-caching";
 import type { PersistedDocumentsOptions } from "./persisted-documents";
+import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
@@ -51,6 +52,8 @@ export interface GatewayDeps {
   verify?: Verifier;
   /** Trusted documents (by SHA-256) and whether only they are accepted; automatic persisted queries otherwise. */
   persistedDocuments?: PersistedDocumentsOptions;
+  /** The published documents, when not read from the build output and the repository (see ./published). */
+  published?: Omit<PublishedOptions, "supergraph">;
 }
 
 export interface Gateway {
@@ -117,6 +120,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
+  const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -152,6 +156,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end();
       return;
     }
+    if (published(req, res, path, requestId)) return;
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }
