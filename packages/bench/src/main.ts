@@ -184,7 +184,7 @@ async function secretariesOf(url: string, secret: string, count: number): Promis
       token: await new SignJWT({ roles: ["SECRETARY"], councils: [node.slug] })
         .setProtectedHeader({ alg: "HS256" }).setSubject(`bench-${node.slug}`).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime("2h")
         .sign(new TextEncoder().encode(secret)),
-      titulars: node.currentTerm.seats.flatMap((s) => s.mandates.filter((m) => m.role === "TITULAR").map((m) => m.id)),
+      titulars: node.currentTerm.seats.flatMap((s) => s.mandates.filter((m) => m.role === "FULL_MEMBER").map((m) => m.id)),
       from: Math.max(Date.parse(node.currentTerm.startsOn) + 86_400_000, Date.now() - 20 * 86_400_000),
     })),
   );

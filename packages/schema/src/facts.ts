@@ -17,9 +17,23 @@ export interface CouncilFacts {
   };
 }
 
+/** A mandate's role as the councils subgraph names it now (FULL_MEMBER, ALTERNATE). */
+export type MandateRoleName = "FULL_MEMBER" | "ALTERNATE";
+
+/**
+ * The role a peer answered, in today's names: a councils subgraph of before the rename (2026-11) still answers
+ * TITULAR / SUPLENTE, and a rolling deploy may pair it with a newer asker.
+ */
+export const mandateRole = (role: string): MandateRoleName =>
+  role === "TITULAR" || role === "FULL_MEMBER" ? "FULL_MEMBER" : role === "SUPLENTE" || role === "ALTERNATE" ? "ALTERNATE" : unknownRole(role);
+
+const unknownRole = (role: string): never => {
+  throw new Error(`Unknown mandate role from the councils subgraph: ${JSON.stringify(role)}`);
+};
+
 export interface MandateFacts {
   id: number;
-  role: "TITULAR" | "SUPLENTE";
+  role: MandateRoleName;
   startsOn: string;
   endsOn: string | null;
   councilId: number;
@@ -54,7 +68,7 @@ export const MANDATE: PeerFact<MandateFacts> = {
   peer: "councils",
   typename: "Mandate",
   selection: "id role startsOn endsOn council { id }",
-  read: (m) => ({ id: Number(m.id), role: m.role, startsOn: m.startsOn, endsOn: m.endsOn, councilId: Number(m.council.id) }),
+  read: (m) => ({ id: Number(m.id), role: mandateRole(m.role), startsOn: m.startsOn, endsOn: m.endsOn, councilId: Number(m.council.id) }),
 };
 
 export const TERRITORY: PeerFact<TerritoryFacts> = {

@@ -3,8 +3,10 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
+import { Doc } from "./docs";
 import { guardEntities } from "./entities-boundary";
 import { guardArguments } from "./input-boundary";
+import { describeConnections } from "./pagination";
 import { scalarsMap } from "./scalars";
 import { declaredLimits } from "./string-limits";
 
@@ -46,7 +48,15 @@ export async function buildFederatedSchema(
   // No middleware or auth checker runs on plain fields here (policies live in services and field resolvers), so
   // they read the property directly instead of through type-graphql's middleware chain: far less work per field.
   for (const objectType of getMetadataStorage().objectTypes) objectType.simpleResolvers ??= true;
+  describeConnections();
   const typeSchema = await buildSchema({ ...options, scalarsMap, skipCheck: true });
+  // type-graphql has no way to describe the root types; every subgraph gives them the same words, which compose.
+  for (const [root, description] of [[typeSchema.getQueryType(), Doc.QUERY], [typeSchema.getMutationType(), Doc.MUTATION]] as const) {
+    if (root) root.description ??= description;
+  }
+  for (const field of Object.values(typeSchema.getMutationType()?.getFields() ?? {})) {
+    for (const arg of field.args) if (arg.name === "input") arg.description ??= Doc.MUTATION_INPUT(String(arg.type));
+  }
   const sdl = `${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fieldResolvers] of Object.entries(referenceResolvers)) {

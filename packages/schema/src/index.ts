@@ -40,3 +40,4 @@ export * from "./facts";
 export * from "./integrity";
 export * from "./sql";
 export * from "./civil-time";
+export * from "./docs";

@@ -1,13 +1,16 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
 
+export const ID_DESCRIPTION =
+  "Stable identifier of the record (a positive integer, as a string); pass it wherever this record's id is taken.";
+
 /** Fields every public entity carries (DESIGN.md, Conventions). */
 @ObjectType()
 export abstract class NodeType {
-  @Field(() => ID)
+  @Field(() => ID, { description: ID_DESCRIPTION })
   id: number;
 
-  @Field({ description: "When the record was created." })
+  @Field({ description: "When the record was created (ISO 8601 instant with its offset)." })
   createdAt: Date;
 
   @Field({ description: "When the record last changed; filter lists with `updatedSince` for incremental sync." })

@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Directive, Field, getMetadataStorage, Int, ObjectType, type ClassType } from "type-graphql";
 import { encodeCursor, type CursorShape } from "./cursor";
 import { DEFAULT_PAGE, MAX_PAGE } from "./limits";
 import { pageWindow, type PageRequest, type PageWindow } from "./page-window";
@@ -56,7 +56,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     @Field({ description: "Opaque cursor of this item." })
     cursor: string;
 
-    @Field(() => Node)
+    @Field(() => Node, { description: `The ${name} at this position of the list.` })
     node: T;
   }
 
@@ -65,12 +65,12 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     /** Resolvers hand in pages of database entities; the GraphQL type decides what of them is public. */
     constructor(private readonly page: Page<object>) {}
 
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "The items of this page in the list's order, each with its cursor; empty past the end." })
     get edges(): Edge<T>[] {
       return this.page.edges as Edge<T>[];
     }
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more items follow, and the cursors to page on with." })
     get pageInfo(): PageInfo {
       return this.page.pageInfo as PageInfo;
     }
@@ -80,8 +80,28 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
       return this.page.count();
     }
   }
+  connectionNodes.set(Connection, name);
   return Connection;
 }
+
+/** The node type's name of each class ConnectionType returned. */
+const connectionNodes = new WeakMap<object, string>();
+
+/**
+ * type-graphql gives a subclass none of its parent's description: every `<name>Connection` declared on a
+ * ConnectionType gets one generated here, so no list of the schema goes undocumented. Run before building a schema.
+ */
+export function describeConnections(): void {
+  for (const objectType of getMetadataStorage().objectTypes) {
+    const name = connectionNodes.get(Object.getPrototypeOf(objectType.target) as object);
+    if (name) objectType.description ??= connectionDescription(name);
+  }
+}
+
+export const connectionDescription = (name: string) =>
+  `A list of ${name} items, paged by cursor both ways (Relay connection): \`first\` items after \`after\` (the ` +
+  `\`pageInfo.endCursor\` of the previous page), or \`last\` items before \`before\` (its \`pageInfo.startCursor\`), ` +
+  `1 to ${MAX_PAGE} (default ${DEFAULT_PAGE}); \`totalCount\` counts all matching items.`;
 
 const once = (probe: () => Promise<boolean>): (() => Promise<boolean>) => {
   let answer: Promise<boolean> | undefined;

@@ -133,7 +133,7 @@ describe("seed:demo", () => {
     const { conveneMeeting } = await call(`mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { version } } }`, {
       meetingId: scheduleMeeting.meeting.id, expectedVersion: scheduleMeeting.meeting.version, convenedAt: new Date(startsAt.getTime() - 5 * 86_400_000).toISOString(),
     });
-    const titulars = council.currentTerm.seats.flatMap((s: any) => s.mandates.filter((m: any) => m.role === "TITULAR").map((m: any) => m.id));
+    const titulars = council.currentTerm.seats.flatMap((s: any) => s.mandates.filter((m: any) => m.role === "FULL_MEMBER").map((m: any) => m.id));
     await call(`mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { meeting { id } } }`, {
       meetingId: scheduleMeeting.meeting.id, expectedVersion: conveneMeeting.meeting.version, entries: titulars.map((id: string) => ({ mandateId: id, status: "PRESENT" })),
     });

@@ -78,7 +78,7 @@ const rows: MatrixRow[] = [
     document: `mutation($input: AppointMandateInput!) { appointMandate(input: $input) { mandate { id } } }`,
     variables: async () => {
       const { seatId, startsOn } = await freshSeat();
-      return { input: { seatId, personName: "Pessoa da Matriz", role: "TITULAR", startsOn } };
+      return { input: { seatId, personName: "Pessoa da Matriz", role: "FULL_MEMBER", startsOn } };
     },
     expected: COUNCIL_A_WRITERS,
   },
@@ -89,7 +89,7 @@ const rows: MatrixRow[] = [
       const { seatId, startsOn } = await freshSeat();
       const { appointMandate } = await asAdmin(
         `mutation($input: AppointMandateInput!) { appointMandate(input: $input) { mandate { id version } } }`,
-        { input: { seatId, personName: "Pessoa a Encerrar", role: "TITULAR", startsOn } },
+        { input: { seatId, personName: "Pessoa a Encerrar", role: "FULL_MEMBER", startsOn } },
       );
       const { id, version } = appointMandate.mandate;
       return { input: { mandateId: id, expectedVersion: version, endsOn: startsOn.replace("-01-01", "-06-30"), reason: "RESIGNED" } };

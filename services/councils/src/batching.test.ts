@@ -33,7 +33,7 @@ beforeAll(async () => {
     await run(`mutation($input: AppointMandateInput!) { appointMandate(input: $input) { mandate { id } } }`, {
       seatId: openTerm.term.seats[0].id,
       personName: `Pessoa Sintética ${i}`,
-      role: "TITULAR",
+      role: "FULL_MEMBER",
       startsOn: "2020-01-01",
     });
   }

@@ -91,17 +91,20 @@ describe("territories of the other grids", () => {
     const micro = await as(admin, CREATE, { scheme: "ELECTORAL_MICROREGION", code: "MR_SEDE_01", name: "Microrregião Sede 1", parentId: sede.id });
     expect(micro.data.createTerritory.territory).toMatchObject({ scheme: "ELECTORAL_MICROREGION", code: "MR_SEDE_01", parent: { code: "SEDE" } });
     const microId = micro.data.createTerritory.territory.id;
-    const bairro = await as(admin, CREATE, { scheme: "NEIGHBOURHOOD", code: "BAIRRO_CENTRO", name: "Centro", parentId: microId, population: 4200, populationSource: "IBGE census 2022", areaKm2: 1.25 });
-    expect(bairro.data.createTerritory.territory.parent).toEqual({ code: "MR_SEDE_01" });
+    const bairro = await as(admin, CREATE, { scheme: "NEIGHBORHOOD", code: "BAIRRO_CENTRO", name: "Centro", parentId: microId, population: 4200, populationSource: "IBGE census 2022", areaKm2: 1.25 });
+    expect(bairro.data.createTerritory.territory).toMatchObject({ scheme: "NEIGHBORHOOD", parent: { code: "MR_SEDE_01" } });
+    // The deprecated British spelling is still accepted until its removal date, and answered in the current name.
+    const old = await as(admin, CREATE, { scheme: "NEIGHBOURHOOD", code: "BAIRRO_ANTIGO", name: "Antigo", parentId: microId });
+    expect(old.data.createTerritory.territory).toMatchObject({ scheme: "NEIGHBORHOOD", code: "BAIRRO_ANTIGO" });
     const cases: [Record<string, unknown>, string][] = [
       [{ scheme: "REGIONAL_ADMIN", code: "NOVA", name: "Nova Regional", parentId: city.id }, "scheme"],
       [{ scheme: "MUNICIPALITY", code: "OUTRA", name: "Outra Cidade" }, "scheme"],
       [{ scheme: "HEALTH_DISTRICT", code: "DS_1", name: "Distrito 1", parentId: sede.id }, "parentId"],
       [{ scheme: "ELECTORAL_MICROREGION", code: "MR_X", name: "Microrregião X", parentId: microId }, "parentId"],
-      [{ scheme: "NEIGHBOURHOOD", code: "BAIRRO_X", name: "Bairro X", parentId: "999999" }, "parentId"],
+      [{ scheme: "NEIGHBORHOOD", code: "BAIRRO_X", name: "Bairro X", parentId: "999999" }, "parentId"],
       [{ scheme: "ELECTORAL_MICROREGION", code: "MR_SEDE_01", name: "Repetida", parentId: sede.id }, "code"],
-      [{ scheme: "NEIGHBOURHOOD", code: "bairro minúsculo", name: "Bairro" }, "code"],
-      [{ scheme: "NEIGHBOURHOOD", code: "BAIRRO_Y", name: "Bairro Y", areaKm2: -1 }, "areaKm2"],
+      [{ scheme: "NEIGHBORHOOD", code: "bairro minúsculo", name: "Bairro" }, "code"],
+      [{ scheme: "NEIGHBORHOOD", code: "BAIRRO_Y", name: "Bairro Y", areaKm2: -1 }, "areaKm2"],
     ];
     for (const [input, field] of cases) expect({ input, refusal: refusalsOf(await as(admin, CREATE, input)) }).toEqual({ input, refusal: [{ code: "BAD_USER_INPUT", field }] });
     expect(refusalsOf(await as(admin, CREATE, { scheme: "HEALTH_DISTRICT", code: "DS_1", name: "Distrito Sanitário 1", parentId: city.id }))).toBeUndefined();
@@ -110,7 +113,7 @@ describe("territories of the other grids", () => {
   it("are updated by ADMIN, moving only to a compatible parent: no territory lies in itself or its own descendants", async () => {
     const eldorado = await territory("ELDORADO");
     const micro = (await as(admin, CREATE, { scheme: "ELECTORAL_MICROREGION", code: "MR_ELDORADO_01", name: "Microrregião Eldorado 1", parentId: eldorado.id })).data.createTerritory.territory;
-    const bairro = (await as(admin, CREATE, { scheme: "NEIGHBOURHOOD", code: "BAIRRO_ELDORADO", name: "Eldorado", parentId: micro.id })).data.createTerritory.territory;
+    const bairro = (await as(admin, CREATE, { scheme: "NEIGHBORHOOD", code: "BAIRRO_ELDORADO", name: "Eldorado", parentId: micro.id })).data.createTerritory.territory;
     const update = (id: string, version: number, change: object) => as(admin, UPDATE, { id, expectedVersion: version, ...change });
     expect(refusalsOf(await update(micro.id, micro.version, { parentId: micro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);
     expect(refusalsOf(await update(micro.id, micro.version, { parentId: bairro.id }))).toEqual([{ code: "BAD_USER_INPUT", field: "parentId" }]);

@@ -1,6 +1,6 @@
 import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { AuditResolver } from "./audit/audit.resolver";
-import { MandateResolver, SeatResolver, TermResolver } from "./composition/composition.resolver";
+import { MandateResolver, SeatResolver, SeatRuleResolver, TermResolver } from "./composition/composition.resolver";
 import { CouncilResolver } from "./councils/council.resolver";
 import { LegalActResolver } from "./legal-acts/legal-act.resolver";
 import { councilById, councilBySlug, mandateById, personById, termById, territoryById } from "./loaders";
@@ -25,6 +25,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         TerritoryResolver,
         TermResolver,
         SeatResolver,
+        SeatRuleResolver,
         MandateResolver,
         PublicPersonResolver,
         OrganizationResolver,

@@ -40,7 +40,7 @@ async function council(slug: string) {
     const mandates: string[] = [];
     for (const seat of openTerm.term.seats) {
       const { appointMandate } = await call(`mutation($i: AppointMandateInput!) { appointMandate(input: $i) { mandate { id } } }`, {
-        seatId: seat.id, personName: `Conselheira ${slug} ${startsOn} ${mandates.length + 1}`, role: "TITULAR", startsOn,
+        seatId: seat.id, personName: `Conselheira ${slug} ${startsOn} ${mandates.length + 1}`, role: "FULL_MEMBER", startsOn,
       });
       mandates.push(appointMandate.mandate.id);
     }
@@ -69,7 +69,7 @@ async function council(slug: string) {
     (await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { year number label } } }`, { meetingId, body: "Ata." }))
       .draftMinutes.minutes;
   const resolution = async (meetingId: string) =>
-    (await call(`mutation($i: AdoptResolutionInput!) { adoptResolution(input: $i) { resolution { date year number } } }`, {
+    (await call(`mutation($i: AdoptResolutionInput!) { adoptResolution(input: $i) { resolution { date year number label } } }`, {
       meetingId, summary: "Dispõe sobre o calendário.", body: "Art. 1º Fica aprovado o calendário.",
     })).adoptResolution.resolution;
   const endMandate = async (mandateId: string, endsOn: string) =>
@@ -95,7 +95,7 @@ describe("Contagem's civil time", () => {
     expect(eve.label).toBe("1ª Reunião Ordinária de 2025");
     expect(eve.quorum).toEqual({ seats: 2, present: 2, achieved: true });
     expect(await c.minutes(eve.id)).toEqual({ year: 2025, number: 1, label: "Ata 001/2025" });
-    expect(await c.resolution(eve.id)).toEqual({ date: "2025-12-31", year: 2025, number: 1 });
+    expect(await c.resolution(eve.id)).toEqual({ date: "2025-12-31", year: 2025, number: 1, label: "Resolução 001/2025" });
     expect(january.label).toBe("1ª Reunião Ordinária de 2026");
 
     const { data } = await gql(system.gatewayUrl, `query($id: ID!) { council(id: $id) {
@@ -108,7 +108,7 @@ describe("Contagem's civil time", () => {
   it("dates a resolution adopted at 21:30 on 10 March on 10 March", async () => {
     const c = await council("cmmc");
     const march = await c.meeting("2026-03-10T21:30:00-03:00", c.next.mandates);
-    expect(await c.resolution(march.id)).toEqual({ date: "2026-03-10", year: 2026, number: 1 });
+    expect(await c.resolution(march.id)).toEqual({ date: "2026-03-10", year: 2026, number: 1, label: "Resolução 001/2026" });
   });
 
   it("numbers the meetings of New Year's Eve at 20:59, 21:00 and 23:59 in 2025, and midnight's in 2026", async () => {

@@ -48,10 +48,10 @@ describe("a meeting's life", () => {
       (await call(`mutation($i: AppointMandateInput!) { appointMandate(input: $i) { mandate { id } } }`, {
         i: { seatId, personName, role, startsOn: date(-400) },
       }, secretary)).appointMandate.mandate.id as string;
-    const president = await appoint(seats[0], "Ana Paula Ferreira", "TITULAR");
-    const titular2 = await appoint(seats[1], "Bruno Carvalho", "TITULAR");
-    const suplente2 = await appoint(seats[1], "Carla Dias", "SUPLENTE");
-    const titular3 = await appoint(seats[2], "Diego Souza", "TITULAR");
+    const president = await appoint(seats[0], "Ana Paula Ferreira", "FULL_MEMBER");
+    const titular2 = await appoint(seats[1], "Bruno Carvalho", "FULL_MEMBER");
+    const suplente2 = await appoint(seats[1], "Carla Dias", "ALTERNATE");
+    const titular3 = await appoint(seats[2], "Diego Souza", "FULL_MEMBER");
 
     // Schedule with an agenda, convene with notice, record attendance with a substitution.
     const schedule = async (startsAt: string, agenda: object[]) =>

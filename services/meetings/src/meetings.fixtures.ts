@@ -48,7 +48,7 @@ export class CouncilWorld {
     });
     for (const [i, seat] of openTerm.term.seats.entries()) {
       const { appointMandate } = await this.call(`mutation($i: AppointMandateInput!) { appointMandate(input: $i) { mandate { id } } }`, {
-        i: { seatId: seat.id, personName: `Conselheira ${this.slug} ${i + 1}`, role: "TITULAR", startsOn: date(-700) },
+        i: { seatId: seat.id, personName: `Conselheira ${this.slug} ${i + 1}`, role: "FULL_MEMBER", startsOn: date(-700) },
       });
       this.mandates.push(appointMandate.mandate.id);
     }

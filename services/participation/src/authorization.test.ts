@@ -71,7 +71,7 @@ let otherAuthor: Promise<string> | undefined;
 const decidable = async () => {
   const ended = { startsAt: new Date(Date.now() - 48 * 3_600_000).toISOString(), endsAt: new Date(Date.now() - 24 * 3_600_000).toISOString() };
   const { createProcess } = await call(system.gatewayUrl, `mutation($i: CreateProcessInput!) { createProcess(input: $i) { process { id } } }`, {
-    i: { kind: "PRIORITISATION_VOTE", title: "Votação encerrada", description: "Votação já apurada.", status: "OPEN", phases: [{ kind: "VOTING", title: "Votação", ...ended }] },
+    i: { kind: "PRIORITIZATION_VOTE", title: "Votação encerrada", description: "Votação já apurada.", status: "OPEN", phases: [{ kind: "VOTING", title: "Votação", ...ended }] },
   }, staff);
   return (await call(system.gatewayUrl, `mutation($i: CreateProposalOptionInput!) { createProposalOption(input: $i) { proposal { id version } } }`, {
     i: { processId: createProcess.process.id, title: "Compromisso apurado", body: "Texto do compromisso" },
@@ -87,7 +87,7 @@ const citizenRows: MatrixRow[] = [
     fullName: "Cidadã da Matriz", email: "matriz@example.org", birthDate: "1988-08-08",
   })),
   row("correctMyData", `mutation($i: CorrectMyDataInput!) { correctMyData(input: $i) { personalData { id } } }`, CITIZEN_ONLY, async () => ({
-    expectedVersion: await myVersion(), neighbourhood: `Bairro ${n++}`,
+    expectedVersion: await myVersion(), neighborhood: `Bairro ${n++}`,
   })),
   row("submitProposal", `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { proposal { id } } }`, CITIZEN_ONLY, async () => ({
     processId: (await openVote(system.gatewayUrl, 1)).processId, title: "Proposta da matriz", body: "Texto",

@@ -19,7 +19,7 @@ const PERSON = {
   phone: "(31) 98877-6655",
   cpf: testCpf(42),
   birthDate: "1990-05-17",
-  neighbourhood: "Bairro Reconhecível",
+  neighborhood: "Bairro Reconhecível",
   handle: "joana_contagem",
   profilePublic: true,
 };
@@ -55,11 +55,11 @@ describe("data-subject rights", () => {
     expect(publicView.proposal.contributions.edges).toEqual([{ node: { body: "Apoio este compromisso pela transparência.", author: { displayName: "joana_contagem", anonymous: false } } }]);
 
     // `me` and the export hold everything.
-    const me = await call(url, `{ me { personalData { fullName email phone documentMasked birthDate neighbourhood handle profilePublic }
+    const me = await call(url, `{ me { personalData { fullName email phone documentMasked birthDate neighborhood neighbourhood handle profilePublic }
       proposals { title } supports { proposalTitle } ballots { processTitle choices castAt } contributions { body status } } }`, {}, token);
     expect(me.me.personalData).toEqual({
       fullName: PERSON.fullName, email: PERSON.email, phone: "31988776655", documentMasked: `***.***.**${PERSON.cpf.slice(-4, -3)}-${PERSON.cpf.slice(-2)}`,
-      birthDate: PERSON.birthDate, neighbourhood: PERSON.neighbourhood, handle: PERSON.handle, profilePublic: true,
+      birthDate: PERSON.birthDate, neighborhood: PERSON.neighborhood, neighbourhood: PERSON.neighborhood, handle: PERSON.handle, profilePublic: true,
     });
     expect(me.me.ballots[0].choices).toEqual(["Compromisso 1", "Compromisso 2", "Compromisso 3"]);
     expect(me.me.supports).toEqual([{ proposalTitle: "Compromisso 5" }]);

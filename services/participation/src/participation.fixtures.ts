@@ -25,7 +25,7 @@ export async function openVote(url: string, options = 5, extra: Record<string, u
   const now = Date.now();
   const { createProcess } = await call(url, `mutation($i: CreateProcessInput!) { createProcess(input: $i) { process { id version } } }`, {
     i: {
-      kind: "PRIORITISATION_VOTE",
+      kind: "PRIORITIZATION_VOTE",
       title: "Votação de prioridades de teste",
       description: "Escolha até três prioridades.",
       status: "OPEN",
@@ -54,6 +54,8 @@ export interface CitizenData {
   phone?: string;
   cpf?: string;
   birthDate: string;
+  neighborhood?: string;
+  /** The deprecated spelling, still accepted. */
   neighbourhood?: string;
   territoryId?: string;
   handle?: string;

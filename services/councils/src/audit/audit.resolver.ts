@@ -59,7 +59,7 @@ export class AuditResolver {
   })
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')
   async auditTrail(
-    @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
+    @Arg("filter", () => AuditFilter, { nullable: true, description: "Which entries to list; omitted, every entry. Without a token: UNAUTHENTICATED; without ADMIN: FORBIDDEN." }) filter: AuditFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {

@@ -1,5 +1,5 @@
 import { civilToday, type RequestContext } from "@contagem/schema";
-import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
 import {
@@ -17,27 +17,41 @@ import { Organization, PublicPerson } from "../people/people.type";
 import { Territory } from "../territories/territory.type";
 import { AppointMandateInput, EndMandateInput, OpenTermInput } from "./composition.inputs";
 import { appointMandate, endMandate, openTerm } from "./composition.service";
-import { Mandate, Seat, Term } from "./composition.type";
+import { Mandate, Seat, SeatRule, Term } from "./composition.type";
 import type { MandateEntity } from "./mandate.entity";
+import type { SeatRuleEntity } from "./seat-rule.entity";
 import type { SeatEntity } from "./seat.entity";
 import type { TermEntity } from "./term.entity";
 
-@ObjectType()
+@ObjectType({ description: "The result of `openTerm`." })
 export class OpenTermPayload {
-  @Field(() => Term)
+  @Field(() => Term, { description: "The term just opened, with its seats." })
   term: TermEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `appointMandate`." })
 export class AppointMandatePayload {
-  @Field(() => Mandate)
+  @Field(() => Mandate, { description: "The mandate just created." })
   mandate: MandateEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `endMandate`." })
 export class EndMandatePayload {
-  @Field(() => Mandate)
+  @Field(() => Mandate, { description: "The mandate as ended, with `endsOn` and `endReason` set." })
   mandate: MandateEntity;
+}
+
+@Resolver(() => SeatRule)
+export class SeatRuleResolver {
+  @FieldResolver(() => Int, { description: "How many full-member (titular) seats the law gives this sector or segment; each term opens one seat per place." })
+  fullMemberSeats(@Root() rule: SeatRuleEntity): number {
+    return rule.titulares;
+  }
+
+  @FieldResolver(() => Int, { description: "How many alternate (suplente) places the law gives this sector or segment, 0 when none." })
+  alternateSeats(@Root() rule: SeatRuleEntity): number {
+    return rule.suplentes;
+  }
 }
 
 /** A mandate runs until the end of its last day (`endsOn`, inclusive, as attendance reads it), in Contagem. */
@@ -45,7 +59,7 @@ const runsOn = (day: string) => (m: MandateEntity) => !m.endsOn || m.endsOn >= d
 
 @Resolver(() => Term)
 export class TermResolver {
-  @FieldResolver(() => Council)
+  @FieldResolver(() => Council, { description: "The council this term belongs to." })
   council(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(councilById).load(term.council.id);
   }
@@ -55,7 +69,7 @@ export class TermResolver {
     return ctx.loaders.get(seatsByTerm).load(term.id);
   }
 
-  @FieldResolver(() => LegalAct, { nullable: true })
+  @FieldResolver(() => LegalAct, { nullable: true, description: "The act (decree, ordinance) that appointed the term's members; null when not on record." })
   appointmentAct(@Root() term: TermEntity, @Ctx() ctx: RequestContext) {
     return term.appointmentAct ? ctx.loaders.get(legalActById).load(term.appointmentAct.id) : null;
   }
@@ -69,7 +83,7 @@ export class TermResolver {
 
 @Resolver(() => Seat)
 export class SeatResolver {
-  @FieldResolver(() => Term)
+  @FieldResolver(() => Term, { description: "The term this seat belongs to." })
   term(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(termById).load(seat.term.id);
   }
@@ -87,7 +101,7 @@ export class SeatResolver {
   @FieldResolver(() => [Mandate], { description: "Mandates in this seat; unless `includeEnded`, only those not ended before today in Contagem (America/Sao_Paulo)." })
   async mandates(
     @Root() seat: SeatEntity,
-    @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: "True to list mandates that ended before today as well (the seat's whole history in the term)." }) includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ) {
     const mandates = await ctx.loaders.get(mandatesBySeat).load(seat.id);
@@ -97,12 +111,12 @@ export class SeatResolver {
 
 @Resolver(() => Mandate)
 export class MandateResolver {
-  @FieldResolver(() => Seat)
+  @FieldResolver(() => Seat, { description: "The seat held." })
   seat(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(seatById).load(mandate.seat.id);
   }
 
-  @FieldResolver(() => PublicPerson)
+  @FieldResolver(() => PublicPerson, { description: "The person holding the seat (public profile: the name as the act writes it)." })
   person(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(personById).load(mandate.person.id);
   }
@@ -115,7 +129,7 @@ export class MandateResolver {
   }
 
   @Directive('@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])')
-  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as titular or suplente (ADMIN, or a SECRETARY of the council)." })
+  @Mutation(() => AppointMandatePayload, { description: "Appoints a person to a seat as full member (titular) or alternate (suplente) (ADMIN, or a SECRETARY of the council)." })
   async appointMandate(@Arg("input") input: AppointMandateInput, @Ctx() ctx: RequestContext) {
     return { mandate: await appointMandate(ctx, input) };
   }

@@ -45,21 +45,23 @@ describe("terms, seats and mandates", () => {
     expect(codesOf(badDate)).toEqual(["BAD_USER_INPUT"]);
   });
 
-  it("appoints a titular and a suplente, one active holder per seat and role, and ends a mandate", async () => {
-    const titular = await run(APPOINT, { seatId: seats[0].id, personName: "Maria  das Dores Silva", role: "TITULAR", boardRole: "PRESIDENT", startsOn: "2025-01-10" });
+  it("appoints a full member (titular) and an alternate (suplente), one active holder per seat and role, and ends a mandate", async () => {
+    const titular = await run(APPOINT, { seatId: seats[0].id, personName: "Maria  das Dores Silva", role: "FULL_MEMBER", boardRole: "PRESIDENT", startsOn: "2025-01-10" });
     expect(titular.errors).toBeUndefined();
     expect(titular.data.appointMandate.mandate).toMatchObject({
-      role: "TITULAR",
+      role: "FULL_MEMBER",
       boardRole: "PRESIDENT",
       endsOn: null,
       person: { displayName: "Maria das Dores Silva" },
       council: { slug: "comac" },
     });
+    // The deprecated Portuguese names are still accepted until their removal date, and answered in the current ones.
     const second = await run(APPOINT, { seatId: seats[0].id, personName: "João Souza", role: "TITULAR", startsOn: "2025-01-10" });
     expect(codesOf(second)).toEqual(["CONFLICT"]);
     const suplente = await run(APPOINT, { seatId: seats[0].id, personName: "João Souza", role: "SUPLENTE", startsOn: "2025-01-10" });
     expect(suplente.errors).toBeUndefined();
-    const outside = await run(APPOINT, { seatId: seats[1].id, personName: "Ana Lima", role: "TITULAR", startsOn: "2024-01-01" });
+    expect(suplente.data.appointMandate.mandate.role).toBe("ALTERNATE");
+    const outside = await run(APPOINT, { seatId: seats[1].id, personName: "Ana Lima", role: "FULL_MEMBER", startsOn: "2024-01-01" });
     expect(codesOf(outside)).toEqual(["BAD_USER_INPUT"]);
 
     const mandate = titular.data.appointMandate.mandate;
@@ -68,7 +70,7 @@ describe("terms, seats and mandates", () => {
     const again = await run(END, { mandateId: mandate.id, expectedVersion: mandate.version + 1, endsOn: "2025-07-30", reason: "RESIGNED" });
     expect(codesOf(again)).toEqual(["CONFLICT"]);
 
-    const reuse = await run(APPOINT, { seatId: seats[0].id, personId: mandate.person.id, role: "TITULAR", startsOn: "2025-07-01" });
+    const reuse = await run(APPOINT, { seatId: seats[0].id, personId: mandate.person.id, role: "FULL_MEMBER", startsOn: "2025-07-01" });
     expect(reuse.errors).toBeUndefined();
   });
 
@@ -88,8 +90,8 @@ describe("terms, seats and mandates", () => {
     expect(person.data._entities[0].person).toEqual({
       displayName: "Maria das Dores Silva",
       mandates: expect.arrayContaining([
-        { role: "TITULAR", endsOn: "2025-06-30" },
-        { role: "TITULAR", endsOn: null },
+        { role: "FULL_MEMBER", endsOn: "2025-06-30" },
+        { role: "FULL_MEMBER", endsOn: null },
       ]),
     });
   });

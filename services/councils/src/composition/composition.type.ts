@@ -1,19 +1,19 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
 @ObjectType("SeatRule", { description: "One line of a council's legal composition." })
 export class SeatRule extends NodeType {
-  @Field(() => Sector)
+  @Field(() => Sector, { description: "The sector these seats represent." })
   sector: Sector;
 
   @Field(() => String, { nullable: true, description: "Segment as the law words it, e.g. `associações comunitárias`." })
   segment?: string | null;
 
-  @Field(() => Int, { description: "Titular seats." })
+  @Field(() => Int, { description: "Full-member (titular) seats.", deprecationReason: "Use `fullMemberSeats`. Removal after 2027-03-01." })
   titulares: number;
 
-  @Field(() => Int, { description: "Suplente (alternate) seats." })
+  @Field(() => Int, { description: "Alternate (suplente) seats.", deprecationReason: "Use `alternateSeats`. Removal after 2027-03-01." })
   suplentes: number;
 }
 
@@ -23,16 +23,16 @@ export class Term extends NodeType {
   @Field({ description: "Label, e.g. `Gestão 2025-2027`." })
   label: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day of the term (YYYY-MM-DD, civil date in Contagem)." })
   startsOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Last day of the term, inclusive (YYYY-MM-DD)." })
   endsOn: string;
 
   @Field(() => String, { nullable: true, description: "Why ADMIN let this term run longer than the council's `termLengthYears`; null for a term within the rule." })
   lengthOverrideReason?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 
@@ -41,32 +41,34 @@ export class Seat extends NodeType {
   @Field(() => Int, { description: "Position in the term's list of seats." })
   position: number;
 
-  @Field(() => Sector)
+  @Field(() => Sector, { description: "The sector the seat represents." })
   sector: Sector;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Segment as the law words it, e.g. `associações comunitárias`; null when the law names none." })
   segment?: string | null;
 }
 
-@ObjectType("Mandate", { description: "A person holding a seat as titular or suplente for a period." })
+@ObjectType("Mandate", {
+  description: "A person holding a seat, as full member (titular) or alternate (suplente), for a period (Popolo's Membership of a Post).",
+})
 @Directive('@key(fields: "id")')
 export class Mandate extends NodeType {
-  @Field(() => MandateRole)
+  @Field(() => MandateRole, { description: "Whether the person holds the seat as full member (titular) or alternate (suplente)." })
   role: MandateRole;
 
-  @Field(() => BoardRole, { nullable: true })
+  @Field(() => BoardRole, { nullable: true, description: "Role on the council's board (mesa diretora); null for an ordinary member." })
   boardRole?: BoardRole | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day of the mandate (YYYY-MM-DD, civil date in Contagem)." })
   startsOn: string;
 
   @Field(() => DateScalar, { nullable: true, description: "Its last day (inclusive, a civil date in Contagem); null until an end is recorded." })
   endsOn?: string | null;
 
-  @Field(() => MandateEndReason, { nullable: true })
+  @Field(() => MandateEndReason, { nullable: true, description: "Why the mandate ended; null while it runs or when no reason was recorded." })
   endReason?: MandateEndReason | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 

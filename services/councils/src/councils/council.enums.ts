@@ -51,10 +51,25 @@ registerEnumType(CouncilKind, {
     FORUM: { description: "Other participatory forum." },
   },
 });
-registerEnumType(CouncilStatus, { name: "CouncilStatus", description: "Whether the council currently operates." });
+registerEnumType(CouncilStatus, {
+  name: "CouncilStatus",
+  description: "Whether the council currently operates.",
+  valuesConfig: {
+    ACTIVE: { description: "Operates: it meets and its members hold mandates." },
+    INACTIVE: { description: "Exists in law but does not meet (e.g. no term in force)." },
+    EXTINCT: { description: "Abolished by a later act; kept for its history." },
+  },
+});
 registerEnumType(CouncilNature, {
   name: "CouncilNature",
   description: "Powers the council's founding act gives it (consultivo, deliberativo, normativo, fiscalizador…).",
+  valuesConfig: {
+    CONSULTATIVE: { description: "Consultivo: gives opinions the administration weighs." },
+    DELIBERATIVE: { description: "Deliberativo: its decisions bind, within its powers." },
+    NORMATIVE: { description: "Normativo: issues rules for its policy area." },
+    SUPERVISORY: { description: "Fiscalizador: oversees the policy's execution and funds." },
+    ADVISORY: { description: "Controlador or other advisory role the act names." },
+  },
 });
 registerEnumType(QuorumRule, {
   name: "QuorumRule",

@@ -25,15 +25,15 @@ import { CouncilFilter, CreateCouncilInput, UpdateCouncilInput } from "./council
 import { createCouncil, updateCouncil } from "./council.service";
 import { Council, CouncilConnection } from "./council.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of `createCouncil`." })
 export class CreateCouncilPayload {
-  @Field(() => Council)
+  @Field(() => Council, { description: "The council just registered." })
   council: CouncilEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `updateCouncil`." })
 export class UpdateCouncilPayload {
-  @Field(() => Council)
+  @Field(() => Council, { description: "The council as changed, with its new `version`." })
   council: CouncilEntity;
 }
 
@@ -42,7 +42,7 @@ export class CouncilResolver {
   @Query(() => CouncilConnection, { nullable: true, description: "Councils of the participation system, by name." })
   async councils(
     @Args() page: PageArgs,
-    @Arg("filter", () => CouncilFilter, { nullable: true }) filter: CouncilFilter | undefined,
+    @Arg("filter", () => CouncilFilter, { nullable: true, description: "Which councils to list; omitted, all of them." }) filter: CouncilFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilConnection> {
     const where = councilWhere(filter ?? {});
@@ -53,8 +53,8 @@ export class CouncilResolver {
 
   @Query(() => Council, { nullable: true, description: "One council by id or by slug (give exactly one)." })
   async council(
-    @Arg("id", () => ID, { nullable: true }) id: string | undefined,
-    @Arg("slug", () => String, { nullable: true }) slug: string | undefined,
+    @Arg("id", () => ID, { nullable: true, description: "The council's id; give it or `slug`, not both (else BAD_USER_INPUT). Unknown: null." }) id: string | undefined,
+    @Arg("slug", () => String, { nullable: true, description: "The council's slug, e.g. `compur`; give it or `id`, not both. Unknown: null." }) slug: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilEntity | null> {
     if ((id == null) === (slug == null)) throw badInput("id", 'Give exactly one of "id" or "slug".');
@@ -114,7 +114,7 @@ export class CouncilResolver {
   }
 
   @FieldResolver(() => Term, { nullable: true, description: "The term (gestão) in force on a given date, if any." })
-  async termAt(@Root() council: CouncilEntity, @Arg("date", () => DateScalar) date: string, @Ctx() ctx: RequestContext) {
+  async termAt(@Root() council: CouncilEntity, @Arg("date", () => DateScalar, { description: "The day (YYYY-MM-DD, civil date in Contagem)." }) date: string, @Ctx() ctx: RequestContext) {
     const terms = await ctx.loaders.get(termsByCouncil).load(council.id);
     return terms.find((t) => t.startsOn <= date && date <= t.endsOn) ?? null;
   }

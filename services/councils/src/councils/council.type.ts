@@ -16,7 +16,7 @@ export class CouncilRules {
   @Field(() => Int, { nullable: true, description: "Minimum notice, in hours, to convene an extraordinary meeting." })
   extraordinaryNoticeHours?: number | null;
 
-  @Field(() => QuorumRule, { nullable: true })
+  @Field(() => QuorumRule, { nullable: true, description: "Quorum needed to open a meeting; null when not on record." })
   quorumRule?: QuorumRule | null;
 
   @Field(() => Int, { nullable: true, description: "Length of a term (gestão) in years." })
@@ -44,7 +44,7 @@ export class Council extends NodeType {
   @Field({ description: "Official name, e.g. `Conselho Municipal de Política Urbana`." })
   name: string;
 
-  @Field(() => CouncilKind)
+  @Field(() => CouncilKind, { description: "Kind of collegiate body." })
   kind: CouncilKind;
 
   @Field(() => String, { nullable: true, description: "Policy area, e.g. `HEALTH`, `URBAN_POLICY`, `TERRITORIAL` (the regional councils); null when not stated." })
@@ -68,10 +68,10 @@ export class Council extends NodeType {
   })
   boundToStatement?: string | null;
 
-  @Field(() => CouncilStatus)
+  @Field(() => CouncilStatus, { description: "Whether the council currently operates." })
   status: CouncilStatus;
 
-  @Field(() => CouncilRules)
+  @Field(() => CouncilRules, { description: "Its operating rules (each null when not on record)." })
   rules: CouncilRules;
 
   @Field(() => String, {

@@ -1,4 +1,4 @@
-import { DateScalar } from "@contagem/schema";
+import { DateScalar, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "Where the Diário Oficial de Contagem (DOC) published an act (ADMIN); replaces what was recorded before." })
@@ -18,6 +18,6 @@ export class RecordLegalActPublicationInput {
   @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD); not before the act's own date." })
   gazetteDate: string;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

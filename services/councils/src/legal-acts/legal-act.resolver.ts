@@ -8,7 +8,7 @@ import { LegalAct } from "./legal-act.type";
 
 @ObjectType({ description: "The act, with its gazette publication." })
 export class RecordLegalActPublicationPayload {
-  @Field(() => LegalAct)
+  @Field(() => LegalAct, { description: "The act with its gazette publication recorded." })
   legalAct: LegalActEntity;
 }
 

@@ -15,13 +15,13 @@ export class PublicPerson extends NodeType {
 
 @ObjectType("Organization", { description: "A government body or civil-society entity holding council seats." })
 export class Organization extends NodeType {
-  @Field()
+  @Field({ description: "Name as the city writes it." })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Its acronym, e.g. `SMS`; null when it has none." })
   acronym?: string | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: "What kind of body it is." })
   kind: OrganizationKind;
 
   @Field(() => [Source], { description: SOURCES_DESCRIPTION })

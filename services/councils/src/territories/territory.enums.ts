@@ -1,5 +1,9 @@
 import { registerEnumType } from "type-graphql";
 
+/**
+ * The stored value stays NEIGHBOURHOOD; the public name is spelt as the rest of the schema (American English). The old
+ * name comes first and is deprecated: still accepted, while an output value takes the last name of its value.
+ */
 export enum TerritoryScheme {
   MUNICIPALITY = "MUNICIPALITY",
   REGIONAL_ADMIN = "REGIONAL_ADMIN",
@@ -7,6 +11,8 @@ export enum TerritoryScheme {
   HEALTH_DISTRICT = "HEALTH_DISTRICT",
   SUAS_TERRITORY = "SUAS_TERRITORY",
   NEIGHBOURHOOD = "NEIGHBOURHOOD",
+  // eslint-disable-next-line @typescript-eslint/no-duplicate-enum-values -- the new public name of the same stored value
+  NEIGHBORHOOD = "NEIGHBOURHOOD",
 }
 
 registerEnumType(TerritoryScheme, {
@@ -18,6 +24,7 @@ registerEnumType(TerritoryScheme, {
     ELECTORAL_MICROREGION: { description: "Micro-regions used to elect regional councillors." },
     HEALTH_DISTRICT: { description: "Health districts, each with a district health council." },
     SUAS_TERRITORY: { description: "Social assistance (SUAS) territories." },
-    NEIGHBOURHOOD: { description: "Neighbourhoods (bairros)." },
+    NEIGHBORHOOD: { description: "Neighborhoods (bairros)." },
+    NEIGHBOURHOOD: { description: "Neighborhoods (bairros).", deprecationReason: "Use `NEIGHBORHOOD`. Removal after 2027-03-01." },
   },
 });

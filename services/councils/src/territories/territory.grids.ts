@@ -24,15 +24,18 @@ export const WRITABLE_GRIDS = [
   TerritoryScheme.NEIGHBOURHOOD,
 ];
 
+/** A grid as the schema names it (the stored NEIGHBOURHOOD is public as NEIGHBORHOOD). */
+const publicName = (scheme: TerritoryScheme) => (scheme === TerritoryScheme.NEIGHBOURHOOD ? "NEIGHBORHOOD" : scheme);
+
 export function requireWritableGrid(scheme: TerritoryScheme, field: string): void {
   if (!WRITABLE_GRIDS.includes(scheme)) {
-    throw badInput(field, `${scheme} territories are fixed by law and seeded: only ${WRITABLE_GRIDS.join(", ")} territories are written here.`);
+    throw badInput(field, `${publicName(scheme)} territories are fixed by law and seeded: only ${WRITABLE_GRIDS.map(publicName).join(", ")} territories are written here.`);
   }
 }
 
 export function requireParentGrid(scheme: TerritoryScheme, parentScheme: TerritoryScheme): void {
   const allowed = PARENT_GRIDS[scheme];
   if (!allowed.includes(parentScheme)) {
-    throw badInput("parentId", `A ${scheme} territory lies in a ${allowed.join(" or ")} territory, not in a ${parentScheme} one.`);
+    throw badInput("parentId", `A ${publicName(scheme)} territory lies in a ${allowed.map(publicName).join(" or ")} territory, not in a ${publicName(parentScheme)} one.`);
   }
 }

@@ -1,16 +1,17 @@
+import { Doc } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { TerritoryScheme } from "./territory.enums";
 
 const CODE = "Stable code within the grid: upper-case letters, digits, `_` or `-`, 1 to 64 characters (e.g. `MR_ELDORADO_03`); unique in its grid.";
 const PARENT =
-  "The territory it lies in, in a compatible grid: an ELECTORAL_MICROREGION in a REGIONAL_ADMIN region; a NEIGHBOURHOOD in a " +
+  "The territory it lies in, in a compatible grid: an ELECTORAL_MICROREGION in a REGIONAL_ADMIN region; a NEIGHBORHOOD in a " +
   "REGIONAL_ADMIN region or an ELECTORAL_MICROREGION; a HEALTH_DISTRICT or SUAS_TERRITORY in the MUNICIPALITY. " +
   "Unknown or incompatible: BAD_USER_INPUT.";
 
 @InputType({ description: "A territory of one of the grids other than the administrative regions (ADMIN)." })
 export class CreateTerritoryInput {
   @Field(() => TerritoryScheme, {
-    description: "ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBOURHOOD; MUNICIPALITY and REGIONAL_ADMIN are fixed by law (BAD_USER_INPUT).",
+    description: "ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBORHOOD; MUNICIPALITY and REGIONAL_ADMIN are fixed by law (BAD_USER_INPUT).",
   })
   scheme: TerritoryScheme;
 
@@ -32,13 +33,13 @@ export class CreateTerritoryInput {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000, two decimals kept." })
   areaKm2?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "Changes to a territory of the grids other than the administrative regions (ADMIN); omitted fields stay." })
 export class UpdateTerritoryInput {
-  @Field(() => ID, { description: "An ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBOURHOOD territory (another grid: BAD_USER_INPUT)." })
+  @Field(() => ID, { description: "An ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBORHOOD territory (another grid: BAD_USER_INPUT)." })
   id: string;
 
   @Field(() => Int, { description: "The territory's `version` you read; a stale one is CONFLICT." })
@@ -62,6 +63,6 @@ export class UpdateTerritoryInput {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000." })
   areaKm2?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -14,13 +14,13 @@ export class TerritoryConnection extends ConnectionType(Territory, "Territory") 
 
 @ObjectType({ description: "The territory recorded." })
 export class CreateTerritoryPayload {
-  @Field(() => Territory)
+  @Field(() => Territory, { description: "The territory just recorded." })
   territory: TerritoryEntity;
 }
 
 @ObjectType({ description: "The territory as changed." })
 export class UpdateTerritoryPayload {
-  @Field(() => Territory)
+  @Field(() => Territory, { description: "The territory as changed, with its new `version`." })
   territory: TerritoryEntity;
 }
 
@@ -28,7 +28,7 @@ export class UpdateTerritoryPayload {
 export class TerritoryResolver {
   @Query(() => TerritoryConnection, { nullable: true, description: "Territories of one grid (default: the administrative regions), by name." })
   async territories(
-    @Arg("scheme", () => TerritoryScheme, { nullable: true }) scheme: TerritoryScheme | undefined,
+    @Arg("scheme", () => TerritoryScheme, { nullable: true, description: "The grid to list; default REGIONAL_ADMIN." }) scheme: TerritoryScheme | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -38,9 +38,9 @@ export class TerritoryResolver {
 
   @Query(() => Territory, { nullable: true, description: "One territory by id, or by code within a scheme (default REGIONAL_ADMIN)." })
   async territory(
-    @Arg("id", () => ID, { nullable: true }) id: string | undefined,
-    @Arg("code", () => String, { nullable: true }) code: string | undefined,
-    @Arg("scheme", () => TerritoryScheme, { nullable: true }) scheme: TerritoryScheme | undefined,
+    @Arg("id", () => ID, { nullable: true, description: "The territory's id; give it, or `code` (with `scheme`). Unknown: null." }) id: string | undefined,
+    @Arg("code", () => String, { nullable: true, description: "The territory's code within `scheme`, e.g. `VARGEM_DAS_FLORES`. Unknown: null." }) code: string | undefined,
+    @Arg("scheme", () => TerritoryScheme, { nullable: true, description: "The grid `code` is looked up in; default REGIONAL_ADMIN." }) scheme: TerritoryScheme | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     if ((id == null) === (code == null)) throw badInput("id", 'Give exactly one of "id" or "code".');
@@ -68,7 +68,7 @@ export class TerritoryResolver {
 
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')
   @Mutation(() => CreateTerritoryPayload, {
-    description: "Records a territory of the ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBOURHOOD grid, in a compatible parent (ADMIN).",
+    description: "Records a territory of the ELECTORAL_MICROREGION, HEALTH_DISTRICT, SUAS_TERRITORY or NEIGHBORHOOD grid, in a compatible parent (ADMIN).",
   })
   async createTerritory(@Arg("input") input: CreateTerritoryInput, @Ctx() ctx: RequestContext) {
     return { territory: await createTerritory(ctx, input) };

@@ -8,7 +8,7 @@ import { TerritoryScheme } from "./territory.enums";
 })
 @Directive('@key(fields: "id")')
 export class Territory extends NodeType {
-  @Field(() => TerritoryScheme)
+  @Field(() => TerritoryScheme, { description: "The grid this territory belongs to." })
   scheme: TerritoryScheme;
 
   @Field({ description: "Stable code within its scheme, e.g. `VARGEM_DAS_FLORES`." })
@@ -20,7 +20,7 @@ export class Territory extends NodeType {
   @Field(() => Int, { nullable: true, description: "Population, where a public source gives it (see populationSource)." })
   population?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where `population` comes from, e.g. `IBGE census 2022`; null when there is no figure." })
   populationSource?: string | null;
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })

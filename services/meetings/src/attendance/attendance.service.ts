@@ -1,4 +1,4 @@
-import { MANDATE, badInput, civilDate, conflict, loadForWrite, parseId, requireFact, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
+import { MANDATE, badInput, civilDate, conflict, loadForWrite, parseId, requireFact, requireSameCouncil, write, type MandateRoleName, type RequestContext } from "@contagem/schema";
 import { councilFacts, termAt, type TermFacts } from "../directory/council-directory";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
@@ -11,7 +11,7 @@ import { quorumOf } from "./quorum";
 
 interface SeatOfMandate {
   seatId: number;
-  role: "TITULAR" | "SUPLENTE";
+  role: MandateRoleName;
 }
 
 /** Which seat and role each mandate of the term holds, on the meeting's date. */
@@ -77,19 +77,19 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
         seen.add(mandateId);
         let substituteMandateId: number | null = null;
         if (entry.status === AttendanceStatus.SUBSTITUTED) {
-          if (holder.role !== "TITULAR") throw badInput(`${field}.status`, "Only a titular is substituted by a suplente.");
+          if (holder.role !== "FULL_MEMBER") throw badInput(`${field}.status`, "Only a titular is substituted by a suplente.");
           if (entry.substituteMandateId == null) throw badInput(`${field}.substituteMandateId`, "Name the suplente who sat.");
           substituteMandateId = parseId(entry.substituteMandateId, `${field}.substituteMandateId`);
           requireSameCouncil(`${field}.substituteMandateId`, meeting.councilId, councilOf.get(substituteMandateId));
           const substitute = holders.get(substituteMandateId);
-          if (!substitute || substitute.role !== "SUPLENTE" || substitute.seatId !== holder.seatId) {
+          if (!substitute || substitute.role !== "ALTERNATE" || substitute.seatId !== holder.seatId) {
             throw badInput(`${field}.substituteMandateId`, "The substitute must be a suplente of the same seat.");
           }
         } else if (entry.substituteMandateId != null) {
           throw badInput(`${field}.substituteMandateId`, "Only a SUBSTITUTED entry names a substitute.");
         }
         const sits =
-          (entry.status === AttendanceStatus.PRESENT && holder.role === "TITULAR") || entry.status === AttendanceStatus.SUBSTITUTED;
+          (entry.status === AttendanceStatus.PRESENT && holder.role === "FULL_MEMBER") || entry.status === AttendanceStatus.SUBSTITUTED;
         if (sits) occupied.add(holder.seatId);
         return { mandateId, seatId: holder.seatId, status: entry.status, substituteMandateId, note: entry.note?.trim() || null };
       });

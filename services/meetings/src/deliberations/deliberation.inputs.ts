@@ -1,19 +1,19 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
-@InputType()
+@InputType({ description: "One member's vote." })
 export class NominalVoteInput {
   @Field(() => ID, { description: "A member who sat at the meeting (present, or the suplente sitting for a titular), one vote per seat. Another council's: FORBIDDEN; unknown or absent: BAD_USER_INPUT." })
   mandateId: string;
 
-  @Field(() => VoteChoice)
+  @Field(() => VoteChoice, { description: "How the member voted." })
   choice: VoteChoice;
 }
 
-@InputType()
+@InputType({ description: "A decision on an agenda item of a HELD meeting whose quorum was achieved (otherwise CONFLICT)." })
 export class RecordDeliberationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The meeting, HELD (otherwise CONFLICT); unknown: BAD_USER_INPUT; another council's: FORBIDDEN." })
   meetingId: string;
 
   @Field(() => ID, { description: "The agenda item decided, on this meeting's agenda (another council's: FORBIDDEN)." })
@@ -38,6 +38,6 @@ export class RecordDeliberationInput {
   @Field(() => [NominalVoteInput], { nullable: true, description: "Nominal votes; when given, they must add up to the counts." })
   votes?: NominalVoteInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -11,20 +11,20 @@ import { RecordDeliberationInput } from "./deliberation.inputs";
 import { recordDeliberation } from "./deliberation.service";
 import { Deliberation, Vote } from "./deliberation.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of `recordDeliberation`." })
 export class RecordDeliberationPayload {
-  @Field(() => Deliberation)
+  @Field(() => Deliberation, { description: "The deliberation recorded." })
   deliberation: DeliberationEntity;
 }
 
 @Resolver(() => Deliberation)
 export class DeliberationResolver {
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: "The meeting where it was decided." })
   meeting(@Root() deliberation: DeliberationEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(meetingById).load(deliberation.meeting.id);
   }
 
-  @FieldResolver(() => AgendaItem)
+  @FieldResolver(() => AgendaItem, { description: "The agenda item decided." })
   agendaItem(@Root() deliberation: DeliberationEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(agendaItemById).load(deliberation.agendaItem.id);
   }
@@ -43,7 +43,7 @@ export class DeliberationResolver {
 
 @Resolver(() => Vote)
 export class VoteResolver {
-  @FieldResolver(() => MandateRef, { nullable: true })
+  @FieldResolver(() => MandateRef, { nullable: true, description: "The mandate of the member who voted." })
   mandate(@Root() vote: VoteEntity) {
     return { id: vote.mandateId };
   }
@@ -51,7 +51,7 @@ export class VoteResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @FieldResolver(() => [Deliberation])
+  @FieldResolver(() => [Deliberation], { description: "Decisions taken on this item." })
   deliberations(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(deliberationsByAgendaItem).load(item.id);
   }

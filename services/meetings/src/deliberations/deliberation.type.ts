@@ -5,24 +5,24 @@ import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 @ObjectType("Deliberation", { description: "A decision on an agenda item, with its vote counts." })
 @Directive('@key(fields: "id")')
 export class Deliberation extends NodeType {
-  @Field()
+  @Field({ description: "What was decided, as the minutes word it." })
   text: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Votes for." })
   votesFor: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Votes against." })
   votesAgainst: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Abstentions." })
   abstentions: number;
 
-  @Field(() => DeliberationOutcome)
+  @Field(() => DeliberationOutcome, { description: "What the council decided." })
   outcome: DeliberationOutcome;
 }
 
 @ObjectType("Vote", { description: "A member's nominal vote, where the council records them." })
 export class Vote {
-  @Field(() => VoteChoice)
+  @Field(() => VoteChoice, { description: "How the member voted." })
   choice: VoteChoice;
 }

@@ -1,4 +1,4 @@
-import { COUNCIL, askFact, requireFact, type CouncilFacts, type PeerFact, type RequestContext } from "@contagem/schema";
+import { COUNCIL, askFact, mandateRole, requireFact, type CouncilFacts, type MandateRoleName, type PeerFact, type RequestContext } from "@contagem/schema";
 
 /** What the meetings subgraph needs to know about councils, asked of the councils subgraph (their owner). */
 export type { CouncilFacts, MandateFacts } from "@contagem/schema";
@@ -7,11 +7,11 @@ export interface TermFacts {
   id: number;
   startsOn: string;
   endsOn: string;
-  seats: { id: number; mandates: { id: number; role: "TITULAR" | "SUPLENTE"; startsOn: string; endsOn: string | null }[] }[];
+  seats: { id: number; mandates: { id: number; role: MandateRoleName; startsOn: string; endsOn: string | null }[] }[];
 }
 
 type Mandate = TermFacts["seats"][number]["mandates"][number];
-type TermRow = { id: string; startsOn: string; endsOn: string; seats: { id: string; mandates: (Omit<Mandate, "id"> & { id: string })[] }[] };
+type TermRow = { id: string; startsOn: string; endsOn: string; seats: { id: string; mandates: (Omit<Mandate, "id" | "role"> & { id: string; role: string })[] }[] };
 
 /** The term in force on a date, with its seats and every mandate they had: aliased by its date (see PeerFact). */
 function termAtFact(date: string): PeerFact<TermFacts | null> {
@@ -28,7 +28,7 @@ function termAtFact(date: string): PeerFact<TermFacts | null> {
         id: Number(term.id),
         startsOn: term.startsOn,
         endsOn: term.endsOn,
-        seats: term.seats.map((s) => ({ id: Number(s.id), mandates: s.mandates.map((m) => ({ ...m, id: Number(m.id) })) })),
+        seats: term.seats.map((s) => ({ id: Number(s.id), mandates: s.mandates.map((m) => ({ ...m, id: Number(m.id), role: mandateRole(m.role) })) })),
       };
     },
   };

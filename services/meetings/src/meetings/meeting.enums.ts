@@ -66,12 +66,22 @@ registerEnumType(MeetingType, {
 registerEnumType(MeetingStatus, {
   name: "MeetingStatus",
   description: "SCHEDULED → CONVENED → HELD, or CANCELLED / POSTPONED with a reason.",
+  valuesConfig: {
+    SCHEDULED: { description: "On the calendar, not yet convened." },
+    CONVENED: { description: "Its call (convocação) was published." },
+    HELD: { description: "It took place: its attendance was recorded." },
+    CANCELLED: { description: "Called off; `statusReason` says why." },
+    POSTPONED: { description: "Put off, to be rescheduled; `statusReason` says why." },
+  },
 });
 registerEnumType(Modality, {
   name: "Modality",
   description: "Where the meeting happens.",
   valuesConfig: {
     NOT_STATED: { description: "The public listing the meeting was imported from does not say (only for `recordedFrom: PUBLIC_LISTING`)." },
+    IN_PERSON: { description: "At a place (`place`)." },
+    ONLINE: { description: "Online only (`onlineUrl`)." },
+    HYBRID: { description: "At a place and online." },
   },
 });
 registerEnumType(AgendaItemKind, {

@@ -1,4 +1,4 @@
-import { findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { DateScalar, findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AttendanceEntity } from "../attendance/attendance.entity";
@@ -16,9 +16,9 @@ import { CancelMeetingInput, ConveneMeetingInput, MeetingFilter, ScheduleMeeting
 import { cancelMeeting, conveneMeeting, scheduleMeeting, updateMeeting } from "./meeting.service";
 import { AgendaItem, Attendance, Convocation, Meeting, MeetingConnection, QuorumType } from "./meeting.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on a meeting." })
 export class MeetingPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: "The meeting as it now stands, with its new `version`." })
   meeting: MeetingEntity;
 }
 
@@ -38,18 +38,18 @@ export function meetingWhere(filter: MeetingFilter = {}): FilterQuery<MeetingEnt
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => Meeting, { nullable: true })
-  meeting(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Meeting, { nullable: true, description: "One meeting by id; null when there is none." })
+  meeting(@Arg("id", () => ID, { description: "The meeting's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.loaders.get(meetingById).load(key);
   }
 
   @Query(() => MeetingConnection, { nullable: true, description: "Meetings of every council, newest first." })
-  async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
+  async meetings(@Args() page: PageArgs, @Arg("filter", () => MeetingFilter, { nullable: true, description: "Which meetings to list; omitted, all of them." }) filter: MeetingFilter | undefined, @Ctx() ctx: RequestContext) {
     return new MeetingConnection(await findPage(ctx.em, MeetingEntity, meetingWhere(filter), page, [{ field: "startsAt", direction: "desc" }]));
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council that meets." })
   council(@Root() meeting: MeetingEntity) {
     return { id: meeting.councilId };
   }
@@ -77,12 +77,21 @@ export class MeetingResolver {
     };
   }
 
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      "The civil date (YYYY-MM-DD) the meeting was convened, where a public listing gives only that (no instant, so no notice is computed); null otherwise (see `convocation`).",
+  })
+  convenedOn(@Root() meeting: MeetingEntity): string | null {
+    return meeting.convokedOn ?? null;
+  }
+
   @FieldResolver(() => MandateRef, { nullable: true, description: "Who convened it (usually the president)." })
   convenedBy(@Root() meeting: MeetingEntity) {
     return ref(meeting.convenedByMandateId);
   }
 
-  @FieldResolver(() => [AgendaItem])
+  @FieldResolver(() => [AgendaItem], { description: "The agenda items, in order." })
   agenda(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(agendaByMeeting).load(meeting.id);
   }
@@ -92,12 +101,12 @@ export class MeetingResolver {
     return ctx.loaders.get(attendanceByMeeting).load(meeting.id);
   }
 
-  @FieldResolver(() => QuorumType)
+  @FieldResolver(() => QuorumType, { description: "The quorum under the council's rule (null fields where it cannot be computed)." })
   quorum(@Root() meeting: MeetingEntity) {
     return quorumOf(meeting.quorumRule, meeting.seatsTotal, meeting.presentCount);
   }
 
-  @FieldResolver(() => [Deliberation])
+  @FieldResolver(() => [Deliberation], { description: "Decisions taken at the meeting, in agenda order." })
   deliberations(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(deliberationsByMeeting).load(meeting.id);
   }
@@ -146,7 +155,7 @@ export class MeetingResolver {
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @FieldResolver(() => MandateRef, { nullable: true })
+  @FieldResolver(() => MandateRef, { nullable: true, description: "The member's mandate (councils subgraph)." })
   mandate(@Root() attendance: AttendanceEntity) {
     return { id: attendance.mandateId };
   }

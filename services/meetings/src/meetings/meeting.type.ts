@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Source } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Source, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AttendanceStatus } from "../attendance/attendance.enums";
 import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
@@ -6,7 +6,7 @@ import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, 
 @ObjectType("Meeting", { description: "A meeting of a council: its convocation, agenda, attendance, quorum and outcomes." })
 @Directive('@key(fields: "id")')
 export class Meeting extends NodeType {
-  @Field(() => MeetingType)
+  @Field(() => MeetingType, { description: "Kind of meeting." })
   type: MeetingType;
 
   @Field({
@@ -34,7 +34,11 @@ export class Meeting extends NodeType {
   })
   startTimeStated: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: "The civil date of the call, where a public listing gives only that (no instant, so no notice is computed)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The civil date of the call, as `convenedOn`.",
+    deprecationReason: "Use `convenedOn`. Removal after 2027-03-01.",
+  })
   convokedOn?: string | null;
 
   @Field(() => [Source], {
@@ -47,19 +51,19 @@ export class Meeting extends NodeType {
   })
   publications: MeetingPublication[];
 
-  @Field(() => MeetingStatus)
+  @Field(() => MeetingStatus, { description: "Where the meeting stands in its lifecycle." })
   status: MeetingStatus;
 
   @Field(() => String, { nullable: true, description: "Why it was cancelled or postponed." })
   statusReason?: string | null;
 
-  @Field(() => Modality)
+  @Field(() => Modality, { description: "In person, online or hybrid." })
   modality: Modality;
 
-  @Field()
+  @Field({ description: "When it starts (ISO 8601 instant with its offset; civil time is Contagem's, America/Sao_Paulo). See `startTimeStated`." })
   startsAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it ended or is planned to end; null when not recorded." })
   endsAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: "Where it happens (in person or hybrid)." })
@@ -68,7 +72,7 @@ export class Meeting extends NodeType {
   @Field(() => String, { nullable: true, description: "Link to join (online or hybrid)." })
   onlineUrl?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 
@@ -76,7 +80,7 @@ export class Meeting extends NodeType {
   description: "What the Diário Oficial de Contagem (DOC) published about a meeting — its call, a correction, its minutes — as a public listing cites it.",
 })
 export class MeetingPublication {
-  @Field(() => MeetingDocument)
+  @Field(() => MeetingDocument, { description: "What the publication is." })
   document: MeetingDocument;
 
   @Field(() => Int, { description: "Edition of the DOC." })
@@ -93,7 +97,7 @@ export class MeetingPublication {
   description: "How the meeting was convened, and whether the council's notice rule was respected — computed, not assumed.",
 })
 export class Convocation {
-  @Field()
+  @Field({ description: "When the call was published (ISO 8601 instant with its offset)." })
   convenedAt: Date;
 
   @Field(() => Int, { nullable: true, description: "Notice the council's rules require, in hours; null when not on record." })
@@ -118,7 +122,7 @@ export class QuorumType {
   @Field(() => Int, { nullable: true, description: "Seats of the term in force at the meeting." })
   seats: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Seats that must be occupied to open the meeting, under `rule`; null when the rule is not on record." })
   required: number | null;
 
   @Field(() => Int, { nullable: true, description: "Seats occupied: a present titular, or the suplente sitting in their place." })
@@ -130,25 +134,25 @@ export class QuorumType {
 
 @ObjectType("AgendaItem", { description: "An item of the meeting's agenda (pauta), in order." })
 export class AgendaItem extends NodeType {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Position on the agenda, from 1." })
   position: number;
 
-  @Field(() => AgendaItemKind)
+  @Field(() => AgendaItemKind, { description: "Kind of item." })
   kind: AgendaItemKind;
 
-  @Field()
+  @Field({ description: "The item as the agenda words it." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Details of the item; null when none." })
   description?: string | null;
 }
 
 @ObjectType("Attendance", { description: "A member's attendance (a public function: names and presence are public)." })
 export class Attendance extends NodeType {
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: "Whether the member attended, and how." })
   status: AttendanceStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The secretariat's note, e.g. the justification given; null when none." })
   note?: string | null;
 }
 

@@ -9,4 +9,9 @@ export enum MinutesStatus {
 registerEnumType(MinutesStatus, {
   name: "MinutesStatus",
   description: "DRAFT → APPROVED (at a later meeting) → PUBLISHED (official gazette). Only PUBLISHED minutes are public.",
+  valuesConfig: {
+    DRAFT: { description: "Being written; visible only to ADMIN, STAFF and the council's secretaries." },
+    APPROVED: { description: "Approved at a later meeting, awaiting publication; not yet public." },
+    PUBLISHED: { description: "Published in the official gazette: public and immutable (corrections are new versions)." },
+  },
 });

@@ -1,8 +1,8 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 
-@InputType()
+@InputType({ description: "Filters for minutes lists; all given filters must match." })
 export class MinutesFilter {
   @Field(() => Int, { nullable: true, description: "The numbering year: the civil year in Contagem (America/Sao_Paulo) of the meeting recorded." })
   year?: number;
@@ -10,11 +10,11 @@ export class MinutesFilter {
   @Field(() => MinutesStatus, { nullable: true, description: "Only ADMIN, STAFF and the council's secretaries see unpublished minutes." })
   status?: MinutesStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (incremental sync; ISO 8601 instant)." })
   updatedSince?: Date;
 }
 
-@InputType()
+@InputType({ description: "Starts the minutes of a HELD meeting as a DRAFT, numbered in the council's year." })
 export class DraftMinutesInput {
   @Field(() => ID, { description: "The meeting (HELD) the minutes record." })
   meetingId: string;
@@ -23,51 +23,51 @@ export class DraftMinutesInput {
   @Field({ description: "The text, in Markdown." })
   body: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "A new draft text of minutes not yet approved." })
 export class ReviseMinutesDraftInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The minutes; unknown or not visible to you: NOT_FOUND; another council's: FORBIDDEN; already APPROVED or PUBLISHED: CONFLICT or RECORD_IMMUTABLE." })
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @LongText("DOCUMENT")
-  @Field()
+  @Field({ description: "The new text, in Markdown, up to 500,000 characters." })
   body: string;
 
   @LongText("TEXT")
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What changed, up to 20,000 characters; null for none." })
   changeNote?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "Records the approval of DRAFT minutes at a later meeting of the council." })
 export class ApproveMinutesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The minutes; unknown or not visible to you: NOT_FOUND; not DRAFT: CONFLICT." })
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => ID, { description: "The later meeting (HELD) of the same council (another council's: FORBIDDEN) whose APPROVAL_OF_MINUTES item names these minutes (otherwise CONFLICT)." })
   meetingId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "Records the publication of APPROVED minutes in the official gazette; the text becomes immutable." })
 export class PublishMinutesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The minutes; unknown or not visible to you: NOT_FOUND; not APPROVED: CONFLICT." })
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => Int, { description: "Edition of the Diário Oficial de Contagem." })
@@ -76,29 +76,29 @@ export class PublishMinutesInput {
   @Field(() => String, { nullable: true, description: "Pages, e.g. `14-16`." })
   gazettePages?: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD), not before the approval." })
   gazetteDate: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "A correction of published minutes: a new version, published, with its reason." })
 export class AmendMinutesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The PUBLISHED minutes to correct; unknown: NOT_FOUND; not published: CONFLICT." })
   minutesId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @LongText("DOCUMENT")
-  @Field()
+  @Field({ description: "The corrected text, in Markdown, up to 500,000 characters; a new version, the published ones stay readable." })
   body: string;
 
   @LongText("TEXT")
   @Field({ description: "Why the published text is corrected." })
   reason: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -12,9 +12,9 @@ import { amendMinutes, approveMinutes, draftMinutes, publishMinutes, reviseMinut
 import { GazettePublication, Minutes, MinutesSearchConnection, MinutesVersion } from "./minutes.type";
 import { canSeeDrafts, visibleMinutes } from "./minutes.visibility";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on minutes." })
 export class MinutesPayload {
-  @Field(() => Minutes)
+  @Field(() => Minutes, { description: "The minutes as they now stand, with their new `version`." })
   minutes: MinutesEntity;
 }
 
@@ -23,7 +23,7 @@ const WRITERS = '@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])';
 @Resolver(() => Minutes)
 export class MinutesResolver {
   @Query(() => Minutes, { nullable: true, description: "Minutes by id: published ones to anyone, drafts to their readers." })
-  async minutes(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  async minutes(@Arg("id", () => ID, { description: "The minutes' id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : visibleMinutes(ctx, key);
   }
@@ -34,15 +34,15 @@ export class MinutesResolver {
       'Supports "quoted phrases", `or`, and `-excluded` words.',
   })
   async searchMinutes(
-    @Arg("query") query: string,
+    @Arg("query", { description: "Words to look for, 2 to 200 characters (else BAD_USER_INPUT), matched in Portuguese (stemmed; accents and case ignored)." }) query: string,
     @Args() page: PageArgs,
-    @Arg("councilId", () => ID, { nullable: true }) councilId: string | undefined,
+    @Arg("councilId", () => ID, { nullable: true, description: "Only this council's minutes; omitted, every council's." }) councilId: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return new MinutesSearchConnection(await searchMinutes(ctx, query, councilId, page));
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council whose minutes these are." })
   council(@Root() minutes: MinutesEntity) {
     return { id: minutes.councilId };
   }
@@ -62,7 +62,7 @@ export class MinutesResolver {
     return minutes.approvedAtMeeting ? ctx.loaders.get(meetingById).load(minutes.approvedAtMeeting.id) : null;
   }
 
-  @FieldResolver(() => GazettePublication, { nullable: true })
+  @FieldResolver(() => GazettePublication, { nullable: true, description: "Where they were published; null until PUBLISHED." })
   gazette(@Root() minutes: MinutesEntity): GazettePublication | null {
     return minutes.gazetteEdition == null
       ? null
@@ -117,11 +117,11 @@ export class MinutesResolver {
 @Resolver(() => MinutesVersion)
 export class MinutesVersionResolver {
   @FieldResolver(() => String, { description: "The start of the text, without Markdown, cut at a word boundary." })
-  excerpt(@Root() version: MinutesVersionEntity, @Arg("length", () => Int, { defaultValue: 280 }) length: number) {
+  excerpt(@Root() version: MinutesVersionEntity, @Arg("length", () => Int, { defaultValue: 280, description: "Maximum length in characters, 20 to 2,000 (clamped); default 280." }) length: number) {
     return excerptOf(version.body, length);
   }
 
-  @FieldResolver(() => Minutes)
+  @FieldResolver(() => Minutes, { description: "The minutes this is a version of." })
   minutes(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(minutesById).load(version.minutes.id);
   }

@@ -1,16 +1,16 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 
 @ObjectType("GazettePublication", { description: "Where the Diário Oficial de Contagem (DOC) published a record." })
 export class GazettePublication {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Edition number of the Diário Oficial de Contagem." })
   edition: number;
 
   @Field(() => String, { nullable: true, description: "Pages in that edition, e.g. `14-16`." })
   pages: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date of that edition (YYYY-MM-DD); null when not on record." })
   date: string | null;
 }
 
@@ -25,16 +25,16 @@ export class Minutes extends NodeType {
   @Field(() => Int, { description: "The numbering year: the civil year in Contagem (America/Sao_Paulo) of the meeting recorded." })
   year: number;
 
-  @Field(() => MinutesStatus)
+  @Field(() => MinutesStatus, { description: "Where the minutes stand: DRAFT, APPROVED or PUBLISHED." })
   status: MinutesStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When a later meeting approved them (ISO 8601 instant); null before approval." })
   approvedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When they were recorded as published (ISO 8601 instant); null before publication." })
   publishedAt?: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 
@@ -64,7 +64,7 @@ export class MinutesConnection extends ConnectionType(Minutes, "Minutes") {}
 
 @ObjectType("MinutesSearchHit", { description: "Published minutes matching a search, with a highlighted excerpt." })
 export class MinutesSearchHit {
-  @Field(() => Minutes)
+  @Field(() => Minutes, { description: "The matching minutes." })
   minutes: object;
 
   @Field({ description: "Relevance (higher is better)." })

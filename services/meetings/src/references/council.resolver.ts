@@ -29,7 +29,7 @@ export class CouncilContributionResolver {
   async meetings(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,
-    @Arg("filter", () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined,
+    @Arg("filter", () => MeetingFilter, { nullable: true, description: "Which of the council's meetings to list; omitted, all of them (`councilId` is ignored here)." }) filter: MeetingFilter | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     const parts: [string, unknown?][] = [];
@@ -58,7 +58,7 @@ export class CouncilContributionResolver {
   async minutes(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,
-    @Arg("filter", () => MinutesFilter, { nullable: true }) filter: MinutesFilter | undefined,
+    @Arg("filter", () => MinutesFilter, { nullable: true, description: "Which of the council's minutes to list; omitted, all the viewer may see." }) filter: MinutesFilter | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     const parts: [string, unknown?][] = await visibleInList(ctx, Number(council.id));
@@ -79,7 +79,7 @@ export class CouncilContributionResolver {
   async resolutions(
     @Root() council: CouncilRef,
     @Args() page: PageArgs,
-    @Arg("filter", () => ResolutionFilter, { nullable: true }) filter: ResolutionFilter | undefined,
+    @Arg("filter", () => ResolutionFilter, { nullable: true, description: "Which of the council's resolutions to list; omitted, all of them." }) filter: ResolutionFilter | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     const parts: [string, unknown?][] = [];

@@ -1,16 +1,16 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ResolutionStatus } from "./resolution.enums";
 
-@InputType()
+@InputType({ description: "Filters for resolution lists; all given filters must match." })
 export class ResolutionFilter {
   @Field(() => Int, { nullable: true, description: "The numbering year (the year of the resolution's date)." })
   year?: number;
 
-  @Field(() => ResolutionStatus, { nullable: true })
+  @Field(() => ResolutionStatus, { nullable: true, description: "Only resolutions in this status." })
   status?: ResolutionStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (incremental sync; ISO 8601 instant)." })
   updatedSince?: Date;
 }
 
@@ -33,19 +33,19 @@ export class ResolutionTextInput {
   @Field({ description: "Full text, in Markdown." })
   body: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Edition of the Diário Oficial de Contagem that published it, if already published." })
   gazetteEdition?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Pages in that edition, e.g. `14-16`." })
   gazettePages?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date of that edition (YYYY-MM-DD)." })
   gazetteDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A new resolution adopted at a HELD meeting, numbered in the council's year." })
 export class AdoptResolutionInput extends ResolutionTextInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -57,6 +57,6 @@ export class ChangeResolutionInput extends ResolutionTextInput {
   @Field(() => Int, { description: "The `version` of that resolution you read." })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

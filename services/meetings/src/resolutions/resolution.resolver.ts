@@ -11,9 +11,9 @@ import { AdoptResolutionInput, ChangeResolutionInput } from "./resolution.inputs
 import { adoptResolution, amendResolution, revokeResolution } from "./resolution.service";
 import { Resolution } from "./resolution.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on resolutions." })
 export class ResolutionPayload {
-  @Field(() => Resolution)
+  @Field(() => Resolution, { description: "The resolution adopted, or the new one that amends or revokes." })
   resolution: ResolutionEntity;
 }
 
@@ -21,20 +21,20 @@ const WRITERS = '@requiresScopes(scopes: [["ADMIN"], ["SECRETARY"]])';
 
 @Resolver(() => Resolution)
 export class ResolutionResolver {
-  @Query(() => Resolution, { nullable: true })
-  resolution(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Resolution, { nullable: true, description: "One resolution by id; null when there is none." })
+  resolution(@Arg("id", () => ID, { description: "The resolution's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.loaders.get(resolutionById).load(key);
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council that adopted it." })
   council(@Root() resolution: ResolutionEntity) {
     return { id: resolution.councilId };
   }
 
-  @FieldResolver(() => String, { description: 'Number as the city writes it, e.g. "001/2026" (Resolução COMPUR 001/2026).' })
+  @FieldResolver(() => String, { description: 'As the city writes it, without the council (like `Minutes.label`), e.g. "Resolução 001/2026". Until 2026-11 it was the number alone ("001/2026"); `number` and `year` give the parts.' })
   label(@Root() resolution: ResolutionEntity) {
-    return formatNumber(resolution.number, resolution.year);
+    return `Resolução ${formatNumber(resolution.number, resolution.year)}`;
   }
 
   @FieldResolver(() => Meeting, { description: "The meeting that adopted it." })
@@ -42,12 +42,12 @@ export class ResolutionResolver {
     return ctx.loaders.get(meetingById).load(resolution.meeting.id);
   }
 
-  @FieldResolver(() => Deliberation, { nullable: true })
+  @FieldResolver(() => Deliberation, { nullable: true, description: "The deliberation that adopted it; null when not recorded." })
   deliberation(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
     return resolution.deliberation ? ctx.loaders.get(deliberationById).load(resolution.deliberation.id) : null;
   }
 
-  @FieldResolver(() => GazettePublication, { nullable: true })
+  @FieldResolver(() => GazettePublication, { nullable: true, description: "Where it was published; null when not on record." })
   gazette(@Root() resolution: ResolutionEntity): GazettePublication | null {
     return resolution.gazetteEdition == null
       ? null

@@ -20,7 +20,7 @@ export class Resolution extends NodeType {
   @Field({ description: "Full text, in Markdown." })
   body: string;
 
-  @Field(() => ResolutionStatus)
+  @Field(() => ResolutionStatus, { description: "Whether it is in force, amended or revoked." })
   status: ResolutionStatus;
 
   @Field(() => Int, { description: "Optimistic-locking version: send it as `expectedVersion` to amend or revoke." })

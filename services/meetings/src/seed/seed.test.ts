@@ -11,7 +11,7 @@ import { seedMeetings } from "./seed";
  * `contagem-sources.json`, so a change that drops or alters part of the public record fails here.
  */
 const MEETINGS = `query($s: String) { council(slug: $s) { meetings(first: 100) { totalCount edges { node { id
-  type typeLabel sequenceLabel status recordedFrom modality startsAt startTimeStated endsAt place convokedOn notes
+  type typeLabel sequenceLabel status recordedFrom modality startsAt startTimeStated endsAt place convenedOn convokedOn notes
   agenda { position kind title } publications { document edition pages date } sources { url }
   quorum { rule seats required present achieved } attendance { id } deliberations { id } minutes { id } } } } } }`;
 
@@ -56,7 +56,8 @@ describe("the default seed holds the public record's meetings", () => {
       });
       expect(node.publications).toEqual(cited);
       if (fact.note) expect(node.notes).toContain(fact.note);
-      expect(node.convokedOn).toBe(fact.convokedOn ?? fact.convocationDate ?? null);
+      expect(node.convenedOn).toBe(fact.convokedOn ?? fact.convocationDate ?? null);
+      expect(node.convokedOn).toBe(node.convenedOn);
     }
   });
 

@@ -9,4 +9,9 @@ export enum ContributionStatus {
 registerEnumType(ContributionStatus, {
   name: "ContributionStatus",
   description: "Moderation: PENDING until reviewed; only PUBLISHED contributions are public; HIDDEN ones carry a reason.",
+  valuesConfig: {
+    PENDING: { description: "Awaiting moderation; not public." },
+    PUBLISHED: { description: "Public." },
+    HIDDEN: { description: "Hidden by moderation, with its reason; not public." },
+  },
 });

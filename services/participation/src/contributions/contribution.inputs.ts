@@ -1,4 +1,4 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ContributionStatus } from "./contribution.enums";
@@ -8,26 +8,26 @@ export class ContributeInput {
   @Field(() => ID, { nullable: true, description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A proposal to comment on (give it or `meetingId`, not both: BAD_USER_INPUT); unknown: BAD_USER_INPUT." })
   proposalId?: string | null;
 
   @LongText("TEXT")
-  @Field()
+  @Field({ description: "The comment, 3 to 5,000 characters of plain text." })
   body: string;
 
-  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
+  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM, description: "How it was made; default DIGITAL_PLATFORM." })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "A moderation decision: publish a contribution, or hide it with a reason (STAFF/ADMIN)." })
 export class ModerateContributionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contribution; unknown: NOT_FOUND." })
   contributionId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
   @Field(() => ContributionStatus, { description: "PUBLISHED or HIDDEN." })
@@ -37,7 +37,7 @@ export class ModerateContributionInput {
   @Field(() => String, { nullable: true, description: "Required to hide: why, as the moderation policy words it." })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -46,9 +46,9 @@ export class RecordPresenceInput {
   @Field(() => ID, { description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
   meetingId: string;
 
-  @Field(() => Channel, { defaultValue: Channel.IN_PERSON })
+  @Field(() => Channel, { defaultValue: Channel.IN_PERSON, description: "How you attended; default IN_PERSON." })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -12,15 +12,15 @@ import { ContributeInput, ModerateContributionInput, RecordPresenceInput } from 
 import { contribute, moderateContribution, recordPresence } from "./contribution.service";
 import { Contribution, ContributionConnection } from "./contribution.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on a contribution." })
 export class ContributionPayload {
-  @Field(() => Contribution)
+  @Field(() => Contribution, { description: "The contribution as it now stands." })
   contribution: ContributionEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `recordPresence`." })
 export class RecordPresencePayload {
-  @Field(() => MeetingRef, { nullable: true })
+  @Field(() => MeetingRef, { nullable: true, description: "The meeting whose attendance you joined." })
   meeting: { id: number };
 }
 
@@ -30,7 +30,7 @@ export class ContributionResolver {
   @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
   async contributionsForModeration(
     @Args() page: PageArgs,
-    @Arg("status", () => ContributionStatus, { defaultValue: ContributionStatus.PENDING }) status: ContributionStatus,
+    @Arg("status", () => ContributionStatus, { defaultValue: ContributionStatus.PENDING, description: "Which moderation status to list; default PENDING." }) status: ContributionStatus,
     @Ctx() ctx: RequestContext,
   ) {
     if (!ctx.viewer) throw unauthenticated();
@@ -43,12 +43,12 @@ export class ContributionResolver {
     return publicParticipant(await ctx.loaders.get(participantById).load(contribution.participant.id));
   }
 
-  @FieldResolver(() => MeetingRef, { nullable: true })
+  @FieldResolver(() => MeetingRef, { nullable: true, description: "The meeting commented on; null for a comment on a proposal." })
   meeting(@Root() contribution: ContributionEntity) {
     return ref(contribution.meetingId);
   }
 
-  @FieldResolver(() => Proposal, { nullable: true })
+  @FieldResolver(() => Proposal, { nullable: true, description: "The proposal commented on; null for a comment at a meeting." })
   proposal(@Root() contribution: ContributionEntity, @Ctx() ctx: RequestContext) {
     return contribution.proposal ? ctx.loaders.get(proposalById).load(contribution.proposal.id) : null;
   }

@@ -4,13 +4,13 @@ import { ContributionStatus } from "./contribution.enums";
 
 @ObjectType("Contribution", { description: "A citizen's public comment at a meeting or on a proposal, published after moderation." })
 export class Contribution extends NodeType {
-  @Field()
+  @Field({ description: "The comment as written, 3 to 5,000 characters (plain text)." })
   body: string;
 
-  @Field(() => ContributionStatus)
+  @Field(() => ContributionStatus, { description: "Moderation status; the public sees only PUBLISHED contributions." })
   status: ContributionStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When moderation published it (ISO 8601 instant); null while PENDING or HIDDEN." })
   publishedAt?: Date | null;
 
   @Field(() => Int, { description: "Optimistic-locking version, for moderation." })

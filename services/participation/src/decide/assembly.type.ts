@@ -9,7 +9,7 @@ export class Assembly extends NodeType {
   @Field({ description: "Its slug on the platform." })
   slug: string;
 
-  @Field()
+  @Field({ description: "Its name on the platform, in Portuguese." })
   name: string;
 
   @Field({ description: "Its address on Decide Contagem." })
@@ -18,7 +18,7 @@ export class Assembly extends NodeType {
   @Field({ description: "What the public record states about it, one fact a line." })
   facts: string;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: "The public pages this record was taken from, each with its URL and the date it was read." })
   sources: Source[];
 }
 

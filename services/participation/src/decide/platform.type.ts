@@ -5,16 +5,16 @@ import { Field, ObjectType } from "type-graphql";
   description: "Contagem's digital participation platform, Decide Contagem, as the public record states it (not kept in a table: it is the record).",
 })
 export class ParticipationPlatform {
-  @Field()
+  @Field({ description: "Its name, \"Decide Contagem\"." })
   name: string;
 
   @Field({ description: 'The software it runs, e.g. "Decidim".' })
   software: string;
 
-  @Field()
+  @Field({ description: "Its address (absolute URL)." })
   url: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When it was launched (YYYY-MM-DD); null when the record does not say." })
   launchedOn: string | null;
 
   @Field(() => [String], { description: "What the record states about it." })
@@ -23,6 +23,6 @@ export class ParticipationPlatform {
   @Field(() => [String], { description: "Other uses of the platform the record names (seminars, itinerant ombudsman, council choices)." })
   otherUses: string[];
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: "The public pages this record was taken from, each with its URL and the date it was read." })
   sources: Source[];
 }

@@ -9,9 +9,9 @@ export class Candidacy extends NodeType {
   @Field(() => String, { nullable: true, description: "Segment, as the notice words it." })
   segment?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Votes received, from the official results; null until they are recorded." })
   votes?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether the candidate was elected; null until the results are recorded." })
   elected?: boolean | null;
 }

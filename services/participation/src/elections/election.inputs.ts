@@ -1,3 +1,4 @@
+import { Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "A candidacy, as the official notice writes it." })
@@ -5,42 +6,42 @@ export class RecordCandidacyInput {
   @Field(() => ID, { description: "The COUNCIL_ELECTION process." })
   processId: string;
 
-  @Field()
+  @Field({ description: "Name as the official notice writes it, 3 to 200 characters." })
   displayName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Segment the candidate runs in, as the notice words it." })
   segment?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The electoral micro-region (a councils subgraph territory); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "The official result of one candidacy." })
 export class CandidacyResultInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A candidacy of this process; another process's or unknown: BAD_USER_INPUT." })
   candidacyId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Votes received, 0 or more." })
   votes: number;
 
-  @Field()
+  @Field({ description: "Whether the candidate was elected." })
   elected: boolean;
 }
 
-@InputType()
+@InputType({ description: "The official results of a council election, one entry per candidacy." })
 export class RecordElectionResultsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The COUNCIL_ELECTION process; unknown: NOT_FOUND; another kind: BAD_USER_INPUT." })
   processId: string;
 
   @Field(() => Int, { description: "The `version` of the process you read." })
   expectedVersion: number;
 
-  @Field(() => [CandidacyResultInput])
+  @Field(() => [CandidacyResultInput], { description: "One result per candidacy." })
   results: CandidacyResultInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -8,4 +8,14 @@ export enum InterventionStatus {
   CANCELLED = "CANCELLED",
 }
 
-registerEnumType(InterventionStatus, { name: "InterventionStatus", description: "Where a work or service stands." });
+registerEnumType(InterventionStatus, {
+  name: "InterventionStatus",
+  description: "Where a work or service stands.",
+  valuesConfig: {
+    PLANNED: { description: "Chosen, not started." },
+    IN_PROGRESS: { description: "Under way; see `progress`." },
+    COMPLETED: { description: "Finished." },
+    SUSPENDED: { description: "Stopped for now." },
+    CANCELLED: { description: "Will not be done." },
+  },
+});

@@ -1,35 +1,35 @@
-import { DateScalar, LongText } from "@contagem/schema";
+import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
-@InputType()
+@InputType({ description: "Filters for lists of works; all given filters must match." })
 export class InterventionFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Works chosen by this council." })
   councilId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Works in this territory." })
   territoryId?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Works of this budget year." })
   year?: number;
 
-  @Field(() => InterventionStatus, { nullable: true })
+  @Field(() => InterventionStatus, { nullable: true, description: "Works in this status." })
   status?: InterventionStatus;
 }
 
-@InputType()
+@InputType({ description: "A step of works." })
 export class MilestoneInput {
-  @Field()
+  @Field({ description: "What the step is, at least 3 characters." })
   title: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When it is due (YYYY-MM-DD)." })
   dueOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When it was completed (YYYY-MM-DD); null while it is not." })
   doneOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Works (obras) or a service a regional council chose for its region." })
 export class CreateInterventionInput {
   @Field(() => ID, { description: "The regional council that chose it (councils subgraph); unknown: BAD_USER_INPUT." })
   councilId: string;
@@ -48,45 +48,45 @@ export class CreateInterventionInput {
   })
   deliberationId?: string | null;
 
-  @Field()
+  @Field({ description: "What the works are, at least 3 characters." })
   title: string;
 
   @LongText("TEXT")
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Details, up to 20,000 characters." })
   description?: string | null;
 
   @Field(() => Float, { description: "In reais (BRL)." })
   estimatedCost: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The budget year, 2000 to 2100 (else BAD_USER_INPUT)." })
   year: number;
 
-  @Field(() => [MilestoneInput], { nullable: true })
+  @Field(() => [MilestoneInput], { nullable: true, description: "Its steps, in order." })
   milestones?: MilestoneInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "Progress of works; the regional council's secretary may record it too." })
 export class UpdateInterventionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The works to update; unknown: NOT_FOUND; another council's (for a SECRETARY): FORBIDDEN." })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
-  @Field(() => InterventionStatus, { nullable: true })
+  @Field(() => InterventionStatus, { nullable: true, description: "New status." })
   status?: InterventionStatus;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "New progress in percent, 0 to 100 (else BAD_USER_INPUT)." })
   progress?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "New estimated cost in reais (BRL), 0 to 100,000,000,000." })
   estimatedCost?: number;
 
   @LongText("TEXT")
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "New details; null clears them." })
   description?: string | null;
 
   @Field(() => [MilestoneInput], { nullable: true, description: "Replaces the milestones." })
@@ -100,6 +100,6 @@ export class UpdateInterventionInput {
   })
   deliberationId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

@@ -9,9 +9,9 @@ import { CreateInterventionInput, InterventionFilter, UpdateInterventionInput } 
 import { createIntervention, updateIntervention } from "./intervention.service";
 import { Intervention, InterventionConnection, Milestone } from "./intervention.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on works." })
 export class InterventionPayload {
-  @Field(() => Intervention)
+  @Field(() => Intervention, { description: "The works as they now stand, with their new `version`." })
   intervention: InterventionEntity;
 }
 
@@ -27,22 +27,22 @@ export function interventionWhere(filter: InterventionFilter = {}): FilterQuery<
 @Resolver(() => Intervention)
 export class InterventionResolver {
   @Query(() => InterventionConnection, { nullable: true, description: "Works and services chosen by the regional councils." })
-  async interventions(@Args() page: PageArgs, @Arg("filter", () => InterventionFilter, { nullable: true }) filter: InterventionFilter | undefined, @Ctx() ctx: RequestContext) {
+  async interventions(@Args() page: PageArgs, @Arg("filter", () => InterventionFilter, { nullable: true, description: "Which works to list; omitted, all of them." }) filter: InterventionFilter | undefined, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await findPage(ctx.em, InterventionEntity, interventionWhere(filter), page, [{ field: "year", direction: "desc" }]));
   }
 
-  @Query(() => Intervention, { nullable: true })
-  intervention(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Intervention, { nullable: true, description: "One record of works by id; null when there is none." })
+  intervention(@Arg("id", () => ID, { description: "The works' id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.em.findOne(InterventionEntity, { id: key });
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The regional council that chose the works." })
   council(@Root() intervention: InterventionEntity) {
     return { id: intervention.councilId };
   }
 
-  @FieldResolver(() => TerritoryRef, { nullable: true })
+  @FieldResolver(() => TerritoryRef, { nullable: true, description: "Where the works are; null when not stated." })
   territory(@Root() intervention: InterventionEntity) {
     return ref(intervention.territoryId);
   }
@@ -52,12 +52,12 @@ export class InterventionResolver {
     return ref(intervention.deliberationId);
   }
 
-  @FieldResolver(() => ParticipatoryProcess, { nullable: true })
+  @FieldResolver(() => ParticipatoryProcess, { nullable: true, description: "The participatory process the works came from; null when none." })
   process(@Root() intervention: InterventionEntity, @Ctx() ctx: RequestContext) {
     return intervention.process ? ctx.loaders.get(processById).load(intervention.process.id) : null;
   }
 
-  @FieldResolver(() => [Milestone])
+  @FieldResolver(() => [Milestone], { description: "Its steps, in order." })
   milestones(@Root() intervention: InterventionEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(milestonesByIntervention).load(intervention.id);
   }

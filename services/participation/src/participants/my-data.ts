@@ -14,6 +14,7 @@ export function personalData(p: ParticipantEntity): PersonalData {
     phone: p.phone ?? null,
     documentMasked: p.documentLastDigits ? maskCpf(p.documentLastDigits) : null,
     birthDate: p.birthDate ?? null,
+    neighborhood: p.neighbourhood ?? null,
     neighbourhood: p.neighbourhood ?? null,
     territoryId: p.territoryId ?? null,
     handle: p.handle ?? null,

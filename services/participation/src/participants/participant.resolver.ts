@@ -19,13 +19,13 @@ import { canReadPersonalData } from "./participant.policy";
 import { correctMyData, eraseMe, findMe, registerParticipant } from "./participant.service";
 import { MyParticipation, PersonalData, PersonalDataConnection } from "./participant.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on your participant record." })
 export class ParticipantPayload {
-  @Field(() => PersonalData)
+  @Field(() => PersonalData, { description: "Your data as it now stands." })
   personalData: PersonalData;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `eraseMe`." })
 export class EraseMePayload {
   @Field({ description: "When your data was erased. Your civic records remain, as an anonymous participant." })
   erasedAt: Date;
@@ -78,7 +78,7 @@ export class ParticipantResolver {
   @Query(() => PersonalData, { nullable: true, description: "A participant's personal data (STAFF/ADMIN); every read is audited with its purpose." })
   @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
   async participant(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The participant's id; unknown: null." }) id: string,
     @Arg("purpose", { description: "Why you read it; recorded in the audit trail." }) purpose: string,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -94,7 +94,7 @@ export class ParticipantResolver {
   @Directive('@requiresScopes(scopes: [["STAFF"], ["ADMIN"]])')
   async participants(
     @Args() page: PageArgs,
-    @Arg("purpose") purpose: string,
+    @Arg("purpose", { description: "Why you read them, at least 10 characters (else BAD_USER_INPUT); recorded in the audit trail with each read." }) purpose: string,
     @Arg("search", () => String, { nullable: true, description: "Part of the name or e-mail." }) search: string | undefined,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,

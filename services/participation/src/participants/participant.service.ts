@@ -6,7 +6,7 @@ import { ContributionStatus } from "../contributions/contribution.enums";
 import { ParticipantEntity } from "./participant.entity";
 import type { CorrectMyDataInput, EraseMeInput, RegisterParticipantInput } from "./participant.inputs";
 import { isCitizen } from "./participant.policy";
-import { checkBirthDate, checkCpf, checkEmail, checkHandle, checkName, checkPhone, checkPublicProfile } from "./participant.validation";
+import { checkBirthDate, checkCpf, checkEmail, checkHandle, checkName, checkPhone, checkPublicProfile, givenNeighborhood } from "./participant.validation";
 
 export const CITIZENS_ONLY = "Only a citizen, with their own CITIZEN token, may do this.";
 
@@ -68,7 +68,7 @@ export function registerParticipant(ctx: RequestContext, input: RegisterParticip
         documentHash: cpf?.hash ?? null,
         documentLastDigits: cpf?.lastDigits ?? null,
         birthDate,
-        neighbourhood: input.neighbourhood?.trim() || null,
+        neighbourhood: givenNeighborhood(input) ?? null,
         territoryId: territory?.id ?? null,
         handle,
         profilePublic: checkPublicProfile(input.profilePublic, birthDate),
@@ -95,7 +95,8 @@ export function correctMyData(ctx: RequestContext, input: CorrectMyDataInput): P
       if (input.email != null) me.email = checkEmail(input.email);
       if (input.phone !== undefined) me.phone = checkPhone(input.phone);
       if (input.birthDate != null) me.birthDate = checkBirthDate(input.birthDate);
-      if (input.neighbourhood !== undefined) me.neighbourhood = input.neighbourhood?.trim() || null;
+      const neighborhood = givenNeighborhood(input);
+      if (neighborhood !== undefined) me.neighbourhood = neighborhood;
       if (input.territoryId !== undefined) me.territoryId = territory?.id ?? null;
       if (input.cpf !== undefined) {
         const cpf = checkCpf(input.cpf, piiKey(ctx));

@@ -7,6 +7,15 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 export const MINIMUM_AGE = 16;
 export const ADULT_AGE = 18;
 
+/** The neighborhood given, under its name or under its deprecated British spelling (not both); undefined when neither. */
+export function givenNeighborhood(input: { neighborhood?: string | null; neighbourhood?: string | null }): string | null | undefined {
+  if (input.neighborhood !== undefined && input.neighbourhood !== undefined) {
+    throw badInput("neighborhood", 'Give "neighborhood" only: "neighbourhood" is its deprecated name.');
+  }
+  const value = input.neighborhood !== undefined ? input.neighborhood : input.neighbourhood;
+  return value === undefined ? undefined : value?.trim() || null;
+}
+
 export function checkName(value: string): string {
   const name = value.trim().replace(/\s+/g, " ");
   if (name.length < 3 || name.length > 200) throw badInput("fullName", '"fullName" must have 3 to 200 characters.');

@@ -14,15 +14,15 @@ import { CreateProcessInput, ProcessFilter, UpdateProcessInput } from "./process
 import { createProcess, updateProcess } from "./process.service";
 import { ParticipatoryProcess, ParticipatoryProcessConnection, Phase } from "./process.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on a process." })
 export class ProcessPayload {
-  @Field(() => ParticipatoryProcess)
+  @Field(() => ParticipatoryProcess, { description: "The process as it now stands, with its new `version`." })
   process: ProcessEntity;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of `recordCandidacy`." })
 export class CandidacyPayload {
-  @Field(() => Candidacy)
+  @Field(() => Candidacy, { description: "The candidacy recorded." })
   candidacy: CandidacyEntity;
 }
 
@@ -41,17 +41,17 @@ export function processWhere(filter: ProcessFilter = {}): FilterQuery<ProcessEnt
 @Resolver(() => ParticipatoryProcess)
 export class ProcessResolver {
   @Query(() => ParticipatoryProcessConnection, { nullable: true, description: "Participatory processes, newest first." })
-  async processes(@Args() page: PageArgs, @Arg("filter", () => ProcessFilter, { nullable: true }) filter: ProcessFilter | undefined, @Ctx() ctx: RequestContext) {
+  async processes(@Args() page: PageArgs, @Arg("filter", () => ProcessFilter, { nullable: true, description: "Which processes to list; omitted, all of them." }) filter: ProcessFilter | undefined, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await findPage(ctx.em, ProcessEntity, processWhere(filter), page, [], "desc"));
   }
 
-  @Query(() => ParticipatoryProcess, { nullable: true })
-  process(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => ParticipatoryProcess, { nullable: true, description: "One process by id; null when there is none." })
+  process(@Arg("id", () => ID, { description: "The process's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.em.findOne(ProcessEntity, { id: key });
   }
 
-  @FieldResolver(() => [Phase])
+  @FieldResolver(() => [Phase], { description: "Its phases, in order." })
   phases(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(phasesByProcess).load(process.id);
   }
@@ -63,12 +63,12 @@ export class ProcessResolver {
     return phases.find((p) => p.startsAt <= now && (!p.endsAt || now < p.endsAt)) ?? null;
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true })
+  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council running it; null when none." })
   council(@Root() process: ProcessEntity) {
     return ref(process.councilId);
   }
 
-  @FieldResolver(() => TerritoryRef, { nullable: true })
+  @FieldResolver(() => TerritoryRef, { nullable: true, description: "Its territory; null for the whole city." })
   territory(@Root() process: ProcessEntity) {
     return ref(process.territoryId);
   }
@@ -84,7 +84,7 @@ export class ProcessResolver {
     return new ProposalConnection(await loader.load(process.id));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: "How many proposals and options it has (every status)." })
   proposalCount(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(proposalCountByProcess).load(process.id);
   }

@@ -1,20 +1,20 @@
-import { ConnectionType, NodeType, Source } from "@contagem/schema";
+import { ConnectionType, NodeType, Source, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
 @ObjectType("ParticipatoryProcess", { description: "A participatory process: a vote, a works budget, a consultation, an election…" })
 @Directive('@key(fields: "id")')
 export class ParticipatoryProcess extends NodeType {
-  @Field(() => ProcessKind)
+  @Field(() => ProcessKind, { description: "Kind of process." })
   kind: ProcessKind;
 
-  @Field()
+  @Field({ description: "Its title, as the city words it." })
   title: string;
 
   @Field({ description: "In Markdown." })
   description: string;
 
-  @Field(() => ProcessStatus)
+  @Field(() => ProcessStatus, { description: "Where the process stands." })
   status: ProcessStatus;
 
   @Field(() => Int, { nullable: true, description: 'For votes: how many options each participant may pick ("3 of 5").' })
@@ -35,22 +35,22 @@ export class ParticipatoryProcess extends NodeType {
   })
   sources: Source[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
 
 @ObjectType("Phase", { description: "A phase of a process, with its dates." })
 export class Phase {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Position among the process's phases, from 1." })
   position: number;
 
-  @Field(() => PhaseKind)
+  @Field(() => PhaseKind, { description: "What citizens can do in this phase." })
   kind: PhaseKind;
 
-  @Field()
+  @Field({ description: "Its title, as the city words it." })
   title: string;
 
-  @Field()
+  @Field({ description: "When it starts (ISO 8601 instant with its offset)." })
   startsAt: Date;
 
   @Field(() => Date, { nullable: true, description: "Null when the end is not on record." })

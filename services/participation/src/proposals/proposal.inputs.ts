@@ -1,82 +1,82 @@
-import { LongText } from "@contagem/schema";
+import { LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ProposalDecision, ProposalStatus } from "./proposal.enums";
 
-@InputType()
+@InputType({ description: "Filters for proposal lists; all given filters must match." })
 export class ProposalFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this process's proposals." })
   processId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only proposals for this territory." })
   territoryId?: string;
 
-  @Field(() => ProposalStatus, { nullable: true })
+  @Field(() => ProposalStatus, { nullable: true, description: "Only proposals in this status." })
   status?: ProposalStatus;
 }
 
 @InputType({ description: "A citizen's proposal, during a process's PROPOSALS phase." })
 export class SubmitProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The process, OPEN and in its PROPOSALS phase (otherwise CONFLICT); unknown: BAD_USER_INPUT." })
   processId: string;
 
-  @Field()
+  @Field({ description: "Its title, 3 to 300 characters." })
   title: string;
 
   @LongText("TEXT")
-  @Field()
+  @Field({ description: "The proposal, in Markdown, 3 to 20,000 characters." })
   body: string;
 
   @Field(() => ID, { nullable: true, description: "Defaults to the process's territory. A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "An official option of a process (e.g. a commitment put to the vote), recorded by STAFF." })
 export class CreateProposalOptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The process; unknown: BAD_USER_INPUT." })
   processId: string;
 
-  @Field()
+  @Field({ description: "The option's title, 3 to 300 characters." })
   title: string;
 
   @LongText("TEXT")
-  @Field()
+  @Field({ description: "What it means, in Markdown, 3 to 20,000 characters." })
   body: string;
 
   @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: "Your support for a proposal, during its process's SUPPORTS phase (its PROPOSALS phase when it has none; otherwise CONFLICT); once per proposal (twice: CONFLICT)." })
 export class SupportProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal, PUBLISHED (withdrawn: CONFLICT); unknown: BAD_USER_INPUT." })
   proposalId: string;
 
-  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
+  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM, description: "How you support it; default DIGITAL_PLATFORM." })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
 @InputType({ description: "A ballot: the options picked, within the process's rule (e.g. at most 3 of 5)." })
 export class CastBallotInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The process, OPEN and in its VOTING phase (otherwise CONFLICT); unknown: BAD_USER_INPUT." })
   processId: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: "The options picked, each once, at least one and at most `maxChoices`, all of this process (else BAD_USER_INPUT)." })
   proposalIds: string[];
 
-  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM })
+  @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM, description: "How you vote; default DIGITAL_PLATFORM." })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -96,7 +96,7 @@ export class WithdrawProposalInput {
   @Field({ description: "Why it is withdrawn, shown with the proposal: 3 to 2,000 characters." })
   reason: string;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
 
@@ -113,13 +113,13 @@ export class DecideProposalInput {
   @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
   expectedVersion: number;
 
-  @Field(() => ProposalDecision)
+  @Field(() => ProposalDecision, { description: "SELECTED or NOT_SELECTED." })
   decision: ProposalDecision;
 
   @LongText("TEXT")
   @Field(() => String, { nullable: true, description: "Why, shown with the proposal: up to 2,000 characters." })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Replaying a key with the same input returns the first result (1 to 255 characters)." })
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }

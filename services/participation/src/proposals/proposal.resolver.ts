@@ -24,27 +24,27 @@ import { castBallot, createProposalOption, submitProposal, supportProposal } fro
 import { decideProposal, withdrawProposal } from "./proposal-status.service";
 import { Proposal, ProposalConnection } from "./proposal.type";
 
-@ObjectType()
+@ObjectType({ description: "The result of a write on a proposal." })
 export class ProposalPayload {
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: "The proposal as it now stands." })
   proposal: ProposalEntity;
 }
 
 @ObjectType({ description: "The proposal, WITHDRAWN with its reason." })
 export class WithdrawProposalPayload {
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: "The proposal, WITHDRAWN." })
   proposal: ProposalEntity;
 }
 
 @ObjectType({ description: "The proposal, SELECTED or NOT_SELECTED." })
 export class DecideProposalPayload {
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: "The proposal, SELECTED or NOT_SELECTED." })
   proposal: ProposalEntity;
 }
 
 @ObjectType({ description: "Your ballot was counted. Public figures show its time only to the hour." })
 export class CastBallotPayload {
-  @Field(() => ParticipatoryProcess)
+  @Field(() => ParticipatoryProcess, { description: "The process voted in." })
   process: object;
 
   @Field({ description: "When it was cast, truncated to the hour (Contagem's hour, America/Sao_Paulo)." })
@@ -55,8 +55,8 @@ const CITIZEN = '@requiresScopes(scopes: [["CITIZEN"]])';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Query(() => ProposalConnection, { nullable: true })
-  async proposals(@Args() page: PageArgs, @Arg("filter", () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: RequestContext) {
+  @Query(() => ProposalConnection, { nullable: true, description: "Proposals and options of every process, oldest first." })
+  async proposals(@Args() page: PageArgs, @Arg("filter", () => ProposalFilter, { nullable: true, description: "Which proposals to list; omitted, all of them." }) filter: ProposalFilter | undefined, @Ctx() ctx: RequestContext) {
     const where: Record<string, unknown> = {};
     if (filter?.processId != null) where.process = parseId(filter.processId, "filter.processId");
     if (filter?.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
@@ -64,13 +64,13 @@ export class ProposalResolver {
     return new ProposalConnection(await findPage(ctx.em, ProposalEntity, where as FilterQuery<ProposalEntity>, page));
   }
 
-  @Query(() => Proposal, { nullable: true })
-  proposal(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Proposal, { nullable: true, description: "One proposal by id; null when there is none." })
+  proposal(@Arg("id", () => ID, { description: "The proposal's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.em.findOne(ProposalEntity, { id: key });
   }
 
-  @FieldResolver(() => ParticipatoryProcess)
+  @FieldResolver(() => ParticipatoryProcess, { description: "The process it belongs to." })
   process(@Root() proposal: ProposalEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(processById).load(proposal.process.id);
   }
@@ -80,7 +80,7 @@ export class ProposalResolver {
     return proposal.author ? publicParticipant(await ctx.loaders.get(participantById).load(proposal.author.id)) : null;
   }
 
-  @FieldResolver(() => TerritoryRef, { nullable: true })
+  @FieldResolver(() => TerritoryRef, { nullable: true, description: "The territory it concerns; null for the whole city." })
   territory(@Root() proposal: ProposalEntity) {
     return ref(proposal.territoryId);
   }

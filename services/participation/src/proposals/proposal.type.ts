@@ -5,13 +5,13 @@ import { ProposalStatus } from "./proposal.enums";
 @ObjectType("Proposal", { description: "A proposal of a process, or an option put to the vote." })
 @Directive('@key(fields: "id")')
 export class Proposal extends NodeType {
-  @Field()
+  @Field({ description: "Its title, as the author or the city wrote it." })
   title: string;
 
   @Field({ description: "In Markdown." })
   body: string;
 
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, { description: "Where the proposal stands." })
   status: ProposalStatus;
 
   @Field(() => Int, { description: "How many participants support it (each at most once)." })
@@ -29,10 +29,10 @@ export class ProposalConnection extends ConnectionType(Proposal, "Proposal") {}
 
 @ObjectType("OptionResult", { description: "Votes an option received: counts only, never who voted." })
 export class OptionResult {
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: "The option." })
   option: object;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Ballots that picked it." })
   votes: number;
 }
 
@@ -41,6 +41,6 @@ export class VoteResults {
   @Field(() => Int, { description: "Ballots recorded in this system (0 for historical votes whose counts are not on record here)." })
   ballots: number;
 
-  @Field(() => [OptionResult])
+  @Field(() => [OptionResult], { description: "Every option with its votes, most voted first." })
   options: OptionResult[];
 }

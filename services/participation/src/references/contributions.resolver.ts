@@ -27,7 +27,7 @@ const interventionsOf = (ctx: RequestContext, column: "council_id" | "territory_
 /** What participation adds to a council: its processes, the works it chose, and participation figures. */
 @Resolver(() => CouncilRef)
 export class CouncilParticipationResolver {
-  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true })
+  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true, description: "The council's participatory processes, newest first." })
   async processes(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await processesOf(ctx, "council_id", Number(council.id), page));
   }
@@ -40,8 +40,8 @@ export class CouncilParticipationResolver {
   @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation concerning this council: the same figures as participationStats with this council as filter (rounded, see ParticipationFigure)." })
   participation(
     @Root() council: CouncilRef,
-    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
-    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [], description: "Dimensions to group the figures by; default none (one figure for all)." }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true, description: "Which participation to count (its council is this one)." }) filter: StatsFilterInput | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return figuresByParent(ctx, "COUNCIL", groupBy, toFilter(filter)).load(Number(council.id));
@@ -51,12 +51,12 @@ export class CouncilParticipationResolver {
 /** What participation adds to a territory: processes, works and figures of the people who take part from it. */
 @Resolver(() => TerritoryRef)
 export class TerritoryParticipationResolver {
-  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true })
+  @FieldResolver(() => ParticipatoryProcessConnection, { nullable: true, description: "Participatory processes of this territory, newest first." })
   async processes(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ParticipatoryProcessConnection(await processesOf(ctx, "territory_id", Number(territory.id), page));
   }
 
-  @FieldResolver(() => InterventionConnection, { nullable: true })
+  @FieldResolver(() => InterventionConnection, { nullable: true, description: "Works in this territory, newest budget year first." })
   async interventions(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await interventionsOf(ctx, "territory_id", Number(territory.id), page));
   }
@@ -64,8 +64,8 @@ export class TerritoryParticipationResolver {
   @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation of the people of this territory: the same figures as participationStats with this territory as filter (rounded, see ParticipationFigure)." })
   participation(
     @Root() territory: TerritoryRef,
-    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
-    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [], description: "Dimensions to group the figures by; default none (one figure for all)." }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true, description: "Which participation to count (its territory is this one)." }) filter: StatsFilterInput | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return figuresByParent(ctx, "TERRITORY", groupBy, toFilter(filter)).load(Number(territory.id));

@@ -41,7 +41,7 @@ describe("default participation seed", () => {
     const processes = res.data.processes.edges.map((e: any) => e.node);
     expect(res.data.processes.totalCount).toBe(byItem("process").length);
     for (const fact of byItem("process")) {
-      const node = processes.find((p: any) => p.title === fact.name) ?? processes.find((p: any) => p.kind === "PRIORITISATION_VOTE");
+      const node = processes.find((p: any) => p.title === fact.name) ?? processes.find((p: any) => p.kind === "PRIORITIZATION_VOTE");
       expect(node.sources.map((s: any) => s.url)).toEqual(fact.sources);
       for (const line of fact.facts ?? []) expect(node.description).toContain(line);
       expect(node.results).toBeNull();
@@ -52,7 +52,7 @@ describe("default participation seed", () => {
   });
 
   it("holds the 2022 OGP Local prioritisation vote: five commitments, pick three, no counts (results null, not 0)", async () => {
-    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITISATION_VOTE }) { totalCount edges { node { title status maxChoices minimumAge
+    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITIZATION_VOTE }) { totalCount edges { node { title status maxChoices minimumAge
       phases { kind startsAt endsAt } results { ballots } proposals(first: 10) { edges { node { title } } } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.processes.totalCount).toBe(1);

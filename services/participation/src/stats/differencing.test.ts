@@ -98,7 +98,7 @@ beforeAll(async () => {
         cell: {
           TERRITORY: regions[person.territory],
           COUNCIL: councilIds[act.council],
-          KIND: act.comment ? "null" : "PRIORITISATION_VOTE",
+          KIND: act.comment ? "null" : "PRIORITIZATION_VOTE",
           CHANNEL: act.channel,
           MONTH: act.lastMonth ? months.last : months.this,
         },
@@ -108,7 +108,7 @@ beforeAll(async () => {
   domain = {
     TERRITORY: [regions.SEDE, regions.RIACHO, regions.ELDORADO],
     COUNCIL: councilIds,
-    KIND: ["PRIORITISATION_VOTE", "null"],
+    KIND: ["PRIORITIZATION_VOTE", "null"],
     CHANNEL: [D, P],
     MONTH: [months.last, months.this],
   };
@@ -154,7 +154,7 @@ describe("differencing across groupings and filters", () => {
       { filter: {}, fixed: {} },
       ...domain.TERRITORY.map((t) => ({ filter: { territoryId: t }, fixed: { TERRITORY: t } })),
       ...domain.COUNCIL.map((c) => ({ filter: { councilId: c }, fixed: { COUNCIL: c } })),
-      { filter: { kind: "PRIORITISATION_VOTE" }, fixed: { KIND: "PRIORITISATION_VOTE" } },
+      { filter: { kind: "PRIORITIZATION_VOTE" }, fixed: { KIND: "PRIORITIZATION_VOTE" } },
       ...domain.CHANNEL.map((h) => ({ filter: { channel: h }, fixed: { CHANNEL: h } })),
       ...domain.MONTH.map((m) => ({ filter: monthBounds[m], fixed: { MONTH: m } })),
     ];

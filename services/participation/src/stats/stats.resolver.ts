@@ -22,8 +22,8 @@ export class StatsResolver {
     description: "Participation figures, one per non-empty group of the dimensions asked (all together when none), rounded to multiples of 5 as ParticipationFigure describes; a group rounded to 0 is left out.",
   })
   participationStats(
-    @Arg("groupBy", () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
-    @Arg("filter", () => StatsFilterInput, { nullable: true }) filter: StatsFilterInput | undefined,
+    @Arg("groupBy", () => [StatsDimension], { defaultValue: [], description: "Dimensions to group the figures by; default none (one figure for all)." }) groupBy: StatsDimension[],
+    @Arg("filter", () => StatsFilterInput, { nullable: true, description: "Which participation to count; omitted, all of it." }) filter: StatsFilterInput | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return participationStats(ctx, groupBy, toFilter(filter));

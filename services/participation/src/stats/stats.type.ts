@@ -14,10 +14,10 @@ import { Channel, ProcessKind } from "../processes/process.enums";
     "the cell key method of the Australian Bureau of Statistics.",
 })
 export class ParticipationFigure {
-  @Field(() => ProcessKind, { nullable: true })
+  @Field(() => ProcessKind, { nullable: true, description: "The process kind, when grouped by kind; null otherwise." })
   kind: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { nullable: true, description: "The channel, when grouped by channel; null otherwise." })
   channel: string | null;
 
   @Field(() => String, { nullable: true, description: "YYYY-MM, when grouped by month." })
@@ -39,7 +39,7 @@ export class ParticipationFigure {
   suppressed: boolean;
 }
 
-@InputType()
+@InputType({ description: "Which participation to count; all given filters must match." })
 export class StatsFilterInput {
   @Field(() => Date, { nullable: true, description: "Counts whole calendar months: from the first day of the month this instant falls in." })
   from?: Date;
@@ -50,15 +50,15 @@ export class StatsFilterInput {
   })
   to?: Date;
 
-  @Field(() => ProcessKind, { nullable: true })
+  @Field(() => ProcessKind, { nullable: true, description: "Only participation in processes of this kind." })
   kind?: ProcessKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only participation concerning this council." })
   councilId?: string;
 
   @Field(() => ID, { nullable: true, description: "The region participants take part from." })
   territoryId?: string;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { nullable: true, description: "Only participation through this channel." })
   channel?: Channel;
 }
