@@ -99,9 +99,9 @@ export function describeConnections(): void {
 }
 
 export const connectionDescription = (name: string) =>
-  `A list of ${name} items, paged by cursor (Relay connection): \`first\` 1 to ${MAX_PAGE} items (default ${DEFAULT_PAGE}), ` +
-  "`after` the `pageInfo.endCursor` of the previous page, or backward with `last` and `before` the `pageInfo.startCursor`; " +
-  "`totalCount` counts all matching items.";
+  `A list of ${name} items, paged by cursor both ways (Relay connection): \`first\` items after \`after\` (the ` +
+  `\`pageInfo.endCursor\` of the previous page), or \`last\` items before \`before\` (its \`pageInfo.startCursor\`), ` +
+  `1 to ${MAX_PAGE} (default ${DEFAULT_PAGE}); \`totalCount\` counts all matching items.`;
 
 const once = (probe: () => Promise<boolean>): (() => Promise<boolean>) => {
   let answer: Promise<boolean> | undefined;
