@@ -1,21 +1,32 @@
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
+import { publicSchema } from "@contagem/gateway";
 import {
+  GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isSpecifiedDirective,
   isSpecifiedScalarType,
-  type GraphQLSchema,
 } from "graphql";
 
 /**
- * The schema clients see: the supergraph without federation's join/link machinery, without `@inaccessible` elements
- * and without the linked security features' definitions (Apollo's "API schema"). `@authenticated` and
- * `@requiresScopes` are supported features here: the gateway enforces them.
+ * The schema clients see, as the gateway publishes it (`publicSchema`: the supergraph's API schema plus the fields the
+ * gateway answers itself), without the linked security features' definitions (`@authenticated`, `@requiresScopes`,
+ * `requiresScopes__Scope`): federation machinery the gateway enforces, which clients read no description of.
  */
 export function clientSchema(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES }).apiSchema().toGraphQLJSSchema();
+  return withoutLinkedFeatures(publicSchema(supergraphSdl), linkedFeature(supergraphSdl));
+}
+
+/** `schema` without the types and directives of the features the supergraph links. */
+export function withoutLinkedFeatures(schema: GraphQLSchema, isFeature: (name: string) => boolean): GraphQLSchema {
+  const config = schema.toConfig();
+  return new GraphQLSchema({
+    ...config,
+    types: config.types.filter((t) => !isFeature(t.name)),
+    directives: config.directives.filter((d) => !isFeature(d.name)),
+  });
 }
 
 /** Whether a directive or type name belongs to a feature the supergraph links (`requiresScopes__Scope`, `@authenticated`). */

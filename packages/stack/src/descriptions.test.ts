@@ -20,7 +20,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { ROOT } from "./artifacts";
-import { CATEGORIES, clientSchema, coverageReport, documentationCoverage, linkedFeature } from "./client-schema";
+import { CATEGORIES, clientSchema, coverageReport, documentationCoverage, linkedFeature, withoutLinkedFeatures } from "./client-schema";
 
 /**
  * The public schema documents itself: every type, field, argument, input field, enum value (and directive) that a
@@ -69,11 +69,6 @@ describe("the client-facing schema's descriptions", () => {
     // The gateway's introspection also shows the definitions of the security features it enforces (`@authenticated`,
     // `@requiresScopes`, `requiresScopes__Scope`): federation machinery, without descriptions, left out of the check.
     const isFeature = linkedFeature(supergraph);
-    const withoutFeatures = (s: GraphQLSchema) => {
-      const config = s.toConfig();
-      const types = config.types.filter((t) => !isFeature(t.name));
-      return new GraphQLSchema({ ...config, types, directives: config.directives.filter((d) => !isFeature(d.name)) });
-    };
     const gateway = createGateway({
       supergraph,
       // Introspection is answered by the gateway alone: no subgraph is asked.
@@ -86,7 +81,7 @@ describe("the client-facing schema's descriptions", () => {
       const { data } = await gql<IntrospectionQuery>(`http://127.0.0.1:${listening.port}/graphql`, query);
       const served = buildClientSchema(data!);
       const print = (s: GraphQLSchema) => printSchema(lexicographicSortSchema(s));
-      expect(print(withoutFeatures(served))).toEqual(print(clientSchema(supergraph)));
+      expect(print(withoutLinkedFeatures(served, isFeature))).toEqual(print(clientSchema(supergraph)));
     } finally {
       await gateway.stop();
     }
