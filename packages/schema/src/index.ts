@@ -38,3 +38,6 @@ export * from "./facts";
 export * from "./integrity";
 export * from "./sql";
 export * from "./civil-time";
+export * from "./global-id";
+export * from "./relay-ids";
+export * from "./node-field";
