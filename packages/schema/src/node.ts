@@ -4,7 +4,7 @@ import { badInput } from "./errors";
 /** Fields every public entity carries (DESIGN.md, Conventions). */
 @ObjectType()
 export abstract class NodeType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The record's global id (`Node.id`): opaque, names the type; `node(id:)` fetches it." })
   id: number;
 
   @Field({ description: "When the record was created." })

@@ -133,7 +133,14 @@ export function relayResolvers(schema: GraphQLSchema): void {
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? ((source) => (source as Record<string, unknown>)[field.name]);
       if (getNamedType(field.type).name === "ID" && !field.args.length && isNodeType(type.name) && field.name === "id") {
         field.resolve = async (source, args, ctx, info) => encode(type.name, await resolve(source, args, ctx, info));
-      } else if (getNamedType(field.type).name === "ID" && !field.args.length && field.name !== "id" && field.name !== "entityId") {
+      } else if (field.name === "entityId" && type.getFields().entityType) {
+        // An audit entry names its record by type and id: a global id when the type is a Node (not a participant).
+        field.resolve = async (source, args, ctx, info) => {
+          const entityType = (source as { entityType?: string }).entityType ?? "";
+          const value = await resolve(source, args, ctx, info);
+          return isNodeType(entityType) ? encode(entityType, value) : value;
+        };
+      } else if (getNamedType(field.type).name === "ID" && !field.args.length && field.name !== "id") {
         const targets = idTargets(field.name, type.name);
         if (Array.isArray(targets) && targets.length === 1) {
           const [target] = targets;
