@@ -56,7 +56,7 @@ type Query {
   """The record with this global id, of any type, or null when none exists (or the viewer may not see it). A malformed id is BAD_USER_INPUT."""
   node("""A global id (\`Node.id\`).""" id: ID!): Node
   """The records with these global ids (at most 100), in order, null where none exists. Malformed ids are BAD_USER_INPUT."""
-  nodes("""Global ids (\`Node.id\`), at most 100.""" ids: [ID!]!): [Node]!
+  nodes("""Global ids (\`Node.id\`), at most 100.""" ids: [ID!]!): [Node]
 }
 `;
 

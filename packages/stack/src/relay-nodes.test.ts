@@ -152,6 +152,8 @@ describe("global object identification", () => {
     expect((await gql(system.gatewayUrl, query, { id: hidden })).data).toEqual({ node: null });
     const staff = await mintToken({ sub: "staff-relay", roles: ["STAFF"] });
     expect((await gql(system.gatewayUrl, query, { id: hidden }, { token: staff })).data).toEqual({ node: { id: hidden } });
+    const tooMany = await gql(system.gatewayUrl, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => globalId("Council", i + 1)) });
+    expect(refusalsOf(tooMany)).toEqual([{ code: "BAD_USER_INPUT", field: "ids" }]);
     for (const bad of ["20", "not-an-id", Buffer.from("Council:abc").toString("base64"), Buffer.from("Participant:1").toString("base64"), "Q291bmNpbDoyMA"]) {
       const answer = await gql(system.gatewayUrl, `query($id: ID!) { node(id: $id) { id } }`, { id: bad });
       expect({ bad, data: answer.data, refusals: refusalsOf(answer) }).toEqual({ bad, data: { node: null }, refusals: [{ code: "BAD_USER_INPUT", field: "id" }] });
