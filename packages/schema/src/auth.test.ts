@@ -1,6 +1,7 @@
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
 import { ConfigError } from "./config";
 import { createVerifier, readAuthConfig } from "./auth";
+import { globalId } from "./global-id";
 
 describe("token verifier", () => {
   it("configured with a public key only, refuses HS256 tokens signed with that key (algorithm confusion)", async () => {
@@ -27,6 +28,9 @@ describe("token verifier", () => {
       .sign(new TextEncoder().encode(secret));
     expect(await verify(`Bearer ${await sign({ roles: ["ADMIN"], councils: [4, "compur"] })}`)).toEqual({ sub: "s", roles: ["ADMIN"], councils: ["4", "compur"] });
     expect(await verify(`Bearer ${await sign({})}`)).toEqual({ sub: "s", roles: [], councils: [] });
+    // A council's global id names it as its database id does; another type's global id names no council.
+    expect(await verify(`Bearer ${await sign({ roles: ["SECRETARY"], councils: [globalId("Council", 20)] })}`)).toEqual({ sub: "s", roles: ["SECRETARY"], councils: ["20"] });
+    await expect(verify(`Bearer ${await sign({ councils: [globalId("Meeting", 20)] })}`)).rejects.toThrow('Token claim "councils" is not accepted');
     await expect(verify(`Bearer ${await sign({ roles: ["ADMIN", "GOD"] })}`)).rejects.toThrow('Token claim "roles" is not accepted');
     expect(await verify(undefined)).toBeNull();
   });

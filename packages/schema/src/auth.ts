@@ -10,6 +10,7 @@ import {
 } from "jose";
 import { ConfigError, readInt, readOptional, readString, type Env } from "./config";
 import { unauthenticated } from "./errors";
+import { decodeGlobalId } from "./global-id";
 
 export const ROLES = ["ADMIN", "STAFF", "SECRETARY", "CITIZEN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -135,7 +136,9 @@ const MAX_COUNCIL_ID = 2_147_483_647;
  * a NUL in an audit row or an object where a council id belongs.
  */
 function toViewer(payload: JWTPayload): Viewer {
-  const { sub, roles = [], councils = [] } = payload as JWTPayload & { roles?: unknown; councils?: unknown };
+  const { sub, roles = [], councils: claimed = [] } = payload as JWTPayload & { roles?: unknown; councils?: unknown };
+  // A council's global id names it as its database id does (the form the policies compare).
+  const councils = Array.isArray(claimed) ? claimed.map((c) => (typeof c === "string" && decodeGlobalId(c)?.type === "Council" ? decodeGlobalId(c)!.id : c)) : claimed;
   if (typeof sub !== "string" || sub === "") throw unauthenticated('Token has no "sub" claim.');
   if (sub.length > MAX_SUBJECT_LENGTH || CONTROL.test(sub) || !sub.isWellFormed()) {
     throw unauthenticated(`Token claim "sub" is not accepted: at most ${MAX_SUBJECT_LENGTH} characters, no control characters.`);
@@ -144,7 +147,7 @@ function toViewer(payload: JWTPayload): Viewer {
     throw unauthenticated(`Token claim "roles" is not accepted: a list of ${ROLES.join(", ")}.`);
   }
   if (!Array.isArray(councils) || councils.length > MAX_COUNCIL_CLAIMS || !councils.every(isCouncilClaim)) {
-    throw unauthenticated(`Token claim "councils" is not accepted: a list of at most ${MAX_COUNCIL_CLAIMS} council ids (positive integers) or slugs.`);
+    throw unauthenticated(`Token claim "councils" is not accepted: a list of at most ${MAX_COUNCIL_CLAIMS} council ids (positive integers or global ids) or slugs.`);
   }
   return { sub, roles: [...new Set(roles as Role[])], councils: councils.map(String) };
 }

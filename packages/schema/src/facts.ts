@@ -1,3 +1,4 @@
+import { databaseIdOf as id } from "./global-id";
 import type { PeerFact } from "./peers";
 
 /**
@@ -61,33 +62,33 @@ export const COUNCIL: PeerFact<CouncilFacts> = {
   peer: "councils",
   typename: "Council",
   selection: "id slug name kind rules { ordinaryNoticeDays extraordinaryNoticeHours quorumRule }",
-  read: (c) => ({ id: Number(c.id), slug: c.slug, name: c.name, kind: c.kind, rules: c.rules }),
+  read: (c) => ({ id: id(c.id), slug: c.slug, name: c.name, kind: c.kind, rules: c.rules }),
 };
 
 export const MANDATE: PeerFact<MandateFacts> = {
   peer: "councils",
   typename: "Mandate",
   selection: "id role startsOn endsOn council { id }",
-  read: (m) => ({ id: Number(m.id), role: mandateRole(m.role), startsOn: m.startsOn, endsOn: m.endsOn, councilId: Number(m.council.id) }),
+  read: (m) => ({ id: id(m.id), role: mandateRole(m.role), startsOn: m.startsOn, endsOn: m.endsOn, councilId: id(m.council.id) }),
 };
 
 export const TERRITORY: PeerFact<TerritoryFacts> = {
   peer: "councils",
   typename: "Territory",
   selection: "id scheme",
-  read: (t) => ({ id: Number(t.id), scheme: t.scheme }),
+  read: (t) => ({ id: id(t.id), scheme: t.scheme }),
 };
 
 export const MEETING: PeerFact<MeetingFacts> = {
   peer: "meetings",
   typename: "Meeting",
   selection: "id status council { id }",
-  read: (m) => ({ id: Number(m.id), status: m.status, councilId: Number(m.council.id) }),
+  read: (m) => ({ id: id(m.id), status: m.status, councilId: id(m.council.id) }),
 };
 
 export const DELIBERATION: PeerFact<DeliberationFacts> = {
   peer: "meetings",
   typename: "Deliberation",
   selection: "id outcome meeting { id council { id } }",
-  read: (d) => ({ id: Number(d.id), outcome: d.outcome, meetingId: Number(d.meeting.id), councilId: Number(d.meeting.council.id) }),
+  read: (d) => ({ id: id(d.id), outcome: d.outcome, meetingId: id(d.meeting.id), councilId: id(d.meeting.council.id) }),
 };

@@ -1,12 +1,15 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, parse } from "graphql";
+import { type GraphQLSchema, parse, print } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { Doc } from "./docs";
 import { guardEntities } from "./entities-boundary";
+import type { SubgraphName } from "./global-id";
 import { guardArguments } from "./input-boundary";
 import { describeConnections } from "./pagination";
+import { decodeRepresentations, nodeResolvers } from "./node-field";
+import { relayResolvers, relaySdl } from "./relay-ids";
 import { scalarsMap } from "./scalars";
 import { declaredLimits } from "./string-limits";
 
@@ -43,7 +46,8 @@ export type ReferenceResolvers = GraphQLResolverMap<unknown>;
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck" | "scalarsMap">,
-  referenceResolvers: ReferenceResolvers = {},
+  referenceResolvers: ReferenceResolvers,
+  relay: { subgraph: SubgraphName; hostsNode?: boolean },
 ): Promise<FederatedSchema> {
   // No middleware or auth checker runs on plain fields here (policies live in services and field resolvers), so
   // they read the property directly instead of through type-graphql's middleware chain: far less work per field.
@@ -57,14 +61,22 @@ export async function buildFederatedSchema(
   for (const field of Object.values(typeSchema.getMutationType()?.getFields() ?? {})) {
     for (const arg of field.args) if (arg.name === "input") arg.description ??= Doc.MUTATION_INPUT(String(arg.type));
   }
-  const sdl = `${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`;
+  // Relay's global object identification is added to the SDL, so the committed schema shows it as any field.
+  const typeDefs = relaySdl(parse(`${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`), relay.subgraph, relay.hostsNode ?? false);
+  const sdl = `${print(typeDefs)}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
-  for (const [typeName, fieldResolvers] of Object.entries(referenceResolvers)) {
+  const built: { schema?: GraphQLSchema } = {};
+  const node = relay.hostsNode ? nodeResolvers(relay.subgraph, built) : {};
+  for (const [typeName, fieldResolvers] of Object.entries({ ...referenceResolvers, ...node })) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fieldResolvers as object) } as never;
   }
-  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  built.schema = schema;
   // The boundary wraps the finished resolvers, so it runs before type-graphql's own (which build input classes);
-  // the argument checks wrap last, to run first: a representation's strings are checked before its shape.
+  // the argument checks wrap last, to run first: a representation's strings are checked before its shape, its
+  // shape before its global id is decoded.
+  relayResolvers(schema);
+  decodeRepresentations(schema);
   guardEntities(schema);
   guardArguments(schema, declaredLimits(typeSchema));
   return { schema, sdl };

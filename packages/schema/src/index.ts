@@ -41,3 +41,6 @@ export * from "./integrity";
 export * from "./sql";
 export * from "./civil-time";
 export * from "./docs";
+export * from "./global-id";
+export * from "./relay-ids";
+export * from "./node-field";

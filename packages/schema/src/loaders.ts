@@ -1,3 +1,4 @@
+import { tryParseId } from "./node";
 import { wrap, type EntityName, type FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
@@ -66,3 +67,11 @@ export function byParent<T extends object>(
       return parentIds.map((id) => groups.get(id)!);
     }, batchOptions);
 }
+
+/** An entity's `__resolveReference` through its per-request loader by id: an id that cannot exist finds nothing. */
+export const referenceById =
+  <T>(factory: (ctx: RequestContext) => DataLoader<number, T | null>) =>
+  (ref: { id?: string }, ctx: RequestContext): Promise<T | null> | null => {
+    const id = ref.id == null ? null : tryParseId(ref.id);
+    return id === null ? null : ctx.loaders.get(factory).load(id);
+  };

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
 
 export const ID_DESCRIPTION =
-  "Stable identifier of the record (a positive integer, as a string); pass it wherever this record's id is taken.";
+  "The record's global id (`Node.id`): an opaque string that names the type; `node(id:)` fetches it, and it is taken wherever this record's id is.";
 
 /** Fields every public entity carries (DESIGN.md, Conventions). */
 @ObjectType()

@@ -3,6 +3,7 @@ import type { RequestContext } from "./context";
 import { holdsTransaction } from "./pool";
 import { badInput, DependencyUnavailable, ErrorCode } from "./errors";
 import { batchOptions } from "./loaders";
+import { databaseIdOf } from "./global-id";
 import { parseId } from "./node";
 
 /**
@@ -150,7 +151,7 @@ export async function councilIdsBySlug(context: SeedContext, slugs: string[]): P
   const ids = new Map<string, number>();
   data._entities.forEach((council, i) => {
     if (!council) throw new Error(`The councils subgraph does not know the record's council "${slugs[i]}": is its default seed off?`);
-    ids.set(council.slug, Number(council.id));
+    ids.set(council.slug, databaseIdOf(council.id));
   });
   return ids;
 }

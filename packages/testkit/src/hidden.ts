@@ -1,4 +1,5 @@
 import { getNamedType, isInputObjectType, isNonNullType, type GraphQLSchema } from "graphql";
+import { databaseIdOf } from "@contagem/schema";
 import { gql, type GraphQLResponse, type RequestOptions } from "./client";
 import { introspect, literal, type CrawlOptions } from "./crawler";
 
@@ -24,12 +25,14 @@ export function mutationsOnId(schema: GraphQLSchema, idField: string, options: C
 
 /** What a client sees of a response, the id it asked about written as `<id>` and the per-request id left out. */
 export function asSeen(res: GraphQLResponse, id: string) {
+  // The id as sent (a global id) or as the service names it (the database id it decodes to).
+  const forms = [id, String(databaseIdOf(id))];
   return {
     data: res.data ?? null,
     errors: (res.errors ?? []).map(({ message, path, extensions = {} }) => {
       const { requestId: _omit, ...rest }: Record<string, unknown> = extensions;
-      if (rest.id === id) rest.id = "<id>";
-      return { message: message.replaceAll(JSON.stringify(id), '"<id>"'), path, extensions: rest };
+      if (forms.includes(rest.id as string)) rest.id = "<id>";
+      return { message: forms.reduce((text, form) => text.replaceAll(JSON.stringify(form), '"<id>"'), message), path, extensions: rest };
     }),
   };
 }

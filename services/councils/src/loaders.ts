@@ -21,6 +21,7 @@ export const legalActLinksByCouncil = byParent(CouncilLegalActEntity, "council")
 export const councilsBoundTo = byParent(CouncilEntity, "boundTo", { name: "asc" });
 export const organizationById = byId(OrganizationEntity);
 export const personById = byId(PublicPersonEntity);
+export const seatRuleById = byId(SeatRuleEntity);
 export const seatRulesByCouncil = byParent(SeatRuleEntity, "council");
 export const termById = byId(TermEntity);
 export const termsByCouncil = byParent(TermEntity, "council", { startsOn: "desc", id: "desc" });

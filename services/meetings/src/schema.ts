@@ -1,9 +1,9 @@
-import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
+import { buildFederatedSchema, referenceById, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { AgendaItemResolver, DeliberationResolver, VoteResolver } from "./deliberations/deliberation.resolver";
-import { deliberationById, meetingById, resolutionById } from "./loaders";
+import { agendaItemById, attendanceById, deliberationById, meetingById, resolutionById } from "./loaders";
 import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
 import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
-import { visibleMinutes } from "./minutes/minutes.visibility";
+import { visibleMinutes, visibleVersion } from "./minutes/minutes.visibility";
 import { CouncilContributionResolver } from "./references/council.resolver";
 import { ResolutionResolver } from "./resolutions/resolution.resolver";
 
@@ -28,14 +28,20 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
     },
     {
       // The same loaders — and for minutes the same visibility rule — as every other path: no IDOR through `_entities`.
-      Meeting: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(meetingById).load(idOf(ref)!)) },
+      Meeting: { __resolveReference: referenceById(meetingById) },
       Minutes: {
         __resolveReference: async (ref: Reference, ctx: RequestContext) =>
           idOf(ref) === null ? null : visibleMinutes(ctx, idOf(ref)!),
       },
-      Resolution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(resolutionById).load(idOf(ref)!)) },
-      Deliberation: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(deliberationById).load(idOf(ref)!)) },
+      MinutesVersion: {
+        __resolveReference: async (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleVersion(ctx, idOf(ref)!)),
+      },
+      Resolution: { __resolveReference: referenceById(resolutionById) },
+      Deliberation: { __resolveReference: referenceById(deliberationById) },
+      AgendaItem: { __resolveReference: referenceById(agendaItemById) },
+      Attendance: { __resolveReference: referenceById(attendanceById) },
       Council: { __resolveReference: (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) }) },
     } as never,
+    { subgraph: "meetings" },
   );
 }

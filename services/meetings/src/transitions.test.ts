@@ -1,4 +1,5 @@
 import { councils } from "@contagem/councils";
+import { databaseIdOf } from "@contagem/schema";
 import { codesOf, gql, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -113,9 +114,10 @@ describe("illegal transitions", () => {
     const published = await world.publishedMinutes("Texto publicado, imutável.");
     const sql = (q: string) => system.subgraphs.meetings.orm.em.getConnection().execute(q);
     const table = `"${system.subgraphs.meetings.database.schema}".minutes_version`;
-    await expect(sql(`update ${table} set body = 'adulterado' where minutes_id = ${published.id} and published`)).rejects.toThrow(/immutable/);
-    await expect(sql(`delete from ${table} where minutes_id = ${published.id}`)).rejects.toThrow(/immutable/);
-    await expect(sql(`update ${table} set published = false where minutes_id = ${published.id}`)).rejects.toThrow(/immutable/);
+    const id = databaseIdOf(published.id); // SQL knows the database id, not the global one
+    await expect(sql(`update ${table} set body = 'adulterado' where minutes_id = ${id} and published`)).rejects.toThrow(/immutable/);
+    await expect(sql(`delete from ${table} where minutes_id = ${id}`)).rejects.toThrow(/immutable/);
+    await expect(sql(`update ${table} set published = false where minutes_id = ${id}`)).rejects.toThrow(/immutable/);
     const read = await gql(system.gatewayUrl, `query($id: ID!) { minutes(id: $id) { versions { body } } }`, { id: published.id });
     expect(read.data.minutes.versions).toEqual([{ body: "Texto publicado, imutável." }]);
   });

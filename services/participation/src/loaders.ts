@@ -1,5 +1,7 @@
 import { batchOptions, byId, byParent, type RequestContext } from "@contagem/schema";
 import DataLoader from "dataloader";
+import { ContributionEntity } from "./contributions/contribution.entity";
+import { AssemblyEntity } from "./decide/assembly.entity";
 import { CandidacyEntity } from "./elections/candidacy.entity";
 import { InterventionEntity, MilestoneEntity } from "./interventions/intervention.entity";
 import { ParticipantEntity } from "./participants/participant.entity";
@@ -11,6 +13,9 @@ import { figuresSalt, keySumSql, personKeySql, publishedCount } from "./stats/di
 export const processById = byId(ProcessEntity);
 export const proposalById = byId(ProposalEntity);
 export const interventionById = byId(InterventionEntity);
+export const contributionById = byId(ContributionEntity);
+export const candidacyById = byId(CandidacyEntity);
+export const assemblyById = byId(AssemblyEntity);
 export const participantById = byId(ParticipantEntity);
 export const phasesByProcess = byParent(PhaseEntity, "process", { position: "asc" });
 export const meetingsByProcess = byParent(ProcessMeetingEntity, "process", { meetingId: "asc" });

@@ -1,7 +1,8 @@
-import { buildFederatedSchema, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
+import { buildFederatedSchema, referenceById, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { ContributionResolver } from "./contributions/contribution.resolver";
 import { InterventionResolver } from "./interventions/intervention.resolver";
-import { interventionById, processById, proposalById } from "./loaders";
+import { assemblyById, candidacyById, interventionById, processById, proposalById } from "./loaders";
+import { visibleContribution } from "./contributions/contribution.visibility";
 import { ParticipantResolver } from "./participants/participant.resolver";
 import { AssemblyResolver } from "./decide/decide.resolver";
 import { ProcessResolver } from "./processes/process.resolver";
@@ -38,13 +39,17 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
     },
     {
       // Participants are not entities: no representation can reach personal data through `_entities`.
-      ParticipatoryProcess: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(processById).load(idOf(ref)!)) },
-      Proposal: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(proposalById).load(idOf(ref)!)) },
-      Intervention: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : ctx.loaders.get(interventionById).load(idOf(ref)!)) },
+      ParticipatoryProcess: { __resolveReference: referenceById(processById) },
+      Proposal: { __resolveReference: referenceById(proposalById) },
+      Intervention: { __resolveReference: referenceById(interventionById) },
+      Candidacy: { __resolveReference: referenceById(candidacyById) },
+      Assembly: { __resolveReference: referenceById(assemblyById) },
+      Contribution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleContribution(ctx, idOf(ref)!)) },
       Council: { __resolveReference: stub },
       Meeting: { __resolveReference: stub },
       Territory: { __resolveReference: stub },
       Deliberation: { __resolveReference: stub },
     } as never,
+    { subgraph: "participation", hostsNode: true },
   );
 }

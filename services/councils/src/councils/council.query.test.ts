@@ -1,3 +1,4 @@
+import { databaseIdOf } from "@contagem/schema";
 import { record } from "@contagem/record";
 import { adminToken, codesOf, gql, startSubgraph, type RunningSubgraph } from "@contagem/testkit";
 import { councils } from "../definition";
@@ -118,7 +119,7 @@ describe("councils query", () => {
 const collator = new Intl.Collator("pt-BR");
 /** The order a reader expects: Portuguese, then the id for equal names. */
 const portuguese = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  collator.compare(a.name, b.name) || Number(a.id) - Number(b.id);
+  collator.compare(a.name, b.name) || databaseIdOf(a.id) - databaseIdOf(b.id);
 
 const NAMES = ["Ágora Cidadã", "agora jovem", "ÁGORA DAS MULHERES", "Assembleia Popular", "Zona Leste", "zeladoria", "Éden", "eco", "Órgão Gestor", "Orla", "Conselho Gêmeo", "Conselho Gêmeo"];
 

@@ -1,4 +1,4 @@
-import { COUNCIL, askFact, mandateRole, requireFact, type CouncilFacts, type MandateRoleName, type PeerFact, type RequestContext } from "@contagem/schema";
+import { COUNCIL, askFact, databaseIdOf, mandateRole, requireFact, type CouncilFacts, type MandateRoleName, type PeerFact, type RequestContext } from "@contagem/schema";
 
 /** What the meetings subgraph needs to know about councils, asked of the councils subgraph (their owner). */
 export type { CouncilFacts, MandateFacts } from "@contagem/schema";
@@ -25,10 +25,10 @@ function termAtFact(date: string): PeerFact<TermFacts | null> {
       const term = council[alias] as TermRow | null;
       if (!term) return null;
       return {
-        id: Number(term.id),
+        id: databaseIdOf(term.id),
         startsOn: term.startsOn,
         endsOn: term.endsOn,
-        seats: term.seats.map((s) => ({ id: Number(s.id), mandates: s.mandates.map((m) => ({ ...m, id: Number(m.id), role: mandateRole(m.role) })) })),
+        seats: term.seats.map((s) => ({ id: databaseIdOf(s.id), mandates: s.mandates.map((m) => ({ ...m, id: databaseIdOf(m.id), role: mandateRole(m.role) })) })),
       };
     },
   };

@@ -1,6 +1,6 @@
 import type { CouncilRef, RequestContext } from "@contagem/schema";
 import { councilFacts } from "../directory/council-directory";
-import { minutesById } from "../loaders";
+import { minutesById, minutesVersionById } from "../loaders";
 import { asRef } from "../meetings/meeting.service";
 import { canReadDrafts } from "../meetings/meeting.policy";
 import { MinutesStatus } from "./minutes.enums";
@@ -33,3 +33,11 @@ export async function visibleInList(ctx: RequestContext, councilId: number): Pro
 
 /** Minutes by id for every read path (root field, entity reference, agenda item): the loader and the rule together. */
 export const visibleMinutes = async (ctx: RequestContext, id: number) => visible(ctx, await ctx.loaders.get(minutesById).load(id));
+
+/** A version by id: of minutes the viewer may see, and published unless the viewer reads the council's drafts. */
+export async function visibleVersion(ctx: RequestContext, id: number) {
+  const version = await ctx.loaders.get(minutesVersionById).load(id);
+  const minutes = version && (await visibleMinutes(ctx, version.minutes.id));
+  if (!version || !minutes) return null;
+  return version.published || (await canSeeDrafts(ctx, minutes.councilId)) ? version : null;
+}

@@ -1,4 +1,5 @@
 import { councils } from "@contagem/councils";
+import { databaseIdOf } from "@contagem/schema";
 import { codesOf, gql, PAGE_VARIABLES, startSystem, walkBothWays, type PageVariables, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -77,7 +78,7 @@ describe("searchMinutes", () => {
     const s = `"${orm.config.get("schema")}"`;
     // The index as the old folding left it: "Votac" + U+0327 + "a" + U+0303 + "o" as three words.
     const stale = DECOMPOSED.replace(/[\p{L}\p{N}]+/gu, (word) => foldWord(word));
-    await orm.em.getConnection().execute(`update ${s}.minutes set search_document = ?, search_vector = to_tsvector('portuguese', ?) where id = ?`, [stale, stale, Number(docs.decomposed)]);
+    await orm.em.getConnection().execute(`update ${s}.minutes set search_document = ?, search_vector = to_tsvector('portuguese', ?) where id = ?`, [stale, stale, databaseIdOf(docs.decomposed)]);
     expect(ids(await search("calcadas"))).toEqual([]);
     await new Migration20261129130000_refold_decomposed_minutes(orm.em.getDriver(), orm.config).up();
     expect(ids(await search("calcadas"))).toEqual([docs.decomposed]);

@@ -1,6 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { civilToday, startOfCivilDay } from "@contagem/schema";
+import { civilToday, databaseIdOf, startOfCivilDay } from "@contagem/schema";
 import { startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -86,10 +86,10 @@ beforeAll(async () => {
       let row: { table: string; id: number };
       if (act.comment) {
         const { contribute } = await call(url, `mutation($i: ContributeInput!) { contribute(input: $i) { contribution { id } } }`, { i: { proposalId: vote.optionIds[0], body: `Comentário ${i}`, channel: act.channel } }, token);
-        row = { table: "contribution", id: Number(contribute.contribution.id) };
+        row = { table: "contribution", id: databaseIdOf(contribute.contribution.id) };
       } else {
         await call(url, `mutation($i: CastBallotInput!) { castBallot(input: $i) { castAtHour } }`, { i: { processId: vote.processId, proposalIds: [vote.optionIds[1]], channel: act.channel } }, token);
-        const [ballot] = await sql(`select b.id from $s.ballot b join $s.participant p on p.id = b.participant_id where p.subject = ? and b.process_id = ?`, [`differencing-${i}`, Number(vote.processId)]);
+        const [ballot] = await sql(`select b.id from $s.ballot b join $s.participant p on p.id = b.participant_id where p.subject = ? and b.process_id = ?`, [`differencing-${i}`, databaseIdOf(vote.processId)]);
         row = { table: "ballot", id: Number(ballot.id) };
       }
       if (act.lastMonth) await sql(`update $s.${row.table} set created_at = created_at - interval '1 month' where id = ?`, [row.id]);
