@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.test.ts", "scripts/**", "**/*-cli.ts", "**/bench/**"],
+    files: ["**/*.test.ts", "scripts/**", "**/*-cli.ts", "**/bench/**", "examples/**"],
     rules: { "no-console": "off" },
   },
 );

@@ -40,7 +40,10 @@ export function closeError(error: GraphQLError, requestId: string, logger: Logge
     const http = extensions.http as { status?: number; spec?: boolean } | undefined;
     // A malformed HTTP request is 4xx whatever the client accepts (the runtime answers 200 to JSON it cannot parse);
     // a document or variables refused before execution are DOCUMENT_ERRORS.
-    if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false, status: http?.status ?? 400 };
+    // An unknown hash is HTTP 200, as Apollo Server answers it: Apollo Client's persisted-queries link then resends
+    // the document (GraphQL Yoga's APQ plugin says 404).
+    if (code === ErrorCode.PERSISTED_QUERY_NOT_FOUND) extensions.http = { status: 200 };
+    else if (code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false, status: http?.status ?? 400 };
     else if (!http && DOCUMENT_ERRORS.has(code) && raisedByGraphQL(error)) extensions.http = { spec: true, status: 400 };
     return new GraphQLError(clearLimitMessage(error.message), {
       ...location,

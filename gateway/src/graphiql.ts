@@ -4,10 +4,24 @@ import { createHash } from "node:crypto";
 
 const pages = new Map<string, string>();
 
+/** Where a reader goes from the IDE: the reference, the SDL, the changelog and the getting-started guide. */
+export const IDE_LINKS = [
+  { href: "/docs", text: "Schema reference" },
+  { href: "/schema.graphql", text: "SDL" },
+  { href: "/schema-changelog.md", text: "Schema changelog" },
+  { href: "/getting-started.md", text: "Getting started" },
+] as const;
+
 /** The IDE's first query: real data of the default seed (Contagem's public record), not an empty answer. */
-export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record of Contagem's participation bodies.
-# The Conselho Municipal do Idoso (COMIC)'s meetings at the Casa dos Conselhos, with their agendas and sources:
-{
+export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record of
+# Contagem's participation bodies. Press the run button
+# (or Ctrl-Enter); the other tabs show common tasks. The
+# links at the bottom right: the schema reference, the SDL
+# and its changelog, and a guide for developers.
+#
+# The Conselho Municipal do Idoso (COMIC)'s meetings at the
+# Casa dos Conselhos, with their agendas and sources:
+query ComicMeetings {
   council(slug: "comic") {
     acronym
     name
@@ -27,6 +41,139 @@ export const DEFAULT_QUERY = `# Contagem Participation Graph: the public record 
   }
 }
 `;
+
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+  headers?: string;
+}
+
+/** The start of a meeting a month from `now`, at 19:00 in Contagem: the secretary's example never schedules the past. */
+const nextMonthEvening = (now: Date) => {
+  const day = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T19:00:00-03:00`;
+};
+
+/**
+ * The IDE's tabs: the default query, then one tab per common task. Each is a named operation (the tab shows its
+ * name); a test runs every one against a started system on the default seed.
+ */
+export function exampleTabs(now = new Date()): ExampleTab[] {
+  return [
+    { query: DEFAULT_QUERY },
+    {
+      query: `# A council, its legal composition and its members. The public record names no member, so on the default seed
+# \`currentTerm\` is null: \`npm run seed:demo\` adds synthetic terms, seats and members (or a secretary opens a term).
+query CouncilAndMembers {
+  council(slug: "compur") {
+    name
+    acronym
+    kind
+    nature
+    rules { ordinaryMeetingsPerYear termLengthYears }
+    legalActs { citation date title }
+    seatRules { sector segment }
+    currentTerm {
+      label
+      startsOn
+      endsOn
+      seats {
+        position
+        sector
+        segment
+        mandates { role boardRole startsOn person { displayName } }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      query: `# Meetings of every council, newest first, with their DOC publications; minutes (atas) where a secretariat
+# recorded them (the default seed holds listed meetings, whose minutes are cited by DOC edition, not kept here:
+# \`npm run seed:demo\` adds minutes). Page on with \`after: pageInfo.endCursor\`.
+query MeetingsAndMinutes {
+  meetings(first: 10) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        sequenceLabel
+        type
+        status
+        startsAt
+        council { acronym name }
+        publications { document edition pages }
+        minutes { label status gazette { edition pages } currentVersion { number sha256 } }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      query: `# Search: councils by name (accents and case ignored) and the published minutes' full text (Portuguese,
+# tolerant of misspellings; empty on the default seed, which keeps no minutes text: try it after \`npm run seed:demo\`).
+query Search($text: String! = "reunião", $council: String = "petrolandia") {
+  councils(first: 5, filter: { search: $council }) {
+    totalCount
+    edges { node { slug name territory { name } } }
+  }
+  searchMinutes(query: $text, first: 5) {
+    totalCount
+    edges { node { rank excerpt minutes { label council { acronym } } } }
+  }
+}
+`,
+    },
+    {
+      query: `# Participation: the processes on record (Decide Contagem's votes, consultations, conferences) and the
+# figures by region. Figures count synthetic participants only after \`npm run seed:demo\` (the public record has none).
+query ParticipationFigures {
+  decideContagem { name url launchedOn }
+  processes(first: 10) {
+    totalCount
+    edges { node { title kind status phases { kind startsAt endsAt } } }
+  }
+  participationStats(groupBy: [TERRITORY]) {
+    territory { name }
+    participants
+    activities
+  }
+}
+`,
+    },
+    {
+      query: `# A secretary's write: schedule a meeting of COMPUR (council id 20 on the default seed).
+# Mutations need a token: run \`npm run token -- --role SECRETARY --council compur\` and paste it in the
+# Headers pane below as {"Authorization": "Bearer <token>"}. Without one: UNAUTHENTICATED; for another council: FORBIDDEN.
+# The same idempotencyKey again returns the first result and schedules nothing more.
+mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
+  scheduleMeeting(input: $input) {
+    meeting { id sequenceLabel status startsAt place convocation { requiredNoticeHours } council { acronym } }
+  }
+}
+`,
+      variables: JSON.stringify(
+        {
+          input: {
+            councilId: "20",
+            type: "ORDINARY",
+            modality: "IN_PERSON",
+            startsAt: nextMonthEvening(now),
+            place: "Casa dos Conselhos, Av. José Faria da Rocha, 1016, Eldorado",
+            agenda: [{ kind: "OTHER", title: "informes da secretaria executiva" }],
+            idempotencyKey: `compur-example-${nextMonthEvening(now).slice(0, 10)}`,
+          },
+        },
+        null,
+        2,
+      ),
+      headers: JSON.stringify({ Authorization: "Bearer <paste the output of: npm run token -- --role SECRETARY --council compur>" }, null, 2),
+    },
+  ];
+}
+
 const scriptHashes = new Set<string>();
 
 /**
@@ -37,7 +184,8 @@ export function offlineGraphiQL(options?: GraphiQLOptions): string {
   const key = JSON.stringify(options ?? {});
   let page = pages.get(key);
   if (!page) {
-    page = renderGraphiQL({ defaultQuery: DEFAULT_QUERY, ...options });
+    // The runtime's options carry GraphiQL's stock welcome text as the default query: ours come last.
+    page = withLinks(renderGraphiQL({ ...options, defaultQuery: DEFAULT_QUERY, defaultTabs: exampleTabs() }));
     pages.set(key, page);
     for (const [, script] of page.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
       scriptHashes.add(`'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);
@@ -63,4 +211,11 @@ export function ideContentSecurityPolicy(): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
+}
+
+/** A small bar of links over the IDE (plain HTML: no script, so the page's script hashes are unchanged). */
+function withLinks(page: string): string {
+  const links = IDE_LINKS.map(({ href, text }) => `<a href="${href}" style="color:inherit;margin-left:12px">${text}</a>`).join("");
+  const bar = `<nav aria-label="Documentation" style="position:fixed;bottom:6px;right:12px;z-index:10;font:12px system-ui,sans-serif;opacity:.85">${links}</nav>`;
+  return page.replace('<div id="root"></div>', `${bar}<div id="root"></div>`);
 }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/schema";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
+import { readTrustedDocuments } from "./persisted-documents";
 import { readCorsOrigins } from "./security";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,19 @@ export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
 function readQueryPlanner(value: string | undefined): QueryPlanner {
   if (value === undefined || value === "" || value === "js" || value === "rust") return (value || "rust") as QueryPlanner;
   throw new ConfigError(`GATEWAY_QUERY_PLANNER must be "js" or "rust"; got ${JSON.stringify(value)}.`);
+}
+
+/** TRUSTED_DOCUMENTS: a manifest file; TRUSTED_DOCUMENTS_ONLY=true refuses every other document (needs the manifest). */
+function readPersistedDocuments(env: NodeJS.ProcessEnv) {
+  const path = readString(env, "TRUSTED_DOCUMENTS", "");
+  const only = readString(env, "TRUSTED_DOCUMENTS_ONLY", "false");
+  if (only !== "true" && only !== "false") throw new ConfigError(`TRUSTED_DOCUMENTS_ONLY must be "true" or "false"; got ${JSON.stringify(only)}.`);
+  if (only === "true" && !path) throw new ConfigError("TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS (the manifest of trusted documents).");
+  try {
+    return { trusted: path ? readTrustedDocuments(path) : undefined, trustedOnly: only === "true" };
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 async function main() {
@@ -38,6 +52,7 @@ async function main() {
       responseCacheMaxBytes: readInt(process.env, "RESPONSE_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, 1024 * 1024, 4 * 1024 * 1024 * 1024),
       corsOrigins: readCorsOrigins(process.env.CORS_ORIGINS),
       auth: readAuthConfig(process.env),
+      persistedDocuments: readPersistedDocuments(process.env),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { getOperationAST, type ExecutionResult } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
+import { selectsRateLimit } from "./rate-limit-field";
 
 /**
  * The gateway's response cache for the public graph. It answers a repeated anonymous read without planning or
@@ -165,7 +166,8 @@ export function useResponseCache(cache: ResponseCache, logger: Logger) {
           },
         };
       }
-      if (operation !== "query" || context.request.headers.get("authorization")) return;
+      // `rateLimit` is the asker's own budget at this moment: never another request's.
+      if (operation !== "query" || context.request.headers.get("authorization") || selectsRateLimit(args.document, args.operationName)) return;
       const key = responseCacheKey(context.params?.query, args.variableValues, args.operationName);
       if (!key) return;
       const hit = cache.get(key);

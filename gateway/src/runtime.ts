@@ -15,6 +15,12 @@ import type { Plugin } from "graphql-yoga";
 import { GraphQLError, type ValidationRule } from "graphql";
 import { useClosedErrors } from "./errors";
 import { offlineGraphiQL } from "./graphiql";
+import { useHttpCaching } from "./http-caching";
+import { persistedDocumentPlugins, type PersistedDocumentsOptions } from "./persisted-documents";
+import type { RateLimit } from "./rate-limit";
+import { resolveRateLimit, useRateLimitCost } from "./rate-limit-field";
+import { withGatewayFields } from "./gateway-fields";
+import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
 
@@ -45,6 +51,10 @@ export interface RuntimeOptions {
   responseCacheMaxBytes?: number;
   /** Limits on the shape of a query (graphql-armor); false only for tools that must send oversized queries. */
   queryLimits?: QueryLimits | false;
+  /** The per-client budget (charged at the edge, then by each operation's cost), answered by `Query.rateLimit`. */
+  budget: RateLimit;
+  /** Automatic persisted queries and trusted documents. */
+  persistedDocuments?: PersistedDocumentsOptions;
 }
 
 export type QueryPlanner = "js" | "rust";
@@ -56,7 +66,8 @@ const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: options.supergraph,
-    ...(options.queryPlanner === "rust" ? { unifiedGraphHandler: rustPlanner() } : {}),
+    // The gateway's own fields (Query.rateLimit: the budget lives here) are added around either planner.
+    unifiedGraphHandler: withGatewayFields(options.queryPlanner === "rust" ? rustPlanner() : handleFederationSupergraph, resolveRateLimit(options.budget)),
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
     ),
@@ -82,8 +93,13 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     cors: false,
     plugins: () => [
       noSubscriptions,
+      // The document's length is checked before a document is registered by its hash.
       ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
+      ...persistedDocumentPlugins(options.persistedDocuments ?? {}),
       useClosedErrors(options.logger),
+      // Before the cost and the cache: it sees the final result, a cached one included.
+      useHttpCaching(),
+      useRateLimitCost(options.budget),
       ...(options.responseCacheTtlMs ? [useResponseCache(new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes), options.logger)] : []),
     ],
   });
@@ -98,9 +114,24 @@ const refuseSubscriptions: ValidationRule = (context) => ({
   },
 });
 
+/**
+ * Incremental delivery is not offered: the Rust planner's executor (@graphql-hive/router-runtime) has no Defer
+ * plan node, and the runtime's own support (`deferStream`) is experimental. Said plainly, rather than only
+ * "Unknown directive".
+ */
+const refuseIncrementalDelivery: ValidationRule = (context) => ({
+  Directive(node) {
+    if (node.name.value !== "defer" && node.name.value !== "stream") return;
+    context.reportError(
+      new GraphQLError(`@${node.name.value} is not supported: this API answers every query whole (no incremental delivery). Remove the directive.`, { nodes: node }),
+    );
+  },
+});
+
 const noSubscriptions: Plugin = {
   onValidate({ addValidationRule }) {
     addValidationRule(refuseSubscriptions);
+    addValidationRule(refuseIncrementalDelivery);
   },
 };
 

@@ -1,6 +1,7 @@
 import cors from "cors";
 import helmet from "helmet";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { RATE_LIMIT_HEADERS } from "./rate-limit";
 
 /**
  * What browsers are told about the gateway: who may read it cross-origin (CORS) and what its pages may do (security
@@ -59,7 +60,7 @@ export function createBrowserPolicy(policy: BrowserPolicy) {
     origin: anyOrigin ? "*" : policy.corsOrigins,
     credentials: false,
     methods: ["GET", "POST"],
-    exposedHeaders: ["x-request-id", "retry-after"],
+    exposedHeaders: ["x-request-id", "retry-after", ...RATE_LIMIT_HEADERS],
     maxAge: 86_400,
   }) as Middleware;
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {

@@ -17,8 +17,12 @@ import {
   type Verifier,
 } from "@contagem/schema";
 import { sendNodeResponse } from "@whatwg-node/server";
+import compression from "compression";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ideContentSecurityPolicy } from "./graphiql";
+import { writeCachingHeaders } from "./http-caching";
+import type { PersistedDocumentsOptions } from "./persisted-documents";
+import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
@@ -46,6 +50,10 @@ export interface GatewayDeps {
    * Absent only in tools that run the gateway without an identity provider.
    */
   verify?: Verifier;
+  /** Trusted documents (by SHA-256) and whether only they are accepted; automatic persisted queries otherwise. */
+  persistedDocuments?: PersistedDocumentsOptions;
+  /** The published documents, when not read from the build output and the repository (see ./published). */
+  published?: Omit<PublishedOptions, "supergraph">;
 }
 
 export interface Gateway {
@@ -58,6 +66,14 @@ const GRAPHQL_PATH = "/graphql";
 
 /** The gateway's default cap on requests in flight (MAX_REQUESTS_IN_FLIGHT). */
 export const GATEWAY_IN_FLIGHT = 64;
+
+/**
+ * gzip or Brotli, as the client's Accept-Encoding prefers (q-values honoured), for answers of 1 KiB and more (the IDE
+ * page is megabytes); `Vary: Accept-Encoding` on every compressible answer. expressjs's `compression` middleware.
+ */
+const compressMiddleware = compression({ threshold: 1024 });
+const compress = (req: IncomingMessage, res: ServerResponse) =>
+  new Promise<void>((resolve, reject) => compressMiddleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve())));
 
 /** Ready when every subgraph answers its own readiness check. */
 async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
@@ -97,11 +113,14 @@ function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: A
  * and the HTTP checks (method, media type, size) that refuse a request before it costs memory.
  */
 export function createGateway(deps: GatewayDeps): Gateway {
-  const runtime = createRuntime(deps);
-  const withinBudget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
+  const budget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
+  const runtime = createRuntime({ ...deps, budget });
+  // A CDN keeps a public answer no longer than the gateway's own cache would serve it.
+  const maxAgeSeconds = Math.floor((deps.responseCacheTtlMs ?? 0) / 1000);
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
+  const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -122,6 +141,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     if (!(await browserPolicy(req, res))) return;
+    await compress(req, res);
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" || path === "/readyz") {
       const down = path === "/readyz" ? await subgraphsReady(deps.subgraphUrls) : [];
@@ -136,10 +156,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end();
       return;
     }
+    if (published(req, res, path, requestId)) return;
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }
-    if (!(await withinBudget(req, res, requestId))) return;
+    if (!(await budget.admit(req, res, requestId))) return;
     const refuse = (rejection: EdgeRejection) => {
       deps.logger.info({ requestId, status: rejection.status, message: rejection.message }, "request refused");
       sendRejection(req, res, rejection, requestId);
@@ -178,6 +199,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (response.headers.get("content-type")?.startsWith("text/html")) {
       response.headers.set("content-security-policy", ideContentSecurityPolicy());
     }
+    // The operation has been charged its cost by now: the headers tell the budget after it.
+    budget.writeHeaders(req, res);
+    writeCachingHeaders(req, res, response, maxAgeSeconds);
     await sendNodeResponse(response, res, req, false);
   };
 

@@ -2,6 +2,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
 import type { Logger } from "./logger";
+import { ConfigError } from "./config";
 import { isUnavailable } from "./errors";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
 import { ACQUIRE_TIMEOUT_MS, enforcePoolRules } from "./pool";
@@ -105,6 +106,7 @@ export async function waitForDatabase(
       return;
     } catch (error) {
       await client.end().catch(() => {});
+      if ((error as { code?: string }).code === MISSING_DATABASE) throw missingDatabase(url);
       // A server that is down or starting is waited for; a wrong password or database name is a configuration
       // error, reported at once.
       if (Date.now() > deadline || !isUnavailable(error)) throw error;
@@ -116,6 +118,18 @@ export async function waitForDatabase(
       delay = Math.min(delay * 2, 2000);
     }
   }
+}
+
+/** PostgreSQL's invalid_catalog_name: the server is up, the database in the URL does not exist. */
+const MISSING_DATABASE = "3D000";
+
+/** The one-line answer to a DATABASE_URL naming a database the server does not have: what to run to create it. */
+function missingDatabase(url: string): ConfigError {
+  const { hostname, port, pathname, username } = new URL(url);
+  const name = decodeURIComponent(pathname.slice(1));
+  const command = ["createdb", "-h", hostname, "-p", port || "5432", ...(username ? ["-U", decodeURIComponent(username)] : []), name];
+  const quoted = command.map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, "'\\''")}'`)).join(" ");
+  return new ConfigError(`the database "${name}" does not exist on ${where(url).replace(/\/[^/]*$/, "")}: create it with \`${quoted}\` (or unset DATABASE_URL to use the embedded database).`);
 }
 
 /** host:port/database of a URL, without its credentials, for messages. */

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import Negotiator from "negotiator";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, requestErrorBody } from "./errors";
@@ -213,4 +213,41 @@ export function sendRejection(req: IncomingMessage, res: ServerResponse, rejecti
     if (!drained) res.setHeader("connection", "close");
     res.end(body);
   });
+}
+
+/** A document the edge serves as it is (the published schema, the reference pages): GET and HEAD only. */
+export interface StaticDocument {
+  body: string | Buffer;
+  contentType: string;
+  /** How long clients and CDNs may keep it; they revalidate with its ETag after. */
+  maxAgeSeconds: number;
+  /** Replaces the API's Content-Security-Policy (a page that runs its own scripts). */
+  contentSecurityPolicy?: string;
+}
+
+/** A strong validator of the content: the same bytes always give the same ETag, on every replica. */
+export const etagOf = (body: string | Buffer): string => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+/**
+ * Serves a static document with its ETag and Cache-Control; answers 304 to a matching If-None-Match and 405 (with
+ * Allow) to a method other than GET or HEAD.
+ */
+export function sendDocument(req: IncomingMessage, res: ServerResponse, document: StaticDocument, requestId: string): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
+  }
+  const etag = etagOf(document.body);
+  res.setHeader("etag", etag);
+  res.setHeader("cache-control", `public, max-age=${document.maxAgeSeconds}, must-revalidate`);
+  res.setHeader("vary", "accept-encoding");
+  if (document.contentSecurityPolicy) res.setHeader("content-security-policy", document.contentSecurityPolicy);
+  const match = req.headers["if-none-match"];
+  if (match && (match.trim() === "*" || match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
+    res.statusCode = 304;
+    return void res.end();
+  }
+  res.statusCode = 200;
+  res.setHeader("content-type", document.contentType);
+  res.setHeader("content-length", Buffer.byteLength(document.body));
+  res.end(req.method === "HEAD" ? undefined : document.body);
 }

@@ -46,7 +46,7 @@ export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; m
   CONFLICT: { status: 200, client: true, meaning: "the record changed (stale `expectedVersion`) or the step is illegal in its state" },
   RECORD_IMMUTABLE: { status: 200, client: true, meaning: "a published record never changes; amend it instead" },
   IDEMPOTENCY_KEY_REUSED: { status: 200, client: true, meaning: "the idempotency key was used with another input" },
-  RATE_LIMITED: { status: 429, client: true, meaning: "over the request budget; retry after `Retry-After` seconds" },
+  RATE_LIMITED: { status: 429, client: true, meaning: "over the budget of points (a request costs 1, a query its nodes / 100); retry after `Retry-After` seconds" },
   SERVICE_UNAVAILABLE: { status: 503, client: false, meaning: "a dependency is down, or the process is busy: retry later" },
   INTERNAL_SERVER_ERROR: { status: 500, client: false, meaning: "a bug of ours; quote `extensions.requestId`" },
 };
@@ -57,6 +57,8 @@ export const ERROR_CODES: Record<ErrorCode, { status: number; client: boolean; m
  */
 const FOREIGN_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_REQUEST,
+  // GraphQL Yoga's APQ plugin: the document sent with a hash is not the one the hash names.
+  PERSISTED_QUERY_MISMATCH: ErrorCode.BAD_REQUEST,
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
   REQUEST_ENTITY_TOO_LARGE: ErrorCode.BAD_REQUEST,
   DOWNSTREAM_SERVICE_ERROR: ErrorCode.SERVICE_UNAVAILABLE,

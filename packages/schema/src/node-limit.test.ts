@@ -2,10 +2,10 @@ import { buildSchema, parse } from "graphql";
 import { measureOperation } from "./node-limit";
 
 const schema = buildSchema(`
-  type Query { councils(first: Int): CouncilConnection items: [Council] _entities(representations: [String!]!): [Council] }
+  type Query { councils(first: Int, last: Int): CouncilConnection items: [Council] _entities(representations: [String!]!): [Council] }
   type CouncilConnection { edges: [CouncilEdge] totalCount: Int }
   type CouncilEdge { node: Council }
-  type Council { id: ID meetings(first: Int): MeetingConnection self: Council }
+  type Council { id: ID meetings(first: Int, last: Int): MeetingConnection self: Council }
   type MeetingConnection { totalCount: Int }
 `);
 const measure = (query: string, variables: Record<string, unknown> = {}) => measureOperation(schema, parse(query), variables);
@@ -15,6 +15,8 @@ describe("the nodes an operation may return", () => {
     expect(measure(`{ councils(first: 10) { edges { node { meetings(first: 30) { totalCount } } } } }`).nodes).toBe(10 + 10 * 30);
     expect(measure(`query($n: Int) { councils(first: $n) { edges { node { meetings { totalCount } } } } }`, { n: 7 }).nodes).toBe(7 + 7 * 20);
     expect(measure(`query($n: Int = 3) { councils(first: $n) { totalCount } }`).nodes).toBe(3);
+    // Paging backward weighs as much as paging forward.
+    expect(measure(`query($n: Int) { councils(last: $n) { edges { node { meetings(last: 30) { totalCount } } } } }`, { n: 10 }).nodes).toBe(10 + 10 * 30);
     // A non-connection field passes its multiplier down unchanged.
     expect(measure(`{ items { self { meetings(first: 5) { totalCount } } } }`).nodes).toBe(5);
   });

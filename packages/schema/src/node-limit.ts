@@ -122,7 +122,7 @@ export function operationTooLarge(
   if (nodes > limits.nodes) {
     return new AppError(
       ErrorCode.QUERY_TOO_COMPLEX,
-      `The operation may return ${figure(nodes)} nodes (the product of the page sizes, \`first\`, along nested connections, 20 when absent); the limit is ${figure(limits.nodes)}.`,
+      `The operation may return ${figure(nodes)} nodes (the product of the page sizes, \`first\` or \`last\`, along nested connections, 20 when absent); the limit is ${figure(limits.nodes)}.`,
       extensions,
     );
   }

@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor, idKey, intKey, stringKey, timestampKey, type CursorShape } from "./cursor";
-import { pageOfList, pageSize } from "./pagination";
+import { pageOfList } from "./pagination";
+import { pageSize } from "./page-window";
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const invalid = expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "after" } });
@@ -78,4 +79,47 @@ describe("pagination", () => {
     expect(await last.count()).toBe(7);
     expect(() => pageOfList(items, { after: b64(["term(id)", "1"]) }, shape, (x) => [x.id])).toThrow(invalid);
   });
+
+  it("pages a loaded list backward with last/before, flags as the Relay specification says", async () => {
+    const shape: CursorShape = { list: "term(id)", keys: [idKey] };
+    const items = Array.from({ length: 7 }, (_, i) => ({ id: i + 1 }));
+    const page = (request: Parameters<typeof pageOfList>[1]) => pageOfList(items, request, shape, (x) => [x.id]);
+    const flags = async (p: ReturnType<typeof page>) => ({
+      next: await resolveFlag(p.pageInfo.hasNextPage),
+      previous: await resolveFlag(p.pageInfo.hasPreviousPage),
+    });
+    const end = page({ last: 3 });
+    expect(end.edges.map((e) => e.node.id)).toEqual([5, 6, 7]);
+    expect(await flags(end)).toEqual({ next: false, previous: true });
+    const middle = page({ last: 3, before: end.pageInfo.startCursor });
+    expect(middle.edges.map((e) => e.node.id)).toEqual([2, 3, 4]);
+    // Paging backward with `before`: items exist at or after it.
+    expect(await flags(middle)).toEqual({ next: true, previous: true });
+    const start = page({ last: 3, before: middle.pageInfo.startCursor });
+    expect(start.edges.map((e) => e.node.id)).toEqual([1]);
+    expect(await flags(start)).toEqual({ next: true, previous: false });
+    // `before` alone is the 20 items just before it; `after` with `before` bounds the range on both sides.
+    expect(page({ before: end.pageInfo.startCursor }).edges.map((e) => e.node.id)).toEqual([1, 2, 3, 4]);
+    const between = page({ after: start.pageInfo.endCursor, before: end.pageInfo.startCursor, first: 2 });
+    expect(between.edges.map((e) => e.node.id)).toEqual([2, 3]);
+    // Paging forward with `after`: hasPreviousPage says items exist at or before it; `first` with `before` says
+    // only whether more of the range follow.
+    expect(await flags(between)).toEqual({ next: true, previous: true });
+    expect(await flags(page({ first: 10, after: start.pageInfo.endCursor, before: end.pageInfo.startCursor }))).toEqual({ next: false, previous: true });
+    expect(await flags(page({ first: 10 }))).toEqual({ next: false, previous: false });
+  });
+
+  it("refuses first with last, sizes out of range and bad cursors, naming the argument", () => {
+    const shape: CursorShape = { list: "term(id)", keys: [idKey] };
+    const refused = (field: string) => expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field } });
+    const page = (request: Parameters<typeof pageOfList>[1]) => () => pageOfList([{ id: 1 }], request, shape, (x) => [x.id]);
+    expect(page({ first: 1, last: 1 })).toThrow(refused("last"));
+    for (const bad of [0, -1, 101, 1.5]) expect(page({ last: bad })).toThrow(refused("last"));
+    expect(page({ last: 100 })).not.toThrow();
+    expect(page({ last: 1, before: b64(["term(id)", "1"]) })).toThrow(refused("before"));
+    expect(page({ last: 1, before: encodeCursor(byName, ["Conselho", 1]) })).toThrow(refused("before"));
+  });
 });
+
+/** A flag as GraphQL resolves it: a value, or a function it calls. */
+const resolveFlag = async (flag: boolean | (() => Promise<boolean>)) => (typeof flag === "function" ? flag() : flag);

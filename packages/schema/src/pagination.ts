@@ -1,22 +1,36 @@
 import { ArgsType, Directive, Field, getMetadataStorage, Int, ObjectType, type ClassType } from "type-graphql";
-import { decodeCursor, encodeCursor, type CursorShape } from "./cursor";
-import { badInput } from "./errors";
+import { encodeCursor, type CursorShape } from "./cursor";
 import { DEFAULT_PAGE, MAX_PAGE } from "./limits";
+import { pageWindow, type PageRequest, type PageWindow } from "./page-window";
 
-/** Shared by every subgraph's connections: a value type, so @shareable. */
+/**
+ * Shared by every subgraph's connections: a value type, so @shareable. The two flags follow the Relay Cursor
+ * Connections specification to the letter (HasPreviousPage / HasNextPage), including its "may" cases: a flag of the
+ * direction not being paged is answered exactly, by one indexed probe run only when the flag is selected.
+ */
 @ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
 @Directive("@shareable")
 export class PageInfo {
-  @Field({ description: "True when more items follow this page." })
+  @Field({
+    description:
+      "Paging forward (`first`, or neither `first` nor `last`): true when more items follow this page within the " +
+      "range the cursors bound. Paging backward (`last`) with `before`: true when items exist at or after `before`. " +
+      "Otherwise false.",
+  })
   hasNextPage: boolean;
 
-  @Field({ description: "True when this page was asked for after a cursor." })
+  @Field({
+    description:
+      "Paging backward (`last`, or `before` alone): true when more items precede this page within the range the " +
+      "cursors bound. Paging forward with `after`: true when items exist at or before `after`. Otherwise false " +
+      "(the first page of a list).",
+  })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  @Field(() => String, { nullable: true, description: "Cursor of the first item; pass it as `before` for the previous page. Null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page. Null when the page is empty." })
   endCursor: string | null;
 }
 
@@ -25,10 +39,13 @@ export interface Edge<T> {
   node: T;
 }
 
+/** A flag known at once, or answered by a probe only when a client selects it (GraphQL calls the function). */
+export type Flag = boolean | (() => Promise<boolean>);
+
 /** What a resolver hands to a connection type: the page, and a count run only when `totalCount` is asked for. */
 export interface Page<T> {
   edges: Edge<T>[];
-  pageInfo: PageInfo;
+  pageInfo: { hasNextPage: Flag; hasPreviousPage: Flag; startCursor: string | null; endCursor: string | null };
   count: () => Promise<number>;
 }
 
@@ -55,10 +72,10 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
 
     @Field(() => PageInfo, { description: "Whether more items follow, and the cursors to page on with." })
     get pageInfo(): PageInfo {
-      return this.page.pageInfo;
+      return this.page.pageInfo as PageInfo;
     }
 
-    @Field(() => Int, { description: "How many items match the filter, over all pages." })
+    @Field(() => Int, { description: "How many items match the filter, over all pages (whatever the cursors)." })
     totalCount(): Promise<number> {
       return this.page.count();
     }
@@ -82,34 +99,44 @@ export function describeConnections(): void {
 }
 
 export const connectionDescription = (name: string) =>
-  `A list of ${name} items, paged by cursor (Relay connection): \`first\` 1 to ${MAX_PAGE} items (default ${DEFAULT_PAGE}), ` +
-  "`after` the `pageInfo.endCursor` of the previous page; `totalCount` counts all matching items.";
+  `A list of ${name} items, paged by cursor both ways (Relay connection): \`first\` items after \`after\` (the ` +
+  `\`pageInfo.endCursor\` of the previous page), or \`last\` items before \`before\` (its \`pageInfo.startCursor\`), ` +
+  `1 to ${MAX_PAGE} (default ${DEFAULT_PAGE}); \`totalCount\` counts all matching items.`;
 
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
-    throw badInput("first", `"first" must be between 1 and ${MAX_PAGE}; got ${size}.`);
-  }
-  return size;
+const once = (probe: () => Promise<boolean>): (() => Promise<boolean>) => {
+  let answer: Promise<boolean> | undefined;
+  return () => (answer ??= probe());
+};
+
+/** Probes of what lies beyond a page's cursors: `previous` at or before `after`, `next` at or after `before`. */
+export interface EdgeProbes {
+  previous?: () => Promise<boolean>;
+  next?: () => Promise<boolean>;
 }
 
-/** Builds a page from rows fetched with one extra row (the extra one only tells that more follow). */
+/**
+ * Builds a page from rows fetched in the window's direction with one extra row (it only tells that more lie that
+ * way): paging backward, rows come nearest-to-`before` first and are turned back into the list's order.
+ */
 export function toPage<T>(
   rows: T[],
-  size: number,
-  hasPrevious: boolean,
+  window: PageWindow,
   shape: CursorShape,
   keyOf: (row: T) => unknown[],
   count: () => Promise<number>,
+  probes: EdgeProbes = {},
 ): Page<T> {
-  const items = rows.slice(0, size);
+  const items = rows.slice(0, window.size);
+  if (window.backward) items.reverse();
+  const more = rows.length > window.size;
   const edges = items.map((node) => ({ cursor: encodeCursor(shape, keyOf(node)), node }));
+  const beyond = (given: unknown, probe?: () => Promise<boolean>): Flag => (given && probe ? once(probe) : false);
   let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: hasPrevious,
+      hasNextPage: window.backward ? beyond(window.before, probes.next) : more,
+      hasPreviousPage: window.backward ? more : beyond(window.after, probes.previous),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -121,29 +148,57 @@ export function toPage<T>(
  * Pages a short, already loaded list (a council's terms, a term's seats): the list comes from one batched query for
  * all parents, so nested connections cost no query per parent. The cursor is the item's position key.
  */
-export function pageOfList<T>(
-  items: T[],
-  request: { first?: number | null; after?: string | null },
-  shape: CursorShape,
-  keyOf: (item: T) => unknown[],
-): Page<T> {
-  const size = pageSize(request.first);
-  let start = 0;
-  if (request.after) {
-    // Compared as the cursors the items would have: a decoded key written back is the cursor an item of it carries.
-    const wanted = encodeCursor(shape, decodeCursor(request.after, shape));
-    start = items.findIndex((item) => encodeCursor(shape, keyOf(item)) === wanted) + 1;
-    if (start === 0) start = items.length;
-  }
-  const rest = items.slice(start, start + size + 1);
-  return toPage(rest, size, !!request.after, shape, keyOf, async () => items.length);
+export function pageOfList<T>(items: T[], request: PageRequest, shape: CursorShape, keyOf: (item: T) => unknown[]): Page<T> {
+  const window = pageWindow(request, shape);
+  // Compared as the cursors the items would have: a decoded key written back is the cursor an item of it carries.
+  const indexOf = (key: unknown[] | null) => {
+    if (!key) return -1;
+    const wanted = encodeCursor(shape, key);
+    return items.findIndex((item) => encodeCursor(shape, keyOf(item)) === wanted);
+  };
+  const at = { after: indexOf(window.after), before: indexOf(window.before) };
+  // A cursor no item carries any more bounds the range to nothing on its side.
+  const lo = window.after ? (at.after < 0 ? items.length : at.after + 1) : 0;
+  const hi = window.before ? Math.max(at.before, 0) : items.length;
+  const rows = window.backward
+    ? items.slice(Math.max(lo, hi - window.size - 1), Math.max(lo, hi)).reverse()
+    : items.slice(lo, Math.max(lo, Math.min(hi, lo + window.size + 1)));
+  return toPage(rows, window, shape, keyOf, async () => items.length, {
+    previous: async () => at.after >= 0,
+    next: async () => at.before >= 0,
+  });
 }
 
+/** The connection arguments of every list (Relay cursor connections, forward and backward). */
 @ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 20)." })
+export class PageArgs implements PageRequest {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      `Page forward: the first N items of the range (after \`after\`, before \`before\`); N is 1 to ${MAX_PAGE}. ` +
+      `Without \`first\` or \`last\`, pages hold ${DEFAULT_PAGE} items. Out of range, or given with \`last\`: BAD_USER_INPUT.`,
+  })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor after which the page starts: a `pageInfo.endCursor` (or edge cursor) of this same list. Another list's or an altered cursor: BAD_USER_INPUT.",
+  })
   after?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      `Page backward: the last N items of the range (before \`before\`, after \`after\`), in the list's own order; N is 1 to ${MAX_PAGE}. ` +
+      "Out of range, or given with `first`: BAD_USER_INPUT.",
+  })
+  last?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      `Cursor before which the page ends: a \`pageInfo.startCursor\` (or edge cursor) of this same list. Alone, it asks for the last ${DEFAULT_PAGE} items before it. ` +
+      "Another list's or an altered cursor: BAD_USER_INPUT.",
+  })
+  before?: string;
 }

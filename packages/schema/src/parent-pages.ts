@@ -2,15 +2,11 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 import { batchOptions } from "./loaders";
-import { decodeCursor, type CursorKey } from "./cursor";
-import { pageSize, toPage, type Page } from "./pagination";
-import { sortShape, type PageRequest } from "./query";
-
-/** A SQL condition with its `?` parameters. */
-export interface SqlFilter {
-  sql: string;
-  params: unknown[];
-}
+import type { CursorValue } from "./cursor";
+import { allOf, beyondSql, windowSql, type SqlFilter } from "./keyset-sql";
+import { toPage, type Page } from "./pagination";
+import { pageWindow, type PageRequest } from "./page-window";
+import { sortShape } from "./query";
 
 export interface ParentPagesSpec {
   /** Entity class whose rows are paged (the table comes from its metadata). */
@@ -25,8 +21,6 @@ export interface ParentPagesSpec {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-/** Each cursor value goes to SQL as its key's type, whatever the driver would infer. */
-const SQL_TYPE: Record<CursorKey["type"], string> = { int: "bigint", timestamp: "timestamptz", string: "text" };
 
 function tableOf(em: EntityManager, entity: ParentPagesSpec["entity"]): string {
   const meta = em.getMetadata().get(entity.name);
@@ -44,56 +38,72 @@ export function entityColumns(em: EntityManager, entity: ParentPagesSpec["entity
   return [...columns];
 }
 
+const parentValues = (parentIds: readonly number[]) => `(values ${parentIds.map(() => "(?::int)").join(", ")}) as parent(id)`;
+
 /**
  * Pages of children for many parents in one statement (a window function per parent): `council.meetings(first: 5)`
- * over 50 councils costs one query, not 50. Parents asking with the same arguments share the batch.
+ * over 50 councils costs one query, not 50, and so does `last: 5, before: …`. Parents asking with the same
+ * arguments share the batch.
  */
 export function pagesByParent<T extends { id: number }>(ctx: RequestContext, key: string, spec: ParentPagesSpec, request: PageRequest) {
   return ctx.loaders.keyed(`pages:${key}:${JSON.stringify(spec.filter ?? null)}:${JSON.stringify(request)}`, () => {
-    const size = pageSize(request.first);
     const columns = [...spec.sort.map((s) => s.column), "id"];
     for (const column of [spec.parentColumn, ...columns]) if (!IDENT.test(column)) throw new Error(`Bad column ${column}`);
     const shape = sortShape(ctx.em.getMetadata().get(spec.entity.name), [...spec.sort.map((s) => s.property), "id"]);
-    const after = request.after ? decodeCursor(request.after, shape) : null;
+    const window = pageWindow(request, shape);
+    const sql = windowSql(columns.map((c) => `t.${c}`), shape, spec.direction, window);
     return new DataLoader<number, Page<T>>(async (parentIds) => {
       const em = ctx.em;
       // Per parent, an index range scan with its own LIMIT (a lateral join), never the parent's whole list.
-      const params: unknown[] = [...parentIds];
-      let where = `t.${spec.parentColumn} = parent.id`;
-      if (spec.filter) {
-        where += ` and (${spec.filter.sql})`;
-        params.push(...spec.filter.params);
-      }
-      if (after) {
-        const op = spec.direction === "asc" ? ">" : "<";
-        const casts = shape.keys.map((key) => `?::${SQL_TYPE[key.type]}`);
-        where += ` and (${columns.map((c) => `t.${c}`).join(", ")}) ${op} (${casts.join(", ")})`;
-        params.push(...after.map((value) => (value instanceof Date ? value.toISOString() : value)));
-      }
-      const order = columns.map((c) => `t.${c} ${spec.direction}`).join(", ");
+      const where = allOf([spec.filter, ...sql.range]);
       const select = entityColumns(em, spec.entity).map((c) => `t."${c}"`).join(", ");
       const rows = await em.execute<Record<string, unknown>[]>(
-        `select page.* from (values ${parentIds.map(() => "(?::int)").join(", ")}) as parent(id)
-         cross join lateral (select ${select} from ${tableOf(em, spec.entity)} t where ${where} order by ${order} limit ${size + 1}) page`,
-        params,
+        `select page.* from ${parentValues(parentIds)}
+         cross join lateral (select ${select} from ${tableOf(em, spec.entity)} t
+           where t.${spec.parentColumn} = parent.id and ${where.sql} order by ${sql.order} limit ${window.size + 1}) page`,
+        [...parentIds, ...where.params],
       );
       const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
       for (const row of rows) {
         groups.get(Number(row[spec.parentColumn]))?.push(em.map(spec.entity, row) as unknown as T);
       }
       const counts = countsByParent(ctx, key, spec);
+      const probe = (cursor: CursorValue[] | null, towards: "after" | "before") =>
+        cursor ? existsByParent(ctx, key, spec, beyondSql(columns.map((c) => `t.${c}`), shape, spec.direction, cursor, towards, true)) : null;
+      const previous = probe(window.after, "before");
+      const next = probe(window.before, "after");
       return parentIds.map((id) =>
         toPage(
           groups.get(id)!,
-          size,
-          !!after,
+          window,
           shape,
           (item) => [...spec.sort.map((s) => (item as Record<string, unknown>)[s.property]), item.id],
           () => counts.load(id),
+          { previous: previous ? () => previous.load(id) : undefined, next: next ? () => next.load(id) : undefined },
         ),
       );
     }, batchOptions);
   });
+}
+
+/**
+ * Whether each parent has children beyond a cursor (`pageInfo` flags of the direction not paged), one statement for
+ * all parents, run only when a client selects the flag.
+ */
+function existsByParent(ctx: RequestContext, key: string, spec: ParentPagesSpec, beyond: SqlFilter) {
+  return ctx.loaders.keyed(`beyond:${key}:${JSON.stringify(spec.filter ?? null)}:${JSON.stringify(beyond)}`, () =>
+    new DataLoader<number, boolean>(async (parentIds) => {
+      const where = allOf([spec.filter, beyond]);
+      const rows = await ctx.em.execute<{ parent: number; found: boolean }[]>(
+        `select parent.id as parent, exists(select 1 from ${tableOf(ctx.em, spec.entity)} t
+           where t.${spec.parentColumn} = parent.id and ${where.sql}) as found from ${parentValues(parentIds)}`,
+        // The subquery's parameters come first in the statement's text.
+        [...where.params, ...parentIds],
+      );
+      const found = new Map(rows.map((r) => [Number(r.parent), r.found === true || String(r.found) === "true"]));
+      return parentIds.map((id) => found.get(id) ?? false);
+    }, batchOptions),
+  );
 }
 
 /** Totals per parent for `totalCount`, one grouped statement for all parents, run only when asked for. */

@@ -1,19 +1,17 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { EntityMetadata, EntityName, FilterQuery } from "@mikro-orm/core";
-import { decodeCursor, INT2_MAX, INT4_MAX, intKey, stringKey, timestampKey, type CursorKey, type CursorShape } from "./cursor";
-import { pageSize, toPage, type Page } from "./pagination";
-
-export interface PageRequest {
-  first?: number | null;
-  after?: string | null;
-}
+import { INT2_MAX, INT4_MAX, intKey, stringKey, timestampKey, type CursorKey, type CursorShape } from "./cursor";
+import { toPage, type Page } from "./pagination";
+import { pageWindow, type PageRequest } from "./page-window";
 
 /** Sort keys of a list, most significant first; `id` is appended as the tie-breaker. */
 export type SortKey = { field: string; direction: "asc" | "desc" };
 
 /**
- * One page of `entity` by keyset pagination: the cursor holds the sort-key values of the last item, so a page costs
- * one indexed query whatever its depth; the total is counted only if the client asks for `totalCount`.
+ * One page of `entity` by keyset pagination: the cursors hold the sort-key values of an item, so a page costs one
+ * indexed query whatever its depth, forward or backward (backward reads the index the other way and turns the rows
+ * back). The total is counted only if the client asks for `totalCount`; what lies beyond a cursor only if it asks
+ * for the flag that says so.
  */
 export async function findPage<T extends { id: number }>(
   em: EntityManager,
@@ -23,31 +21,42 @@ export async function findPage<T extends { id: number }>(
   sort: SortKey[] = [],
   idDirection: "asc" | "desc" = sort[0]?.direction ?? "asc",
 ): Promise<Page<T>> {
-  const size = pageSize(request.first);
   const keys: SortKey[] = [...sort, { field: "id", direction: idDirection }];
   const shape = sortShape(em.getMetadata().get(entity), keys.map((k) => k.field));
+  const window = pageWindow(request, shape);
   const conditions: object[] = [where as object];
-  if (request.after) conditions.push(afterKey(keys, decodeCursor(request.after, shape)));
-  const orderBy = Object.fromEntries(keys.map((k) => [k.field, k.direction]));
-  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: size + 1 } as never);
+  if (window.after) conditions.push(beyondKey(keys, window.after, "after"));
+  if (window.before) conditions.push(beyondKey(keys, window.before, "before"));
+  const flip = (d: "asc" | "desc") => (d === "asc" ? "desc" : "asc");
+  const orderBy = Object.fromEntries(keys.map((k) => [k.field, window.backward ? flip(k.direction) : k.direction]));
+  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: window.size + 1 } as never);
+  const exists = async (condition: object) =>
+    (await em.find(entity, { $and: [where as object, condition] } as FilterQuery<T>, { limit: 1 } as never)).length > 0;
   return toPage(
     rows,
-    size,
-    !!request.after,
+    window,
     shape,
     (row) => keys.map((k) => (row as Record<string, unknown>)[k.field]),
     () => em.count(entity, where),
+    {
+      previous: () => exists(beyondKey(keys, window.after!, "before", true)),
+      next: () => exists(beyondKey(keys, window.before!, "after", true)),
+    },
   );
 }
 
-/** (a, b, id) > (va, vb, vid) spelled out as OR-ed prefixes, honouring each key's direction. */
-function afterKey(keys: SortKey[], values: unknown[]): object {
+/**
+ * (a, b, id) beyond (va, vb, vid) in the list's order, towards its end ("after") or its start ("before"), spelled
+ * out as OR-ed prefixes honouring each key's direction; `inclusive` admits the item at the cursor itself.
+ */
+function beyondKey(keys: SortKey[], values: unknown[], towards: "after" | "before", inclusive = false): object {
   const branches = keys.map((key, i) => {
     const branch: Record<string, unknown> = {};
     for (let j = 0; j < i; j++) branch[keys[j].field] = values[j];
-    branch[key.field] = { [key.direction === "asc" ? "$gt" : "$lt"]: values[i] };
+    branch[key.field] = { [(key.direction === "asc") === (towards === "after") ? "$gt" : "$lt"]: values[i] };
     return branch;
   });
+  if (inclusive) branches.push(Object.fromEntries(keys.map((k, i) => [k.field, values[i]])));
   return { $or: branches };
 }
 

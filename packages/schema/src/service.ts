@@ -135,7 +135,12 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
   logger.info({ url: listening.url, node: process.version }, `${definition.name} subgraph listening (starting)`);
   logUnhandledRejections(logger);
   useCivilTimeZone(config.civilTimeZone);
-  const orm = await prepareDatabase(definition, { ...config, logger, waitForever: true });
+  const orm = await prepareDatabase(definition, { ...config, logger, waitForever: true }).catch((error: unknown) => {
+    // A database that does not exist will not appear by waiting: say so in one line, and what creates it.
+    if (!(error instanceof ConfigError)) throw error;
+    logger.fatal(`Bad configuration: ${error.message}`);
+    process.exit(78);
+  });
   // SQL computes civil dates with PostgreSQL's own time zone data: the database must know the zone as well.
   await orm.em
     .getConnection()

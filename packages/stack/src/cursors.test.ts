@@ -9,8 +9,9 @@ import { DEFINITIONS, ROOT } from "./artifacts";
 
 /**
  * Cursors are data, not queries, on every connection of every subgraph: hostile cursors are BAD_USER_INPUT on
- * `after` (never a server error, never an ORM operator), and a real cursor of page 1 opens page 2. The connections
- * come from each subgraph's schema; the synthetic history gives every list at least two items.
+ * `after` and on `before` (never a server error, never an ORM operator), a real cursor of page 1 opens page 2, and
+ * every list paged whole backward (`last`/`before`) is the list paged whole forward, with the Relay flags at both
+ * ends. The connections come from each subgraph's schema; the synthetic history gives every list at least two items.
  */
 let system: RunningSystem;
 let admin: string;
@@ -101,12 +102,13 @@ afterAll(() => system.stop());
 const VALUES = { query: ["reunião"], purpose: ["Teste de paginação"] };
 
 describe.each(["councils", "meetings", "participation"])("cursors of the %s subgraph", (name) => {
-  it("are refused unless they are a position of the list, and open the next page when they are", async () => {
+  it("are refused unless they are a position of the list, and page the whole list both ways when they are", async () => {
     const report = await probeCursors(system.subgraphs[name].url, { token: admin, values: VALUES, parents: parents[name] });
     expect(report.failures).toEqual([]);
     expect(report.probes.length).toBeGreaterThan(0);
     // Every connection was probed with its own real cursors tampered with, and paged through.
     expect(report.tampered).toEqual(report.probes);
     expect(report.paged).toEqual(report.probes);
-  }, 120_000);
+    expect(report.walked).toEqual(report.probes);
+  }, 300_000);
 });

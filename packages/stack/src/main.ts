@@ -1,4 +1,4 @@
-import { checkRuntime, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl } from "@contagem/schema";
+import { checkRuntime, ConfigError, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl, waitForDatabase } from "@contagem/schema";
 import { SUBGRAPHS } from "@contagem/gateway";
 import { isAbsolute, join } from "node:path";
 import { ROOT } from "./artifacts";
@@ -28,6 +28,15 @@ async function main() {
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
+  }
+  if (config.databaseUrl) {
+    // One look before anything starts: a database missing from the server is a fatal configuration error, said once
+    // (a server that is down is waited for by each service, as always).
+    await waitForDatabase(config.databaseUrl, { timeoutMs: 0 }).catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) return;
+      logger.fatal(`Bad configuration: ${error.message}`);
+      process.exit(78);
+    });
   }
   const started = Date.now();
   const stack = await startStack({ ...config, databaseUrl: config.databaseUrl || undefined }, logger).catch((error) => {

@@ -57,6 +57,9 @@ describe("gateway rate limit", () => {
       for (let i = 0; i < 7; i++) {
         const res = await fetch(limited.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
         statuses.push(res.status);
+        // GitHub's headers, on every answer, the refusals included.
+        expect(res.headers.get("x-ratelimit-limit")).toBe("5");
+        expect(res.headers.get("x-ratelimit-remaining")).toBe(String(Math.max(0, 4 - i)));
         if (res.status === 429) {
           expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
           expect((await res.json()).errors[0].extensions.code).toBe("RATE_LIMITED");

@@ -1,11 +1,14 @@
 import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { gql, type GraphQLResponse } from "./client";
+import { MAX_PAGE } from "@contagem/schema";
 import { introspect, literal, type CrawlOptions } from "./crawler";
+import { PAGE_ARGS, PAGE_VARIABLES, walkBothWays, type PageVariables } from "./page-walk";
 
 /**
  * Every connection of a subgraph, found in its schema (a field whose type ends in `Connection` and that takes
  * `after`), reached from the root: root fields directly, fields of entity types through `_entities`. Hostile cursors
- * are sent to each, and a real cursor of page 1 must open page 2. A connection added tomorrow is probed tomorrow.
+ * are sent to each on `after` and on `before`, a real cursor of page 1 must open page 2, and the whole list paged
+ * forward must be the whole list paged backward. A connection added tomorrow is probed tomorrow.
  */
 export interface ConnectionProbe {
   /** e.g. `Query.councils`, `Council.terms`. */
@@ -19,7 +22,7 @@ export interface ConnectionProbe {
 
 interface Page {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   edges: { cursor: string; node: unknown }[];
 }
 
@@ -29,12 +32,14 @@ export interface CursorReport {
   paged: string[];
   /** Connections whose real cursors were also tampered with value by value, keeping their list's name. */
   tampered: string[];
+  /** Connections paged whole forward (`first`/`after`) and backward (`last`/`before`), to the same items. */
+  walked: string[];
   failures: string[];
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-/** Cursors no connection may take, whatever its keys: they must all answer BAD_USER_INPUT on `after`. */
+/** Cursors no connection may take, whatever its keys: they must all answer BAD_USER_INPUT on the argument given. */
 export const HOSTILE_CURSORS: Record<string, string> = {
   'string where a number is due: ["abc"]': b64(["abc"]),
   "number beyond any column: [1e21]": b64([1e21]),
@@ -83,13 +88,13 @@ function selectionOf(connection: GraphQLObjectType): string {
   const edge = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
   const node = getNamedType(edge.getFields().node.type) as GraphQLObjectType;
   const identity = node.getFields().id ? "id" : "__typename";
-  return `{ totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { ${identity} } } }`;
+  return `{ totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${identity} } } }`;
 }
 
 function argumentsOf(field: GraphQLField<unknown, unknown>, options: CrawlOptions): string {
-  const parts = ["first: $first", "after: $after"];
+  const parts = PAGE_ARGS.map((name) => `${name}: $${name}`);
   for (const arg of field.args) {
-    if (arg.name === "first" || arg.name === "after") continue;
+    if ((PAGE_ARGS as readonly string[]).includes(arg.name)) continue;
     const required = arg.type.toString().endsWith("!") && arg.defaultValue === undefined;
     if (!required && !options.values?.[arg.name]) continue;
     const value = literal(arg.type, arg.name, options);
@@ -110,13 +115,13 @@ export function connectionProbes(schema: GraphQLSchema, sdl: string, options: Cr
       const call = `${field.name}(${argumentsOf(field, options)}) ${selectionOf(named)}`;
       const path = `${type.name}.${field.name}`;
       if (type === schema.getQueryType()) {
-        probes.push({ path, connection: named.name, parent: null, query: `query($first: Int, $after: String) { ${call} }`, pick: (d) => d?.[field.name] });
+        probes.push({ path, connection: named.name, parent: null, query: `query(${PAGE_VARIABLES}) { ${call} }`, pick: (d) => d?.[field.name] });
       } else if (entities.has(type.name)) {
         probes.push({
           path,
           connection: named.name,
           parent: type.name,
-          query: `query($first: Int, $after: String, $r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${call} } } }`,
+          query: `query(${PAGE_VARIABLES}, $r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${call} } } }`,
           pick: (d) => d?._entities?.[0]?.[field.name],
         });
       } else {
@@ -137,10 +142,11 @@ export async function probeCursors(
 ): Promise<CursorReport> {
   const sdl = (await gql(url, "{ _service { sdl } }")).data._service.sdl as string;
   const probes = connectionProbes(await introspect(url), sdl, options);
-  const report: CursorReport = { probes: probes.map((p) => p.path), paged: [], tampered: [], failures: [] };
-  const run = async (probe: ConnectionProbe, first: number, after?: string) => {
+  const report: CursorReport = { probes: probes.map((p) => p.path), paged: [], tampered: [], walked: [], failures: [] };
+  const run = async (probe: ConnectionProbe, first: number | PageVariables, after?: string) => {
     const r = probe.parent ? [{ __typename: probe.parent, id: await parentOf(probe.parent) }] : undefined;
-    return gql(url, probe.query, { first, after, r }, { token: options.token });
+    const page = typeof first === "number" ? { first, after } : first;
+    return gql(url, probe.query, { ...page, r }, { token: options.token });
   };
   const parents = new Map<string, Promise<string>>();
   const parentOf = (type: string) => {
@@ -152,6 +158,13 @@ export async function probeCursors(
     const list = probes.find((p) => !p.parent && p.connection === `${type}Connection`);
     const page = list ? list.pick((await run(list, 1)).data) : null;
     return (page?.edges[0]?.node as { id?: string } | undefined)?.id ?? "1";
+  };
+
+  const refused = (res: GraphQLResponse, field: string, label: string) => {
+    const error = res.errors?.[0];
+    if (res.errors?.length !== 1 || error?.extensions?.code !== "BAD_USER_INPUT" || error.extensions.field !== field) {
+      report.failures.push(`${label}: ${outcome(res)}, not BAD_USER_INPUT on ${field}`);
+    }
   };
 
   const firstPages = new Map<ConnectionProbe, Page>();
@@ -168,11 +181,13 @@ export async function probeCursors(
     const hostile = { ...HOSTILE_CURSORS, ...(foreign ? { "a real cursor of another connection type": foreign } : {}), ...(real ? tampered(real) : {}) };
     if (real) report.tampered.push(probe.path);
     for (const [label, cursor] of Object.entries(hostile)) {
-      const res = await run(probe, 2, cursor);
-      const error = res.errors?.[0];
-      if (res.errors?.length !== 1 || error?.extensions?.code !== "BAD_USER_INPUT" || error.extensions.field !== "after") {
-        report.failures.push(`${probe.path} with ${label}: ${outcome(res)}`);
+      for (const [field, page] of [["after", { first: 2, after: cursor }], ["before", { last: 2, before: cursor }]] as const) {
+        refused(await run(probe, page), field, `${probe.path} with ${label} as ${field}`);
       }
+    }
+    // Arguments no list takes: both directions at once, sizes beyond the limits.
+    for (const [field, page] of [["last", { first: 2, last: 2 }], ["last", { last: 0 }], ["last", { last: MAX_PAGE + 1 }], ["first", { first: MAX_PAGE + 1 }]] as const) {
+      refused(await run(probe, page), field, `${probe.path} with ${JSON.stringify(page)}`);
     }
     if (page && page.edges.length >= 2) {
       const one = probe.pick((await run(probe, 1)).data);
@@ -181,6 +196,9 @@ export async function probeCursors(
       const same = JSON.stringify(two?.edges) === JSON.stringify([page.edges[1]]) && two?.pageInfo.hasPreviousPage === true;
       if (next.errors || !same) report.failures.push(`${probe.path}: page 2 by page 1's cursor was ${JSON.stringify(next.errors ?? two?.edges)}`);
       else report.paged.push(probe.path);
+      const walk = await walkBothWays((page) => run(probe, page).then((res) => (res.errors ? null : probe.pick(res.data) ?? null)), page.totalCount);
+      if (walk.length) report.failures.push(...walk.map((f) => `${probe.path}: ${f}`));
+      else report.walked.push(probe.path);
     }
   }
   return report;

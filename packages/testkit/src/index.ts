@@ -12,3 +12,4 @@ export * from "./launch";
 export * from "./tcp-proxy";
 export * from "./clock";
 export * from "./peer-requests";
+export * from "./page-walk";

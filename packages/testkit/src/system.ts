@@ -1,4 +1,4 @@
-import { createGateway, type QueryLimits, type QueryPlanner } from "@contagem/gateway";
+import { createGateway, type PersistedDocumentsOptions, type QueryLimits, type QueryPlanner } from "@contagem/gateway";
 import {
   createLogger,
   createSubgraphServer,
@@ -72,7 +72,13 @@ export interface RunningSystem {
 export async function startSystem(
   definitions: SubgraphDefinition[],
   supergraph: string,
-  options: { queryPlanner?: QueryPlanner; responseCacheTtlMs?: number; queryLimits?: QueryLimits | false; ratePerMinute?: number } = {},
+  options: {
+    queryPlanner?: QueryPlanner;
+    responseCacheTtlMs?: number;
+    queryLimits?: QueryLimits | false;
+    ratePerMinute?: number;
+    persistedDocuments?: PersistedDocumentsOptions;
+  } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One audit log for the whole system, as in production.
@@ -98,6 +104,7 @@ export async function startSystem(
     queryLimits: options.queryLimits,
     rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
     verify: await createVerifier(TEST_AUTH),
+    persistedDocuments: options.persistedDocuments,
     });
   } catch (error) {
     await stopSubgraphs();

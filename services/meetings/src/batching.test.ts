@@ -67,6 +67,11 @@ const COUNCILS_OVERVIEW = `query($n: Int) { councils(first: $n) { edges { node {
   meetings(first: 3) { totalCount edges { node { id status } } }
   resolutions(first: 3) { totalCount edges { node { label status amendedBy { id } } } } } } } }`;
 
+const COUNCILS_BACKWARD = `query($n: Int, $oldest: String, $newestMinutes: String) { councils(first: $n) { edges { node { slug
+  meetings(last: 2, before: $oldest) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { id status } } }
+  minutes(first: 1, after: $newestMinutes) { pageInfo { hasPreviousPage hasNextPage } edges { node { label } } }
+  resolutions(last: 2) { totalCount pageInfo { hasPreviousPage hasNextPage } edges { node { label } } } } } } }`;
+
 const MEETINGS_DEEP = `query($n: Int) { meetings(first: $n, filter: { status: HELD }) { totalCount edges { node { id council { id }
   agenda { kind deliberations { votes { choice mandate { id } } } minutes { id } }
   attendance { status mandate { id } } quorum { achieved }
@@ -80,6 +85,24 @@ describe("batching across subgraphs", () => {
     const fifty = await statements(COUNCILS_OVERVIEW, { n: 50 });
     expect(five.data.councils.edges[0].node.nextMeeting).not.toBeNull();
     expect(five.data.councils.edges[0].node.minutes.edges).toHaveLength(1);
+    expect(fifty.data.councils.edges).toHaveLength(50);
+    expect(fifty.total).toBe(five.total);
+  });
+
+  it("nested pages backward (last/before), with both pageInfo flags, cost for 50 councils what they cost for 5", async () => {
+    // Cursors of the first council's lists: its oldest meeting and its newest minutes, used on every council.
+    const { data } = await statements(`{ councils(first: 1) { edges { node { meetings(last: 1) { pageInfo { startCursor } }
+      minutes(first: 1) { pageInfo { endCursor } } } } } }`, {});
+    const { meetings, minutes } = data.councils.edges[0].node;
+    const variables = { oldest: meetings.pageInfo.startCursor, newestMinutes: minutes.pageInfo.endCursor };
+    const five = await statements(COUNCILS_BACKWARD, { ...variables, n: 5 });
+    const fifty = await statements(COUNCILS_BACKWARD, { ...variables, n: 50 });
+    const first = five.data.councils.edges[0].node;
+    // Its two meetings just newer than the oldest, in the list's order (newest first); the oldest follows them.
+    expect(first.meetings.edges).toHaveLength(2);
+    expect(first.meetings.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(first.minutes.pageInfo).toMatchObject({ hasPreviousPage: true });
+    expect(first.resolutions.pageInfo).toMatchObject({ hasNextPage: false });
     expect(fifty.data.councils.edges).toHaveLength(50);
     expect(fifty.total).toBe(five.total);
   });

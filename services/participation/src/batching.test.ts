@@ -81,6 +81,13 @@ describe("batching (participation)", () => {
         results { ballots options { votes option { title } } } candidacies { displayName }
         proposals(first: 5) { totalCount edges { node { supportCount author { displayName } territory { name } process { id }
           contributions(first: 3) { totalCount edges { node { body author { displayName } proposal { id } meeting { id } } } } } } } } } } }`],
+    ["processes with their proposals and comments paged backward",
+      `query($n: Int) { processes(first: $n) { pageInfo { hasPreviousPage hasNextPage } edges { node { title
+        proposals(last: 5) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { supportCount author { displayName }
+          contributions(last: 3) { totalCount pageInfo { hasPreviousPage hasNextPage } edges { node { body author { displayName } } } } } } } } } } }`],
+    ["councils with their processes and works paged backward",
+      `query($n: Int) { councils(last: $n) { edges { node { processes(last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { title } } }
+        interventions(last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { title } } } } } } }`],
     ["works with council, territory, process and milestones",
       `query($n: Int) { interventions(first: $n) { edges { node { title council { name } territory { name } process { title } milestones { title } } } } }`],
     ["councils with their processes, works and participation figures",

@@ -21,8 +21,10 @@ export function badCursor(ctx: GenContext): Draft {
     args.push(builder.arg(arg.name, arg.type, value));
     shown.push(`${arg.name}=${describeCursor(value)}`);
   }
-  const first = site.field.args.find((a) => a.name === "first");
-  if (first && rnd.chance(0.5)) args.push(builder.arg("first", first.type, rnd.pick(FIRSTS)));
+  // A page size forward or backward (now and then both, which no list takes).
+  for (const size of site.field.args.filter((a) => a.name === "first" || a.name === "last")) {
+    if (rnd.chance(size.name === "first" ? 0.4 : 0.3)) args.push(builder.arg(size.name, size.type, rnd.pick(FIRSTS)));
+  }
   // Arguments a connection requires besides its page (`searchMinutes(query:)`, `participants(purpose:)`).
   for (const arg of site.field.args) {
     if (arg.type.toString().endsWith("!") && arg.defaultValue === undefined && !args.some((a) => a.startsWith(`${arg.name}:`))) {

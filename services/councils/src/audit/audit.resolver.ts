@@ -1,14 +1,17 @@
 import {
-  decodeCursor,
+  allOf,
+  beyondSql,
   forbidden,
   intKey,
   PageArgs,
-  pageSize,
+  pageWindow,
   parseId,
   toPage,
   unauthenticated,
+  windowSql,
   type CursorShape,
   type RequestContext,
+  type SqlFilter,
 } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { canReadAuditTrail } from "./audit.policy";
@@ -62,28 +65,31 @@ export class AuditResolver {
   ) {
     if (!ctx.viewer) throw unauthenticated();
     if (!canReadAuditTrail(ctx.viewer)) throw forbidden("Only ADMIN may read the audit trail.");
-    const size = pageSize(page.first);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      conditions.push(sql);
-      params.push(value);
-    };
-    if (filter?.entityType) where("entity_type = ?", filter.entityType);
-    if (filter?.entityId != null) where("entity_id = ?", parseId(filter.entityId, "filter.entityId"));
-    if (filter?.councilId != null) where("council_id = ?", parseId(filter.councilId, "filter.councilId"));
-    if (filter?.actor) where("actor_sub = ?", filter.actor);
-    const filtered = conditions.length ? `where ${conditions.join(" and ")}` : "";
-    const filterParams = [...params];
-    if (page.after) where("id < ?::bigint", decodeCursor(page.after, AUDIT_PAGES)[0]);
+    const window = pageWindow(page, AUDIT_PAGES);
+    const filters: SqlFilter[] = [];
+    if (filter?.entityType) filters.push({ sql: "entity_type = ?", params: [filter.entityType] });
+    if (filter?.entityId != null) filters.push({ sql: "entity_id = ?", params: [parseId(filter.entityId, "filter.entityId")] });
+    if (filter?.councilId != null) filters.push({ sql: "council_id = ?", params: [parseId(filter.councilId, "filter.councilId")] });
+    if (filter?.actor) filters.push({ sql: "actor_sub = ?", params: [filter.actor] });
     const table = `"${ctx.auditSchema}".audit_entry`;
-    const rows = await ctx.em.execute<AuditRow[]>(
-      `select * from ${table} ${conditions.length ? `where ${conditions.join(" and ")}` : ""} order by id desc limit ${size + 1}`,
-      params,
-    );
-    const pageOf = toPage(rows.map(toEntry), size, !!page.after, AUDIT_PAGES, (e) => [Number(e.id)], async () => {
-      const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from ${table} ${filtered}`, filterParams);
+    const sql = windowSql(["id"], AUDIT_PAGES, "desc", window);
+    const where = allOf([...filters, ...sql.range]);
+    const rows = await ctx.em.execute<AuditRow[]>(`select * from ${table} where ${where.sql} order by ${sql.order} limit ${window.size + 1}`, where.params);
+    const count = async () => {
+      const counted = allOf(filters);
+      const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from ${table} where ${counted.sql}`, counted.params);
       return Number(count);
+    };
+    // Whether entries lie beyond a cursor: one probe of the primary key's index, run only when its flag is selected.
+    const exists = async (cursor: unknown[] | null, towards: "after" | "before") => {
+      if (!cursor) return false;
+      const probe = allOf([...filters, beyondSql(["id"], AUDIT_PAGES, "desc", cursor as number[], towards, true)]);
+      const [{ found }] = await ctx.em.execute<{ found: boolean }[]>(`select exists(select 1 from ${table} where ${probe.sql}) as found`, probe.params);
+      return found === true;
+    };
+    const pageOf = toPage(rows.map(toEntry), window, AUDIT_PAGES, (e) => [Number(e.id)], () => count(), {
+      previous: () => exists(window.after, "before"),
+      next: () => exists(window.before, "after"),
     });
     return new AuditEntryConnection(pageOf);
   }

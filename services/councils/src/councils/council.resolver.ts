@@ -72,7 +72,7 @@ export class CouncilResolver {
 
   @FieldResolver(() => LegalAct, {
     nullable: true,
-    deprecationReason: "A council rests on several acts: use `legalActs`. This is the first act its record lists (or the one given as `legalBasisId`).",
+    deprecationReason: "A council rests on several acts: use `legalActs`. This is the first act its record lists (or the one given as `legalBasisId`). Removal after 2027-03-01.",
     description: "The council's principal act: the first its record lists.",
   })
   legalBasis(@Root() council: CouncilEntity, @Ctx() ctx: RequestContext) {

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, intKey, pageSize, parseId, toPage, type CursorShape, type PageRequest, type RequestContext } from "@contagem/schema";
+import { badInput, intKey, pageWindow, parseId, toPage, type CursorShape, type PageRequest, type RequestContext } from "@contagem/schema";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { foldQuery, highlight } from "./fold";
 
@@ -21,54 +21,94 @@ export interface SearchHit {
   excerpt: string;
 }
 
+type Mode = "fulltext" | "similar";
+
 /**
  * Full-text search of published minutes: PostgreSQL's Portuguese configuration over text folded for accents and
- * plurals, with pg_trgm word similarity as a fallback for misspellings; ranked, with a highlighted excerpt.
- * Two statements per page: the ranked ids, then the latest published texts for the excerpts.
+ * plurals, with pg_trgm word similarity as a fallback for misspellings (when full text finds nothing at all); ranked,
+ * with a highlighted excerpt. Hits are paged by position, forward or backward: two statements per page (the ranked
+ * ids, then the latest published texts for the excerpts), a count first when `last` pages back from the end.
  */
 export async function searchMinutes(ctx: RequestContext, query: string, councilId: string | undefined, page: PageRequest) {
   const text = query.trim();
   if (text.length < 2 || text.length > 200) throw badInput("query", '"query" must have 2 to 200 characters.');
-  const size = pageSize(page.first);
+  const window = pageWindow(page, SEARCH_PAGES);
   const folded = foldQuery(text);
   const schema = ctx.em.config.get("schema");
-  const offset = page.after ? (decodeCursor(page.after, SEARCH_PAGES)[0] as number) : 0;
-  // The last page stops at the deepest position a cursor may name, so every cursor given out can be used.
-  const limit = Math.min(size + 1, MAX_SEARCH_DEPTH - offset);
   const councilFilter = councilId != null ? "and m.council_id = ?" : "";
   const councilParams = councilId != null ? [parseId(councilId, "councilId")] : [];
   const columns = MINUTES_COLUMNS.map((c) => `m.${c}`).join(", ");
+  // Full-text matches use the GIN index on the tsvector; trigram similarity catches misspellings.
+  const ranked: Record<Mode, { from: string; rank: string; params: unknown[] }> = {
+    fulltext: {
+      from: `"${schema}".minutes m, websearch_to_tsquery('portuguese', ?) q where m.status = 'PUBLISHED' ${councilFilter} and m.search_vector @@ q`,
+      rank: "ts_rank_cd(m.search_vector, q)::float8",
+      params: [folded, ...councilParams],
+    },
+    similar: {
+      from: `"${schema}".minutes m where m.status = 'PUBLISHED' ${councilFilter} and ? <% m.search_document`,
+      rank: "(word_similarity(?, m.search_document) * 0.1)::float8",
+      params: [...councilParams, folded],
+    },
+  };
+  const countOf = async (mode: Mode) => {
+    const [{ total }] = await ctx.em.execute<{ total: string }[]>(`select count(*) as total from ${ranked[mode].from}`, ranked[mode].params);
+    return Number(total);
+  };
   type Row = Record<string, unknown> & { rank: number; total: string };
-  // Full-text first (GIN index on the tsvector); only when it finds nothing, trigram similarity for misspellings.
-  let rows = await ctx.em.execute<Row[]>(
-    `select ${columns}, ts_rank_cd(m.search_vector, q)::float8 as rank, count(*) over () as total
-     from "${schema}".minutes m, websearch_to_tsquery('portuguese', ?) q
-     where m.status = 'PUBLISHED' ${councilFilter} and m.search_vector @@ q
-     order by rank desc, m.id desc offset ${offset} limit ${limit}`,
-    [folded, ...councilParams],
-  );
-  if (rows.length === 0 && offset === 0) {
-    rows = await ctx.em.execute<Row[]>(
-      `select ${columns}, (word_similarity(?, m.search_document) * 0.1)::float8 as rank, count(*) over () as total
-       from "${schema}".minutes m
-       where m.status = 'PUBLISHED' ${councilFilter} and ? <% m.search_document
-       order by rank desc, m.id desc limit ${size + 1}`,
-      [folded, ...councilParams, folded],
-    );
+  // Positions `offset + 1` to `offset + limit` of the ranked hits (the rank's own parameter comes first).
+  const slice = (mode: Mode, offset: number, limit: number) =>
+    limit <= 0
+      ? Promise.resolve([] as Row[])
+      : ctx.em.execute<Row[]>(
+          `select ${columns}, ${ranked[mode].rank} as rank, count(*) over () as total from ${ranked[mode].from}
+           order by rank desc, m.id desc offset ${offset} limit ${limit}`,
+          [...(mode === "similar" ? [folded] : []), ...ranked[mode].params],
+        );
+  let mode: Mode | undefined;
+  let total: number | undefined;
+  /** Full text unless it finds nothing at all: then every page, and the total, are of similar words. */
+  const modeOf = async (): Promise<Mode> => {
+    if (!mode) {
+      total = await countOf("fulltext");
+      mode = total > 0 ? "fulltext" : "similar";
+      if (mode === "similar") total = undefined;
+    }
+    return mode;
+  };
+  const totalOf = async () => (total ??= await countOf(await modeOf()));
+  // The range between the cursors, as positions: (lo, hi]. The list ends at the deepest position a cursor may name.
+  const lo = (window.after?.[0] as number | undefined) ?? 0;
+  const hi = window.before
+    ? (window.before[0] as number) - 1
+    : Math.min(window.backward ? await totalOf() : MAX_SEARCH_DEPTH, MAX_SEARCH_DEPTH);
+  // Read one row more than the page on the side being paged towards: it only tells that more lie that way.
+  const from = window.backward ? Math.max(lo, hi - window.size - 1) : lo;
+  const to = window.backward ? hi : Math.min(hi, lo + window.size + 1);
+  let rows = await slice(mode ?? "fulltext", from, to - from);
+  if (rows.length === 0 && !mode && to > from) {
+    // Nothing from the first position on: full text finds nothing; otherwise ask.
+    if (from === 0) mode = "similar";
+    if ((await modeOf()) === "similar") rows = await slice("similar", from, to - from);
   }
-  const total = rows.length ? Number(rows[0].total) : 0;
-  const hits = rows.map(({ rank, total: _t, ...row }) => ({
+  if (rows.length) [mode, total] = [mode ?? "fulltext", Number(rows[0].total)];
+  const hits = rows.map(({ rank, total: _t, ...row }, i) => ({
     minutes: ctx.em.map(MinutesEntity, row),
     rank: Number(rank),
+    position: from + i + 1,
   }));
-  const visibleHits = hits.slice(0, size);
+  // Paging backward, toPage takes the rows nearest `before` first.
+  if (window.backward) hits.reverse();
+  const visibleHits = hits.slice(0, window.size);
   const versions = visibleHits.length
     ? await ctx.em.find(MinutesVersionEntity, {
         $or: visibleHits.map((h) => ({ minutes: h.minutes.id, number: h.minutes.currentVersion })),
       })
     : [];
   const bodyOf = new Map(versions.map((v) => [v.minutes.id, v.body]));
-  const withExcerpts: SearchHit[] = hits.map((h) => ({ ...h, excerpt: highlight(bodyOf.get(h.minutes.id) ?? "", text) }));
-  let position = offset;
-  return toPage(withExcerpts, size, offset > 0, SEARCH_PAGES, () => [++position], async () => total);
+  const withExcerpts = hits.map((h) => ({ ...h, excerpt: highlight(bodyOf.get(h.minutes.id) ?? "", text) }));
+  return toPage<SearchHit & { position: number }>(withExcerpts, window, SEARCH_PAGES, (h) => [h.position], totalOf, {
+    previous: async () => (await totalOf()) > 0,
+    next: async () => (await totalOf()) >= (window.before![0] as number),
+  });
 }

@@ -1,5 +1,5 @@
 import { councils } from "@contagem/councils";
-import { codesOf, gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { codesOf, gql, PAGE_VARIABLES, startSystem, walkBothWays, type PageVariables, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -100,6 +100,22 @@ describe("searchMinutes", () => {
     const rest = second.data.searchMinutes.edges.map((e: any) => e.node.minutes.id);
     expect(rest).not.toContain(page1.edges[0].node.minutes.id);
     expect(rest.length + 1).toBe(page1.totalCount);
+  });
+
+  it.each(["conselho", "conselhu"])('pages "%s" whole forward and whole backward to the same hits (full text, then similar words)', async (query) => {
+    const fetch = async (page: PageVariables) => {
+      const res = await gql(system.gatewayUrl, `query($q: String!, ${PAGE_VARIABLES}) { searchMinutes(query: $q, first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { minutes { id } } } } }`, { q: query, ...page });
+      return res.errors ? null : res.data.searchMinutes;
+    };
+    const all = await fetch({ first: 100 });
+    expect(all.edges.length).toBeGreaterThanOrEqual(3);
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(await walkBothWays(fetch, all.totalCount)).toEqual([]);
+    // `before` alone: the hits just before it, in rank order.
+    const before = await fetch({ before: all.edges[2].cursor });
+    expect(before.edges).toEqual(all.edges.slice(0, 2));
+    expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });
 
   it("never finds drafts, and tolerates a misspelt word", async () => {

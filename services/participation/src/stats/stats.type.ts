@@ -34,7 +34,7 @@ export class ParticipationFigure {
 
   @Field({
     description: "Always false.",
-    deprecationReason: "Small groups are no longer listed as suppressed, which told that a group was small but not empty: every count is rounded, and a group rounded to 0 is left out.",
+    deprecationReason: "Small groups are no longer listed as suppressed, which told that a group was small but not empty: every count is rounded, and a group rounded to 0 is left out. Removal after 2027-03-01.",
   })
   suppressed: boolean;
 }
