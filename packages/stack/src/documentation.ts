@@ -6,23 +6,25 @@ import {
   isObjectType,
   isSpecifiedDirective,
   isSpecifiedScalarType,
-  type GraphQLSchema,
+  GraphQLSchema,
 } from "graphql";
 
-/**
- * The schema clients see: the supergraph without federation's join/link machinery, without `@inaccessible` elements
- * and without the linked security features' definitions (Apollo's "API schema"). `@authenticated` and
- * `@requiresScopes` are supported features here: the gateway enforces them.
- */
-export function clientSchema(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES }).apiSchema().toGraphQLJSSchema();
-}
-
 /** Whether a directive or type name belongs to a feature the supergraph links (`requiresScopes__Scope`, `@authenticated`). */
-export function linkedFeature(supergraphSdl: string): (name: string) => boolean {
+function linkedFeature(supergraphSdl: string): (name: string) => boolean {
   const supergraph = Supergraph.build(supergraphSdl, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES });
   const features = (supergraph.schema.coreFeatures?.allFeatures() ?? []).map((f) => f.nameInSchema);
   return (name) => features.some((f) => name === f || name.startsWith(`${f}__`));
+}
+
+/**
+ * `schema` without the definitions of the features the supergraph links: the security directives the gateway declares
+ * (`@authenticated`, `@requiresScopes` and its `requiresScopes__Scope`) are federation's, not ours to describe.
+ */
+export function withoutLinkedFeatures(schema: GraphQLSchema, supergraphSdl: string): GraphQLSchema {
+  const isFeature = linkedFeature(supergraphSdl);
+  const config = schema.toConfig();
+  const types = config.types.filter((t) => !isFeature(t.name));
+  return new GraphQLSchema({ ...config, types, directives: config.directives.filter((d) => !isFeature(d.name)) });
 }
 
 export const CATEGORIES = ["types", "fields", "arguments", "input fields", "enum values", "directives"] as const;
