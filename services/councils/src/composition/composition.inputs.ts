@@ -83,7 +83,7 @@ export class EndMandateInput {
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
-  @Field(() => DateScalar, { description: "Its last day, inclusive (YYYY-MM-DD), not before `startsOn` (else BAD_USER_INPUT)." })
+  @Field(() => DateScalar, { description: "Its last day, inclusive (YYYY-MM-DD), not before the mandate's `startsOn` (else BAD_USER_INPUT); a mandate already ended: CONFLICT." })
   endsOn: string;
 
   @Field(() => MandateEndReason, { description: "Why the mandate ends." })

@@ -19,7 +19,7 @@ export class AttendanceEntryInput {
 
 @InputType({ description: "The attendance list of a convened meeting; recording it marks the meeting HELD." })
 export class RecordAttendanceInput {
-  @Field(() => ID, { description: "The meeting; unknown: NOT_FOUND; another council's: FORBIDDEN; not CONVENED: CONFLICT." })
+  @Field(() => ID, { description: "The meeting, CONVENED (or HELD, to record the list again) and already started (otherwise CONFLICT); unknown: NOT_FOUND; another council's: FORBIDDEN." })
   meetingId: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })

@@ -80,7 +80,7 @@ export class ScheduleMeetingInput {
 
 @InputType({ description: "Changes before the meeting is held; a new start time asks for a new convocation." })
 export class UpdateMeetingInput {
-  @Field(() => ID, { description: "The meeting to change; unknown: NOT_FOUND; another council's: FORBIDDEN; already HELD or CANCELLED: CONFLICT." })
+  @Field(() => ID, { description: "The meeting to change; unknown: NOT_FOUND; another council's: FORBIDDEN; HELD or CANCELLED: CONFLICT." })
   meetingId: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
@@ -131,7 +131,7 @@ export class ConveneMeetingInput {
 
 @InputType({ description: "Cancels or postpones a meeting that has not been held." })
 export class CancelMeetingInput {
-  @Field(() => ID, { description: "The meeting; unknown: NOT_FOUND; another council's: FORBIDDEN; already HELD: CONFLICT." })
+  @Field(() => ID, { description: "The meeting, SCHEDULED, CONVENED or POSTPONED (otherwise CONFLICT); unknown: NOT_FOUND; another council's: FORBIDDEN." })
   meetingId: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })

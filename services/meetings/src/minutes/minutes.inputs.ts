@@ -64,7 +64,7 @@ export class ApproveMinutesInput {
 
 @InputType({ description: "Records the publication of APPROVED minutes in the official gazette; the text becomes immutable." })
 export class PublishMinutesInput {
-  @Field(() => ID, { description: "The minutes; unknown or not visible to you: NOT_FOUND; not APPROVED: CONFLICT." })
+  @Field(() => ID, { description: "The minutes; unknown or not visible to you: NOT_FOUND; not APPROVED: CONFLICT (already PUBLISHED: RECORD_IMMUTABLE)." })
   minutesId: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
@@ -76,7 +76,7 @@ export class PublishMinutesInput {
   @Field(() => String, { nullable: true, description: "Pages, e.g. `14-16`." })
   gazettePages?: string | null;
 
-  @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD), not before the approval." })
+  @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD)." })
   gazetteDate: string;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })

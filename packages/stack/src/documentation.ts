@@ -1,39 +1,30 @@
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
-import { publicSchema } from "@contagem/gateway";
 import {
-  GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isSpecifiedDirective,
   isSpecifiedScalarType,
+  GraphQLSchema,
 } from "graphql";
 
-/**
- * The schema clients see, as the gateway publishes it (`publicSchema`: the supergraph's API schema plus the fields the
- * gateway answers itself), without the linked security features' definitions (`@authenticated`, `@requiresScopes`,
- * `requiresScopes__Scope`): federation machinery the gateway enforces, which clients read no description of.
- */
-export function clientSchema(supergraphSdl: string): GraphQLSchema {
-  return withoutLinkedFeatures(publicSchema(supergraphSdl), linkedFeature(supergraphSdl));
-}
-
-/** `schema` without the types and directives of the features the supergraph links. */
-export function withoutLinkedFeatures(schema: GraphQLSchema, isFeature: (name: string) => boolean): GraphQLSchema {
-  const config = schema.toConfig();
-  return new GraphQLSchema({
-    ...config,
-    types: config.types.filter((t) => !isFeature(t.name)),
-    directives: config.directives.filter((d) => !isFeature(d.name)),
-  });
-}
-
 /** Whether a directive or type name belongs to a feature the supergraph links (`requiresScopes__Scope`, `@authenticated`). */
-export function linkedFeature(supergraphSdl: string): (name: string) => boolean {
+function linkedFeature(supergraphSdl: string): (name: string) => boolean {
   const supergraph = Supergraph.build(supergraphSdl, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES });
   const features = (supergraph.schema.coreFeatures?.allFeatures() ?? []).map((f) => f.nameInSchema);
   return (name) => features.some((f) => name === f || name.startsWith(`${f}__`));
+}
+
+/**
+ * `schema` without the definitions of the features the supergraph links: the security directives the gateway declares
+ * (`@authenticated`, `@requiresScopes` and its `requiresScopes__Scope`) are federation's, not ours to describe.
+ */
+export function withoutLinkedFeatures(schema: GraphQLSchema, supergraphSdl: string): GraphQLSchema {
+  const isFeature = linkedFeature(supergraphSdl);
+  const config = schema.toConfig();
+  const types = config.types.filter((t) => !isFeature(t.name));
+  return new GraphQLSchema({ ...config, types, directives: config.directives.filter((d) => !isFeature(d.name)) });
 }
 
 export const CATEGORIES = ["types", "fields", "arguments", "input fields", "enum values", "directives"] as const;
