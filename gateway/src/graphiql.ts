@@ -1,3 +1,4 @@
+import { globalId } from "@contagem/schema";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
 import { createHash } from "node:crypto";
@@ -144,7 +145,7 @@ query ParticipationFigures {
 `,
     },
     {
-      query: `# A secretary's write: schedule a meeting of COMPUR (council id 20 on the default seed).
+      query: `# A secretary's write: schedule a meeting of COMPUR (its global id: { council(slug: "compur") { id } }).
 # Mutations need a token: run \`npm run token -- --role SECRETARY --council compur\` and paste it in the
 # Headers pane below as {"Authorization": "Bearer <token>"}. Without one: UNAUTHENTICATED; for another council: FORBIDDEN.
 # The same idempotencyKey again returns the first result and schedules nothing more.
@@ -157,7 +158,7 @@ mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
       variables: JSON.stringify(
         {
           input: {
-            councilId: "20",
+            councilId: globalId("Council", 20),
             type: "ORDINARY",
             modality: "IN_PERSON",
             startsAt: nextMonthEvening(now),

@@ -2,7 +2,7 @@ import { buildSchema, parse } from "graphql";
 import { measureOperation } from "./node-limit";
 
 const schema = buildSchema(`
-  type Query { councils(first: Int, last: Int): CouncilConnection items: [Council] _entities(representations: [String!]!): [Council] }
+  type Query { councils(first: Int, last: Int): CouncilConnection items: [Council] nodes(ids: [ID!]!): [Council] _entities(representations: [String!]!): [Council] }
   type CouncilConnection { edges: [CouncilEdge] totalCount: Int }
   type CouncilEdge { node: Council }
   type Council { id: ID meetings(first: Int, last: Int): MeetingConnection self: Council }
@@ -24,6 +24,14 @@ describe("the nodes an operation may return", () => {
   it("multiplies what is under `_entities` by its representations, and counts them", () => {
     expect(measure(`query($r: [String!]!) { _entities(representations: $r) { meetings(first: 100) { totalCount } } }`, { r: ["a", "b", "c"] })).toEqual({ nodes: 300, representations: 3 });
     expect(measure(`{ _entities(representations: ["a", "b"]) { id } }`)).toEqual({ nodes: 0, representations: 2 });
+  });
+
+  it("weighs a list sized by a list argument (nodes(ids:)) by its length: many ids cost what a page of them costs", () => {
+    const ids = Array.from({ length: 35 }, (_, i) => `"${i}"`).join(", ");
+    expect(measure(`{ nodes(ids: [${ids}]) { meetings(last: 100) { totalCount } } }`).nodes).toBe(35 + 35 * 100);
+    expect(measure(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["a", "a", "a"] }).nodes).toBe(3);
+    // A list without a sizing argument passes its multiplier down unchanged.
+    expect(measure(`{ items { meetings(first: 5) { totalCount } } }`).nodes).toBe(5);
   });
 
   it("measures a fragment once, however often it is spread (no fragment bomb), and survives a cycle", () => {

@@ -1,7 +1,9 @@
 import {
   getNamedType,
+  getNullableType,
   getOperationAST,
   isInterfaceType,
+  isListType,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -19,8 +21,9 @@ import { DEFAULT_PAGE } from "./limits";
 
 /**
  * What an operation can make a server fetch, counted before it runs (GitHub's node limit): each connection (a field
- * of a `…Connection` type taking `first`) returns up to `first` items (20 when absent) for each item above it, so a
- * query's nodes are the sum, over its connections, of the product of the page sizes along the way. At a subgraph,
+ * of a `…Connection` type taking `first`) returns up to `first` items (20 when absent) for each item above it, and a
+ * list sized by a list argument (`nodes(ids:)`) as many items as the argument holds, so a query's nodes are the sum,
+ * over its connections and such lists, of the product of the sizes along the way. At a subgraph,
  * `_entities` multiplies what is under it by the number of representations, and those are counted too. Linear in
  * the document: a fragment is measured once, however often it is spread.
  */
@@ -76,6 +79,12 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     if (node.name.value === "_entities" && parent === schema.getQueryType()) {
       const count = listLength(argument("representations"));
       return { nodes: count * below.nodes, representations: count + below.representations };
+    }
+    // A list whose length a list argument sets (`nodes(ids:)`): each element weighs what is under it, and counts.
+    const sizedBy = definition.args.find((a) => isListType(getNullableType(a.type)));
+    if (sizedBy && isListType(getNullableType(definition.type))) {
+      const count = listLength(argument(sizedBy.name));
+      return { nodes: count * (1 + below.nodes), representations: below.representations };
     }
     if (!isConnection(definition)) return below;
     const page = pageOf(argument("first") ?? argument("last"));

@@ -182,7 +182,7 @@ export class PageArgs implements PageRequest {
 
   @Field(() => String, {
     nullable: true,
-    description: "Cursor after which the page starts: a `pageInfo.endCursor` (or edge cursor) of this same list. Another list's or an altered cursor: BAD_USER_INPUT.",
+    description: "Cursor after which the page starts: a `pageInfo.endCursor` (or edge cursor) of this same list. A cursor of another list, or one that does not decode: BAD_USER_INPUT.",
   })
   after?: string;
 
@@ -198,7 +198,7 @@ export class PageArgs implements PageRequest {
     nullable: true,
     description:
       `Cursor before which the page ends: a \`pageInfo.startCursor\` (or edge cursor) of this same list. Alone, it asks for the last ${DEFAULT_PAGE} items before it. ` +
-      "Another list's or an altered cursor: BAD_USER_INPUT.",
+      "A cursor of another list, or one that does not decode: BAD_USER_INPUT.",
   })
   before?: string;
 }
