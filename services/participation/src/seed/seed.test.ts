@@ -1,6 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { councilSlugOf, earlierFacts as facts, record } from "@contagem/record";
+import { councilSlugOf, record } from "@contagem/record";
 import { gql, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -52,14 +52,19 @@ describe("default participation seed", () => {
   });
 
   it("holds the 2022 OGP Local prioritisation vote: five commitments, pick three, no counts (results null, not 0)", async () => {
-    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITIZATION_VOTE }) { totalCount edges { node { title status maxChoices minimumAge
+    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITIZATION_VOTE }) { totalCount edges { node { title description status maxChoices minimumAge
       phases { kind startsAt endsAt } results { ballots } proposals(first: 10) { edges { node { title } } } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.processes.totalCount).toBe(1);
     const vote = res.data.processes.edges[0].node;
     expect(vote).toMatchObject({ status: "CLOSED", maxChoices: 3, minimumAge: 16, results: null });
     expect(vote.phases).toEqual([{ kind: "VOTING", startsAt: "2022-10-17T03:00:00.000Z", endsAt: null }]);
-    expect(vote.proposals.edges.map((e: any) => e.node.title)).toEqual(facts.ogpLocal.commitments);
+    // The options as the record's sources word them, and a description with no English left in it.
+    const item = record.decideContagem.find((i) => i.item === "process" && Array.isArray(i.options))!;
+    expect(vote.proposals.edges.map((e: any) => e.node.title)).toEqual(item.options);
+    expect(vote.proposals.edges[3].node.title).toBe("Aplicativo dos serviços prestados por instituições do Terceiro Setor em parceria com o município");
+    expect(vote.description).toContain("Plano de Ação 2022-2024 (enviado em 15/12/2022)");
+    expect(vote.description).not.toMatch(/\bsubmitted\b/);
   });
 
   it("is idempotent: a second run writes nothing and does not ask the councils subgraph", async () => {

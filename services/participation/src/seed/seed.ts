@@ -62,22 +62,41 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
   });
 }
 
-/** The 2022 OGP vote as the earlier seed published it; a database seeded then gets the record's key and sources. */
+/** The 2022 OGP vote's description, in Portuguese, from what its sources state. */
+function ogpDescription(): string {
+  const vote = facts.ogpLocal.prioritisationVote;
+  const [period, submitted] = facts.ogpLocal.actionPlan.split(", submitted ");
+  const [year, month, day] = submitted.split("-");
+  return (
+    `Votação na plataforma ${vote.platform} para priorizar os compromissos do Plano de Ação ${period} (enviado em ` +
+    `${day}/${month}/${year}) da Parceria para Governo Aberto (OGP Local), à qual Contagem aderiu em maio de 2022. ` +
+    "Os resultados da votação não estão registrados neste sistema."
+  );
+}
+
+/**
+ * The 2022 OGP vote: its options as its sources word them (the record's item), its description in Portuguese. A
+ * database seeded earlier gets the record's key, sources, wording and options rewritten in place (same rows).
+ */
 async function seedOgpVote(tx: EntityManager): Promise<number> {
   const ogp = record.decideContagem.find((item) => item.item === "process" && item.name === OGP_RECORD_NAME)!;
+  const options = (ogp as { options?: string[] }).options ?? facts.ogpLocal.commitments;
   const existing = await tx.findOne(ProcessEntity, { title: OGP_TITLE });
   if (existing) {
-    if (existing.recordKey !== OGP_RECORD_NAME) tx.assign(existing, { recordKey: OGP_RECORD_NAME, sources: itemSources(ogp) });
+    tx.assign(existing, { recordKey: OGP_RECORD_NAME, sources: itemSources(ogp), description: ogpDescription() });
+    const proposals = await tx.find(ProposalEntity, { process: existing, author: null }, { orderBy: { id: "asc" } });
+    if (proposals.length === options.length) {
+      proposals.forEach((proposal, i) =>
+        tx.assign(proposal, { title: options[i], body: `Compromisso do Plano de Ação OGP Local: ${options[i]}.` }),
+      );
+    }
     return 0;
   }
   const vote = facts.ogpLocal.prioritisationVote;
   const process = tx.create(ProcessEntity, {
     kind: ProcessKind.PRIORITISATION_VOTE,
     title: OGP_TITLE,
-    description:
-      `Votação na plataforma ${vote.platform} para priorizar os compromissos do Plano de Ação ${facts.ogpLocal.actionPlan} ` +
-      "da Parceria para Governo Aberto (OGP Local), à qual Contagem aderiu em maio de 2022. " +
-      "Os resultados da votação não estão registrados neste sistema.",
+    description: ogpDescription(),
     status: ProcessStatus.CLOSED,
     maxChoices: 3,
     minimumAge: 16,
@@ -86,8 +105,8 @@ async function seedOgpVote(tx: EntityManager): Promise<number> {
     sources: itemSources(ogp),
   });
   tx.create(PhaseEntity, { process, position: 1, kind: PhaseKind.VOTING, title: "Votação", startsAt: new Date(`${vote.opened}T00:00:00-03:00`), endsAt: null });
-  for (const commitment of facts.ogpLocal.commitments) {
-    tx.create(ProposalEntity, { process, author: null, title: commitment, body: `Compromisso do Plano de Ação OGP Local: ${commitment}.` });
+  for (const option of options) {
+    tx.create(ProposalEntity, { process, author: null, title: option, body: `Compromisso do Plano de Ação OGP Local: ${option}.` });
   }
   return 1;
 }
