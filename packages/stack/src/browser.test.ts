@@ -58,7 +58,7 @@ describeWithBrowser("in a real browser", () => {
   it("shows the SDL at /schema.graphql", async () => {
     const response = await page.goto(`${base}/schema.graphql`);
     expect(response!.headers()["content-type"]).toBe("text/plain; charset=utf-8");
-    expect(await page.locator("body").innerText()).toMatch(/type Council \{/);
+    expect(await page.locator("body").innerText()).toMatch(/type Council implements Node \{/);
     await page.screenshot({ path: join(shots, "schema.png") });
   });
 
