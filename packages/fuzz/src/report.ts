@@ -85,7 +85,7 @@ export function formatSummary(result: RunResult, options: { signaturesPerKind?: 
     `  by category:   ${table(result.byCategory)}`,
     `  by HTTP status: ${table(result.byStatus)}`,
     `  by error code: ${table(result.byCode)}`,
-    `  rate limited (429, retried): ${result.rateLimited}; shed (503 with Retry-After, retried): ${result.shed}`,
+    `  rate limited (429, retried): ${result.rateLimited}; shed (503 with Retry-After, retried): ${result.shed}; no answer in time, sent again: ${result.retriedAfterTimeout}`,
   ];
   if (Object.keys(result.notes).length) lines.push(`  notes (not failures): ${table(result.notes)}`);
   const kinds = countByKind(result.failures);

@@ -18,7 +18,7 @@ beforeAll(async () => {
         res.writeHead(429, { "retry-after": "1", "content-type": "application/json" });
         return res.end(JSON.stringify({ errors: [{ message: "Slow down.", extensions: { code: "RATE_LIMITED", requestId: "r" } }] }));
       }
-      if (graphqlRequests === 4) return; // never answers
+      if (graphqlRequests === 4 || graphqlRequests === 5) return; // never answers, nor when sent again
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { councils: { totalCount: 1 } } }));
     });
   });
@@ -44,6 +44,7 @@ it("retries a rate-limited request after Retry-After, counts 429s apart, and rep
   expect(result.operations).toBe(4);
   expect(result.rateLimited).toBe(2);
   expect(result.byStatus).toEqual({ "200": 3, timeout: 1 });
+  expect(result.retriedAfterTimeout).toBe(1); // a hang is a request that got no answer twice
   expect(result.failures.map((f) => f.kind)).toEqual(["hang"]);
   expect(lines.join("\n")).toContain("RATE_LIMIT_PER_MINUTE=0 npm start");
 });
