@@ -40,7 +40,9 @@ it("retries a rate-limited request after Retry-After, counts 429s apart, and rep
     gatewayShare: 1,
   };
   const lines: string[] = [];
-  const result = await runFuzz(plan, { concurrency: 1, timeoutMs: 500, maxRetryAfterMs: 20, log: (line) => lines.push(line) });
+  // 2 s: long enough that a busy CI machine answers the fake server's 429s and 200s in time (500 ms was not: one
+  // 429 came late, was retried as a timeout and miscounted), short enough that the hang costs 2 + 8 s.
+  const result = await runFuzz(plan, { concurrency: 1, timeoutMs: 2000, maxRetryAfterMs: 20, log: (line) => lines.push(line) });
   expect(result.operations).toBe(4);
   expect(result.rateLimited).toBe(2);
   expect(result.byStatus).toEqual({ "200": 3, timeout: 1 });
