@@ -49,6 +49,8 @@ export interface MeetingFacts {
   id: number;
   status: string;
   councilId: number;
+  /** SECRETARIAT or PUBLIC_LISTING (a historical record: read-only, no presence or attendance). */
+  recordedFrom: string;
 }
 
 export interface DeliberationFacts {
@@ -82,8 +84,8 @@ export const TERRITORY: PeerFact<TerritoryFacts> = {
 export const MEETING: PeerFact<MeetingFacts> = {
   peer: "meetings",
   typename: "Meeting",
-  selection: "id status council { id }",
-  read: (m) => ({ id: id(m.id), status: m.status, councilId: id(m.council.id) }),
+  selection: "id status recordedFrom council { id }",
+  read: (m) => ({ id: id(m.id), status: m.status, recordedFrom: m.recordedFrom, councilId: id(m.council.id) }),
 };
 
 export const DELIBERATION: PeerFact<DeliberationFacts> = {

@@ -44,3 +44,4 @@ export * from "./docs";
 export * from "./global-id";
 export * from "./relay-ids";
 export * from "./node-field";
+export * from "./provenance";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, referenceById, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
+import { buildFederatedSchema, RecordProvenance, referenceById, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { ContributionResolver } from "./contributions/contribution.resolver";
 import { InterventionResolver } from "./interventions/intervention.resolver";
 import { assemblyById, candidacyById, interventionById, processById, proposalById } from "./loaders";
@@ -15,7 +15,7 @@ import {
 } from "./references/contributions.resolver";
 import { StatsResolver } from "./stats/stats.resolver";
 
-type Reference = { id?: string };
+type Reference = { id?: string; recordedFrom?: unknown };
 const idOf = (ref: Reference) => (ref.id == null ? null : tryParseId(ref.id));
 const stub = (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) });
 
@@ -46,7 +46,11 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
       Assembly: { __resolveReference: referenceById(assemblyById) },
       Contribution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleContribution(ctx, idOf(ref)!)) },
       Council: { __resolveReference: stub },
-      Meeting: { __resolveReference: stub },
+      // A meeting's representation carries `recordedFrom` when a field here @requires it.
+      Meeting: {
+        __resolveReference: (ref: Reference) =>
+          idOf(ref) === null ? null : { id: idOf(ref), recordedFrom: ref.recordedFrom === RecordProvenance.PUBLIC_LISTING ? RecordProvenance.PUBLIC_LISTING : undefined },
+      },
       Territory: { __resolveReference: stub },
       Deliberation: { __resolveReference: stub },
     } as never,

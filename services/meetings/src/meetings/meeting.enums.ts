@@ -1,3 +1,4 @@
+import { RecordProvenance } from "@contagem/schema";
 import { registerEnumType } from "type-graphql";
 
 export enum MeetingType {
@@ -35,10 +36,6 @@ export enum AgendaItemKind {
   OTHER = "OTHER",
 }
 
-export enum RecordProvenance {
-  SECRETARIAT = "SECRETARIAT",
-  PUBLIC_LISTING = "PUBLIC_LISTING",
-}
 
 export enum MeetingDocument {
   CONVOCATION = "CONVOCATION",
@@ -96,22 +93,6 @@ registerEnumType(AgendaItemKind, {
     OTHER: { description: "Any other item (opening, prayer, closing), or one a public listing names without saying more." },
   },
 });
-registerEnumType(RecordProvenance, {
-  name: "RecordProvenance",
-  description: "Where a meeting's record comes from.",
-  valuesConfig: {
-    SECRETARIAT: {
-      description: "Kept by the council's secretariat through this graph: convened, attended, its quorum computed under the council's rule.",
-    },
-    PUBLIC_LISTING: {
-      description:
-        "Imported from a public listing (the city portal's meeting pages, a Diário Oficial de Contagem (DOC) publication, a " +
-        "news item), as it states it: date and time, place, agenda, the DOC publications it cites, its `sources`. A " +
-        "listing records no attendance, so no quorum is computed (every `quorum` field is null), and no votes are " +
-        "recorded; its label is the listing's, never a computed one. Read-only: writes on it answer RECORD_IMMUTABLE.",
-    },
-  },
-});
 registerEnumType(MeetingDocument, {
   name: "MeetingDocument",
   description: "What a publication about a meeting is.",
@@ -122,3 +103,5 @@ registerEnumType(MeetingDocument, {
     UNQUALIFIED: { description: "A publication about the meeting that the listing cites without saying what it is." },
   },
 });
+
+export { RecordProvenance };

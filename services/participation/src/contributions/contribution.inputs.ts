@@ -43,7 +43,11 @@ export class ModerateContributionInput {
 
 @InputType({ description: "The citizen registers their presence at a public meeting (hearing, plenary, open meeting)." })
 export class RecordPresenceInput {
-  @Field(() => ID, { description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, {
+    description:
+      "A meeting (meetings subgraph); unknown: BAD_USER_INPUT; cancelled, or your presence already recorded: CONFLICT; " +
+      "recorded from a public listing (`recordedFrom: PUBLIC_LISTING`): RECORD_IMMUTABLE.",
+  })
   meetingId: string;
 
   @Field(() => Channel, { defaultValue: Channel.IN_PERSON, description: "How you attended; default IN_PERSON." })

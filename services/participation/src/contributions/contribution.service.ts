@@ -1,4 +1,4 @@
-import { MEETING, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, write, type RequestContext } from "@contagem/schema";
+import { AppError, ErrorCode, MEETING, RecordProvenance, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
 import { CITIZENS_ONLY, requireMe } from "../participants/participant.service";
 import { ProcessEntity } from "../processes/process.entity";
@@ -91,6 +91,12 @@ export function recordPresence(ctx: RequestContext, input: RecordPresenceInput):
     denied: CITIZENS_ONLY,
     run: async (em, _located, meeting) => {
       const me = await requireMe(em, ctx);
+      if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) {
+        throw new AppError(
+          ErrorCode.RECORD_IMMUTABLE,
+          `Meeting ${meeting.id} was recorded from a public listing (recordedFrom: PUBLIC_LISTING): no presence can be registered at it.`,
+        );
+      }
       if (meeting.status === "CANCELLED") throw conflict("The meeting was cancelled.");
       if (await em.count(MeetingPresenceEntity, { participant: me, meetingId: meeting.id })) {
         throw conflict("Your presence at this meeting is already recorded.");

@@ -1,5 +1,5 @@
-import { PageArgs, pagesByParent, type RequestContext } from "@contagem/schema";
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { PageArgs, pagesByParent, RecordProvenance, type RequestContext } from "@contagem/schema";
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { ContributionEntity } from "../contributions/contribution.entity";
 import { ContributionStatus } from "../contributions/contribution.enums";
 import { ContributionConnection } from "../contributions/contribution.type";
@@ -87,8 +87,16 @@ export class MeetingParticipationResolver {
     return new ContributionConnection(await loader.load(Number(meeting.id)));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Citizens who registered their presence, rounded to a multiple of 5 as ParticipationFigure describes (within 4 of the true count; 0 may mean up to 4)." })
+  @Directive('@requires(fields: "recordedFrom")')
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Citizens who registered their presence, rounded to a multiple of 5 as ParticipationFigure describes (within 4 of the " +
+      "true count; 0 may mean up to 4). Null for a meeting recorded from a public listing (`recordedFrom: PUBLIC_LISTING`): " +
+      "no presence could be registered, and the listing states no count.",
+  })
   citizenAttendance(@Root() meeting: MeetingRef, @Ctx() ctx: RequestContext) {
+    if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) return null;
     return ctx.loaders.get(presenceCountByMeeting).load(Number(meeting.id));
   }
 }

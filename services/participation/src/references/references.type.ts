@@ -1,3 +1,4 @@
+import { RecordProvenance } from "@contagem/schema";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** Entities of other subgraphs this one refers to; Council, Meeting, Territory and Deliberation also receive fields from here. */
@@ -13,6 +14,11 @@ export class CouncilRef {
 export class MeetingRef {
   @Field(() => ID)
   id: number;
+
+  /** The meetings subgraph's; read here (`@requires`) so a listed meeting answers no citizen count. */
+  @Directive("@external")
+  @Field(() => RecordProvenance, { description: "Where this record comes from; a PUBLIC_LISTING record computes no quorum." })
+  recordedFrom?: RecordProvenance;
 }
 
 @ObjectType("Territory")
