@@ -79,11 +79,11 @@ describe("batching (participation)", () => {
     ["processes with phases, meetings, results, options, authors and comments",
       `query($n: Int) { processes(first: $n) { totalCount edges { node { phases { kind } currentPhase { kind } meetings { id type }
         results { ballots options { votes option { title } } } candidacies { displayName }
-        proposals(first: 5) { totalCount edges { node { supportCount author { displayName } territory { name } process { id }
+        proposals(first: 5) { totalCount edges { node { supporterCount author { displayName } territory { name } process { id }
           contributions(first: 3) { totalCount edges { node { body author { displayName } proposal { id } meeting { id } } } } } } } } } } }`],
     ["processes with their proposals and comments paged backward",
       `query($n: Int) { processes(first: $n) { pageInfo { hasPreviousPage hasNextPage } edges { node { title
-        proposals(last: 5) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { supportCount author { displayName }
+        proposals(last: 5) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { supporterCount author { displayName }
           contributions(last: 3) { totalCount pageInfo { hasPreviousPage hasNextPage } edges { node { body author { displayName } } } } } } } } } } }`],
     ["councils with their processes and works paged backward",
       `query($n: Int) { councils(last: $n) { edges { node { processes(last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { title } } }

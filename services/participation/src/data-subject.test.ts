@@ -35,7 +35,7 @@ describe("data-subject rights", () => {
     }, token);
     expect(new Date(castBallot.castAtHour).getUTCMinutes()).toBe(0);
     expect(new Date(castBallot.castAtHour).getUTCSeconds()).toBe(0);
-    await call(url, `mutation($i: SupportProposalInput!) { supportProposal(input: $i) { proposal { supportCount } } }`, { i: { proposalId: vote.optionIds[4] } }, token);
+    await call(url, `mutation($i: SupportProposalInput!) { supportProposal(input: $i) { proposal { supporterCount } } }`, { i: { proposalId: vote.optionIds[4] } }, token);
     const { submitProposal } = await call(url, `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { proposal { id } } }`, {
       i: { processId: vote.processId, title: "Mais bancos na praça", body: "Proposta de mais bancos na praça central." },
     }, token);
@@ -86,7 +86,7 @@ describe("data-subject rights", () => {
 
     const after = await call(url, `query($p: ID!, $o: ID!, $s: ID!) {
       process(id: $p) { results { ballots options { votes } } }
-      option: proposal(id: $o) { supportCount contributions { edges { node { body author { displayName anonymous } } } } }
+      option: proposal(id: $o) { supporterCount contributions { edges { node { body author { displayName anonymous } } } } }
       mine: proposal(id: $s) { title author { displayName anonymous } } }`, { p: vote.processId, o: vote.optionIds[0], s: submitProposal.proposal.id });
     expect(after.process.results.ballots).toBe(1);
     expect(after.process.results.options.map((o: any) => o.votes)).toEqual([1, 1, 1, 0, 0, 0]);

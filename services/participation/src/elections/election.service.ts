@@ -2,11 +2,12 @@ import { TERRITORY, badInput, findOrBadInput, loadForWrite, optionalFact, parseI
 import { canManageParticipation } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
 import { ProcessKind } from "../processes/process.enums";
-import { STAFF_ONLY } from "../processes/process.service";
+import { STAFF_ONLY, requireOwnProcess } from "../processes/process.service";
 import { CandidacyEntity } from "./candidacy.entity";
 import type { RecordCandidacyInput, RecordElectionResultsInput } from "./election.inputs";
 
 function requireElection(process: ProcessEntity): void {
+  requireOwnProcess(process);
   if (process.kind !== ProcessKind.COUNCIL_ELECTION) throw badInput("processId", "Candidacies belong to a COUNCIL_ELECTION process.");
 }
 

@@ -3,6 +3,7 @@ import { Migration20261129120000_portuguese_names } from "./Migration20261129120
 import { Migration20261201100000_integrity } from "./Migration20261201100000_integrity";
 
 import { Migration20261216100000_public_record } from "./Migration20261216100000_public_record";
+import { Migration20261217100000_stated_counts } from "./Migration20261217100000_stated_counts";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: "Migration20261129120000_portuguese_names", class: Migration20261129120000_portuguese_names },
   { name: "Migration20261201100000_integrity", class: Migration20261201100000_integrity },
   { name: "Migration20261216100000_public_record", class: Migration20261216100000_public_record },
+  { name: "Migration20261217100000_stated_counts", class: Migration20261217100000_stated_counts },
 ];

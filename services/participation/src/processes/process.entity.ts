@@ -27,9 +27,12 @@ export class ProcessEntity extends BaseEntity<"status" | "minimumAge"> {
   @Property({ nullable: true })
   maxChoices?: number | null;
 
-  /** Minimum age to take part (16 in Contagem's participation system). */
-  @Property()
-  minimumAge: number = 16;
+  /**
+   * Minimum age to take part, in years: 16 unless the process's act says otherwise (createProcess's default); null for
+   * a process of the public record that states none.
+   */
+  @Property({ type: "integer", nullable: true })
+  minimumAge: number | null = 16;
 
   @Property({ type: "text", nullable: true })
   rulesText?: string | null;

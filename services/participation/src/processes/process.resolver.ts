@@ -51,6 +51,24 @@ export class ProcessResolver {
     return key === null ? null : ctx.em.findOne(ProcessEntity, { id: key });
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Minimum age to take part, in years (16 unless the process's act says otherwise); null for a process of Contagem's " +
+      "public record (`sources`) that states none.",
+  })
+  minimumParticipantAge(@Root() process: ProcessEntity): number | null {
+    return process.minimumAge;
+  }
+
+  @FieldResolver(() => Int, {
+    description: "Minimum age to take part, in years; 16 (the product's default) where the record states none.",
+    deprecationReason: "Use `minimumParticipantAge`: it is null where the public record states no age. Removal after 2027-03-01.",
+  })
+  minimumAge(@Root() process: ProcessEntity): number {
+    return process.minimumAge ?? 16;
+  }
+
   @FieldResolver(() => [Phase], { description: "Its phases, in order." })
   phases(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(phasesByProcess).load(process.id);

@@ -1,5 +1,7 @@
 import {
+  AppError,
   COUNCIL,
+  ErrorCode,
   MEETING,
   TERRITORY,
   badInput,
@@ -94,6 +96,20 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
   });
 }
 
+/**
+ * A process of Contagem's public record (it has a `recordKey` and `sources`) is kept as the record states it: no write
+ * here changes it or adds to it (status, phases, options, candidacies, results, proposals, supports, ballots), so
+ * nothing the city ran elsewhere gains counts it never had here.
+ */
+export function requireOwnProcess(process: Pick<ProcessEntity, "recordKey" | "id">): void {
+  if (process.recordKey != null) {
+    throw new AppError(
+      ErrorCode.RECORD_IMMUTABLE,
+      `Process ${process.id} is from Contagem's public record (see its sources): it is read-only here.`,
+    );
+  }
+}
+
 /** NOT_STATED says what the public record left out; staff state the status of the processes they run. */
 function requireStatedStatus(status: ProcessStatus | null | undefined): void {
   if (status === ProcessStatus.NOT_STATED) throw badInput("status", '"status" NOT_STATED is only for processes of the public record.');
@@ -115,6 +131,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
     denied: STAFF_ONLY,
     run: async (em, { record }, meetings) => {
       const process = record!;
+      requireOwnProcess(process);
       if (input.title != null) process.title = text(input.title, "title", 300);
       if (input.description != null) process.description = text(input.description, "description", 20_000);
       requireStatedStatus(input.status);
@@ -129,6 +146,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
 
 /** Whether the process is open and, if it has phases of `kind`, one of them runs now. */
 export async function requirePhase(em: EntityManager, process: ProcessEntity, kind: PhaseKind, what: string): Promise<void> {
+  requireOwnProcess(process);
   if (process.status !== ProcessStatus.OPEN) throw conflict(`The process is ${process.status}: it does not take ${what} now.`);
   const phases = await em.find(PhaseEntity, { process, kind });
   const now = new Date();

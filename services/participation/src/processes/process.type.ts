@@ -20,9 +20,6 @@ export class ParticipatoryProcess extends NodeType {
   @Field(() => Int, { nullable: true, description: 'For votes: how many options each participant may pick ("3 of 5").' })
   maxChoices?: number | null;
 
-  @Field(() => Int, { description: "Minimum age to take part." })
-  minimumAge: number;
-
   @Field(() => String, { nullable: true, description: "The rules, as the process's act words them." })
   rulesText?: string | null;
 

@@ -31,9 +31,12 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
   @Property({ type: "text", nullable: true })
   statusReason?: string | null;
 
-  /** Kept in step with the supports, in the same transaction. */
-  @Property()
-  supportCount: number = 0;
+  /**
+   * Kept in step with the supports, in the same transaction; null for an option of a process of the public record,
+   * whose supports and votes were given elsewhere and are not stated.
+   */
+  @Property({ type: "integer", nullable: true })
+  supportCount: number | null = 0;
 }
 
 @Entity({ tableName: "support" })

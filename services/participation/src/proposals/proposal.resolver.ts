@@ -1,6 +1,6 @@
 import { findPage, PageArgs, pagesByParent, parseId, startOfCivilHour, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { BallotEntity } from "../ballots/ballot.entity";
 import { ContributionEntity } from "../contributions/contribution.entity";
 import { ContributionStatus } from "../contributions/contribution.enums";
@@ -68,6 +68,24 @@ export class ProposalResolver {
   proposal(@Arg("id", () => ID, { description: "The proposal's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.em.findOne(ProposalEntity, { id: key });
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "How many participants support it through this graph (each at most once); null for an option of a process of " +
+      "Contagem's public record (`ParticipatoryProcess.sources`), whose supports and votes were given elsewhere and are not stated.",
+  })
+  supporterCount(@Root() proposal: ProposalEntity): number | null {
+    return proposal.supportCount;
+  }
+
+  @FieldResolver(() => Int, {
+    description: "How many participants support it (each at most once); 0 where the public record states no count.",
+    deprecationReason: "Use `supporterCount`: it is null where the count is not known. Removal after 2027-03-01.",
+  })
+  supportCount(@Root() proposal: ProposalEntity): number {
+    return proposal.supportCount ?? 0;
   }
 
   @FieldResolver(() => ParticipatoryProcess, { description: "The process it belongs to." })

@@ -7,7 +7,7 @@ import { ageToday } from "../participants/participant.validation";
 import type { ParticipantEntity } from "../participants/participant.entity";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind } from "../processes/process.enums";
-import { STAFF_ONLY, requirePhase } from "../processes/process.service";
+import { STAFF_ONLY, requireOwnProcess, requirePhase } from "../processes/process.service";
 import { ProposalEntity } from "./proposal.entity";
 import { ProposalStatus } from "./proposal.enums";
 import type { CastBallotInput, CreateProposalOptionInput, SubmitProposalInput, SupportProposalInput } from "./proposal.inputs";
@@ -28,8 +28,9 @@ function checkText(value: string, field: string, max: number): string {
   return trimmed;
 }
 
-/** Old enough for this process (16 unless the process says otherwise). */
+/** Old enough for this process (16 unless the process says otherwise; a process with no stated age asks none). */
 function requireAge(me: ParticipantEntity, process: ProcessEntity): void {
+  if (process.minimumAge == null) return;
   if (!me.birthDate || ageToday(me.birthDate) < process.minimumAge) {
     throw new AppError(ErrorCode.FORBIDDEN, `This process is open from ${process.minimumAge} years of age.`);
   }
@@ -70,14 +71,17 @@ export function createProposalOption(ctx: RequestContext, input: CreateProposalO
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (em, _located, territory) =>
-      em.create(ProposalEntity, {
-        process: await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) }),
+    run: async (em, _located, territory) => {
+      const process = await em.findOneOrFail(ProcessEntity, { id: parseId(input.processId) });
+      requireOwnProcess(process);
+      return em.create(ProposalEntity, {
+        process,
         author: null,
         title: checkText(input.title, "title", 300),
         body: checkText(input.body, "body", 20_000),
         territoryId: territory?.id ?? null,
-      }),
+      });
+    },
   });
 }
 

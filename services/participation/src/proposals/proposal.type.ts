@@ -14,9 +14,6 @@ export class Proposal extends NodeType {
   @Field(() => ProposalStatus, { description: "Where the proposal stands." })
   status: ProposalStatus;
 
-  @Field(() => Int, { description: "How many participants support it (each at most once)." })
-  supportCount: number;
-
   @Field(() => String, { nullable: true, description: "Why it was withdrawn, or the reason given with STAFF's decision; null while PUBLISHED." })
   statusReason?: string | null;
 

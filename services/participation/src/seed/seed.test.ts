@@ -1,7 +1,7 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
 import { councilSlugOf, record } from "@contagem/record";
-import { gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { codesOf, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "../definition";
@@ -52,12 +52,15 @@ describe("default participation seed", () => {
   });
 
   it("holds the 2022 OGP Local prioritisation vote: five commitments, pick three, no counts (results null, not 0)", async () => {
-    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITIZATION_VOTE }) { totalCount edges { node { title description status maxChoices minimumAge
-      phases { kind startsAt endsAt } results { ballots } proposals(first: 10) { edges { node { title } } } } } } }`);
+    const res = await gql(system.gatewayUrl, `{ processes(filter: { kind: PRIORITIZATION_VOTE }) { totalCount edges { node { title description status maxChoices
+      minimumParticipantAge minimumAge phases { kind startsAt endsAt } results { ballots }
+      proposals(first: 10) { edges { node { title supporterCount supportCount } } } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.processes.totalCount).toBe(1);
     const vote = res.data.processes.edges[0].node;
-    expect(vote).toMatchObject({ status: "CLOSED", maxChoices: 3, minimumAge: 16, results: null });
+    // No age and no supports stated: null (the deprecated fields keep their old non-null answers until removed).
+    expect(vote).toMatchObject({ status: "CLOSED", maxChoices: 3, minimumParticipantAge: null, minimumAge: 16, results: null });
+    for (const { node } of vote.proposals.edges) expect(node).toMatchObject({ supporterCount: null, supportCount: 0 });
     expect(vote.phases).toEqual([{ kind: "VOTING", startsAt: "2022-10-17T03:00:00.000Z", endsAt: null }]);
     // The options as the record's sources word them, and a description with no English left in it.
     const item = record.decideContagem.find((i) => i.item === "process" && Array.isArray(i.options))!;
@@ -65,6 +68,49 @@ describe("default participation seed", () => {
     expect(vote.proposals.edges[3].node.title).toBe("Aplicativo dos serviços prestados por instituições do Terceiro Setor em parceria com o município");
     expect(vote.description).toContain("Plano de Ação 2022-2024 (enviado em 15/12/2022)");
     expect(vote.description).not.toMatch(/\bsubmitted\b/);
+  });
+
+  it("states no age for any process of the record, and forgets the default age and zero supports an earlier seed gave them", async () => {
+    const em = system.subgraphs.participation.orm.em.fork();
+    const schema = `"${em.config.get("schema")}"`;
+    // As the seed before this change left them: the product's default age, and 0 supports on the vote's options.
+    await em.execute(`update ${schema}.process set minimum_age = 16 where record_key is not null`);
+    await em.execute(`update ${schema}.proposal set support_count = 0 where author_id is null`);
+    await seedParticipation(em, { askPeer: () => Promise.reject(new Error("asked councils")) });
+    const res = await gql(system.gatewayUrl, `{ processes(first: 100) { edges { node { title minimumParticipantAge sources { url }
+      proposals(first: 10) { edges { node { supporterCount } } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const fromRecord = res.data.processes.edges.map((e: any) => e.node).filter((p: any) => p.sources.length > 0);
+    expect(fromRecord).toHaveLength(record.decideContagem.filter((i) => i.item === "process").length);
+    for (const process of fromRecord) {
+      expect(process.minimumParticipantAge).toBeNull();
+      for (const { node } of process.proposals.edges) expect(node.supporterCount).toBeNull();
+    }
+  });
+
+  it("keeps the record's processes read-only: staff cannot reopen them, add options or candidacies (RECORD_IMMUTABLE)", async () => {
+    const staff = await mintToken({ sub: "staff-record", roles: ["STAFF"] });
+    const res = await gql(system.gatewayUrl, `{ processes(first: 100) { edges { node { id kind version sources { url } } } } }`);
+    const fromRecord = res.data.processes.edges.map((e: any) => e.node).filter((p: any) => p.sources.length > 0);
+    const vote = fromRecord.find((p: any) => p.kind === "PRIORITIZATION_VOTE");
+    const reopen = await gql(system.gatewayUrl, `mutation($i: UpdateProcessInput!) { updateProcess(input: $i) { process { status } } }`, {
+      i: { id: vote.id, expectedVersion: vote.version, status: "OPEN" },
+    }, { token: staff });
+    expect(codesOf(reopen)).toEqual(["RECORD_IMMUTABLE"]);
+    const option = await gql(system.gatewayUrl, `mutation($i: CreateProposalOptionInput!) { createProposalOption(input: $i) { proposal { id } } }`, {
+      i: { processId: vote.id, title: "Sexta opção", body: "Uma opção que o registro não tem." },
+    }, { token: staff });
+    expect(codesOf(option)).toEqual(["RECORD_IMMUTABLE"]);
+    const election = fromRecord.find((p: any) => p.kind === "COUNCIL_ELECTION");
+    expect(election).toBeDefined();
+    {
+      const candidacy = await gql(system.gatewayUrl, `mutation($i: RecordCandidacyInput!) { recordCandidacy(input: $i) { candidacy { id } } }`, {
+        i: { processId: election.id, displayName: "Candidatura Inventada" },
+      }, { token: staff });
+      expect(codesOf(candidacy)).toEqual(["RECORD_IMMUTABLE"]);
+    }
+    const after = await gql(system.gatewayUrl, `query($id: ID!) { node(id: $id) { ... on ParticipatoryProcess { status proposalCount } } }`, { id: vote.id });
+    expect(after.data.node).toEqual({ status: "CLOSED", proposalCount: 5 });
   });
 
   it("is idempotent: a second run writes nothing and does not ask the councils subgraph", async () => {

@@ -40,7 +40,7 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
         tx.remove(await tx.find(PhaseEntity, { process: row }));
         await tx.flush();
       } else {
-        row = tx.create(ProcessEntity, { ...values, title: p.key, recordKey: p.key, minimumAge: 16 });
+        row = tx.create(ProcessEntity, { ...values, title: p.key, recordKey: p.key, minimumAge: null });
         created++;
       }
       for (const phase of p.phases) {
@@ -58,8 +58,22 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
       }
     }
     await tx.flush();
+    await forgetUnstatedCounts(tx);
     return { processes: created, assemblies: spaces };
   });
+}
+
+/**
+ * The record states no minimum age for its processes and no supports for the options of its vote: null, not the
+ * product's default age or a count of 0 (a database seeded earlier had both). Touches no row on a current database.
+ */
+async function forgetUnstatedCounts(tx: EntityManager): Promise<void> {
+  const s = `"${tx.config.get("schema")}"`;
+  await tx.execute(`update ${s}.process set minimum_age = null where record_key is not null and minimum_age is not null`);
+  await tx.execute(
+    `update ${s}.proposal set support_count = null where author_id is null and support_count is not null
+       and process_id in (select id from ${s}.process where record_key is not null)`,
+  );
 }
 
 /** The 2022 OGP vote's description, in Portuguese, from what its sources state. */
@@ -99,7 +113,7 @@ async function seedOgpVote(tx: EntityManager): Promise<number> {
     description: ogpDescription(),
     status: ProcessStatus.CLOSED,
     maxChoices: 3,
-    minimumAge: 16,
+    minimumAge: null,
     rulesText: "Cada cidadão escolhe três dos cinco compromissos.",
     recordKey: OGP_RECORD_NAME,
     sources: itemSources(ogp),
