@@ -1,4 +1,4 @@
-import { earlierFacts, record } from "@contagem/record";
+import { earlierFacts, englishWordsIn, record } from "@contagem/record";
 import { prepareDatabase, slugify } from "@contagem/schema";
 import { freshSchemaName, gql, startSubgraph, testDatabaseUrl, type RunningSubgraph } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
@@ -72,11 +72,32 @@ describe("the default seed is the public record of contagem-sources.json", () =>
     expect(compur.legalActs[0]).toMatchObject({ gazetteEdition: 2412, date: "2008-07-15" });
     const youth = bySlug("conselho-municipal-da-juventude");
     expect(youth.name).toBe("Conselho Municipal das Juventudes");
-    expect(youth.notes).toMatch(/Conselho Municipal de Juventude de Contagem[\s\S]*after: 22/);
+    expect(youth.notes).toMatch(/Nome até 2025: Conselho Municipal de Juventude de Contagem[\s\S]*assentos: antes: 24, depois: 22/);
     expect(youth.rules.termLengthYears).toBeNull(); // the 2-year term is of 2018, before the reform
     expect(youth.legalActs.map((a: any) => a.citation)).toContain("PL 19/2025");
     expect(bySlug("comlgbt").legalActs.map((a: any) => a.citation)).toEqual(["Decreto 536/2015"]);
     expect(bySlug("comlgbt").legalActs[0].sources[0].note).toMatch(/654\/2016/);
+  });
+
+  it("shows every text it seeded in Portuguese: notes, nature and binding statements, act titles, source notes, territories", async () => {
+    const res = await gql(subgraph.url, `{ MUNICIPALITY: territories(scheme: MUNICIPALITY) { edges { node { name populationSource sources { note } } } }
+      REGIONAL_ADMIN: territories(first: 100) { edges { node { name populationSource sources { note } } } } }`);
+    expect(res.errors).toBeUndefined();
+    // Every string value but links and enum values (ALL_CAPS): what a reader of the data sees.
+    const texts = (value: unknown, key = ""): string[] =>
+      typeof value === "string"
+        ? key === "url" || /^[A-Z0-9_]+$/.test(value) ? [] : [value]
+        : Array.isArray(value)
+          ? value.flatMap((v) => texts(v, key))
+          : value !== null && typeof value === "object"
+            ? Object.entries(value).flatMap(([k, v]) => texts(v, k))
+            : [];
+    const seen = [...texts(nodes), ...texts(res.data)];
+    expect(seen.length).toBeGreaterThan(500);
+    expect(seen.filter((text) => englishWordsIn(text).length)).toEqual([]);
+    // The rules' keys read under their Portuguese labels, yes/no in Portuguese.
+    expect(bySlug("cmdpd").notes).toContain("remunerado: não");
+    expect(bySlug("conselho-regional-sede").notes).toMatch(/^reuniões: reunião ordinária a cada dois meses/);
   });
 
   it("binds councils to the secretariats the sources name, and reads natures and rules cautiously", () => {

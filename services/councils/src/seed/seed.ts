@@ -33,7 +33,8 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
     const city = await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: facts.municipality.ibgeCode }, {
       name: facts.municipality.name,
       population: facts.municipality.population,
-      populationSource: facts.municipality.populationSource,
+      // The earlier file's citation, "IBGE census 2022", in Portuguese.
+      populationSource: facts.municipality.populationSource.replace(/^IBGE census (\d{4})$/, "Censo $1 do IBGE"),
     }, []);
     const regionalDecree = record.councils.find((c) => c.kind === "REGIONAL")!.legalBasis[0];
     const regions = new Map<string, TerritoryEntity>();
@@ -42,10 +43,10 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
         name: region.name,
         parent: city.id,
         population: region.population2010 ?? null,
-        populationSource: region.population2010 ? "IBGE census 2010" : null,
+        populationSource: region.population2010 ? "Censo 2010 do IBGE" : null,
         areaKm2: region.areaKm2 != null ? region.areaKm2.toFixed(2) : null,
       };
-      const note = "the administrative region (Administração Regional) whose regional council this decree creates; population and area from the earlier fact file";
+      const note = "a região administrativa (Administração Regional) cujo conselho regional este decreto cria; população e área vêm do arquivo de fatos anterior";
       regions.set(region.code, await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code }, values, [
         { url: regionalDecree.source, note },
       ]));
