@@ -6,6 +6,7 @@ import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entit
 import { CouncilKind, CouncilStatus } from "../councils/council.enums";
 import { councils } from "../definition";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
+import { LegalActKind } from "../legal-acts/legal-act.enums";
 import { seedCouncils } from "./seed";
 
 /**
@@ -63,6 +64,14 @@ describe("the default seed is the public record of contagem-sources.json", () =>
     }
   });
 
+  it("gives the participation law only what its source states: the year, the record's title, its source", () => {
+    const fact = record.councils.flatMap((c) => c.legalBasis).find((a) => a.type === "LEI" && a.number === "5.443")!;
+    expect(fact.date).toBe("2023");
+    const law = nodes.flatMap((n) => n.legalActs).find((a: any) => a.citation === "Lei 5.443/2023");
+    expect(law).toMatchObject({ year: 2023, date: null, title: "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)" });
+    expect(law.sources.map((s: any) => s.url)).toEqual([fact.source]);
+  });
+
   it("applies the corrections: COMPIR, COMPUR's acts, the youth council renamed with 22 seats, the LGBT council's decree", () => {
     const compir = nodes.find((n) => n.acronym === "COMPIR");
     expect(compir.slug).toBe(slugify("Conselho Municipal de Promoção da Igualdade Racial")); // the slug it was first published under
@@ -93,7 +102,7 @@ describe("the default seed is the public record of contagem-sources.json", () =>
             ? Object.entries(value).flatMap(([k, v]) => texts(v, k))
             : [];
     const seen = [...texts(nodes), ...texts(res.data)];
-    expect(seen.length).toBeGreaterThan(500);
+    expect(seen.length).toBeGreaterThan(400);
     expect(seen.filter((text) => englishWordsIn(text).length)).toEqual([]);
     // The rules' keys read under their Portuguese labels, yes/no in Portuguese.
     expect(bySlug("cmdpd").notes).toContain("remunerado: não");
@@ -132,8 +141,10 @@ describe("on a database the earlier seed filled", () => {
           nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
         });
       }
+      // …and the participation law with the earlier file's full date and title, which no source states.
+      em.create(LegalActEntity, { kind: LegalActKind.LAW, number: earlierFacts.law.number, year: 2023, date: earlierFacts.law.date, title: earlierFacts.law.title });
       await em.flush();
-      expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 37 });
+      expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 36 });
       expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, legalActs: 0, councils: 0 });
       const rows = await orm.em.fork().find(CouncilEntity, {});
       // COMHAB is not in the sourced record (only a lead without a URL): its row stays, untouched, for what may hang on it.
@@ -143,6 +154,8 @@ describe("on a database the earlier seed filled", () => {
         ["conselho-municipal-de-promocao-da-igualdade-racial", "COMPIR"],
       ]);
       expect(rows.find((r) => r.slug === "conselho-municipal-da-juventude")!.name).toBe("Conselho Municipal das Juventudes");
+      const law = await orm.em.fork().findOneOrFail(LegalActEntity, { kind: LegalActKind.LAW, number: "5.443", year: 2023 });
+      expect([law.date, law.title]).toEqual([null, "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)"]);
     } finally {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
       await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);

@@ -54,13 +54,14 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
 
     const acts = new Map<string, LegalActEntity>();
     for (const act of mergedActs().values()) {
-      // The earlier file gives the participation law's full date and official title, which the record gives only in part.
-      const law = act.kind === "LAW" && act.number === facts.law.number ? { date: facts.law.date, title: facts.law.title } : {};
-      const stated = Object.fromEntries(
-        Object.entries({ date: act.date, title: act.title, gazetteEdition: act.gazetteEdition, gazettePages: act.gazettePages, ...law })
-          .filter(([, value]) => value != null),
+      // Date and title as the record states them, null where it does not (a year alone, e.g. Lei 5.443/2023): no write
+      // sets them, so null also clears what an earlier seed took from the unsourced earlier file. A DOC edition and
+      // pages only where the record gives them: recordLegalActPublication may have recorded them since.
+      const published = Object.fromEntries(
+        Object.entries({ gazetteEdition: act.gazetteEdition, gazettePages: act.gazettePages }).filter(([, value]) => value != null),
       );
-      acts.set(act.key, await apply(tx, LegalActEntity, { kind: act.kind, number: act.number, year: act.year }, stated, act.sources));
+      const values = { date: act.date, title: act.title, ...published };
+      acts.set(act.key, await apply(tx, LegalActEntity, { kind: act.kind, number: act.number, year: act.year }, values, act.sources));
     }
 
     const organizations = new Map<string, OrganizationEntity>();
