@@ -7,6 +7,8 @@ import { CouncilKind, CouncilStatus } from "../councils/council.enums";
 import { councils } from "../definition";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
+import { TerritoryEntity } from "../territories/territory.entity";
+import { TerritoryScheme } from "../territories/territory.enums";
 import { seedCouncils } from "./seed";
 
 /**
@@ -89,8 +91,8 @@ describe("the default seed is the public record of contagem-sources.json", () =>
   });
 
   it("shows every text it seeded in Portuguese: notes, nature and binding statements, act titles, source notes, territories", async () => {
-    const res = await gql(subgraph.url, `{ MUNICIPALITY: territories(scheme: MUNICIPALITY) { edges { node { name populationSource sources { note } } } }
-      REGIONAL_ADMIN: territories(first: 100) { edges { node { name populationSource sources { note } } } } }`);
+    const res = await gql(subgraph.url, `{ MUNICIPALITY: territories(scheme: MUNICIPALITY) { edges { node { name population populationSource sources { url note } } } }
+      REGIONAL_ADMIN: territories(first: 100) { edges { node { name population areaKm2 populationSource sources { url note } } } } }`);
     expect(res.errors).toBeUndefined();
     // Every string value but links and enum values (ALL_CAPS): what a reader of the data sees.
     const texts = (value: unknown, key = ""): string[] =>
@@ -104,6 +106,11 @@ describe("the default seed is the public record of contagem-sources.json", () =>
     const seen = [...texts(nodes), ...texts(res.data)];
     expect(seen.length).toBeGreaterThan(400);
     expect(seen.filter((text) => englishWordsIn(text).length)).toEqual([]);
+    // The municipality answers its sources and its population's citation; the regions no figure the record lacks.
+    const [city] = res.data.MUNICIPALITY.edges.map((e: any) => e.node);
+    expect(city).toMatchObject({ name: "Contagem", population: 621863, populationSource: "Censo 2022 do IBGE" });
+    expect(city.sources.map((s: any) => s.url)).toEqual(["https://cidades.ibge.gov.br/brasil/mg/contagem/panorama"]);
+    expect(res.data.REGIONAL_ADMIN.edges.map((e: any) => [e.node.population, e.node.areaKm2])).toEqual(Array(8).fill([null, null]));
     // The rules' keys read under their Portuguese labels, yes/no in Portuguese.
     expect(bySlug("cmdpd").notes).toContain("remunerado: não");
     expect(bySlug("conselho-regional-sede").notes).toMatch(/^reuniões: reunião ordinária a cada dois meses/);
@@ -134,7 +141,17 @@ describe("on a database the earlier seed filled", () => {
     const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
     try {
       const em = orm.em.fork() as EntityManager;
-      // What the earlier seed wrote: its 21 confirmed councils, slugs from acronym or name, no sources.
+      // What the earlier seed wrote: the municipality and its regions with the earlier file's figures, no sources…
+      const city = em.create(TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: "3118601", name: "Contagem", population: 621863, populationSource: "IBGE census 2022" });
+      for (const region of earlierFacts.regions as { code: string; name: string; population2010?: number; areaKm2?: number }[]) {
+        em.create(TerritoryEntity, {
+          scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code, name: region.name, parent: city,
+          population: region.code === "SEDE" ? 123456 : region.population2010 ?? null, // Sede's: an ADMIN's figure, with its source
+          populationSource: region.code === "SEDE" ? "Fonte registrada por um ADMIN" : region.population2010 ? "IBGE census 2010" : null,
+          areaKm2: region.areaKm2 != null ? String(region.areaKm2) : null,
+        });
+      }
+      // …its 21 confirmed councils, slugs from acronym or name, no sources…
       for (const fact of earlierFacts.councils.filter((c) => c.confirmed && c.kind !== "REGIONAL")) {
         em.create(CouncilEntity, {
           slug: slugify(fact.acronym ?? fact.name), acronym: fact.acronym, name: fact.name, kind: fact.kind as CouncilKind, policyArea: fact.policyArea,
@@ -154,6 +171,14 @@ describe("on a database the earlier seed filled", () => {
         ["conselho-municipal-de-promocao-da-igualdade-racial", "COMPIR"],
       ]);
       expect(rows.find((r) => r.slug === "conselho-municipal-da-juventude")!.name).toBe("Conselho Municipal das Juventudes");
+      // The regions keep no unsourced figure (an ADMIN's stays); the municipality its population, cited, with a source.
+      const places = await orm.em.fork().find(TerritoryEntity, {}, { orderBy: { code: "asc" } });
+      expect(places).toHaveLength(9);
+      expect(places.filter((t) => t.population !== null || t.areaKm2 !== null).map((t) => [t.code, t.population, t.populationSource, t.areaKm2])).toEqual([
+        ["3118601", 621863, "Censo 2022 do IBGE", null],
+        ["SEDE", 123456, "Fonte registrada por um ADMIN", null],
+      ]);
+      expect(places.every((t) => t.sources.length > 0)).toBe(true);
       const law = await orm.em.fork().findOneOrFail(LegalActEntity, { kind: LegalActKind.LAW, number: "5.443", year: 2023 });
       expect([law.date, law.title]).toEqual([null, "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)"]);
     } finally {

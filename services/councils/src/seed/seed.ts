@@ -1,7 +1,6 @@
-import { councilKey, councilSlug, earlierFacts as facts, record, type Source } from "@contagem/record";
+import { councilKey, councilSlug, record } from "@contagem/record";
 import { sourcesOf } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createHash } from "node:crypto";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
 import { CouncilKind } from "../councils/council.enums";
 import { CouncilLegalActEntity } from "../legal-acts/council-legal-act.entity";
@@ -9,11 +8,10 @@ import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { OrganizationEntity } from "../people/organization.entity";
 import { OrganizationKind } from "../people/people.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
-import { TerritoryScheme } from "../territories/territory.enums";
+import { apply } from "./apply";
 import { bindingOf, BINDINGS, rulesOf } from "./bindings";
 import { COUNCIL_KINDS, councilName, councilSources, mergedActs, natureOf, notesOf } from "./record";
-
-type Seeded = { sources: Source[]; recordHash?: string | null };
+import { seedTerritories } from "./territories";
 
 /**
  * The default seed: Contagem's public record (`@contagem/record`): the municipality and its 8 regions, the 35 bodies
@@ -30,27 +28,7 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
       councils: await tx.count(CouncilEntity),
     });
     const before = await count();
-    const city = await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: facts.municipality.ibgeCode }, {
-      name: facts.municipality.name,
-      population: facts.municipality.population,
-      // The earlier file's citation, "IBGE census 2022", in Portuguese.
-      populationSource: facts.municipality.populationSource.replace(/^IBGE census (\d{4})$/, "Censo $1 do IBGE"),
-    }, []);
-    const regionalDecree = record.councils.find((c) => c.kind === "REGIONAL")!.legalBasis[0];
-    const regions = new Map<string, TerritoryEntity>();
-    for (const region of facts.regions as { code: string; name: string; population2010?: number; areaKm2?: number }[]) {
-      const values = {
-        name: region.name,
-        parent: city.id,
-        population: region.population2010 ?? null,
-        populationSource: region.population2010 ? "Censo 2010 do IBGE" : null,
-        areaKm2: region.areaKm2 != null ? region.areaKm2.toFixed(2) : null,
-      };
-      const note = "a região administrativa (Administração Regional) cujo conselho regional este decreto cria; população e área vêm do arquivo de fatos anterior";
-      regions.set(region.code, await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code }, values, [
-        { url: regionalDecree.source, note },
-      ]));
-    }
+    const regions = await seedTerritories(tx);
 
     const acts = new Map<string, LegalActEntity>();
     for (const act of mergedActs().values()) {
@@ -107,23 +85,4 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
       councils: after.councils - before.councils,
     };
   });
-}
-
-/** Finds the row by its natural key and writes the record's facts, unless they are the ones it last applied. */
-async function apply<T extends Seeded & { id: number }>(
-  em: EntityManager,
-  entity: new () => T,
-  key: Record<string, unknown>,
-  values: Record<string, unknown>,
-  sources: Source[],
-  after?: (row: T) => Promise<void>,
-): Promise<T> {
-  const recordHash = createHash("sha256").update(JSON.stringify([key, values, sources])).digest("hex");
-  let row = (await em.findOne(entity, key as never)) as T | null;
-  if (row?.recordHash === recordHash) return row;
-  if (row) em.assign(row, { ...values, sources, recordHash } as never);
-  else row = em.create(entity, { ...key, ...values, sources, recordHash } as never) as T;
-  await em.flush();
-  await after?.(row);
-  return row;
 }
