@@ -1,7 +1,8 @@
 import { earlierFacts, englishWordsIn, record } from "@contagem/record";
 import { prepareDatabase, slugify } from "@contagem/schema";
 import { freshSchemaName, gql, startSubgraph, testDatabaseUrl, type RunningSubgraph } from "@contagem/testkit";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { TermEntity } from "../composition/term.entity";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
 import { CouncilKind, CouncilStatus } from "../councils/council.enums";
 import { councils } from "../definition";
@@ -9,6 +10,7 @@ import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { TerritoryScheme } from "../territories/territory.enums";
+import { OUT_OF_RECORD_NOTE } from "./out-of-record";
 import { seedCouncils } from "./seed";
 
 /**
@@ -135,11 +137,22 @@ describe("the default seed is the public record of contagem-sources.json", () =>
 });
 
 describe("on a database the earlier seed filled", () => {
-  it("gets the record once, without duplicates, keeping the published slugs", async () => {
+  /** A migrated, unseeded councils schema with its own audit schema, dropped afterwards. */
+  async function onFreshDatabase(test: (orm: MikroORM, auditSchema: string) => Promise<void>): Promise<void> {
     const schema = freshSchemaName("councils");
     const auditSchema = freshSchemaName("audit");
     const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
     try {
+      await test(orm, auditSchema);
+    } finally {
+      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
+      await orm.close(true);
+    }
+  }
+
+  it("gets the record once, without duplicates, keeping the published slugs", () =>
+    onFreshDatabase(async (orm, auditSchema) => {
       const em = orm.em.fork() as EntityManager;
       // What the earlier seed wrote: the municipality and its regions with the earlier file's figures, no sources…
       const city = em.create(TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: "3118601", name: "Contagem", population: 621863, populationSource: "IBGE census 2022" });
@@ -161,12 +174,12 @@ describe("on a database the earlier seed filled", () => {
       // …and the participation law with the earlier file's full date and title, which no source states.
       em.create(LegalActEntity, { kind: LegalActKind.LAW, number: earlierFacts.law.number, year: 2023, date: earlierFacts.law.date, title: earlierFacts.law.title });
       await em.flush();
-      expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 36 });
-      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, legalActs: 0, councils: 0 });
+      // COMHAB is not in the sourced record (only a lead without an address) and nothing refers to it: it goes.
+      expect(await seedCouncils(orm.em.fork(), { auditSchema })).toMatchObject({ councils: 35 - 12, legalActs: 36, outOfRecord: { deleted: ["comhab"], kept: [] } });
+      expect(await seedCouncils(orm.em.fork(), { auditSchema })).toEqual({ territories: 0, legalActs: 0, councils: 0, outOfRecord: { deleted: [], kept: [] } });
       const rows = await orm.em.fork().find(CouncilEntity, {});
-      // COMHAB is not in the sourced record (only a lead without a URL): its row stays, untouched, for what may hang on it.
-      expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual(["comhab"]);
-      expect(rows).toHaveLength(36);
+      expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual([]);
+      expect(rows).toHaveLength(35);
       expect(rows.filter((r) => /Igualdade Racial/.test(r.name)).map((r) => [r.slug, r.acronym])).toEqual([
         ["conselho-municipal-de-promocao-da-igualdade-racial", "COMPIR"],
       ]);
@@ -181,10 +194,51 @@ describe("on a database the earlier seed filled", () => {
       expect(places.every((t) => t.sources.length > 0)).toBe(true);
       const law = await orm.em.fork().findOneOrFail(LegalActEntity, { kind: LegalActKind.LAW, number: "5.443", year: 2023 });
       expect([law.date, law.title]).toEqual([null, "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)"]);
-    } finally {
-      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
-      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
-      await orm.close(true);
-    }
-  });
+    }));
+
+  it("keeps a council out of the record that something refers to, marked as such, and deletes it once nothing does", () =>
+    onFreshDatabase(async (orm, auditSchema) => {
+      const em = orm.em.fork() as EntityManager;
+      // COMHAB as the earlier seed wrote it, with a term an earlier seed:demo gave it; and a council a former record listed.
+      const fact = earlierFacts.councils.find((c) => c.acronym === "COMHAB")!;
+      const comhab = em.create(CouncilEntity, {
+        slug: "comhab", acronym: fact.acronym, name: fact.name, kind: CouncilKind.POLICY, policyArea: fact.policyArea, notes: fact.notes,
+        nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
+      });
+      const term = em.create(TermEntity, { council: comhab, label: "Gestão 2024-2025 (sintética)", startsOn: "2024-01-01", endsOn: "2025-12-31" });
+      const former = em.create(CouncilEntity, {
+        slug: "conselho-de-um-registro-anterior", name: "Conselho de um registro anterior", kind: CouncilKind.POLICY, nature: [],
+        status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "", notes: "fato de uma fonte",
+        sources: [{ url: "https://portal.contagem.mg.gov.br/exemplo" }], recordHash: "0".repeat(64),
+      });
+      await em.flush();
+      const seed = () => seedCouncils(orm.em.fork(), { auditSchema });
+      const kept = { deleted: [], kept: ["comhab", "conselho-de-um-registro-anterior"] };
+      expect((await seed()).outOfRecord).toEqual(kept);
+      expect((await seed()).outOfRecord).toEqual(kept); // the mark is not added twice
+      const read = async (id: number) => orm.em.fork().findOneOrFail(CouncilEntity, { id });
+      // Marked: not the record's (no sources, no record hash), the earlier file's unsourced English note gone.
+      expect(await read(comhab.id)).toMatchObject({ notes: OUT_OF_RECORD_NOTE, sources: [], recordHash: null, name: fact.name });
+      expect(await read(former.id)).toMatchObject({ notes: `${OUT_OF_RECORD_NOTE}\nfato de uma fonte`, recordHash: null, sources: [{ url: "https://portal.contagem.mg.gov.br/exemplo" }] });
+
+      // Its term gone, nothing refers to it: it goes; the former record's council stays.
+      await orm.em.fork().nativeDelete(TermEntity, { id: term.id });
+      expect((await seed()).outOfRecord).toEqual({ deleted: ["comhab"], kept: ["conselho-de-um-registro-anterior"] });
+      expect(await orm.em.fork().count(CouncilEntity, { slug: "comhab" })).toBe(0);
+
+      // Written again as the earlier seed did, and named by a write of another subgraph (a meeting scheduled for it): kept.
+      const em2 = orm.em.fork();
+      const again = em2.create(CouncilEntity, {
+        slug: "comhab", acronym: fact.acronym, name: fact.name, kind: CouncilKind.POLICY, nature: [], status: CouncilStatus.ACTIVE,
+        rules: new CouncilRulesEmbeddable(), searchText: "",
+      });
+      await em2.flush();
+      await orm.em.getConnection().execute(
+        `insert into "${auditSchema}".audit_entry (subgraph, actor_sub, actor_roles, council_id, action, entity_type, entity_id, request_id)
+         values ('meetings', 'secretaria', '{SECRETARY}', ?, 'meeting.schedule', 'Meeting', 1, 'teste')`,
+        [again.id],
+      );
+      expect((await seed()).outOfRecord).toEqual(kept);
+      expect(await read(again.id)).toMatchObject({ notes: OUT_OF_RECORD_NOTE });
+    }));
 });

@@ -1,5 +1,5 @@
 import { councilKey, councilSlug, record } from "@contagem/record";
-import { sourcesOf } from "@contagem/schema";
+import { DEFAULT_AUDIT_SCHEMA, sourcesOf, type SeedContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
 import { CouncilKind } from "../councils/council.enums";
@@ -10,6 +10,7 @@ import { OrganizationKind } from "../people/people.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
 import { apply } from "./apply";
 import { bindingOf, BINDINGS, rulesOf } from "./bindings";
+import { settleCouncilsOutOfRecord } from "./out-of-record";
 import { COUNCIL_KINDS, councilName, councilSources, mergedActs, natureOf, notesOf } from "./record";
 import { seedTerritories } from "./territories";
 
@@ -18,9 +19,13 @@ import { seedTerritories } from "./territories";
  * with every act they rest on, the secretariats they are bound to, each row with its sources. Nothing invented.
  * Idempotent by natural key, and upgrade-safe: a row is (re)written only when the record's facts for it differ from
  * those the seed last applied (`recordHash`), so a database seeded by the earlier seed gets the record once, and a
- * restart neither duplicates a row nor undoes a later ADMIN edit.
+ * restart neither duplicates a row nor undoes a later ADMIN edit. A council an earlier seed wrote that the record does
+ * not list is deleted, or kept and marked when something refers to it (`settleCouncilsOutOfRecord`).
  */
-export async function seedCouncils(em: EntityManager): Promise<{ territories: number; legalActs: number; councils: number }> {
+export async function seedCouncils(
+  em: EntityManager,
+  context: Pick<SeedContext, "auditSchema"> = {},
+): Promise<{ territories: number; legalActs: number; councils: number; outOfRecord: { deleted: string[]; kept: string[] } }> {
   return em.transactional(async (tx) => {
     const count = async () => ({
       territories: await tx.count(TerritoryEntity),
@@ -78,11 +83,13 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
       if (council.kind === CouncilKind.REGIONAL && !council.territory) throw new Error(`Regional council ${councilKey(fact)} has no region`);
     }
     await tx.flush();
+    const outOfRecord = await settleCouncilsOutOfRecord(tx, context.auditSchema ?? DEFAULT_AUDIT_SCHEMA);
     const after = await count();
     return {
       territories: after.territories - before.territories,
       legalActs: after.legalActs - before.legalActs,
-      councils: after.councils - before.councils,
+      councils: after.councils - before.councils + outOfRecord.deleted.length,
+      outOfRecord,
     };
   });
 }
