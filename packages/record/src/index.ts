@@ -1,9 +1,9 @@
 import { slugify } from "@contagem/schema";
 import older from "./contagem.json";
 import sources from "./contagem-sources.json";
-import { inPortuguese } from "./portuguese";
+import { deepInPortuguese, inPortuguese } from "./portuguese";
 
-export { inPortuguese, PORTUGUESE_RENDERING } from "./portuguese";
+export { englishWordsIn, inPortuguese, PORTUGUESE_RENDERING, RULE_LABELS, ruleLabel } from "./portuguese";
 
 /**
  * Contagem's public record, copied verbatim from the research files (`contagem-sources.json`: what public pages
@@ -97,15 +97,39 @@ export interface PublicRecord {
   leadsWithoutUrl: string[];
 }
 
-/** The file's record with its display texts (act titles, meeting labels and places, Decide names) in Portuguese. */
+/**
+ * The file's record with every text the graph shows in Portuguese (see `portuguese.ts`): act titles and notes, a
+ * council's nature, binding and rules, meeting labels, places, agendas and notes, Decide Contagem names, facts and
+ * results. Keys stay as the file writes them: council names and acronyms (meetings name councils by them), rules keys.
+ */
 function displayedInPortuguese(raw: PublicRecord): PublicRecord {
-  const act = (a: ActFact): ActFact => ({ ...a, title: inPortuguese(a.title) });
+  const act = (a: ActFact): ActFact => ({ ...a, title: inPortuguese(a.title), ...(a.note ? { note: inPortuguese(a.note) } : {}) });
   return {
     ...raw,
-    councils: raw.councils.map((c) => ({ ...c, legalBasis: c.legalBasis.map(act) })),
+    councils: raw.councils.map((c) => ({
+      ...c,
+      nature: inPortuguese(c.nature),
+      boundTo: inPortuguese(c.boundTo),
+      rules: deepInPortuguese(c.rules),
+      legalBasis: c.legalBasis.map(act),
+    })),
     otherActs: raw.otherActs.map(act),
-    meetings: raw.meetings.map((m) => ({ ...m, type: inPortuguese(m.type), sequence: inPortuguese(m.sequence), place: inPortuguese(m.place) })),
-    decideContagem: raw.decideContagem.map((item) => ({ ...item, name: inPortuguese(item.name) })),
+    meetings: raw.meetings.map((m) => ({
+      ...m,
+      ...(m.note ? { note: inPortuguese(m.note) } : {}),
+      ...(typeof m.convocation === "string" ? { convocation: inPortuguese(m.convocation) } : {}),
+      type: inPortuguese(m.type),
+      sequence: inPortuguese(m.sequence),
+      place: inPortuguese(m.place),
+      agenda: m.agenda.map(inPortuguese),
+    })),
+    decideContagem: raw.decideContagem.map((item) => ({
+      ...item,
+      ...(item.facts ? { facts: item.facts.map(inPortuguese) } : {}),
+      ...(typeof item.result === "string" ? { result: inPortuguese(item.result) } : {}),
+      ...(typeof item.whatWasVoted === "string" ? { whatWasVoted: inPortuguese(item.whatWasVoted) } : {}),
+      name: inPortuguese(item.name),
+    })),
   };
 }
 

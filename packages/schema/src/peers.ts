@@ -52,6 +52,11 @@ async function post<T>(url: string, peer: string, query: string, variables: Reco
 export interface SeedContext {
   /** Asks a peer subgraph, waiting while it is starting or unreachable (its own seed may still run). */
   askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T>;
+  /**
+   * The shared audit schema (every subgraph's writes, with the council each concerns): what a seed reads to know
+   * whether any write ever named a record, without asking a peer that may itself be waiting on this seed.
+   */
+  auditSchema?: string;
 }
 
 /**
@@ -61,9 +66,10 @@ export interface SeedContext {
 export function seedContext(
   asker: string,
   peers: Record<string, string>,
-  options: { waitForever?: boolean; onWait?: (peer: string, reason: string, waitedMs: number) => void } = {},
+  options: { waitForever?: boolean; auditSchema?: string; onWait?: (peer: string, reason: string, waitedMs: number) => void } = {},
 ): SeedContext {
   return {
+    auditSchema: options.auditSchema,
     async askPeer<T>(peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
       const url = peerUrl(peers, peer, asker);
       const started = Date.now();

@@ -81,6 +81,7 @@ export async function prepareDatabase(
   if (options.seed !== false && definition.seed) {
     const context = seedContext(definition.name, options.peers ?? {}, {
       waitForever: options.waitForever,
+      auditSchema: options.auditSchema ?? DEFAULT_AUDIT_SCHEMA,
       onWait: (peer, reason, waitedMs) =>
         options.logger?.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `the default seed waits for the ${peer} subgraph: ${reason}`),
     });

@@ -57,14 +57,14 @@ export class Council extends NodeType {
 
   @Field(() => String, {
     nullable: true,
-    description: "Its nature as the source words it, e.g. `colegiado, consultivo e deliberativo (since Decreto 863/2023)`; null when no source says.",
+    description: "Its nature as the source words it, e.g. `colegiado, consultivo e deliberativo (desde o Decreto 863/2023)`; null when no source says.",
   })
   natureStatement?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      "The body it is bound to, as the sources put it, caveats included (e.g. `not stated; convened by …`); `boundTo` is that body when a source names it.",
+      "The body it is bound to, as the sources put it, caveats included (e.g. `não informado; convocado e sediado pela …`); `boundTo` is that body when a source names it.",
   })
   boundToStatement?: string | null;
 
@@ -76,7 +76,7 @@ export class Council extends NodeType {
 
   @Field(() => String, {
     nullable: true,
-    description: "What else the sources state (composition, terms, practice), one fact a line, caveats kept; free text.",
+    description: "What else the sources state (composition, terms, practice), one fact a line under its label (e.g. `posse: 2022-05-03`), caveats kept; free text.",
   })
   notes?: string | null;
 

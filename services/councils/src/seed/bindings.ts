@@ -31,7 +31,7 @@ export function rulesOf(fact: CouncilFact): Required<CouncilRulesEmbeddable> {
   const natureSaysParity = /paritári/.test((fact.nature ?? "").replace(/\([^)]*\)/g, " "));
   const equalSeats = typeof seats?.executive === "number" && seats.executive === seats.civilSociety && !("legislative" in seats);
   return {
-    ordinaryMeetingsPerYear: /every two months/.test(String(rules.meetings ?? "")) ? 6 : null,
+    ordinaryMeetingsPerYear: /a cada dois meses/.test(String(rules.meetings ?? "")) ? 6 : null,
     ordinaryNoticeDays: null,
     extraordinaryNoticeHours: null,
     quorumRule: null,

@@ -1,4 +1,4 @@
-import { actKey, actYear, record, type ActFact, type CouncilFact, type Source } from "@contagem/record";
+import { actKey, actYear, record, ruleLabel, type ActFact, type CouncilFact, type Source } from "@contagem/record";
 import { sourcesOf } from "@contagem/schema";
 import { CouncilKind, CouncilNature } from "../councils/council.enums";
 import { LegalActKind } from "../legal-acts/legal-act.enums";
@@ -44,15 +44,18 @@ export function natureOf(statement: string | null): CouncilNature[] {
   return found;
 }
 
-/** The rules and practice the sources state, one fact a line, as written (shapes vary per council). */
+/** A rules value as a reader sees it: lists joined, nested facts under their labels, yes/no in Portuguese. */
+function renderRule(value: unknown): string {
+  if (Array.isArray(value)) return value.map(renderRule).join("; ");
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).map(([key, inner]) => `${ruleLabel(key)}: ${renderRule(inner)}`).join(", ");
+  }
+  return typeof value === "boolean" ? (value ? "sim" : "não") : String(value);
+}
+
+/** The rules and practice the sources state, one fact a line under its Portuguese label (shapes vary per council). */
 export function notesOf(fact: CouncilFact, formerName: string | null): string | null {
-  const render = (value: unknown): string =>
-    Array.isArray(value)
-      ? value.map(render).join("; ")
-      : value !== null && typeof value === "object"
-        ? Object.entries(value).map(([k, v]) => `${k}: ${render(v)}`).join(", ")
-        : String(value);
-  const lines = Object.entries(fact.rules ?? {}).map(([key, value]) => `${key}: ${render(value)}`);
+  const lines = Object.entries(fact.rules ?? {}).map(([key, value]) => `${ruleLabel(key)}: ${renderRule(value)}`);
   if (formerName) lines.unshift(formerName);
   return lines.length ? lines.join("\n") : null;
 }
@@ -60,14 +63,14 @@ export function notesOf(fact: CouncilFact, formerName: string | null): string | 
 /** Every source of a council: its own list, then any source its rules name for one fact (e.g. an election's). */
 export function councilSources(fact: CouncilFact): Source[] {
   const nested: Source[] = [];
-  const walk = (value: unknown, path: string): void => {
+  const walk = (value: unknown, path: string[]): void => {
     if (value === null || typeof value !== "object") return;
     for (const [key, inner] of Object.entries(value)) {
-      if (key === "source" && typeof inner === "string") nested.push({ url: inner, note: `for ${path}` });
-      else walk(inner, path ? `${path}.${key}` : key);
+      if (key === "source" && typeof inner === "string") nested.push({ url: inner, note: `fonte de: ${path.map(ruleLabel).join(", ")}` });
+      else walk(inner, [...path, key]);
     }
   };
-  walk(fact.rules, "");
+  walk(fact.rules, []);
   return sourcesOf([...fact.sources.map((url) => ({ url })), ...nested]);
 }
 

@@ -1,11 +1,16 @@
-import { earlierFacts, record } from "@contagem/record";
+import { earlierFacts, englishWordsIn, record } from "@contagem/record";
 import { prepareDatabase, slugify } from "@contagem/schema";
 import { freshSchemaName, gql, startSubgraph, testDatabaseUrl, type RunningSubgraph } from "@contagem/testkit";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { TermEntity } from "../composition/term.entity";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
 import { CouncilKind, CouncilStatus } from "../councils/council.enums";
 import { councils } from "../definition";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
+import { LegalActKind } from "../legal-acts/legal-act.enums";
+import { TerritoryEntity } from "../territories/territory.entity";
+import { TerritoryScheme } from "../territories/territory.enums";
+import { OUT_OF_RECORD_NOTE } from "./out-of-record";
 import { seedCouncils } from "./seed";
 
 /**
@@ -63,6 +68,14 @@ describe("the default seed is the public record of contagem-sources.json", () =>
     }
   });
 
+  it("gives the participation law only what its source states: the year, the record's title, its source", () => {
+    const fact = record.councils.flatMap((c) => c.legalBasis).find((a) => a.type === "LEI" && a.number === "5.443")!;
+    expect(fact.date).toBe("2023");
+    const law = nodes.flatMap((n) => n.legalActs).find((a: any) => a.citation === "Lei 5.443/2023");
+    expect(law).toMatchObject({ year: 2023, date: null, title: "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)" });
+    expect(law.sources.map((s: any) => s.url)).toEqual([fact.source]);
+  });
+
   it("applies the corrections: COMPIR, COMPUR's acts, the youth council renamed with 22 seats, the LGBT council's decree", () => {
     const compir = nodes.find((n) => n.acronym === "COMPIR");
     expect(compir.slug).toBe(slugify("Conselho Municipal de Promoção da Igualdade Racial")); // the slug it was first published under
@@ -72,11 +85,38 @@ describe("the default seed is the public record of contagem-sources.json", () =>
     expect(compur.legalActs[0]).toMatchObject({ gazetteEdition: 2412, date: "2008-07-15" });
     const youth = bySlug("conselho-municipal-da-juventude");
     expect(youth.name).toBe("Conselho Municipal das Juventudes");
-    expect(youth.notes).toMatch(/Conselho Municipal de Juventude de Contagem[\s\S]*after: 22/);
+    expect(youth.notes).toMatch(/Nome até 2025: Conselho Municipal de Juventude de Contagem[\s\S]*assentos: antes: 24, depois: 22/);
     expect(youth.rules.termLengthYears).toBeNull(); // the 2-year term is of 2018, before the reform
     expect(youth.legalActs.map((a: any) => a.citation)).toContain("PL 19/2025");
     expect(bySlug("comlgbt").legalActs.map((a: any) => a.citation)).toEqual(["Decreto 536/2015"]);
     expect(bySlug("comlgbt").legalActs[0].sources[0].note).toMatch(/654\/2016/);
+  });
+
+  it("shows every text it seeded in Portuguese: notes, nature and binding statements, act titles, source notes, territories", async () => {
+    const res = await gql(subgraph.url, `{ MUNICIPALITY: territories(scheme: MUNICIPALITY) { edges { node { name population populationSource sources { url note } } } }
+      REGIONAL_ADMIN: territories(first: 100) { edges { node { name population areaKm2 populationSource sources { url note } } } } }`);
+    expect(res.errors).toBeUndefined();
+    // Every string value but links and enum values (ALL_CAPS): what a reader of the data sees.
+    const texts = (value: unknown, key = ""): string[] =>
+      typeof value === "string"
+        ? key === "url" || /^[A-Z0-9_]+$/.test(value) ? [] : [value]
+        : Array.isArray(value)
+          ? value.flatMap((v) => texts(v, key))
+          : value !== null && typeof value === "object"
+            ? Object.entries(value).flatMap(([k, v]) => texts(v, k))
+            : [];
+    const seen = [...texts(nodes), ...texts(res.data)];
+    expect(seen.length).toBeGreaterThan(400);
+    expect(seen.filter((text) => englishWordsIn(text).length)).toEqual([]);
+    // The municipality answers its population's citation and no address the record does not state; the regions no
+    // figure the record lacks.
+    const [city] = res.data.MUNICIPALITY.edges.map((e: any) => e.node);
+    expect(city).toMatchObject({ name: "Contagem", population: 621863, populationSource: "Censo 2022 do IBGE" });
+    expect(city.sources).toEqual([]);
+    expect(res.data.REGIONAL_ADMIN.edges.map((e: any) => [e.node.population, e.node.areaKm2])).toEqual(Array(8).fill([null, null]));
+    // The rules' keys read under their Portuguese labels, yes/no in Portuguese.
+    expect(bySlug("cmdpd").notes).toContain("remunerado: não");
+    expect(bySlug("conselho-regional-sede").notes).toMatch(/^reuniões: reunião ordinária a cada dois meses/);
   });
 
   it("binds councils to the secretariats the sources name, and reads natures and rules cautiously", () => {
@@ -98,34 +138,108 @@ describe("the default seed is the public record of contagem-sources.json", () =>
 });
 
 describe("on a database the earlier seed filled", () => {
-  it("gets the record once, without duplicates, keeping the published slugs", async () => {
+  /** A migrated, unseeded councils schema with its own audit schema, dropped afterwards. */
+  async function onFreshDatabase(test: (orm: MikroORM, auditSchema: string) => Promise<void>): Promise<void> {
     const schema = freshSchemaName("councils");
     const auditSchema = freshSchemaName("audit");
     const orm = await prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema, seed: false });
     try {
+      await test(orm, auditSchema);
+    } finally {
+      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
+      await orm.close(true);
+    }
+  }
+
+  it("gets the record once, without duplicates, keeping the published slugs", () =>
+    onFreshDatabase(async (orm, auditSchema) => {
       const em = orm.em.fork() as EntityManager;
-      // What the earlier seed wrote: its 21 confirmed councils, slugs from acronym or name, no sources.
+      // What the earlier seed wrote: the municipality and its regions with the earlier file's figures, no sources…
+      const city = em.create(TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: "3118601", name: "Contagem", population: 621863, populationSource: "IBGE census 2022" });
+      for (const region of earlierFacts.regions as { code: string; name: string; population2010?: number; areaKm2?: number }[]) {
+        em.create(TerritoryEntity, {
+          scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code, name: region.name, parent: city,
+          population: region.code === "SEDE" ? 123456 : region.population2010 ?? null, // Sede's: an ADMIN's figure, with its source
+          populationSource: region.code === "SEDE" ? "Fonte registrada por um ADMIN" : region.population2010 ? "IBGE census 2010" : null,
+          areaKm2: region.areaKm2 != null ? String(region.areaKm2) : null,
+        });
+      }
+      // …its 21 confirmed councils, slugs from acronym or name, no sources…
       for (const fact of earlierFacts.councils.filter((c) => c.confirmed && c.kind !== "REGIONAL")) {
         em.create(CouncilEntity, {
           slug: slugify(fact.acronym ?? fact.name), acronym: fact.acronym, name: fact.name, kind: fact.kind as CouncilKind, policyArea: fact.policyArea,
           nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
         });
       }
+      // …and the participation law with the earlier file's full date and title, which no source states.
+      em.create(LegalActEntity, { kind: LegalActKind.LAW, number: earlierFacts.law.number, year: 2023, date: earlierFacts.law.date, title: earlierFacts.law.title });
       await em.flush();
-      expect(await seedCouncils(orm.em.fork())).toMatchObject({ councils: 35 - 12, legalActs: 37 });
-      expect(await seedCouncils(orm.em.fork())).toEqual({ territories: 0, legalActs: 0, councils: 0 });
+      // COMHAB is not in the sourced record (only a lead without an address) and nothing refers to it: it goes.
+      expect(await seedCouncils(orm.em.fork(), { auditSchema })).toMatchObject({ councils: 35 - 12, legalActs: 36, outOfRecord: { deleted: ["comhab"], kept: [] } });
+      expect(await seedCouncils(orm.em.fork(), { auditSchema })).toEqual({ territories: 0, legalActs: 0, councils: 0, outOfRecord: { deleted: [], kept: [] } });
       const rows = await orm.em.fork().find(CouncilEntity, {});
-      // COMHAB is not in the sourced record (only a lead without a URL): its row stays, untouched, for what may hang on it.
-      expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual(["comhab"]);
-      expect(rows).toHaveLength(36);
+      expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual([]);
+      expect(rows).toHaveLength(35);
       expect(rows.filter((r) => /Igualdade Racial/.test(r.name)).map((r) => [r.slug, r.acronym])).toEqual([
         ["conselho-municipal-de-promocao-da-igualdade-racial", "COMPIR"],
       ]);
       expect(rows.find((r) => r.slug === "conselho-municipal-da-juventude")!.name).toBe("Conselho Municipal das Juventudes");
-    } finally {
-      await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
-      await orm.em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
-      await orm.close(true);
-    }
-  });
+      // The regions keep no unsourced figure (an ADMIN's stays); the municipality its population, cited, with a source.
+      const places = await orm.em.fork().find(TerritoryEntity, {}, { orderBy: { code: "asc" } });
+      expect(places).toHaveLength(9);
+      expect(places.filter((t) => t.population !== null || t.areaKm2 !== null).map((t) => [t.code, t.population, t.populationSource, t.areaKm2])).toEqual([
+        ["3118601", 621863, "Censo 2022 do IBGE", null],
+        ["SEDE", 123456, "Fonte registrada por um ADMIN", null],
+      ]);
+      expect(places.every((t) => t.sources.length > 0)).toBe(true);
+      const law = await orm.em.fork().findOneOrFail(LegalActEntity, { kind: LegalActKind.LAW, number: "5.443", year: 2023 });
+      expect([law.date, law.title]).toEqual([null, "Sistema Municipal de Participação Popular e Cidadã (consolida os conselhos regionais)"]);
+    }));
+
+  it("keeps a council out of the record that something refers to, marked as such, and deletes it once nothing does", () =>
+    onFreshDatabase(async (orm, auditSchema) => {
+      const em = orm.em.fork() as EntityManager;
+      // COMHAB as the earlier seed wrote it, with a term an earlier seed:demo gave it; and a council a former record listed.
+      const fact = earlierFacts.councils.find((c) => c.acronym === "COMHAB")!;
+      const comhab = em.create(CouncilEntity, {
+        slug: "comhab", acronym: fact.acronym, name: fact.name, kind: CouncilKind.POLICY, policyArea: fact.policyArea, notes: fact.notes,
+        nature: [], status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "",
+      });
+      const term = em.create(TermEntity, { council: comhab, label: "Gestão 2024-2025 (sintética)", startsOn: "2024-01-01", endsOn: "2025-12-31" });
+      const former = em.create(CouncilEntity, {
+        slug: "conselho-de-um-registro-anterior", name: "Conselho de um registro anterior", kind: CouncilKind.POLICY, nature: [],
+        status: CouncilStatus.ACTIVE, rules: new CouncilRulesEmbeddable(), searchText: "", notes: "fato de uma fonte",
+        sources: [{ url: "https://portal.contagem.mg.gov.br/exemplo" }], recordHash: "0".repeat(64),
+      });
+      await em.flush();
+      const seed = () => seedCouncils(orm.em.fork(), { auditSchema });
+      const kept = { deleted: [], kept: ["comhab", "conselho-de-um-registro-anterior"] };
+      expect((await seed()).outOfRecord).toEqual(kept);
+      expect((await seed()).outOfRecord).toEqual(kept); // the mark is not added twice
+      const read = async (id: number) => orm.em.fork().findOneOrFail(CouncilEntity, { id });
+      // Marked: not the record's (no sources, no record hash), the earlier file's unsourced English note gone.
+      expect(await read(comhab.id)).toMatchObject({ notes: OUT_OF_RECORD_NOTE, sources: [], recordHash: null, name: fact.name });
+      expect(await read(former.id)).toMatchObject({ notes: `${OUT_OF_RECORD_NOTE}\nfato de uma fonte`, recordHash: null, sources: [{ url: "https://portal.contagem.mg.gov.br/exemplo" }] });
+
+      // Its term gone, nothing refers to it: it goes; the former record's council stays.
+      await orm.em.fork().nativeDelete(TermEntity, { id: term.id });
+      expect((await seed()).outOfRecord).toEqual({ deleted: ["comhab"], kept: ["conselho-de-um-registro-anterior"] });
+      expect(await orm.em.fork().count(CouncilEntity, { slug: "comhab" })).toBe(0);
+
+      // Written again as the earlier seed did, and named by a write of another subgraph (a meeting scheduled for it): kept.
+      const em2 = orm.em.fork();
+      const again = em2.create(CouncilEntity, {
+        slug: "comhab", acronym: fact.acronym, name: fact.name, kind: CouncilKind.POLICY, nature: [], status: CouncilStatus.ACTIVE,
+        rules: new CouncilRulesEmbeddable(), searchText: "",
+      });
+      await em2.flush();
+      await orm.em.getConnection().execute(
+        `insert into "${auditSchema}".audit_entry (subgraph, actor_sub, actor_roles, council_id, action, entity_type, entity_id, request_id)
+         values ('meetings', 'secretaria', '{SECRETARY}', ?, 'meeting.schedule', 'Meeting', 1, 'teste')`,
+        [again.id],
+      );
+      expect((await seed()).outOfRecord).toEqual(kept);
+      expect(await read(again.id)).toMatchObject({ notes: OUT_OF_RECORD_NOTE });
+    }));
 });

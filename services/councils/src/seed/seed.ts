@@ -1,7 +1,6 @@
-import { councilKey, councilSlug, earlierFacts as facts, record, type Source } from "@contagem/record";
-import { sourcesOf } from "@contagem/schema";
+import { councilKey, councilSlug, record } from "@contagem/record";
+import { DEFAULT_AUDIT_SCHEMA, sourcesOf, type SeedContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createHash } from "node:crypto";
 import { CouncilEntity, CouncilRulesEmbeddable } from "../councils/council.entity";
 import { CouncilKind } from "../councils/council.enums";
 import { CouncilLegalActEntity } from "../legal-acts/council-legal-act.entity";
@@ -9,20 +8,24 @@ import { LegalActEntity } from "../legal-acts/legal-act.entity";
 import { OrganizationEntity } from "../people/organization.entity";
 import { OrganizationKind } from "../people/people.enums";
 import { TerritoryEntity } from "../territories/territory.entity";
-import { TerritoryScheme } from "../territories/territory.enums";
+import { apply } from "./apply";
 import { bindingOf, BINDINGS, rulesOf } from "./bindings";
+import { settleCouncilsOutOfRecord } from "./out-of-record";
 import { COUNCIL_KINDS, councilName, councilSources, mergedActs, natureOf, notesOf } from "./record";
-
-type Seeded = { sources: Source[]; recordHash?: string | null };
+import { seedTerritories } from "./territories";
 
 /**
  * The default seed: Contagem's public record (`@contagem/record`): the municipality and its 8 regions, the 35 bodies
  * with every act they rest on, the secretariats they are bound to, each row with its sources. Nothing invented.
  * Idempotent by natural key, and upgrade-safe: a row is (re)written only when the record's facts for it differ from
  * those the seed last applied (`recordHash`), so a database seeded by the earlier seed gets the record once, and a
- * restart neither duplicates a row nor undoes a later ADMIN edit.
+ * restart neither duplicates a row nor undoes a later ADMIN edit. A council an earlier seed wrote that the record does
+ * not list is deleted, or kept and marked when something refers to it (`settleCouncilsOutOfRecord`).
  */
-export async function seedCouncils(em: EntityManager): Promise<{ territories: number; legalActs: number; councils: number }> {
+export async function seedCouncils(
+  em: EntityManager,
+  context: Pick<SeedContext, "auditSchema"> = {},
+): Promise<{ territories: number; legalActs: number; councils: number; outOfRecord: { deleted: string[]; kept: string[] } }> {
   return em.transactional(async (tx) => {
     const count = async () => ({
       territories: await tx.count(TerritoryEntity),
@@ -30,36 +33,18 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
       councils: await tx.count(CouncilEntity),
     });
     const before = await count();
-    const city = await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.MUNICIPALITY, code: facts.municipality.ibgeCode }, {
-      name: facts.municipality.name,
-      population: facts.municipality.population,
-      populationSource: facts.municipality.populationSource,
-    }, []);
-    const regionalDecree = record.councils.find((c) => c.kind === "REGIONAL")!.legalBasis[0];
-    const regions = new Map<string, TerritoryEntity>();
-    for (const region of facts.regions as { code: string; name: string; population2010?: number; areaKm2?: number }[]) {
-      const values = {
-        name: region.name,
-        parent: city.id,
-        population: region.population2010 ?? null,
-        populationSource: region.population2010 ? "IBGE census 2010" : null,
-        areaKm2: region.areaKm2 != null ? region.areaKm2.toFixed(2) : null,
-      };
-      const note = "the administrative region (Administração Regional) whose regional council this decree creates; population and area from the earlier fact file";
-      regions.set(region.code, await apply(tx, TerritoryEntity, { scheme: TerritoryScheme.REGIONAL_ADMIN, code: region.code }, values, [
-        { url: regionalDecree.source, note },
-      ]));
-    }
+    const regions = await seedTerritories(tx);
 
     const acts = new Map<string, LegalActEntity>();
     for (const act of mergedActs().values()) {
-      // The earlier file gives the participation law's full date and official title, which the record gives only in part.
-      const law = act.kind === "LAW" && act.number === facts.law.number ? { date: facts.law.date, title: facts.law.title } : {};
-      const stated = Object.fromEntries(
-        Object.entries({ date: act.date, title: act.title, gazetteEdition: act.gazetteEdition, gazettePages: act.gazettePages, ...law })
-          .filter(([, value]) => value != null),
+      // Date and title as the record states them, null where it does not (a year alone, e.g. Lei 5.443/2023): no write
+      // sets them, so null also clears what an earlier seed took from the unsourced earlier file. A DOC edition and
+      // pages only where the record gives them: recordLegalActPublication may have recorded them since.
+      const published = Object.fromEntries(
+        Object.entries({ gazetteEdition: act.gazetteEdition, gazettePages: act.gazettePages }).filter(([, value]) => value != null),
       );
-      acts.set(act.key, await apply(tx, LegalActEntity, { kind: act.kind, number: act.number, year: act.year }, stated, act.sources));
+      const values = { date: act.date, title: act.title, ...published };
+      acts.set(act.key, await apply(tx, LegalActEntity, { kind: act.kind, number: act.number, year: act.year }, values, act.sources));
     }
 
     const organizations = new Map<string, OrganizationEntity>();
@@ -98,30 +83,13 @@ export async function seedCouncils(em: EntityManager): Promise<{ territories: nu
       if (council.kind === CouncilKind.REGIONAL && !council.territory) throw new Error(`Regional council ${councilKey(fact)} has no region`);
     }
     await tx.flush();
+    const outOfRecord = await settleCouncilsOutOfRecord(tx, context.auditSchema ?? DEFAULT_AUDIT_SCHEMA);
     const after = await count();
     return {
       territories: after.territories - before.territories,
       legalActs: after.legalActs - before.legalActs,
-      councils: after.councils - before.councils,
+      councils: after.councils - before.councils + outOfRecord.deleted.length,
+      outOfRecord,
     };
   });
-}
-
-/** Finds the row by its natural key and writes the record's facts, unless they are the ones it last applied. */
-async function apply<T extends Seeded & { id: number }>(
-  em: EntityManager,
-  entity: new () => T,
-  key: Record<string, unknown>,
-  values: Record<string, unknown>,
-  sources: Source[],
-  after?: (row: T) => Promise<void>,
-): Promise<T> {
-  const recordHash = createHash("sha256").update(JSON.stringify([key, values, sources])).digest("hex");
-  let row = (await em.findOne(entity, key as never)) as T | null;
-  if (row?.recordHash === recordHash) return row;
-  if (row) em.assign(row, { ...values, sources, recordHash } as never);
-  else row = em.create(entity, { ...key, ...values, sources, recordHash } as never) as T;
-  await em.flush();
-  await after?.(row);
-  return row;
 }

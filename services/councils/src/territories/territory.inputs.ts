@@ -27,7 +27,7 @@ export class CreateTerritoryInput {
   @Field(() => Int, { nullable: true, description: "Population, 0 to 10,000,000, where a public source gives it (name it in `populationSource`)." })
   population?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Source of the population figure, up to 200 characters, e.g. `IBGE census 2022`." })
+  @Field(() => String, { nullable: true, description: "Source of the population figure, up to 200 characters, e.g. `Censo 2022 do IBGE`." })
   populationSource?: string | null;
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000, two decimals kept." })

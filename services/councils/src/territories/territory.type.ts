@@ -20,7 +20,7 @@ export class Territory extends NodeType {
   @Field(() => Int, { nullable: true, description: "Population, where a public source gives it (see populationSource)." })
   population?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Where `population` comes from, e.g. `IBGE census 2022`; null when there is no figure." })
+  @Field(() => String, { nullable: true, description: "Where `population` comes from, e.g. `Censo 2022 do IBGE`; null when there is no figure." })
   populationSource?: string | null;
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })

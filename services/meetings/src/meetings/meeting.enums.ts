@@ -66,7 +66,11 @@ registerEnumType(MeetingStatus, {
   valuesConfig: {
     SCHEDULED: { description: "On the calendar, not yet convened." },
     CONVENED: { description: "Its call (convocação) was published." },
-    HELD: { description: "It took place: its attendance was recorded." },
+    HELD: {
+      description:
+        "It took place. Kept by the secretariat (`recordedFrom: SECRETARIAT`): recording its attendance marked it held. " +
+        "Imported from a public listing (`PUBLIC_LISTING`): the listing shows it took place, and no attendance is on record.",
+    },
     CANCELLED: { description: "Called off; `statusReason` says why." },
     POSTPONED: { description: "Put off, to be rescheduled; `statusReason` says why." },
   },

@@ -1,5 +1,5 @@
 import { councils } from "@contagem/councils";
-import { councilSlugOf, record } from "@contagem/record";
+import { councilSlugOf, englishWordsIn, record } from "@contagem/record";
 import { adminToken, codesOf, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -61,8 +61,12 @@ describe("the default seed holds the public record's meetings", () => {
     }
   });
 
-  it("records them as imported from public listings: held, no attendance, no quorum, no votes, no minutes record", () => {
+  it("records them as imported from public listings: held, no attendance, no quorum, no votes, no minutes record", async () => {
     const all = [...found.values()].flat();
+    // What HELD means, as the schema says it, holds for them too: no claim that an attendance was recorded.
+    const held = await gql(system.gatewayUrl, `{ __type(name: "MeetingStatus") { enumValues { name description } } }`);
+    const description = held.data.__type.enumValues.find((v: any) => v.name === "HELD").description;
+    expect(description).toMatch(/PUBLIC_LISTING.*no attendance is on record/);
     expect(all.every((n) => n.recordedFrom === "PUBLIC_LISTING" && n.status === "HELD")).toBe(true);
     expect(all.every((n) => Object.values(n.quorum).every((v) => v === null))).toBe(true);
     expect(all.every((n) => n.attendance.length === 0 && n.deliberations.length === 0 && n.minutes === null)).toBe(true);
@@ -70,6 +74,14 @@ describe("the default seed holds the public record's meetings", () => {
     expect(types).toMatchObject({ "ordinária": "ORDINARY", "extraordinária": "EXTRAORDINARY", "plenária ordinária": "ORDINARY", null: "NOT_STATED" });
     expect(all.filter((n) => n.place === null).every((n) => n.modality === "NOT_STATED")).toBe(true);
     expect(all.filter((n) => n.place?.startsWith("online")).every((n) => n.modality === "ONLINE")).toBe(true);
+  });
+
+  it("shows their texts in Portuguese: type labels, sequence labels, places, agendas, notes", () => {
+    const all = [...found.values()].flat();
+    const texts = all.flatMap((n) => [n.typeLabel, n.sequenceLabel, n.place, n.notes, ...n.agenda.map((a: any) => a.title)]).filter(Boolean);
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter((text: string) => englishWordsIn(text).length)).toEqual([]);
+    expect(all.find((n) => n.startsAt === "2024-10-09T12:12:00.000Z").notes).toBe("o horário é o de abertura registrado");
   });
 
   it("answers COMIC's meetings at the Casa dos Conselhos with their agendas (the README's example)", () => {

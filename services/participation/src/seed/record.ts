@@ -45,10 +45,9 @@ const STATED: Record<string, Pick<RecordProcess, "kind" | "status" | "phases"> &
 
 /** The facts as a Markdown list, the result as the record words it ("not found" said so, never a count). */
 export function describe(item: DecideItem): string {
-  const lines = [...(item.facts ?? []), ...(item.whatWasVoted ? [`what was voted: ${item.whatWasVoted as string}`] : [])];
-  const result = item.result as string | undefined;
+  const lines = [...(item.facts ?? []), ...(item.whatWasVoted ? [`o que foi votado: ${item.whatWasVoted as string}`] : [])];
   const facts = lines.map((line) => `- ${line}`).join("\n");
-  return `${facts}${facts ? "\n\n" : ""}Resultado: ${result && result !== "not found" ? result : "não encontrado nas fontes públicas."}`;
+  return `${facts}${facts ? "\n\n" : ""}Resultado: ${(item.result as string | undefined) ?? "não encontrado nas fontes públicas"}.`;
 }
 
 export const itemSources = (item: DecideItem): SourceRecord[] => sourcesOf(item.sources.map((url) => ({ url })));

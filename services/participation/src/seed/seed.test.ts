@@ -1,6 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { councilSlugOf, record } from "@contagem/record";
+import { councilSlugOf, englishWordsIn, record } from "@contagem/record";
 import { codesOf, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -46,6 +46,14 @@ describe("default participation seed", () => {
       for (const line of fact.facts ?? []) expect(node.description).toContain(line);
       expect(node.results).toBeNull();
     }
+    // Every text shown in Portuguese: the platform's facts and other uses, the assemblies', the processes'.
+    const texts = [
+      ...res.data.decideContagem.facts, ...res.data.decideContagem.otherUses, res.data.decideContagem.name,
+      ...res.data.assemblies.edges.flatMap((e: any) => [e.node.name, e.node.facts]),
+      ...processes.flatMap((p: any) => [p.title, p.description, ...p.phases.map((ph: any) => ph.title)]),
+    ];
+    expect(texts.filter((text: string) => englishWordsIn(text).length)).toEqual([]);
+    expect(processes.find((p: any) => p.title === "IV Conferência Municipal de Cultura").description).toMatch(/Resultado: não encontrado nas fontes públicas\.$/);
     const urban = processes.find((p: any) => p.title.startsWith("IV Conferência Municipal de Política Urbana"));
     expect(urban).toMatchObject({ kind: "CONFERENCE", status: "NOT_STATED", council: { slug: "compur" } });
     expect(urban.phases).toEqual([{ kind: "INFORMATION", title: "Abertura on-line da conferência", startsAt: "2021-08-31T03:00:00.000Z", endsAt: null }]);
@@ -68,6 +76,7 @@ describe("default participation seed", () => {
     expect(vote.proposals.edges[3].node.title).toBe("Aplicativo dos serviços prestados por instituições do Terceiro Setor em parceria com o município");
     expect(vote.description).toContain("Plano de Ação 2022-2024 (enviado em 15/12/2022)");
     expect(vote.description).not.toMatch(/\bsubmitted\b/);
+    expect(vote.description).not.toContain("maio de 2022"); // when Contagem joined OGP: no source states it
   });
 
   it("states no age for any process of the record, and forgets the default age and zero supports an earlier seed gave them", async () => {

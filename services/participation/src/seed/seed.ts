@@ -76,14 +76,18 @@ async function forgetUnstatedCounts(tx: EntityManager): Promise<void> {
   );
 }
 
-/** The 2022 OGP vote's description, in Portuguese, from what its sources state. */
+/**
+ * The 2022 OGP vote's description, in Portuguese, from what its sources state (the record's item and its sources: the
+ * platform, the 2022-2024 action plan sent on 2022-12-15). When Contagem joined OGP Local is in the earlier file only,
+ * with no source: not said.
+ */
 function ogpDescription(): string {
   const vote = facts.ogpLocal.prioritisationVote;
   const [period, submitted] = facts.ogpLocal.actionPlan.split(", submitted ");
   const [year, month, day] = submitted.split("-");
   return (
     `Votação na plataforma ${vote.platform} para priorizar os compromissos do Plano de Ação ${period} (enviado em ` +
-    `${day}/${month}/${year}) da Parceria para Governo Aberto (OGP Local), à qual Contagem aderiu em maio de 2022. ` +
+    `${day}/${month}/${year}) da Parceria para Governo Aberto (OGP Local). ` +
     "Os resultados da votação não estão registrados neste sistema."
   );
 }
