@@ -168,10 +168,13 @@ export function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Bu
  * How long, and how much, of an unread body is read and thrown away before a refusal is answered. A socket closed
  * with unread bytes makes the kernel send a reset, which the client sees as EPIPE/ECONNRESET instead of our answer
  * (and Node closes the socket as soon as the answer is sent when the client asked for `connection: close`); reading
- * the rest first lets the answer arrive, as web servers' "lingering close" does. Bounded both ways: past them the
- * answer goes out and the connection is closed.
+ * the rest first lets the answer arrive, as web servers' "lingering close" does. Bounded as nginx bounds it: a client
+ * silent for LINGER_IDLE_MS (nginx's lingering_timeout), or still sending after LINGER_TOTAL_MS (lingering_time) or
+ * past LINGER_BYTES, gets the answer and the connection is closed. A busy server that reads a large body slowly still
+ * drains it, since every chunk restarts the idle wait.
  */
-const LINGER_MS = 5_000;
+export const LINGER_IDLE_MS = 5_000;
+export const LINGER_TOTAL_MS = 30_000;
 const LINGER_BYTES = 64 * 1024 * 1024;
 
 /** Reads and drops the rest of a request's body; `done(true)` once it has all arrived, `done(false)` past the bounds. */
@@ -181,16 +184,19 @@ function discardRest(req: IncomingMessage, done: (drained: boolean) => void): vo
   const settle = (drained: boolean) => {
     if (settled) return;
     settled = true;
-    clearTimeout(timer);
+    clearTimeout(idle);
+    clearTimeout(total);
     req.off("data", onData).off("end", onEnd);
     if (!drained) req.pause();
     done(drained);
   };
-  const timer = setTimeout(() => settle(false), LINGER_MS);
-  timer.unref();
+  const total = setTimeout(() => settle(false), LINGER_TOTAL_MS).unref();
+  let idle = setTimeout(() => settle(false), LINGER_IDLE_MS).unref();
   const onData = (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded > LINGER_BYTES) settle(false);
+    if (discarded > LINGER_BYTES) return settle(false);
+    clearTimeout(idle);
+    idle = setTimeout(() => settle(false), LINGER_IDLE_MS).unref();
   };
   const onEnd = () => settle(true);
   req.on("data", onData).on("end", onEnd);

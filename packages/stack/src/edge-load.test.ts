@@ -1,5 +1,5 @@
 import { createGateway } from "@contagem/gateway";
-import { createLogger, createSubgraphServer, createVerifier, type Listening, type ServerLimits } from "@contagem/schema";
+import { createLogger, createSubgraphServer, createVerifier, LINGER_IDLE_MS, type Listening, type ServerLimits } from "@contagem/schema";
 import { startSystem, TEST_AUTH, until, type RunningSystem } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { connect, type Socket } from "node:net";
@@ -153,6 +153,44 @@ describe.each(["the gateway", "the councils subgraph"])("%s refusing a body over
     );
     socket.end(payload);
     await closed;
+    expect({ failures, status: received.split(" ")[1] }).toEqual({ failures: [], status: "413" });
+  });
+
+  it("answers 413 and closes to a client that declares a body over the limit and falls silent (lingering ends after its idle wait)", async () => {
+    const socket: Socket = connect(roomy[name].listening.port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (d) => (received += d));
+    socket.on("error", () => undefined);
+    const closed = new Promise((done) => socket.on("close", done));
+    const started = Date.now();
+    // 40 MB declared, 1 MB sent, then nothing: the server reads what comes, then answers once the client is idle.
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: local\r\ncontent-type: application/json\r\ncontent-length: ${40 * 1024 * 1024}\r\n\r\n`);
+    socket.write(Buffer.alloc(1024 * 1024, "x"));
+    await closed;
+    expect(received.split(" ")[1]).toBe("413");
+    expect(received).toMatch(/\r\nconnection: close\r\n/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LINGER_IDLE_MS - 100);
+  });
+
+  it("reads a slow client's oversized body to its end, past the idle wait in total, and answers 413 without a reset", async () => {
+    const socket: Socket = connect(roomy[name].listening.port, "127.0.0.1");
+    let received = "";
+    const failures: string[] = [];
+    socket.on("data", (d) => (received += d));
+    socket.on("error", (error: NodeJS.ErrnoException) => failures.push(error.code ?? error.message));
+    const closed = new Promise((done) => socket.on("close", done));
+    const started = Date.now();
+    const chunk = Buffer.alloc(4 * 1024 * 1024, "x");
+    const chunks = Math.ceil((LINGER_IDLE_MS * 1.4) / 1000);
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: local\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${chunks * chunk.length}\r\n\r\n`);
+    // One chunk a second: longer in all than one idle wait, never idle for one.
+    for (let i = 0; i < chunks; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      if (i === chunks - 1) socket.end(chunk);
+      else socket.write(chunk);
+    }
+    await closed;
+    expect(Date.now() - started).toBeGreaterThan(LINGER_IDLE_MS);
     expect({ failures, status: received.split(" ")[1] }).toEqual({ failures: [], status: "413" });
   });
 
