@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { cpuPerRequest, readCpu, type CpuReading } from "./cpu";
 
 export interface LoadResult {
   rps: number;
@@ -7,6 +8,8 @@ export interface LoadResult {
   p99: number;
   requests: number;
   errors: number;
+  /** CPU milliseconds per request of each process asked for (and PostgreSQL), over the measured run. */
+  cpuMsPerRequest?: CpuReading;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -33,6 +36,8 @@ interface LoadOptions {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  /** Processes whose CPU time to read over the measured run, by name. */
+  cpuOf?: Record<string, number | undefined>;
 }
 
 function run(options: LoadOptions, seconds: number, onLatency?: (ms: number, ok: boolean) => void): Promise<number> {
@@ -58,9 +63,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   await run(options, options.warmupSeconds);
   const latencies: number[] = [];
   let errors = 0;
+  const before = options.cpuOf && readCpu(options.cpuOf);
   const failures = await run(options, options.seconds, (ms, ok) => {
     latencies.push(ms);
     if (!ok) errors++;
   });
-  return summarize(latencies, options.seconds, errors + failures);
+  const result = summarize(latencies, options.seconds, errors + failures);
+  if (before) result.cpuMsPerRequest = cpuPerRequest(before, readCpu(options.cpuOf!), result.requests);
+  return result;
 }

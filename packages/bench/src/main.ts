@@ -111,9 +111,13 @@ async function main() {
     equal["single:direct"] = isDeepStrictEqual(singleDirect.data, (await answer(gatewayJs.url, bodies.single)).data);
 
     const rows: Row[] = [];
+    const subgraphPids = Object.fromEntries(procs.slice(0, 3).map((p) => [p.name, p.child.pid]));
     const measure = async (scenario: string, target: Proc, body: string, headers?: Record<string, string>) => {
       process.stdout.write(`  ${scenario} → ${target.name}…\n`);
-      const result: LoadResult = await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS });
+      // CPU of the process under load and of what it calls: the subgraphs (but the monolith calls none) and PostgreSQL.
+      const called = Object.entries(subgraphPids).filter(([, pid]) => target !== monolith && pid !== target.child.pid);
+      const cpuOf = { target: target.child.pid, ...Object.fromEntries(called) };
+      const result: LoadResult = await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS, cpuOf });
       rows.push({ scenario, target: target.name, result });
       return result;
     };
