@@ -4,9 +4,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
 /** Sessions of one PGlite engine behave as sessions of a server: each sees only its own protocol state. */
 let db: EmbeddedDatabase;
 const clients: Client[] = [];
+// A new engine compiles PostgreSQL's WebAssembly and creates its cluster: tens of seconds on a busy 2-core machine.
 beforeAll(async () => {
   db = await startEmbeddedDatabase({ idleInTransactionMs: 500 });
-});
+}, 180_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.end().catch(() => {})));
   await db.stop();
