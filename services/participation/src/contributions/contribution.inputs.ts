@@ -5,10 +5,13 @@ import { ContributionStatus } from "./contribution.enums";
 
 @InputType({ description: "A public comment at a meeting or on a proposal (give exactly one); published after moderation." })
 export class ContributeInput {
-  @Field(() => ID, { nullable: true, description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A meeting (meetings subgraph); unknown: BAD_USER_INPUT; recorded from a public listing: RECORD_IMMUTABLE; cancelled: CONFLICT.",
+  })
   meetingId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "A proposal to comment on (give it or `meetingId`, not both: BAD_USER_INPUT); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, { nullable: true, description: "A proposal to comment on (give it or `meetingId`, not both: BAD_USER_INPUT); unknown: BAD_USER_INPUT; of a process of the public record: RECORD_IMMUTABLE; its process not OPEN: CONFLICT." })
   proposalId?: string | null;
 
   @LongText("TEXT")

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "A candidacy, as the official notice writes it." })
 export class RecordCandidacyInput {
-  @Field(() => ID, { description: "The COUNCIL_ELECTION process." })
+  @Field(() => ID, { description: "The COUNCIL_ELECTION process. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   processId: string;
 
   @Field({ description: "Name as the official notice writes it, 3 to 200 characters." })
@@ -33,7 +33,7 @@ export class CandidacyResultInput {
 
 @InputType({ description: "The official results of a council election, one entry per candidacy." })
 export class RecordElectionResultsInput {
-  @Field(() => ID, { description: "The COUNCIL_ELECTION process; unknown: NOT_FOUND; another kind: BAD_USER_INPUT." })
+  @Field(() => ID, { description: "The COUNCIL_ELECTION process; unknown: NOT_FOUND; another kind: BAD_USER_INPUT. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   processId: string;
 
   @Field(() => Int, { description: "The `version` of the process you read." })

@@ -81,7 +81,7 @@ export class CreateProcessInput {
 
 @InputType({ description: "Omitted fields stay; `phases` and `meetingIds`, when given, replace the lists." })
 export class UpdateProcessInput {
-  @Field(() => ID, { description: "The process; unknown: NOT_FOUND." })
+  @Field(() => ID, { description: "The process; unknown: NOT_FOUND. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   id: string;
 
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })

@@ -10,6 +10,7 @@ import { ProposalEntity } from "../proposals/proposal.entity";
 import { ProposalConnection, VoteResults } from "../proposals/proposal.type";
 import { CouncilRef, MeetingRef, TerritoryRef, ref } from "../references/references.type";
 import { ProcessEntity } from "./process.entity";
+import { ProcessStatus } from "./process.enums";
 import { CreateProcessInput, ProcessFilter, UpdateProcessInput } from "./process.inputs";
 import { createProcess, updateProcess } from "./process.service";
 import { ParticipatoryProcess, ParticipatoryProcessConnection, Phase } from "./process.type";
@@ -74,8 +75,14 @@ export class ProcessResolver {
     return ctx.loaders.get(phasesByProcess).load(process.id);
   }
 
-  @FieldResolver(() => Phase, { nullable: true, description: "The phase running now, if any." })
+  @FieldResolver(() => Phase, {
+    nullable: true,
+    description:
+      "The phase running now: null unless the process is OPEN (a CLOSED process of the public record whose phase has no " +
+      "recorded end is not running).",
+  })
   async currentPhase(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    if (process.status !== ProcessStatus.OPEN) return null;
     const now = new Date();
     const phases = await ctx.loaders.get(phasesByProcess).load(process.id);
     return phases.find((p) => p.startsAt <= now && (!p.endsAt || now < p.endsAt)) ?? null;

@@ -2,7 +2,7 @@ import { badInput, loadForWrite, write, type RequestContext } from "@contagem/sc
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { canManageParticipation } from "../participants/participant.policy";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
-import { STAFF_ONLY } from "../processes/process.service";
+import { STAFF_ONLY, requireOwnProcess } from "../processes/process.service";
 import { ProposalEntity } from "./proposal.entity";
 import { ProposalStatus } from "./proposal.enums";
 import type { DecideProposalInput, WithdrawProposalInput } from "./proposal.inputs";
@@ -52,6 +52,7 @@ export function withdrawProposal(ctx: RequestContext, input: WithdrawProposalInp
       const proposal = record!;
       requirePublished(proposal.status, "withdrawn");
       const process = await em.findOneOrFail(ProcessEntity, { id: proposal.process.id });
+      requireOwnProcess(process);
       requireOpenForAuthor(process.status, canManageParticipation(ctx.viewer));
       proposal.statusReason = reasonOf(input.reason, true);
       proposal.status = ProposalStatus.WITHDRAWN;
@@ -74,6 +75,7 @@ export function decideProposal(ctx: RequestContext, input: DecideProposalInput):
       const proposal = record!;
       requirePublished(proposal.status, `${input.decision}`);
       const process = await em.findOneOrFail(ProcessEntity, { id: proposal.process.id });
+      requireOwnProcess(process);
       requireCitizensDone(process.status, await em.find(PhaseEntity, { process }), new Date());
       proposal.statusReason = reasonOf(input.reason, false);
       proposal.status = ProposalStatus[input.decision];

@@ -17,7 +17,7 @@ export class ProposalFilter {
 
 @InputType({ description: "A citizen's proposal, during a process's PROPOSALS phase." })
 export class SubmitProposalInput {
-  @Field(() => ID, { description: "The process, OPEN and in its PROPOSALS phase (otherwise CONFLICT); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, { description: "The process, OPEN and in its PROPOSALS phase (otherwise CONFLICT); unknown: BAD_USER_INPUT. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   processId: string;
 
   @Field({ description: "Its title, 3 to 300 characters." })
@@ -36,7 +36,7 @@ export class SubmitProposalInput {
 
 @InputType({ description: "An official option of a process (e.g. a commitment put to the vote), recorded by STAFF." })
 export class CreateProposalOptionInput {
-  @Field(() => ID, { description: "The process; unknown: BAD_USER_INPUT." })
+  @Field(() => ID, { description: "The process; unknown: BAD_USER_INPUT. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   processId: string;
 
   @Field({ description: "The option's title, 3 to 300 characters." })
@@ -55,7 +55,7 @@ export class CreateProposalOptionInput {
 
 @InputType({ description: "Your support for a proposal, during its process's SUPPORTS phase (its PROPOSALS phase when it has none; otherwise CONFLICT); once per proposal (twice: CONFLICT)." })
 export class SupportProposalInput {
-  @Field(() => ID, { description: "The proposal, PUBLISHED (withdrawn: CONFLICT); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, { description: "The proposal, PUBLISHED (withdrawn: CONFLICT); unknown: BAD_USER_INPUT. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   proposalId: string;
 
   @Field(() => Channel, { defaultValue: Channel.DIGITAL_PLATFORM, description: "How you support it; default DIGITAL_PLATFORM." })
@@ -67,7 +67,7 @@ export class SupportProposalInput {
 
 @InputType({ description: "A ballot: the options picked, within the process's rule (e.g. at most 3 of 5)." })
 export class CastBallotInput {
-  @Field(() => ID, { description: "The process, OPEN and in its VOTING phase (otherwise CONFLICT); unknown: BAD_USER_INPUT." })
+  @Field(() => ID, { description: "The process, OPEN and in its VOTING phase (otherwise CONFLICT); unknown: BAD_USER_INPUT. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   processId: string;
 
   @Field(() => [ID], { description: "The options picked, each once, at least one and at most `maxChoices`, all of this process (else BAD_USER_INPUT)." })
@@ -86,7 +86,7 @@ export class CastBallotInput {
     "Another citizen: FORBIDDEN; a proposal that is not PUBLISHED, or an author once the process left OPEN: CONFLICT.",
 })
 export class WithdrawProposalInput {
-  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   proposalId: string;
 
   @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })
@@ -107,7 +107,7 @@ export class WithdrawProposalInput {
     "PUBLISHED, or in a PLANNED or CANCELLED process: CONFLICT.",
 })
 export class DecideProposalInput {
-  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND." })
+  @Field(() => ID, { description: "The proposal; unknown: NOT_FOUND. Of Contagem's public record (its `sources`): RECORD_IMMUTABLE." })
   proposalId: string;
 
   @Field(() => Int, { description: "The proposal's `version` you read; a stale one is CONFLICT." })

@@ -43,11 +43,15 @@ const STATED: Record<string, Pick<RecordProcess, "kind" | "status" | "phases"> &
   "Eleições dos Conselhos Regionais (2023 e 2025)": { kind: ProcessKind.COUNCIL_ELECTION, status: ProcessStatus.NOT_STATED, phases: [] },
 };
 
-/** The facts as a Markdown list, the result as the record words it ("not found" said so, never a count). */
+/**
+ * The facts as a Markdown list and, where the record words a result ("not found" included), that result; never a
+ * count, and no result line where the record says nothing of one.
+ */
 export function describe(item: DecideItem): string {
   const lines = [...(item.facts ?? []), ...(item.whatWasVoted ? [`o que foi votado: ${item.whatWasVoted as string}`] : [])];
   const facts = lines.map((line) => `- ${line}`).join("\n");
-  return `${facts}${facts ? "\n\n" : ""}Resultado: ${(item.result as string | undefined) ?? "não encontrado nas fontes públicas"}.`;
+  const result = item.result as string | undefined;
+  return result === undefined ? facts : `${facts}${facts ? "\n\n" : ""}Resultado: ${result}.`;
 }
 
 export const itemSources = (item: DecideItem): SourceRecord[] => sourcesOf(item.sources.map((url) => ({ url })));

@@ -54,6 +54,11 @@ describe("default participation seed", () => {
     ];
     expect(texts.filter((text: string) => englishWordsIn(text).length)).toEqual([]);
     expect(processes.find((p: any) => p.title === "IV Conferência Municipal de Cultura").description).toMatch(/Resultado: não encontrado nas fontes públicas\.$/);
+    // A result line only where the record words one: none is said "not found" that the record is silent about.
+    for (const fact of byItem("process")) {
+      const node = processes.find((p: any) => p.title === fact.name);
+      if (node && fact.result === undefined) expect(node.description).not.toContain("Resultado");
+    }
     const urban = processes.find((p: any) => p.title.startsWith("IV Conferência Municipal de Política Urbana"));
     expect(urban).toMatchObject({ kind: "CONFERENCE", status: "NOT_STATED", council: { slug: "compur" } });
     expect(urban.phases).toEqual([{ kind: "INFORMATION", title: "Abertura on-line da conferência", startsAt: "2021-08-31T03:00:00.000Z", endsAt: null }]);
@@ -118,8 +123,23 @@ describe("default participation seed", () => {
       }, { token: staff });
       expect(codesOf(candidacy)).toEqual(["RECORD_IMMUTABLE"]);
     }
-    const after = await gql(system.gatewayUrl, `query($id: ID!) { node(id: $id) { ... on ParticipatoryProcess { status proposalCount } } }`, { id: vote.id });
-    expect(after.data.node).toEqual({ status: "CLOSED", proposalCount: 5 });
+    // Its options cannot be decided or withdrawn, nor commented on (the record says all five went into the plan).
+    const options = await gql(system.gatewayUrl, `query($id: ID!) { node(id: $id) { ... on ParticipatoryProcess { proposals(first: 5) { edges { node { id version } } } } } }`, { id: vote.id });
+    const [first] = options.data.node.proposals.edges.map((e: any) => e.node);
+    const admin = await mintToken({ sub: "admin-record", roles: ["ADMIN"] });
+    const decided = await gql(system.gatewayUrl, `mutation($i: DecideProposalInput!) { decideProposal(input: $i) { proposal { status } } }`, {
+      i: { proposalId: first.id, expectedVersion: first.version, decision: "SELECTED" },
+    }, { token: admin });
+    expect(codesOf(decided)).toEqual(["RECORD_IMMUTABLE"]);
+    const withdrawn = await gql(system.gatewayUrl, `mutation($i: WithdrawProposalInput!) { withdrawProposal(input: $i) { proposal { status } } }`, {
+      i: { proposalId: first.id, expectedVersion: first.version, reason: "Retirada de teste" },
+    }, { token: staff });
+    expect(codesOf(withdrawn)).toEqual(["RECORD_IMMUTABLE"]);
+    const after = await gql(system.gatewayUrl, `query($id: ID!) { node(id: $id) { ... on ParticipatoryProcess { status proposalCount currentPhase { title }
+      proposals(first: 5) { edges { node { status } } } } } }`, { id: vote.id });
+    // CLOSED: no phase is running, though the record gives its voting phase no end.
+    expect(after.data.node).toMatchObject({ status: "CLOSED", proposalCount: 5, currentPhase: null });
+    expect(after.data.node.proposals.edges.map((e: any) => e.node.status)).toEqual(Array(5).fill("PUBLISHED"));
   });
 
   it("is idempotent: a second run writes nothing and does not ask the councils subgraph", async () => {
