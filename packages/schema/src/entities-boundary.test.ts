@@ -4,13 +4,15 @@ import { guardEntities } from "./entities-boundary";
 import { guardArguments } from "./input-boundary";
 
 const typeDefs = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires"])
   type Query { pageInfo: PageInfo }
   type PageInfo { hasNextPage: Boolean! }
   type Secret { id: ID! }
   type Council @key(fields: "id") @key(fields: "slug") { id: ID! slug: String! name: String }
   type Seat @key(fields: "council { id } position") { council: Council! position: Int! }
   type Mandate @key(fields: "id", resolvable: false) { id: ID! }
+  enum Provenance { SECRETARIAT PUBLIC_LISTING }
+  type Meeting @key(fields: "id") { id: ID! recordedFrom: Provenance! @external citizens: Int @requires(fields: "recordedFrom") }
 `);
 
 let references: unknown[] = [];
@@ -20,7 +22,11 @@ const reference = (name: string) => (ref: Record<string, unknown>) => {
 };
 const schema = buildSubgraphSchema({
   typeDefs,
-  resolvers: { Council: { __resolveReference: reference("COMPUR") }, Seat: { __resolveReference: reference("seat") } } as never,
+  resolvers: {
+    Council: { __resolveReference: reference("COMPUR") },
+    Seat: { __resolveReference: reference("seat") },
+    Meeting: { __resolveReference: reference("meeting") },
+  } as never,
 });
 // As buildFederatedSchema applies them: the argument checks run first.
 guardEntities(schema);
@@ -78,6 +84,19 @@ describe("_entities at the boundary", () => {
   ])("refuses %s as a client error on representations[i], before any reference resolver runs", async (_what, bad, message) => {
     const res = await entities([{ __typename: "Council", id: "1" }, bad]);
     expect(clientError(res)).toEqual({ code: "BAD_USER_INPUT", field: "representations[1]", message: expect.stringMatching(message) });
+  });
+
+  it("passes the @external fields a @requires reads, each of its type, and refuses one that is not (never read as another value)", async () => {
+    const ok = await entities([{ __typename: "Meeting", id: "1", recordedFrom: "PUBLIC_LISTING" }, { __typename: "Meeting", id: "2" }]);
+    expect(ok.errors).toBeUndefined();
+    expect(references).toEqual([{ __typename: "Meeting", id: "1", recordedFrom: "PUBLIC_LISTING" }, { __typename: "Meeting", id: "2" }]);
+    for (const bad of ["BOGUS", "public_listing", 42, { x: 1 }, ["PUBLIC_LISTING"], true]) {
+      expect(clientError(await entities([{ __typename: "Meeting", id: "1", recordedFrom: bad }]))).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "representations[0].recordedFrom",
+        message: expect.stringMatching(/must be a Provenance/),
+      });
+    }
   });
 
   it("checks the strings inside representations like any other input", async () => {

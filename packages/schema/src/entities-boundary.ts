@@ -19,7 +19,7 @@ import { badInput } from "./errors";
 
 type Entity = GraphQLObjectType | GraphQLInterfaceType;
 type Representation = Record<string, unknown>;
-type Entities = Map<string, { type: Entity; keys: SelectionSetNode[] }>;
+type Entities = Map<string, { type: Entity; keys: SelectionSetNode[]; external: string[] }>;
 /** A key's value read from a representation, coerced to its field's type; NO_MATCH when it does not fit. */
 const NO_MATCH = Symbol("no match");
 
@@ -27,7 +27,9 @@ const NO_MATCH = Symbol("no match");
  * `_entities` is an entry point like any root field, and anyone can call it on a subgraph reached directly. A
  * representation reaches a reference resolver only when it is an object naming an entity this subgraph resolves
  * (a `@key` not marked `resolvable: false`), with every field of one of that entity's keys, each of the key field's
- * type (an ID given as an integer becomes its string, as GraphQL coerces it). Anything else is the caller's mistake
+ * type (an ID given as an integer becomes its string, as GraphQL coerces it), and every `@external` field it carries
+ * (what a `@requires` reads) of that field's type too (an enum value the type does not have is refused, never read as
+ * "some other value"). Anything else is the caller's mistake
  * (BAD_USER_INPUT on `representations[i]`), before any reference resolver runs. Types that are not entities — every
  * private type — stay unresolvable; what a reference resolver returns (null for a record hidden from the caller) is
  * left as it is.
@@ -55,7 +57,7 @@ function checked(representation: unknown, index: number, entities: Entities): Re
   if (!entity) throw badInput(field, `"${field}": "${__typename}" is not an entity this subgraph resolves.`);
   for (const key of entity.keys) {
     const coerced = keyValues(record, entity.type, key);
-    if (coerced !== NO_MATCH) return coerced;
+    if (coerced !== NO_MATCH) return externalValues(coerced, entity.type, entity.external, field);
   }
   const wanted = entity.keys.map((key) => JSON.stringify(describe(entity.type, key))).join(" or ");
   throw badInput(field, `"${field}": a ${entity.type.name} representation needs the fields of a key, each of its type: ${wanted}.`);
@@ -97,6 +99,20 @@ function valueOf(given: unknown, type: GraphQLOutputType, selections: SelectionS
   return keyValues(given as Representation, nullable, selections);
 }
 
+/** The `@external` fields a representation carries, each coerced to its type; one that does not fit is BAD_USER_INPUT. */
+function externalValues(record: Representation, type: Entity, external: string[], field: string): Representation {
+  let changed: Representation | undefined;
+  for (const name of external) {
+    const given = record[name];
+    if (given == null) continue;
+    const fieldType = type.getFields()[name].type;
+    const coerced = valueOf(given, fieldType, undefined);
+    if (coerced === NO_MATCH) throw badInput(`${field}.${name}`, `"${field}.${name}" must be a ${String(getNullableType(fieldType))}.`);
+    if (coerced !== given) (changed ??= {})[name] = coerced;
+  }
+  return changed ? { ...record, ...changed } : record;
+}
+
 /** `id: ID` or `council { id: ID }`: a key as a client would have to send it. */
 function describe(type: Entity, key: SelectionSetNode): string {
   return key.selections
@@ -119,7 +135,11 @@ function resolvableKeys(schema: GraphQLSchema): Entities {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     const directives = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []);
     const keys = directives.filter(isResolvableKey).map(keyFields);
-    if (keys.length) entities.set(type.name, { type, keys });
+    const external = Object.values(type.getFields())
+      .filter((f) => f.astNode?.directives?.some((d) => d.name.value === "external" || d.name.value === "federation__external"))
+      .filter((f) => isLeafType(getNamedType(f.type)))
+      .map((f) => f.name);
+    if (keys.length) entities.set(type.name, { type, keys, external });
   }
   return entities;
 }
