@@ -65,11 +65,16 @@ registerEnumType(MeetingStatus, {
   description: "SCHEDULED → CONVENED → HELD, or CANCELLED / POSTPONED with a reason.",
   valuesConfig: {
     SCHEDULED: { description: "On the calendar, not yet convened." },
-    CONVENED: { description: "Its call (convocação) was published." },
+    CONVENED: {
+      description:
+        "Its call (convocação) was published. Imported from a public listing (`PUBLIC_LISTING`): the listing gives its date " +
+        "and agenda, and nothing on record says whether it took place (no minutes cited).",
+    },
     HELD: {
       description:
         "It took place. Kept by the secretariat (`recordedFrom: SECRETARIAT`): recording its attendance marked it held. " +
-        "Imported from a public listing (`PUBLIC_LISTING`): the listing shows it took place, and no attendance is on record.",
+        "Imported from a public listing (`PUBLIC_LISTING`): the record cites its minutes (a DOC edition, or a note on " +
+        "them), and no attendance is on record.",
     },
     CANCELLED: { description: "Called off; `statusReason` says why." },
     POSTPONED: { description: "Put off, to be rescheduled; `statusReason` says why." },

@@ -72,9 +72,13 @@ export interface RecordMeeting {
 }
 
 /**
- * A listing's meeting, past by now, recorded as HELD; minutes only where a DOC edition of them is cited (as a
- * publication: the text is not on record, so no Minutes record and no number in the council's series).
+ * The cautious reading of a listing: a meeting took place (HELD) only where the record cites its minutes — a DOC
+ * edition of them, or a note on them ("minutes published …", "an errata to its minutes"); otherwise the listing gave
+ * its date and agenda, i.e. it was called (CONVENED), and whether it took place is not on record. Minutes appear only
+ * as a publication (the text is not on record, so no Minutes record and no number in the council's series).
  */
+export const minutesOnRecord = (fact: MeetingFact): boolean => fact.minutesDocEdition != null || /\b(minutes|atas?)\b/i.test(String(fact.note ?? ""));
+
 export function recordMeeting(fact: MeetingFact): RecordMeeting {
   const notes = [fact.note, fact.convocation ? `convocação: ${fact.convocation as string}` : null].filter(Boolean);
   return {
@@ -84,7 +88,7 @@ export function recordMeeting(fact: MeetingFact): RecordMeeting {
       type: meetingTypeOf(fact.type),
       typeLabel: fact.type,
       sequenceLabel: fact.sequence ?? `Reunião de ${brazilianDate(fact.date)}`,
-      status: MeetingStatus.HELD,
+      status: minutesOnRecord(fact) ? MeetingStatus.HELD : MeetingStatus.CONVENED,
       recordedFrom: RecordProvenance.PUBLIC_LISTING,
       modality: modalityOf(fact.place),
       startsAt: (fact.startsAt ? new Date(fact.startsAt) : startOfCivilDay(fact.date)).toISOString(),
