@@ -1,4 +1,7 @@
-import { createVerifier } from "@contagem/schema";
+import { createVerifier, ROLES } from "@contagem/schema";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./artifacts";
 import { parseTokenArgs, signDevToken } from "./token";
 
 describe("development tokens", () => {
@@ -20,5 +23,12 @@ describe("development tokens", () => {
     expect(() => parseTokenArgs(["--role", "SECRETARY"], {})).toThrow(/needs --council/);
     expect(() => parseTokenArgs(["--role"], {})).toThrow(/--role needs a value/);
     expect(parseTokenArgs(["--role", "admin,staff", "--expires", "1h"], {})).toMatchObject({ roles: ["ADMIN", "STAFF"], expiresIn: "1h" });
+  });
+
+  it("print their usage on --help, with every role, and exit 0 (the built CLI, as npm run token runs it)", () => {
+    const out = execFileSync(process.execPath, [join(ROOT, "packages/stack/dist/token-cli.js"), "--help"], { encoding: "utf8" });
+    expect(out).toMatch(/^Usage: npm run token -- --role ROLE/);
+    for (const role of ROLES) expect(out).toContain(role);
+    expect(out).toMatch(/Example: npm run token -- --role SECRETARY --council compur/);
   });
 });

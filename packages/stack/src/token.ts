@@ -11,6 +11,19 @@ export interface TokenRequest {
 }
 
 /** Parses `--role SECRETARY --council compur [--sub …] [--expires 8h]` (flags may repeat or take commas). */
+/** What `npm run token -- --help` prints. */
+export const TOKEN_USAGE = [
+  "Usage: npm run token -- --role ROLE[,ROLE] [--council SLUG_OR_ID[,…]] [--sub SUBJECT] [--expires 8h]",
+  "",
+  "Prints a development token signed with the secret `npm start` gives the services (JWT_SECRET, or the one in DATA_DIR).",
+  `  --role     one or more of ${ROLES.join(", ")} (required)`,
+  "  --council  the councils a SECRETARY writes for, by slug or id (required for SECRETARY)",
+  "  --sub      the token's subject (default dev-<role>[-<council>])",
+  "  --expires  lifetime, e.g. 30m, 8h, 2d (default 8h)",
+  "",
+  "Example: npm run token -- --role SECRETARY --council compur",
+].join("\n");
+
 export function parseTokenArgs(argv: string[], env: NodeJS.ProcessEnv): TokenRequest {
   const values: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
