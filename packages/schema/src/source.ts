@@ -24,16 +24,17 @@ export class Source {
   note?: string | null;
 }
 
-/** Sources as stored, checked: an absolute http(s) URL each, duplicates (same URL and note) dropped. */
+/**
+ * Sources as stored, checked: an absolute http(s) URL each, one entry per URL (in first-seen order) with its distinct
+ * notes joined by "; " — a document cited twice, once with a note and once without, is one source.
+ */
 export function sourcesOf(entries: readonly SourceRecord[]): SourceRecord[] {
-  const seen = new Set<string>();
-  const out: SourceRecord[] = [];
+  const notes = new Map<string, string[]>();
   for (const { url, note } of entries) {
     if (!/^https?:\/\/[^\s/]+/.test(url)) throw new Error(`Not an absolute http(s) URL: ${JSON.stringify(url)}`);
-    const key = `${url}\n${note ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(note ? { url, note } : { url });
+    const seen = notes.get(url) ?? [];
+    if (note && !seen.includes(note)) seen.push(note);
+    notes.set(url, seen);
   }
-  return out;
+  return [...notes].map(([url, list]) => (list.length ? { url, note: list.join("; ") } : { url }));
 }
