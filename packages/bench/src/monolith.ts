@@ -1,9 +1,9 @@
-import { excerptOf, quorumOf } from "@contagem/meetings";
+import { excerptOf, foldQuery, highlight, quorumOf } from "@contagem/meetings";
 import { createServer } from "node:http";
 import { Pool } from "pg";
 
 /**
- * The physical limit for this data: the same JSON as the graph answers for scenarios 1 and 2, computed by one
+ * The physical limit for this data: the same JSON as the graph answers for scenarios 1, 2 and 3, computed by one
  * hand-written SQL statement per level, straight from all the schemas, in one process. The benchmark's baseline only.
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -100,6 +100,35 @@ async function deepMeetingsPage(slug: string) {
   };
 }
 
+/** Scenario 3: the ranked full-text hits of published minutes, with their councils, and the excerpts. */
+async function searchMinutes(query: string) {
+  const folded = foldQuery(query);
+  const hits = (await pool.query(
+    `select m.id, m.year, m.number, m.current_version, c.name as council_name, ts_rank_cd(m.search_vector, q)::float8 as rank,
+       count(*) over () as total
+     from meetings.minutes m join councils.council c on c.id = m.council_id, websearch_to_tsquery('portuguese', $1) q
+     where m.status = 'PUBLISHED' and m.search_vector @@ q order by rank desc, m.id desc limit 10`,
+    [folded],
+  )).rows;
+  const bodies = (await pool.query(
+    `select v.minutes_id, v.body from meetings.minutes_version v join unnest($1::int[], $2::int[]) as k(id, n) on v.minutes_id = k.id and v.number = k.n`,
+    [hits.map((h) => h.id), hits.map((h) => h.current_version)],
+  )).rows;
+  const bodyOf = new Map(bodies.map((b) => [b.minutes_id, b.body as string]));
+  return {
+    searchMinutes: {
+      totalCount: hits.length ? Number(hits[0].total) : 0,
+      edges: hits.map((h) => ({
+        node: {
+          rank: h.rank,
+          excerpt: highlight(bodyOf.get(h.id) ?? "", query),
+          minutes: { label: `Ata ${String(h.number).padStart(3, "0")}/${h.year}`, year: h.year, council: { name: h.council_name } },
+        },
+      })),
+    },
+  };
+}
+
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c) => chunks.push(c));
@@ -107,8 +136,15 @@ const server = createServer((req, res) => {
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
       const operation = /query\s+(\w+)/.exec(body.query ?? "")?.[1];
+      const search = /searchMinutes\(query:\s*"([^"]*)"/.exec(body.query ?? "")?.[1];
       const data =
-        operation === "ThirdPartyRead" ? await thirdPartyRead() : operation === "DeepMeetingsPage" ? await deepMeetingsPage(body.variables?.slug) : null;
+        operation === "ThirdPartyRead"
+          ? await thirdPartyRead()
+          : operation === "DeepMeetingsPage"
+            ? await deepMeetingsPage(body.variables?.slug)
+            : operation === "SearchMinutes" && search !== undefined
+              ? await searchMinutes(search)
+              : null;
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(data ? { data } : { errors: [{ message: "unknown operation" }] }));
     } catch (error) {

@@ -83,6 +83,10 @@ export function renderReport(input: ReportInput): string {
   const vsMono2 = Math.min(ratio(js2?.p50, mono2?.p50), ratio(rust2?.p50, mono2?.p50));
   lines.push(`| scenario 1 p50, federated ÷ monolith SQL baseline: best planner, cache off / cache on | ${f(vsMono, 2)}× / ${f(ratio(cached1?.p50, mono1?.p50), 2)}× | ≤ 2× (cache off) | ${mark(vsMono <= 2)} |`);
   lines.push(`| scenario 2 p50, federated ÷ monolith SQL baseline (best planner, cache off) | ${f(vsMono2, 2)}× | ≤ 3× | ${mark(vsMono2 <= 3)} |`);
+  const rust3 = find(rows, "3.", "gateway (Hive runtime, Rust");
+  const mono3 = find(rows, "3.", "monolith");
+  const vsMono3 = ratio(rust3?.p50, mono3?.p50);
+  lines.push(`| scenario 3 (search) p50, federated ÷ monolith SQL baseline (Rust planner, cache off) | ${f(vsMono3, 2)}× | ≤ 2× | ${mark(vsMono3 <= 2)} |`);
   const rss = input.rssAfterScenario1;
   lines.push(`| gateway peak RSS under scenario-1 load (JS / Rust / Rust + cache / Apollo) | ${rss.js ?? "—"} / ${rss.rust ?? "—"} / ${rss.cached ?? "—"} / ${rss.apollo ?? "—"} MB | ≤ 150 MB | ${mark(Math.max(rss.js ?? Infinity, rss.rust ?? Infinity, rss.cached ?? Infinity) <= 150)} |`);
   lines.push(`| \`npm start\` to first answered query, embedded DB: fresh data dir / restart | ${f(input.startup.first, 1)} s / ${f(input.startup.warm, 1)} s | ≤ 10 s | ${mark(input.startup.first <= 10)} |`);

@@ -1,5 +1,5 @@
 export { meetings } from "./definition";
 export { createServer } from "./server";
 export { seedMeetingsDemo } from "./seed/demo";
-export { excerptOf } from "./minutes/fold";
+export { excerptOf, foldQuery, highlight } from "./minutes/fold";
 export { quorumOf } from "./attendance/quorum";
