@@ -29,5 +29,9 @@ module.exports = {
   globalSetup: "<rootDir>/packages/testkit/src/global-setup.ts",
   globalTeardown: "<rootDir>/packages/testkit/src/global-teardown.ts",
   testTimeout: 60_000,
+  // Test files run one at a time (2 cores) in a worker that is replaced once it holds more than 2 GB after a file:
+  // run in band, the ~100 files' leftovers (each starts servers, ORMs, engines) filled one process's heap until V8
+  // aborted ("heap out of memory") near the end of a CI run. Jest uses a worker, not the main process, when this is set.
+  workerIdleMemoryLimit: "2GB",
   modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
 };
