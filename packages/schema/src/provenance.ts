@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { AppError, ErrorCode } from "./errors";
 
 /**
  * Where a meeting's record comes from. Shared: the meetings subgraph stores it, and participation reads it
@@ -26,3 +27,13 @@ registerEnumType(RecordProvenance, {
     },
   },
 });
+
+/**
+ * A meeting imported from a public listing is the record as published: no write changes it or adds to it (attendance,
+ * quorum, votes, minutes, citizens' presence or comments). RECORD_IMMUTABLE, saying what is refused.
+ */
+export function requireSecretariatRecord(meeting: { id: number; recordedFrom: string }, consequence = "it is read-only"): void {
+  if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) {
+    throw new AppError(ErrorCode.RECORD_IMMUTABLE, `Meeting ${meeting.id} was recorded from a public listing (recordedFrom: PUBLIC_LISTING): ${consequence}.`);
+  }
+}

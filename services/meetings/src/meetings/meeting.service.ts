@@ -1,6 +1,4 @@
 import {
-  AppError,
-  ErrorCode,
   MANDATE,
   TERRITORY,
   badInput,
@@ -9,6 +7,7 @@ import {
   startOfCivilYear,
   conflict,
   loadForWrite,
+  requireSecretariatRecord,
   optionalFact,
   parseId,
   requireSameCouncil,
@@ -40,18 +39,8 @@ const ORDINAL_TYPE: Record<MeetingType, string> = {
   NOT_STATED: "Reunião",
 };
 
-/**
- * A meeting imported from a public listing is the record as published: no write changes it or adds to it (no
- * attendance, quorum, votes or minutes number it never had), so the council's numbering is not disturbed either.
- */
-export function requireSecretariatRecord(meeting: Pick<MeetingEntity, "recordedFrom" | "id">): void {
-  if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) {
-    throw new AppError(
-      ErrorCode.RECORD_IMMUTABLE,
-      `Meeting ${meeting.id} was recorded from a public listing (recordedFrom: PUBLIC_LISTING): it is read-only.`,
-    );
-  }
-}
+/** One check for every subgraph that writes around meetings (shared with participation). */
+export { requireSecretariatRecord };
 
 /** NOT_STATED says what a public listing left out; a secretariat states the type and modality of its meetings. */
 function requireStated(type: MeetingType | null | undefined, modality: Modality | null | undefined): void {

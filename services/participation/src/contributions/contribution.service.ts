@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, MEETING, RecordProvenance, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, write, type MeetingFacts, type RequestContext } from "@contagem/schema";
+import { MEETING, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, requireSecretariatRecord, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
 import { CITIZENS_ONLY, requireMe } from "../participants/participant.service";
 import { ProcessEntity } from "../processes/process.entity";
@@ -8,13 +8,6 @@ import { ProposalEntity } from "../proposals/proposal.entity";
 import { ContributionEntity, MeetingPresenceEntity } from "./contribution.entity";
 import { ContributionStatus } from "./contribution.enums";
 import type { ContributeInput, ModerateContributionInput, RecordPresenceInput } from "./contribution.inputs";
-
-/** A meeting of the public record (imported from a listing) is kept as the listing states it: nothing is added here. */
-function requireSecretariatMeeting(meeting: MeetingFacts, what: string): void {
-  if (meeting.recordedFrom === RecordProvenance.PUBLIC_LISTING) {
-    throw new AppError(ErrorCode.RECORD_IMMUTABLE, `Meeting ${meeting.id} was recorded from a public listing (recordedFrom: PUBLIC_LISTING): ${what}.`);
-  }
-}
 
 export function contribute(ctx: RequestContext, input: ContributeInput): Promise<ContributionEntity> {
   return write(ctx, {
@@ -35,7 +28,7 @@ export function contribute(ctx: RequestContext, input: ContributeInput): Promise
       if (body.length < 3 || body.length > 5000) throw badInput("body", '"body" must have 3 to 5000 characters.');
       let councilId = meeting?.councilId ?? null;
       let proposal: ProposalEntity | null = null;
-      if (meeting) requireSecretariatMeeting(meeting, "no comment can be added to it");
+      if (meeting) requireSecretariatRecord(meeting, "no comment can be added to it");
       if (meeting && meeting.status === "CANCELLED") throw conflict("The meeting was cancelled.");
       if (input.proposalId != null) {
         proposal = await em.findOne(ProposalEntity, { id: parseId(input.proposalId, "proposalId") });
@@ -100,7 +93,7 @@ export function recordPresence(ctx: RequestContext, input: RecordPresenceInput):
     denied: CITIZENS_ONLY,
     run: async (em, _located, meeting) => {
       const me = await requireMe(em, ctx);
-      requireSecretariatMeeting(meeting, "no presence can be registered at it");
+      requireSecretariatRecord(meeting, "no presence can be registered at it");
       if (meeting.status === "CANCELLED") throw conflict("The meeting was cancelled.");
       if (await em.count(MeetingPresenceEntity, { participant: me, meetingId: meeting.id })) {
         throw conflict("Your presence at this meeting is already recorded.");
