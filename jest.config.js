@@ -5,6 +5,7 @@ const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, "utf8"));
 delete swcrc.$schema;
 
 const workspaces = {
+  common: "packages/common",
   schema: "packages/schema",
   record: "packages/record",
   testkit: "packages/testkit",

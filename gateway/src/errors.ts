@@ -1,11 +1,11 @@
-import { clearLimitMessage, closedCode, ERROR_CODES, ErrorCode, httpStatusOf, raisedByGraphQL, unexpectedMessage, type Logger } from "@contagem/schema";
+import { clearLimitMessage, closedCode, ERROR_CODES, ErrorCode, httpStatusOf, raisedByGraphQL, unexpectedMessage, type Logger } from "@contagem/common";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /**
  * The gateway's one place for errors: every error of every response — the runtime's own HTTP errors, parse and
  * validation errors, graphql-armor's limits, the subgraphs' errors and the gateway's faults — leaves here with a
- * code of the closed set (the table in @contagem/schema) and the request id. The runtime's own masking is off, so
+ * code of the closed set (the table in @contagem/common) and the request id. The runtime's own masking is off, so
  * that this is the only decision.
  */
 export function useClosedErrors(logger: Logger): Plugin {

@@ -1,4 +1,4 @@
-import { globalId } from "@contagem/schema";
+import { globalId } from "@contagem/common";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
 import { createHash } from "node:crypto";

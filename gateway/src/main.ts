@@ -1,5 +1,4 @@
-import "reflect-metadata";
-import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/schema";
+import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/common";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readTrustedDocuments } from "./persisted-documents";

@@ -1,4 +1,4 @@
-import { createLogger } from "@contagem/schema";
+import { createLogger } from "@contagem/common";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@contagem/schema";
+import { ErrorCode } from "@contagem/common";
 import { useAPQ, type APQStore } from "@graphql-yoga/plugin-apq";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Plugin } from "graphql-yoga";

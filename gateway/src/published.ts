@@ -1,4 +1,4 @@
-import { sendDocument, type StaticDocument } from "@contagem/schema";
+import { sendDocument, type StaticDocument } from "@contagem/common";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";

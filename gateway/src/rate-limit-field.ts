@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, measureOperation } from "@contagem/schema";
+import { AppError, ErrorCode, measureOperation } from "@contagem/common";
 import { getOperationAST, Kind, type DocumentNode, type SelectionSetNode } from "graphql";
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";

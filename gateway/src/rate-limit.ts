@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ErrorCode, requestErrorBody } from "@contagem/schema";
+import { ErrorCode, requestErrorBody } from "@contagem/common";
 
 export interface RateLimitOptions {
   /** Points a client may spend per minute (0 = no limit); a request costs at least one. */

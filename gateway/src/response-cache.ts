@@ -1,4 +1,4 @@
-import type { Logger } from "@contagem/schema";
+import type { Logger } from "@contagem/common";
 import { getOperationAST, type ExecutionResult } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LRUCache } from "lru-cache";

@@ -10,7 +10,7 @@ import {
   tooManyTokens,
   type Logger,
   type QueryLimits,
-} from "@contagem/schema";
+} from "@contagem/common";
 import type { Plugin } from "graphql-yoga";
 import { GraphQLError, type ValidationRule } from "graphql";
 import { useClosedErrors } from "./errors";
@@ -24,7 +24,7 @@ import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
 
-export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "@contagem/schema";
+export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "@contagem/common";
 
 /** The only module that knows which gateway runtime serves the supergraph (Hive Gateway runtime today). */
 export interface RuntimeOptions {

@@ -15,7 +15,7 @@ import {
   type Logger,
   type ServerLimits,
   type Verifier,
-} from "@contagem/schema";
+} from "@contagem/common";
 import { sendNodeResponse } from "@whatwg-node/server";
 import compression from "compression";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,4 +1,4 @@
-import { readUrl, type Env } from "@contagem/schema";
+import { readUrl, type Env } from "@contagem/common";
 
 /** The subgraphs the gateway serves, with where each listens unless configured otherwise. */
 export const SUBGRAPHS = [

@@ -38,6 +38,8 @@ interface LoadOptions {
   seconds: number;
   /** Processes whose CPU time to read over the measured run, by name. */
   cpuOf?: Record<string, number | undefined>;
+  /** Called as the measured run starts (after the warm-up). */
+  onMeasuredStart?: () => void;
 }
 
 function run(options: LoadOptions, seconds: number, onLatency?: (ms: number, ok: boolean) => void): Promise<number> {
@@ -64,6 +66,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const before = options.cpuOf && readCpu(options.cpuOf);
+  options.onMeasuredStart?.();
   const failures = await run(options, options.seconds, (ms, ok) => {
     latencies.push(ms);
     if (!ok) errors++;

@@ -87,7 +87,7 @@ describe("oracle", () => {
   });
 
   it("keeps the closed set of codes equal to the product's", async () => {
-    const source = await readFile(join(ROOT, "packages", "schema", "src", "errors.ts"), "utf8");
+    const source = await readFile(join(ROOT, "packages", "common", "src", "errors.ts"), "utf8");
     const block = /export const ErrorCode = \{([^}]*)\}/.exec(source)?.[1] ?? "";
     expect(new Set([...block.matchAll(/^\s*([A-Z_]+):/gm)].map((m) => m[1]))).toEqual(CLOSED_CODES);
   });

@@ -66,7 +66,7 @@ export const LEAK_PATTERNS: readonly [string, RegExp][] = [
 ];
 
 /**
- * The closed set of `extensions.code` (DESIGN.md, Conventions; `packages/schema/src/errors.ts`, which a test keeps
+ * The closed set of `extensions.code` (DESIGN.md, Conventions; `packages/common/src/errors.ts`, which a test keeps
  * this copy equal to). A code outside it is a foreign code that escaped the one mapping table.
  */
 export const CLOSED_CODES: ReadonlySet<string> = new Set([

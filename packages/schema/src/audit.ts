@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Viewer } from "./auth";
+import type { Viewer } from "@contagem/common";
 import type { RequestContext } from "./context";
 
 /**

@@ -14,7 +14,7 @@ import {
   startOfCivilYear,
   useCivilTimeZone,
 } from "./civil-time";
-import { ConfigError } from "./config";
+import { ConfigError } from "@contagem/common";
 
 /**
  * Contagem's calendar facts of instants near the turn of a day and of a year. packages/stack/src/civil-time.tz.test.ts

@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { ConfigError, type Env } from "./config";
+import { ConfigError, type Env } from "@contagem/common";
 
 /**
  * Civil time is the municipality's. A meeting at 21:30 on 31 December in Contagem is 00:30 UTC on 1 January: its

@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Viewer } from "./auth";
-import type { Logger } from "./logger";
+import { type Viewer, type Logger } from "@contagem/common";
 
 /** What every resolver receives: one per request, never shared between requests. */
 export interface RequestContext {

@@ -1,5 +1,5 @@
 import { instantInRange } from "./civil-time";
-import { badInput } from "./errors";
+import { badInput } from "@contagem/common";
 
 /**
  * Cursors are data, never queries: a cursor decodes to exactly the types of its list's sort keys, or it is the

@@ -8,7 +8,7 @@ import {
   UniqueConstraintViolationException,
 } from "@mikro-orm/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { AppError, ErrorCode, conflict, isUnavailable } from "./errors";
+import { AppError, ErrorCode, conflict, isUnavailable } from "@contagem/common";
 import { POOL_EXHAUSTED } from "./pool";
 
 /**

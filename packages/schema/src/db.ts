@@ -1,9 +1,7 @@
 import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@mikro-orm/postgresql";
 import type { Migration } from "@mikro-orm/migrations";
-import type { Logger } from "./logger";
-import { ConfigError } from "./config";
-import { isUnavailable } from "./errors";
+import { type Logger, ConfigError, isUnavailable } from "@contagem/common";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
 import { ACQUIRE_TIMEOUT_MS, enforcePoolRules } from "./pool";
 

@@ -1,4 +1,4 @@
-import { MAX_PAGE } from "./limits";
+import { MAX_PAGE } from "@contagem/common";
 import { ID_DESCRIPTION } from "./node";
 import { IDEMPOTENCY_TTL_HOURS } from "./write";
 

@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { badInput } from "./errors";
+import { badInput } from "@contagem/common";
 
 type Entity = GraphQLObjectType | GraphQLInterfaceType;
 type Representation = Record<string, unknown>;

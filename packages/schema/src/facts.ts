@@ -1,4 +1,4 @@
-import { databaseIdOf as id } from "./global-id";
+import { databaseIdOf as id } from "@contagem/common";
 import type { PeerFact } from "./peers";
 
 /**

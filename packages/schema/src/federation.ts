@@ -5,7 +5,7 @@ import { type GraphQLSchema, parse, print } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { Doc } from "./docs";
 import { guardEntities } from "./entities-boundary";
-import type { SubgraphName } from "./global-id";
+import type { SubgraphName } from "@contagem/common";
 import { guardArguments } from "./input-boundary";
 import { describeConnections } from "./pagination";
 import { decodeRepresentations, nodeResolvers } from "./node-field";

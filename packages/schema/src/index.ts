@@ -1,18 +1,12 @@
-export * from "./auth";
-export * from "./config";
+// What needs no persistence kernel (configuration, logging, errors, limits, the HTTP edge, tokens) lives in
+// @contagem/common, which the gateway and the CLIs load alone; every subgraph reaches it through this barrel too.
+export * from "@contagem/common";
 export * from "./context";
 export * from "./db";
 export * from "./embedded";
-export * from "./errors";
 export * from "./federation";
 export * from "./string-limits";
 export * from "./http";
-export * from "./edge";
-export * from "./in-flight";
-export * from "./json-body";
-export * from "./limits";
-export * from "./node-limit";
-export * from "./logger";
 export * from "./pagination";
 export * from "./page-window";
 export * from "./source";
@@ -41,7 +35,6 @@ export * from "./integrity";
 export * from "./sql";
 export * from "./civil-time";
 export * from "./docs";
-export * from "./global-id";
 export * from "./relay-ids";
 export * from "./node-field";
 export * from "./provenance";

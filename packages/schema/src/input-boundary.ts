@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import { badInput } from "./errors";
+import { badInput } from "@contagem/common";
 import { NullNormalisers } from "./input-nulls";
 import { InputViolation, StringChecks, type ValueCheck } from "./input-strings";
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "./errors";
+import { AppError, ErrorCode } from "@contagem/common";
 
 /**
  * A council's records name only that council's records: a meeting convened by another council's president, another

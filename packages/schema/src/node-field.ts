@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import type { RequestContext } from "./context";
-import { badInput } from "./errors";
-import { decodeGlobalId, NODE_TYPES, type SubgraphName } from "./global-id";
+import { badInput, decodeGlobalId, NODE_TYPES, type SubgraphName } from "@contagem/common";
 import { askFact, type PeerFact } from "./peers";
 
 type Reference = { __typename: string; id: string };

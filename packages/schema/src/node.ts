@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { badInput } from "./errors";
+import { badInput } from "@contagem/common";
 
 export const ID_DESCRIPTION =
   "The record's global id (`Node.id`): an opaque string that names the type; `node(id:)` fetches it, and it is taken wherever this record's id is.";

@@ -1,6 +1,5 @@
 import { decodeCursor, type CursorShape, type CursorValue } from "./cursor";
-import { badInput } from "./errors";
-import { DEFAULT_PAGE, MAX_PAGE } from "./limits";
+import { badInput, DEFAULT_PAGE, MAX_PAGE } from "@contagem/common";
 
 /** A connection's arguments as a resolver receives them. */
 export interface PageRequest {

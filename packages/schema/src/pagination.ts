@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, getMetadataStorage, Int, ObjectType, type ClassType } from "type-graphql";
 import { encodeCursor, type CursorShape } from "./cursor";
-import { DEFAULT_PAGE, MAX_PAGE } from "./limits";
+import { DEFAULT_PAGE, MAX_PAGE } from "@contagem/common";
 import { pageWindow, type PageRequest, type PageWindow } from "./page-window";
 
 /**

@@ -1,9 +1,8 @@
 import DataLoader from "dataloader";
 import type { RequestContext } from "./context";
 import { holdsTransaction } from "./pool";
-import { badInput, DependencyUnavailable, ErrorCode } from "./errors";
+import { badInput, DependencyUnavailable, ErrorCode, databaseIdOf } from "@contagem/common";
 import { batchOptions } from "./loaders";
-import { databaseIdOf } from "./global-id";
 import { parseId } from "./node";
 
 /**

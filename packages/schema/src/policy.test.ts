@@ -1,4 +1,4 @@
-import type { Viewer } from "./auth";
+import type { Viewer } from "@contagem/common";
 import { canWriteForCouncil, isAdmin, isStaff, servesCouncil } from "./policy";
 
 const viewer = (roles: Viewer["roles"], councils: string[] = []): Viewer => ({ sub: "x", roles, councils });

@@ -1,4 +1,4 @@
-import type { Viewer } from "./auth";
+import type { Viewer } from "@contagem/common";
 
 /** The council a record belongs to, as policies see it: its id, and its slug where the subgraph knows it. */
 export interface CouncilRef {

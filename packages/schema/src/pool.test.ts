@@ -2,7 +2,7 @@ import { Entity, PrimaryKey } from "@mikro-orm/core";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { translateDatabaseError } from "./database-errors";
 import { openDatabase } from "./db";
-import { AppError } from "./errors";
+import { AppError } from "@contagem/common";
 import { POOL_EXHAUSTED, SECOND_CONNECTION } from "./pool";
 
 @Entity({ tableName: "pool_probe" })

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { AppError, ErrorCode } from "./errors";
+import { AppError, ErrorCode } from "@contagem/common";
 
 /**
  * Where a meeting's record comes from. Shared: the meetings subgraph stores it, and participation reads it

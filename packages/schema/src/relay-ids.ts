@@ -15,7 +15,7 @@ import {
   type ObjectTypeDefinitionNode,
   parse,
 } from "graphql";
-import { argumentId, globalId, isNodeType, NODE_TYPES, PLAIN_IDS_NOTE, type SubgraphName } from "./global-id";
+import { argumentId, globalId, isNodeType, NODE_TYPES, PLAIN_IDS_NOTE, type SubgraphName } from "@contagem/common";
 
 /** Id names whose record type is not their own name (`legalBasisId` names a LegalAct); "*" for any record. */
 const ALIASES: Record<string, string[] | "*"> = {

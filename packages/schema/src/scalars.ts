@@ -1,7 +1,7 @@
 import { GraphQLScalarType, type GraphQLScalarTypeConfig, type ValueNode } from "graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { dateInRange, instantInRange } from "./civil-time";
-import { ClientMistake, ErrorCode } from "./errors";
+import { ClientMistake, ErrorCode } from "@contagem/common";
 
 /** A Date or DateTime the client wrote wrong (malformed, or outside the years the graph keeps), literal or variable. */
 const invalid = (message: string) => new ClientMistake(ErrorCode.BAD_USER_INPUT, message);

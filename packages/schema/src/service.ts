@@ -1,16 +1,10 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createVerifier, readAuthConfig, type Verifier } from "./auth";
+import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
-import { ConfigError, checkRuntime, readInt, readString, readUrl, type Env } from "./config";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
-import { createLogger, logUnhandledRejections, type Logger } from "./logger";
-import { readQueryLimits, type QueryLimits } from "./limits";
-import { DEFAULT_MAX_BODY_BYTES } from "./edge";
-import { readServerLimits, type ServerLimits } from "./in-flight";
 import { startingHandler } from "./starting";
-import { listen } from "./http";
 import { createSubgraph, type Subgraph } from "./subgraph";
 import { seedContext, type SeedContext } from "./peers";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { requestIdOf } from "./edge";
-import { ErrorCode, requestErrorBody } from "./errors";
+import { requestIdOf, ErrorCode, requestErrorBody } from "@contagem/common";
 
 /**
  * What a service answers while it starts (waiting for its database, migrating, seeding): alive (`/healthz` 200), not

@@ -7,17 +7,12 @@ import {
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
-import type { Verifier } from "./auth";
+import { type Verifier, AppError, maskError, subscriptionRefused, apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits, apolloNodeLimit, type ServerLimits, type Logger, listen, type Listening } from "@contagem/common";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { formatDatabaseError } from "./database-errors";
-import { AppError, maskError, subscriptionRefused } from "./errors";
 import { ACQUIRE_TIMEOUT_MS } from "./pool";
-import { apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits";
-import { apolloNodeLimit } from "./node-limit";
-import { createHttpHandler, listen, type Listening } from "./http";
-import type { ServerLimits } from "./in-flight";
-import type { Logger } from "./logger";
+import { createHttpHandler } from "./http";
 
 export interface SubgraphOptions {
   name: string;

@@ -2,10 +2,9 @@ import { LockMode, wrap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { auditActor } from "./audit";
-import type { Viewer } from "./auth";
+import { type Viewer, AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated } from "@contagem/common";
 import type { RequestContext } from "./context";
 import { translateDatabaseError } from "./database-errors";
-import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated } from "./errors";
 import { parseId } from "./node";
 import type { CouncilRef } from "./policy";
 

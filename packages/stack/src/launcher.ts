@@ -32,10 +32,12 @@ export const EXIT_CONFIG = 78;
 export const PGLITE_TEMPLATE = join(ROOT, "packages", "stack", "dist", "pglite-template.tar.gz");
 
 /**
- * Node flags of the gateway process: a bounded heap keeps its memory flat under load (it holds plans and the
- * response cache, not data). Measured in BENCHMARKS.md.
+ * Node flags of the gateway process: a bounded old generation keeps its memory flat under load (it holds plans and
+ * the response cache, not data), and a young generation of 16 MB semi-spaces lets each request's short-lived objects
+ * die young: with the old-space cap alone, V8 sized the young generation from it and promoted them, so the garbage
+ * collector took 30–37 % of the gateway's CPU under load (`npm run bench:profile`; BENCHMARKS.md).
  */
-export const GATEWAY_NODE_ARGS = ["--max-old-space-size=192"];
+export const GATEWAY_NODE_ARGS = ["--max-old-space-size=192", "--max-semi-space-size=16"];
 
 /** A development secret, created once per data directory, so `npm run token` and the services agree on it. */
 export async function devSecret(dataDir: string, name = "jwt-secret"): Promise<string> {
