@@ -57,9 +57,16 @@ export function readCpu(pids: Record<string, number | undefined>): CpuReading {
   return reading;
 }
 
-/** CPU milliseconds per request of each process between two readings. */
-export function cpuPerRequest(before: CpuReading, after: CpuReading, requests: number): CpuReading {
+/** CPU milliseconds each process spent between two readings. */
+export function cpuSpent(before: CpuReading, after: CpuReading): CpuReading {
   const out: CpuReading = {};
-  for (const name of Object.keys(after)) out[name] = requests > 0 ? (after[name] - before[name]) / requests : NaN;
+  for (const name of Object.keys(after)) out[name] = after[name] - before[name];
+  return out;
+}
+
+/** CPU milliseconds per request of each process, from what they spent. */
+export function cpuPerRequest(spent: CpuReading, requests: number): CpuReading {
+  const out: CpuReading = {};
+  for (const [name, ms] of Object.entries(spent)) out[name] = requests > 0 ? ms / requests : NaN;
   return out;
 }

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { cpuPerRequest, readCpu, type CpuReading } from "./cpu";
+import { cpuPerRequest, cpuSpent, readCpu, type CpuReading } from "./cpu";
 
 export interface LoadResult {
   rps: number;
@@ -10,6 +10,11 @@ export interface LoadResult {
   errors: number;
   /** CPU milliseconds per request of each process asked for (and PostgreSQL), over the measured run. */
   cpuMsPerRequest?: CpuReading;
+  /** Every response's latency in ms, and the measured seconds, so that runs of one target can be merged. */
+  latencies: number[];
+  seconds: number;
+  /** CPU milliseconds each process spent over the measured run (not per request). */
+  cpuMs?: CpuReading;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -17,7 +22,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export function summarize(latencies: number[], seconds: number, errors: number): LoadResult {
+export function summarize(latencies: number[], seconds: number, errors: number, cpuMs?: CpuReading): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     rps: latencies.length / seconds,
@@ -26,7 +31,29 @@ export function summarize(latencies: number[], seconds: number, errors: number):
     p99: percentile(sorted, 99),
     requests: latencies.length,
     errors,
+    latencies,
+    seconds,
+    cpuMs,
+    cpuMsPerRequest: cpuMs && cpuPerRequest(cpuMs, latencies.length),
   };
+}
+
+/**
+ * One result of several runs of one target (the rounds of a scenario, alternated with the other targets' so that a
+ * target measured first or last is not favoured by a colder or warmer machine): latencies pooled, seconds and CPU summed.
+ */
+export function mergeResults(results: LoadResult[]): LoadResult {
+  const latencies = results.flatMap((r) => r.latencies);
+  const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
+  const errors = results.reduce((sum, r) => sum + r.errors, 0);
+  const withCpu = results.filter((r) => r.cpuMs);
+  const cpuMs = withCpu.length
+    ? withCpu.reduce<CpuReading>((sum, r) => {
+        for (const [name, ms] of Object.entries(r.cpuMs!)) sum[name] = (sum[name] ?? 0) + ms;
+        return sum;
+      }, {})
+    : undefined;
+  return summarize(latencies, seconds, errors, cpuMs);
 }
 
 interface LoadOptions {
@@ -71,7 +98,5 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     latencies.push(ms);
     if (!ok) errors++;
   });
-  const result = summarize(latencies, options.seconds, errors + failures);
-  if (before) result.cpuMsPerRequest = cpuPerRequest(before, readCpu(options.cpuOf!), result.requests);
-  return result;
+  return summarize(latencies, options.seconds, errors + failures, before && cpuSpent(before, readCpu(options.cpuOf!)));
 }

@@ -8,7 +8,7 @@ import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Client } from "pg";
-import { load, type LoadResult } from "./load";
+import { load, mergeResults, type LoadResult } from "./load";
 import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
 import { renderReport, type Row } from "./report";
 import { writeMix, type Secretary } from "./write-mix";
@@ -20,7 +20,9 @@ import { writeMix, type Secretary } from "./write-mix";
  */
 const env = process.env;
 const DATABASE_URL = readString(env, "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/contagem_bench");
-const SECONDS = readInt(env, "BENCH_SECONDS", 10, 1, 600);
+/** Seconds measured per target and scenario, over ROUNDS alternating rounds. */
+const SECONDS = readInt(env, "BENCH_SECONDS", 12, 1, 600);
+const ROUNDS = readInt(env, "BENCH_ROUNDS", 3, 1, 20);
 const WARMUP = readInt(env, "BENCH_WARMUP", 3, 0, 120);
 const CONNECTIONS = readInt(env, "BENCH_CONNECTIONS", 10, 1, 500);
 const ISSUER = "contagem-bench";
@@ -86,7 +88,7 @@ async function main() {
     procs.push(gatewayJs, gatewayRust, gatewayCached);
     const apollo = await startApollo(ports.apollo, urls);
     procs.push(apollo);
-    const monolith = await start("monolith baseline (SQL)", "packages/bench/dist/monolith.js", { DATABASE_URL, PORT: String(ports.monolith) }, ports.monolith, answersQuery);
+    const monolith = await start("monolith baseline (SQL)", "packages/bench/dist/monolith.js", { DATABASE_URL, PII_KEY: common.PII_KEY, PORT: String(ports.monolith) }, ports.monolith, answersQuery);
     procs.push(monolith);
 
     const slug = await pickCouncil(gatewayJs.url);
@@ -99,40 +101,50 @@ async function main() {
     };
 
     // Equal answers first: a faster wrong answer is not faster.
-    const equal: Record<string, boolean> = {};
-    for (const key of ["s1", "s2", "s3"] as const) {
+    const equal: Record<string, string | true> = {};
+    for (const key of ["s1", "s2", "s3", "s4"] as const) {
       const reference = await answer(gatewayJs.url, bodies[key]);
       if (reference.errors) throw new Error(`${key}: ${JSON.stringify(reference.errors)}`);
-      for (const target of key === "s3" ? [monolith] : [gatewayRust, gatewayCached, apollo, monolith]) {
-        equal[`${key}:${target.name}`] = isDeepStrictEqual((await answer(target.url, bodies[key])).data, reference.data);
+      for (const target of key === "s3" || key === "s4" ? [monolith] : [gatewayRust, gatewayCached, apollo, monolith]) {
+        equal[`${key}:${target.name}`] = firstDifference((await answer(target.url, bodies[key])).data, reference.data) ?? true;
       }
     }
     const singleDirect = await answer(councils.url, bodies.single);
-    equal["single:direct"] = isDeepStrictEqual(singleDirect.data, (await answer(gatewayJs.url, bodies.single)).data);
+    equal["single:direct"] = firstDifference(singleDirect.data, (await answer(gatewayJs.url, bodies.single)).data) ?? true;
 
     const rows: Row[] = [];
     const subgraphPids = Object.fromEntries(procs.slice(0, 3).map((p) => [p.name, p.child.pid]));
-    const measure = async (scenario: string, target: Proc, body: string, headers?: Record<string, string>) => {
-      process.stdout.write(`  ${scenario} → ${target.name}…\n`);
-      // CPU of the process under load and of what it calls: the subgraphs (but the monolith calls none) and PostgreSQL.
-      const called = Object.entries(subgraphPids).filter(([, pid]) => target !== monolith && pid !== target.child.pid);
-      const cpuOf = { target: target.child.pid, ...Object.fromEntries(called) };
-      const result: LoadResult = await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS, cpuOf });
-      rows.push({ scenario, target: target.name, result });
-      return result;
+    /**
+     * A scenario's targets are measured in ROUNDS alternating rounds (A B C, A B C, …), each a warm-up and a measured
+     * share of SECONDS, and each target's rounds merged: no target gains from being measured on a warmer machine.
+     */
+    const measure = async (scenario: string, targets: Proc[], body: string, headers?: Record<string, string>) => {
+      const runs = new Map<Proc, LoadResult[]>(targets.map((t) => [t, []]));
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const target of targets) {
+          process.stdout.write(`  ${scenario} → ${target.name} (round ${round}/${ROUNDS})…\n`);
+          // CPU of the process under load and of what it calls: the subgraphs (but the monolith calls none) and PostgreSQL.
+          const called = Object.entries(subgraphPids).filter(([, pid]) => target !== monolith && pid !== target.child.pid);
+          const cpuOf = { target: target.child.pid, ...Object.fromEntries(called) };
+          const seconds = Math.max(1, Math.round(SECONDS / ROUNDS));
+          const warmupSeconds = round === 1 ? WARMUP : Math.min(WARMUP, 1);
+          runs.get(target)!.push(await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds, seconds, cpuOf }));
+        }
+      }
+      for (const target of targets) rows.push({ scenario, target: target.name, result: mergeResults(runs.get(target)!) });
     };
-    process.stdout.write(`Load: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${SECONDS} s measured per run.\n`);
-    for (const target of [gatewayJs, gatewayRust, gatewayCached, apollo, monolith]) await measure("1. third-party read (3 subgraphs)", target, bodies.s1);
+    process.stdout.write(`Load: ${CONNECTIONS} connections; per target ${ROUNDS} alternating rounds of ${Math.round(SECONDS / ROUNDS)} s measured (${WARMUP} s warm-up first, then 1 s).\n`);
+    await measure("1. third-party read (3 subgraphs)", [gatewayJs, gatewayRust, gatewayCached, apollo, monolith], bodies.s1);
     const rssAfterScenario1 = {
       js: await peakRssMb(gatewayJs.child.pid),
       rust: await peakRssMb(gatewayRust.child.pid),
       cached: await peakRssMb(gatewayCached.child.pid),
       apollo: await peakRssMb(apollo.child.pid),
     };
-    for (const target of [gatewayJs, gatewayRust, gatewayCached, apollo, monolith]) await measure("2. deep federated page", target, bodies.s2);
-    for (const target of [gatewayJs, gatewayRust, councils]) await measure("single-subgraph query", target, bodies.single);
-    for (const target of [gatewayRust, gatewayCached, monolith]) await measure("3. search", target, bodies.s3);
-    for (const target of [gatewayRust, gatewayCached]) await measure("4. participation figures", target, bodies.s4);
+    await measure("2. deep federated page", [gatewayJs, gatewayRust, gatewayCached, apollo, monolith], bodies.s2);
+    await measure("single-subgraph query", [gatewayJs, gatewayRust, councils], bodies.single);
+    await measure("3. search", [gatewayRust, gatewayCached, monolith], bodies.s3);
+    await measure("4. participation figures", [gatewayRust, gatewayCached, monolith], bodies.s4);
 
     process.stdout.write("  5. secretary write mix…\n");
     const secretaries = await secretariesOf(gatewayJs.url, jwtSecret, 4);
@@ -154,7 +166,7 @@ async function main() {
         node: process.version,
         postgres: postgres.split(",")[0],
         versions: await versions(),
-        settings: `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s per run`,
+        settings: `${CONNECTIONS} connections; ${SECONDS} s measured per target in ${ROUNDS} alternating rounds (${WARMUP} s warm-up first, 1 s after)`,
       },
       seconds: (Date.now() - started) / 1000,
     });
@@ -164,6 +176,20 @@ async function main() {
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
   }
+}
+
+/** Where two answers first differ (a JSON path and both values), or undefined when they are deeply equal. */
+function firstDifference(actual: unknown, expected: unknown, path = "data"): string | undefined {
+  if (isDeepStrictEqual(actual, expected)) return undefined;
+  if (actual && expected && typeof actual === "object" && typeof expected === "object" && Array.isArray(actual) === Array.isArray(expected)) {
+    const a = actual as Record<string, unknown>;
+    const e = expected as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(e), ...Object.keys(a)])) {
+      const found = firstDifference(a[k], e[k], Array.isArray(actual) ? `${path}[${k}]` : `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(actual)?.slice(0, 120)} instead of ${JSON.stringify(expected)?.slice(0, 120)}`;
 }
 
 function startApollo(port: number, urls: Record<string, string>): Promise<Proc> {

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { load } from "./load";
-import { freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
+import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
 import { renderProfile, summarizeProfile, type CpuProfile } from "./profile-summary";
 
 /**
@@ -23,6 +23,8 @@ const WARMUP = readInt(env, "BENCH_WARMUP", 3, 0, 120);
 const CONNECTIONS = readInt(env, "BENCH_CONNECTIONS", 10, 1, 500);
 /** The gateway's Node flags (default: what `npm start` gives it), to try others: e.g. "--max-old-space-size=256". */
 const GATEWAY_ARGS = env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? GATEWAY_NODE_ARGS;
+/** Which gateway serves the load: ours (Rust planner, no response cache) or the peer, @apollo/gateway. */
+const GATEWAY = readString(env, "BENCH_PROFILE_GATEWAY", "ours");
 
 const SCENARIOS: Record<string, { title: string; file: string; variables?: (slug: string) => Record<string, unknown> }> = {
   "1": { title: "1. third-party read (3 subgraphs)", file: "1-third-party-read.graphql" },
@@ -57,7 +59,14 @@ async function profileScenario(key: string, outDir: string): Promise<string> {
     for (const name of ["councils", "meetings", "participation"]) {
       procs.push(await start(name, `services/${name}/dist/main.js`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) }, ports[name], undefined, prof(name)));
     }
-    const gateway = await start("gateway", "gateway/dist/main.js", { ...common, PORT: String(ports.gateway), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "0" }, ports.gateway, undefined, [...GATEWAY_ARGS, ...prof("gateway")]);
+    const gateway =
+      GATEWAY === "apollo"
+        ? await start("gateway", "packages/bench/dist/apollo-gateway.js", {
+            PORT: String(ports.gateway),
+            SUPERGRAPH_PATH: join(ROOT, "gateway", "supergraph.graphql"),
+            SUBGRAPH_URLS: JSON.stringify({ councils: common.COUNCILS_URL, meetings: common.MEETINGS_URL, participation: common.PARTICIPATION_URL }),
+          }, ports.gateway, answersQuery, prof("gateway"))
+        : await start("gateway", "gateway/dist/main.js", { ...common, PORT: String(ports.gateway), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "0" }, ports.gateway, undefined, [...GATEWAY_ARGS, ...prof("gateway")]);
     procs.push(gateway);
     const slug = scenario.variables ? await pickCouncil(gateway.url) : "";
     const query = await readFile(join(ROOT, "bench", "scenarios", scenario.file), "utf8");
@@ -75,7 +84,7 @@ async function profileScenario(key: string, outDir: string): Promise<string> {
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
   }
-  const sections = [`### ${scenario.title}`, "", `${requests} requests in ${SECONDS} s after ${WARMUP} s of warm-up, ${CONNECTIONS} connections.`, ""];
+  const sections = [`### ${scenario.title}`, "", `${requests} requests through ${GATEWAY === "apollo" ? "@apollo/gateway" : "our gateway"} in ${SECONDS} s after ${WARMUP} s of warm-up, ${CONNECTIONS} connections.`, ""];
   for (const name of ["gateway", "councils", "meetings", "participation"]) {
     const files = await readdir(join(dir, name)).catch(() => []);
     if (!files.length) {

@@ -8,7 +8,7 @@ export interface Row {
 
 export interface ReportInput {
   rows: Row[];
-  equal: Record<string, boolean>;
+  equal: Record<string, string | true>;
   rssAfterScenario1: { js: number | null; rust: number | null; cached: number | null; apollo: number | null };
   rss: Record<string, number | null>;
   startup: { first: number; warm: number };
@@ -87,11 +87,15 @@ export function renderReport(input: ReportInput): string {
   const mono3 = find(rows, "3.", "monolith");
   const vsMono3 = ratio(rust3?.p50, mono3?.p50);
   lines.push(`| scenario 3 (search) p50, federated ÷ monolith SQL baseline (Rust planner, cache off) | ${f(vsMono3, 2)}× | ≤ 2× | ${mark(vsMono3 <= 2)} |`);
+  const rust4 = find(rows, "4.", "gateway (Hive runtime, Rust");
+  const mono4 = find(rows, "4.", "monolith");
+  const vsMono4 = ratio(rust4?.p50, mono4?.p50);
+  lines.push(`| scenario 4 (figures) p50, federated ÷ monolith SQL baseline (Rust planner, cache off) | ${f(vsMono4, 2)}× | ≤ 2× | ${mark(vsMono4 <= 2)} |`);
   const rss = input.rssAfterScenario1;
   lines.push(`| gateway peak RSS under scenario-1 load (JS / Rust / Rust + cache / Apollo) | ${rss.js ?? "—"} / ${rss.rust ?? "—"} / ${rss.cached ?? "—"} / ${rss.apollo ?? "—"} MB | ≤ 150 MB | ${mark(Math.max(rss.js ?? Infinity, rss.rust ?? Infinity, rss.cached ?? Infinity) <= 150)} |`);
   lines.push(`| \`npm start\` to first answered query, embedded DB: fresh data dir / restart | ${f(input.startup.first, 1)} s / ${f(input.startup.warm, 1)} s | ≤ 10 s | ${mark(input.startup.first <= 10)} |`);
   lines.push("", "## Equal answers", "", "Before any load, each target's answer was compared with our gateway's (JSON deep equality):", "");
-  for (const [key, same] of Object.entries(input.equal)) lines.push(`- ${key}: ${same ? "equal" : "**DIFFERENT**"}`);
+  for (const [key, same] of Object.entries(input.equal)) lines.push(`- ${key}: ${same === true ? "equal" : `**DIFFERENT** (${same})`}`);
   lines.push("", "## Peak RSS of every process (whole run)", "", "| process | MB |", "|---|---:|");
   for (const [name, mb] of Object.entries(input.rss)) lines.push(`| ${name} | ${mb ?? "—"} |`);
   lines.push("", `Write mix operations: ${Object.entries(input.mixByOperation).map(([op, n]) => `${op} ${n}`).join(", ")}.`);

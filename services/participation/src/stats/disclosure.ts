@@ -54,6 +54,10 @@ export const keySumSql = (keys: string) => `sum(${keys}) % ${KEY_SPACE}`;
 export function figuresSalt(ctx: RequestContext): string {
   const key = ctx.settings.PII_KEY;
   if (!key) throw new Error("PII_KEY is not configured for the participation subgraph.");
-  const digest = createHmac("sha256", key).update("participation figures: record keys").digest();
-  return digest.readBigInt64BE(0).toString();
+  return figuresSaltOf(key);
+}
+
+/** The secret of the record keys for a PII_KEY (a signed 64-bit integer, as text). */
+export function figuresSaltOf(piiKey: string): string {
+  return createHmac("sha256", piiKey).update("participation figures: record keys").digest().readBigInt64BE(0).toString();
 }

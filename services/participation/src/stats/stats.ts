@@ -111,10 +111,25 @@ async function computeFigures(
   filter: StatsFilter,
   partition?: { column: string; ids: readonly number[] },
 ) {
+  const { sql, params } = figuresQuery(schema, figuresSalt(ctx), groupBy, filter, partition);
+  return figuresOf(await ctx.em.execute<Record<string, unknown>[]>(sql, params), partition !== undefined);
+}
+
+/**
+ * The one statement that computes figures (knex's `?` placeholders): grouped by the dimensions asked and, for a batch
+ * of parents, by the parent's column, with the sums of record keys their rounding needs (see ./disclosure).
+ */
+export function figuresQuery(
+  schema: string,
+  salt: string,
+  groupBy: StatsDimension[],
+  filter: StatsFilter,
+  partition?: { column: string; ids: readonly number[] },
+): { sql: string; params: unknown[] } {
   const columns = [...new Set(groupBy)].map((d) => ({ sql: COLUMN[d], as: d as string }));
   const conditions: string[] = [];
   // The first parameter is the secret of the record keys, in the inner select.
-  const params: unknown[] = [figuresSalt(ctx)];
+  const params: unknown[] = [salt];
   const where = (sql: string, value: unknown) => {
     conditions.push(sql);
     params.push(value);
@@ -133,17 +148,19 @@ async function computeFigures(
   }
   const groups = columns.map((_, i) => String(i + 1));
   // One row per group and person first: a group's cell keys sum its people's record keys (its acts' for activities).
-  const rows = await ctx.em.execute<Record<string, unknown>[]>(
-    `select ${[...columns.map((c) => `g."${c.as}"`), "count(*) as participants", "sum(g.acts) as activities", `${keySumSql("g.k")} as people_key`, `${keySumSql("g.acts * g.k")} as acts_key`].join(", ")}
+  const sql = `select ${[...columns.map((c) => `g."${c.as}"`), "count(*) as participants", "sum(g.acts) as activities", `${keySumSql("g.k")} as people_key`, `${keySumSql("g.acts * g.k")} as acts_key`].join(", ")}
      from (
        select ${[...columns.map((c) => `${c.sql} as "${c.as}"`), "count(*) as acts", `${personKeySql("pa.id")} as k`].join(", ")}
        from (${activities(schema)}) a join ${schema}.participant pa on pa.id = a.participant_id
        ${conditions.length ? `where ${conditions.join(" and ")}` : ""}
        group by ${[...groups, "pa.id"].join(", ")}
      ) g
-     ${groups.length ? `group by ${groups.join(", ")} order by ${groups.join(", ")}` : ""}`,
-    params,
-  );
+     ${groups.length ? `group by ${groups.join(", ")} order by ${groups.join(", ")}` : ""}`;
+  return { sql, params };
+}
+
+/** The published figures of figuresQuery's rows: every count rounded (./disclosure), groups rounded to 0 left out. */
+export function figuresOf(rows: Record<string, unknown>[], partitioned: boolean): (FigureRow & { parent?: number })[] {
   const figures: (FigureRow & { parent?: number })[] = [];
   for (const row of rows) {
     const participants = publishedCount(row.participants as string, row.people_key as string);
@@ -160,7 +177,7 @@ async function computeFigures(
       activities: Math.max(participants, publishedCount(row.activities as string, row.acts_key as string)),
       suppressed: false,
     };
-    if (partition) figure.parent = Number(row.parent);
+    if (partitioned) figure.parent = Number(row.parent);
     figures.push(figure);
   }
   return figures;
