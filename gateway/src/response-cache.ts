@@ -3,6 +3,7 @@ import { getOperationAST, type ExecutionResult } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { selectsRateLimit } from "./rate-limit-field";
 
 /**
@@ -140,6 +141,17 @@ interface GatewayContext {
   params?: { query?: unknown; variables?: unknown; operationName?: unknown };
 }
 
+/**
+ * What the cache did for a request, as RFC 9211's `Cache-Status` says it (`contagem-gateway; hit`, `…; fwd=miss`,
+ * `…; fwd=bypass` for a query it may not answer: with a token, selecting `rateLimit`, or with large variables),
+ * read by the edge when it writes the response's headers.
+ */
+const cacheStatus = new WeakMap<IncomingMessage, string>();
+export const CACHE_STATUS_NAME = "contagem-gateway";
+
+/** The `Cache-Status` value of a request the response cache saw (undefined for mutations and when it is off). */
+export const cacheStatusOf = (req: IncomingMessage): string | undefined => cacheStatus.get(req);
+
 /** The subgraphs each request's plan asked, by request context. */
 const asked = new WeakMap<object, Set<string>>();
 
@@ -166,11 +178,15 @@ export function useResponseCache(cache: ResponseCache, logger: Logger) {
           },
         };
       }
+      if (operation !== "query") return;
+      const req = (args.contextValue as { req?: IncomingMessage }).req;
+      const status = (value: string) => req && cacheStatus.set(req, `${CACHE_STATUS_NAME}; ${value}`);
       // `rateLimit` is the asker's own budget at this moment: never another request's.
-      if (operation !== "query" || context.request.headers.get("authorization") || selectsRateLimit(args.document, args.operationName)) return;
+      if (context.request.headers.get("authorization") || selectsRateLimit(args.document, args.operationName)) return void status("fwd=bypass");
       const key = responseCacheKey(context.params?.query, args.variableValues, args.operationName);
-      if (!key) return;
+      if (!key) return void status("fwd=bypass");
       const hit = cache.get(key);
+      status(hit ? "hit" : "fwd=miss");
       if (hit) return setResultAndStopExecution(hit);
       const since = cache.now();
       return {

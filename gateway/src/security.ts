@@ -60,7 +60,7 @@ export function createBrowserPolicy(policy: BrowserPolicy) {
     origin: anyOrigin ? "*" : policy.corsOrigins,
     credentials: false,
     methods: ["GET", "POST"],
-    exposedHeaders: ["x-request-id", "retry-after", ...RATE_LIMIT_HEADERS],
+    exposedHeaders: ["x-request-id", "retry-after", "cache-status", ...RATE_LIMIT_HEADERS],
     maxAge: 86_400,
   }) as Middleware;
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {

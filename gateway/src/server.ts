@@ -21,6 +21,7 @@ import compression from "compression";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ideContentSecurityPolicy } from "./graphiql";
 import { writeCachingHeaders } from "./http-caching";
+import { cacheStatusOf } from "./response-cache";
 import type { PersistedDocumentsOptions } from "./persisted-documents";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
@@ -202,6 +203,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // The operation has been charged its cost by now: the headers tell the budget after it.
     budget.writeHeaders(req, res);
     writeCachingHeaders(req, res, response, maxAgeSeconds);
+    const cacheStatus = cacheStatusOf(req);
+    if (cacheStatus) res.setHeader("cache-status", cacheStatus);
     await sendNodeResponse(response, res, req, false);
   };
 

@@ -58,7 +58,7 @@ export function mergeResults(results: LoadResult[]): LoadResult {
 
 interface LoadOptions {
   url: string;
-  body: string;
+  body?: string;
   headers?: Record<string, string>;
   connections: number;
   warmupSeconds: number;
@@ -67,19 +67,40 @@ interface LoadOptions {
   cpuOf?: Record<string, number | undefined>;
   /** Called as the measured run starts (after the warm-up). */
   onMeasuredStart?: () => void;
+  /** Each request's body and headers in turn (replaces `body`): a mix of operations. */
+  next?: () => { body: string; headers?: Record<string, string> };
+  /** Each response's headers (of the measured run), e.g. to count the response cache's hits. */
+  onHeaders?: (headers: Record<string, string>) => void;
 }
 
-function run(options: LoadOptions, seconds: number, onLatency?: (ms: number, ok: boolean) => void): Promise<number> {
+function run(options: LoadOptions, seconds: number, onLatency?: (ms: number, ok: boolean) => void, measured = false): Promise<number> {
+  const base = { "content-type": "application/json", ...options.headers };
+  const { next, onHeaders } = options;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.url,
         method: "POST",
-        headers: { "content-type": "application/json", ...options.headers },
+        headers: base,
         body: options.body,
         connections: options.connections,
         duration: seconds,
-      },
+        ...(next
+          ? {
+              requests: [
+                {
+                  setupRequest: (request: object) => {
+                    const { body, headers } = next();
+                    return { ...request, method: "POST", body, headers: { ...base, ...headers } };
+                  },
+                  onResponse: (_status: number, _body: string, _context: unknown, headers: Record<string, string>) => {
+                    if (measured) onHeaders?.(headers);
+                  },
+                },
+              ],
+            }
+          : {}),
+      } as autocannon.Options,
       // Failures autocannon counts itself: connection errors and timeouts (no response to time).
       (error, result) => (error ? reject(error) : resolve(result.errors + result.timeouts)),
     );
@@ -94,9 +115,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   let errors = 0;
   const before = options.cpuOf && readCpu(options.cpuOf);
   options.onMeasuredStart?.();
-  const failures = await run(options, options.seconds, (ms, ok) => {
-    latencies.push(ms);
-    if (!ok) errors++;
-  });
+  const failures = await run(
+    options,
+    options.seconds,
+    (ms, ok) => {
+      latencies.push(ms);
+      if (!ok) errors++;
+    },
+    true,
+  );
   return summarize(latencies, options.seconds, errors + failures, before && cpuSpent(before, readCpu(options.cpuOf!)));
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Client } from "pg";
 import { load, mergeResults, type LoadResult } from "./load";
+import { buildMix, distinctOf, type MixRequest } from "./mix";
 import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
 import { renderReport, type Row } from "./report";
 import { writeMix, type Secretary } from "./write-mix";
@@ -52,6 +53,12 @@ async function ensureDatabase(): Promise<string> {
 }
 
 const graphql = (file: string) => readFile(join(ROOT, "bench", "scenarios", file), "utf8");
+
+/** A varied load: each request's body and headers in turn, and each response's headers by target. */
+interface MixSource {
+  next: () => { body: string; headers?: Record<string, string> };
+  onHeaders: (target: Proc, headers: Record<string, string>) => void;
+}
 
 async function answer(url: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
@@ -118,7 +125,7 @@ async function main() {
      * A scenario's targets are measured in ROUNDS alternating rounds (A B C, A B C, …), each a warm-up and a measured
      * share of SECONDS, and each target's rounds merged: no target gains from being measured on a warmer machine.
      */
-    const measure = async (scenario: string, targets: Proc[], body: string, headers?: Record<string, string>) => {
+    const measure = async (scenario: string, targets: Proc[], body: string | MixSource, headers?: Record<string, string>) => {
       const runs = new Map<Proc, LoadResult[]>(targets.map((t) => [t, []]));
       for (let round = 1; round <= ROUNDS; round++) {
         for (const target of targets) {
@@ -128,7 +135,8 @@ async function main() {
           const cpuOf = { target: target.child.pid, ...Object.fromEntries(called) };
           const seconds = Math.max(1, Math.round(SECONDS / ROUNDS));
           const warmupSeconds = round === 1 ? WARMUP : Math.min(WARMUP, 1);
-          runs.get(target)!.push(await load({ url: target.url, body, headers, connections: CONNECTIONS, warmupSeconds, seconds, cpuOf }));
+          const source = typeof body === "string" ? { body } : { next: body.next, onHeaders: (h: Record<string, string>) => body.onHeaders(target, h) };
+          runs.get(target)!.push(await load({ url: target.url, ...source, headers, connections: CONNECTIONS, warmupSeconds, seconds, cpuOf }));
         }
       }
       for (const target of targets) rows.push({ scenario, target: target.name, result: mergeResults(runs.get(target)!) });
@@ -146,10 +154,41 @@ async function main() {
     await measure("3. search", [gatewayRust, gatewayCached, monolith], bodies.s3);
     await measure("4. participation figures", [gatewayRust, gatewayCached, monolith], bodies.s4);
 
+    // 6. The realistic mix: varied operations replayed in a fixed order, 10 % with a token.
+    const mixToken = await new SignJWT({ roles: ["STAFF"] })
+      .setProtectedHeader({ alg: "HS256" }).setSubject("bench-mix").setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime("2h")
+      .sign(new TextEncoder().encode(jwtSecret));
+    const mix = await buildMix((body) => answer(gatewayRust.url, body));
+    const withToken = (m: MixRequest): Record<string, string> => (m.withToken ? { authorization: `Bearer ${mixToken}` } : {});
+    const mixCheck = { requests: 0, differing: [] as string[] };
+    for (const m of distinctOf(mix)) {
+      const reference = await answer(gatewayRust.url, m.body, withToken(m));
+      if (reference.errors) throw new Error(`mix ${m.kind}: ${JSON.stringify(reference.errors)}`);
+      // Twice through the cache: the second answer is the cached one.
+      for (const target of [gatewayCached, gatewayCached, apollo]) {
+        mixCheck.requests++;
+        const difference = firstDifference((await answer(target.url, m.body, withToken(m))).data, reference.data);
+        if (difference) mixCheck.differing.push(`${target.name}, ${m.kind}: ${difference}`);
+      }
+    }
+    let cursor = 0;
+    const cacheStatus = { hit: 0, other: 0 };
+    await measure("6. realistic mix (varied reads, 10 % with a token)", [gatewayRust, gatewayCached, apollo], {
+      next: () => {
+        const m = mix[cursor++ % mix.length];
+        return { body: m.body, headers: withToken(m) };
+      },
+      onHeaders: (target, headers) => {
+        if (target !== gatewayCached) return;
+        if (headers["cache-status"]?.endsWith("; hit")) cacheStatus.hit++;
+        else cacheStatus.other++;
+      },
+    });
+
     process.stdout.write("  5. secretary write mix…\n");
     const secretaries = await secretariesOf(gatewayJs.url, jwtSecret, 4);
-    const mix = await writeMix(gatewayRust.url, secretaries, SECONDS);
-    rows.push({ scenario: `5. secretary write mix (${secretaries.length} secretaries)`, target: gatewayRust.name, result: mix });
+    const writes = await writeMix(gatewayRust.url, secretaries, SECONDS);
+    rows.push({ scenario: `5. secretary write mix (${secretaries.length} secretaries)`, target: gatewayRust.name, result: writes });
 
     const rss = Object.fromEntries(await Promise.all(procs.map(async (p) => [p.name, await peakRssMb(p.child.pid)])));
     const startup = await measureStartup();
@@ -159,7 +198,8 @@ async function main() {
       rssAfterScenario1,
       rss,
       startup,
-      mixByOperation: mix.byOperation,
+      mixByOperation: writes.byOperation,
+      realisticMix: { distinct: distinctOf(mix).length, length: mix.length, checked: mixCheck.requests, differing: mixCheck.differing, hitRatio: cacheStatus.hit / Math.max(1, cacheStatus.hit + cacheStatus.other) },
       machine: {
         cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
         memory: `${Math.round(totalmem() / 2 ** 30)} GB (${Math.round(freemem() / 2 ** 30)} GB free)`,

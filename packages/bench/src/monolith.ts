@@ -57,6 +57,9 @@ async function thirdPartyRead() {
   };
 }
 
+/** Mandate roles are stored in Portuguese and published by their Popolo names (the councils subgraph's MandateRole). */
+const PUBLIC_ROLE: Record<string, string> = { TITULAR: "FULL_MEMBER", SUPLENTE: "ALTERNATE" };
+
 async function deepMeetingsPage(slug: string) {
   const council = (await pool.query(`select id, name from councils.council where slug = $1`, [slug])).rows[0];
   if (!council) return { council: null };
@@ -90,7 +93,7 @@ async function deepMeetingsPage(slug: string) {
                 .filter((a) => a.meeting_id === m.id)
                 .map((a) => ({
                   status: a.status,
-                  mandate: { role: mandate.get(a.mandate_id)?.role, person: { displayName: mandate.get(a.mandate_id)?.display_name } },
+                  mandate: { role: PUBLIC_ROLE[mandate.get(a.mandate_id)?.role], person: { displayName: mandate.get(a.mandate_id)?.display_name } },
                   substitute: a.substitute_mandate_id ? { person: { displayName: mandate.get(a.substitute_mandate_id)?.display_name } } : null,
                 })),
             },

@@ -9,6 +9,8 @@ export interface Row {
 export interface ReportInput {
   rows: Row[];
   equal: Record<string, string | true>;
+  /** Scenario 6: its length, distinct requests, answers compared before the load, and the cache's hit ratio. */
+  realisticMix?: { length: number; distinct: number; checked: number; differing: string[]; hitRatio: number };
   rssAfterScenario1: { js: number | null; rust: number | null; cached: number | null; apollo: number | null };
   rss: Record<string, number | null>;
   startup: { first: number; warm: number };
@@ -91,11 +93,23 @@ export function renderReport(input: ReportInput): string {
   const mono4 = find(rows, "4.", "monolith");
   const vsMono4 = ratio(rust4?.p50, mono4?.p50);
   lines.push(`| scenario 4 (figures) p50, federated ÷ monolith SQL baseline (Rust planner, cache off) | ${f(vsMono4, 2)}× | ≤ 2× | ${mark(vsMono4 <= 2)} |`);
+  const rust6 = find(rows, "6.", "gateway (Hive runtime, Rust");
+  const cached6 = find(rows, "6.", "gateway (Rust planner + 5 s");
+  const apollo6 = find(rows, "6.", "@apollo/gateway");
+  const mixRatio = ratio(cached6?.rps, apollo6?.rps);
+  const mixInfo = input.realisticMix;
+  lines.push(`| realistic mix, throughput ÷ @apollo/gateway: cache on / cache off (cache hit ratio ${mixInfo ? f(mixInfo.hitRatio * 100, 0) : "—"} %) | ${f(mixRatio, 2)}× / ${f(ratio(rust6?.rps, apollo6?.rps), 2)}× | ≥ 5× (cache on) | ${mark(mixRatio >= 5)} |`);
   const rss = input.rssAfterScenario1;
   lines.push(`| gateway peak RSS under scenario-1 load (JS / Rust / Rust + cache / Apollo) | ${rss.js ?? "—"} / ${rss.rust ?? "—"} / ${rss.cached ?? "—"} / ${rss.apollo ?? "—"} MB | ≤ 150 MB | ${mark(Math.max(rss.js ?? Infinity, rss.rust ?? Infinity, rss.cached ?? Infinity) <= 150)} |`);
   lines.push(`| \`npm start\` to first answered query, embedded DB: fresh data dir / restart | ${f(input.startup.first, 1)} s / ${f(input.startup.warm, 1)} s | ≤ 10 s | ${mark(input.startup.first <= 10)} |`);
   lines.push("", "## Equal answers", "", "Before any load, each target's answer was compared with our gateway's (JSON deep equality):", "");
   for (const [key, same] of Object.entries(input.equal)) lines.push(`- ${key}: ${same === true ? "equal" : `**DIFFERENT** (${same})`}`);
+  if (mixInfo) {
+    lines.push(
+      `- 6, realistic mix: ${mixInfo.distinct} distinct requests (of a replayed sequence of ${mixInfo.length}) answered by the uncached gateway, compared with the cached gateway's (twice: computed, then from the cache) and @apollo/gateway's: ${mixInfo.checked} answers, ${mixInfo.differing.length ? `**${mixInfo.differing.length} DIFFERENT**` : "all equal"}.`,
+      ...mixInfo.differing.slice(0, 10).map((d) => `  - ${d}`),
+    );
+  }
   lines.push("", "## Peak RSS of every process (whole run)", "", "| process | MB |", "|---|---:|");
   for (const [name, mb] of Object.entries(input.rss)) lines.push(`| ${name} | ${mb ?? "—"} |`);
   lines.push("", `Write mix operations: ${Object.entries(input.mixByOperation).map(([op, n]) => `${op} ${n}`).join(", ")}.`);

@@ -33,6 +33,18 @@ describe("gateway response cache", () => {
     }
   });
 
+  it("says what it did in Cache-Status (RFC 9211): hit, miss, or bypass for a request it may not answer", async () => {
+    const status = async (query: string, headers: Record<string, string> = {}) =>
+      (await fetch(system.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) })).headers.get("cache-status");
+    const fresh = `{ council(slug: "compur") { name slug } }`;
+    expect(await status(fresh)).toBe("contagem-gateway; fwd=miss");
+    expect(await status(fresh)).toBe("contagem-gateway; hit");
+    expect(await status(fresh, { authorization: `Bearer ${await adminToken()}` })).toBe("contagem-gateway; fwd=bypass");
+    expect(await status(`{ rateLimit { remaining } council(slug: "compur") { name } }`)).toBe("contagem-gateway; fwd=bypass");
+    // Mutations are not the cache's to answer: no Cache-Status.
+    expect(await status(`mutation { updateCouncil(input: { id: "x", expectedVersion: 1 }) { council { id } } }`)).toBeNull();
+  });
+
   it("evicts what a mutation through the gateway changed", async () => {
     const before = await gql(system.gatewayUrl, QUERY);
     const { id, version } = before.data.council;
