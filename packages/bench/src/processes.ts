@@ -1,3 +1,4 @@
+import { PROCESS_ENV_DEFAULTS } from "@contagem/stack";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -54,7 +55,8 @@ export async function start(
   nodeArgs: string[] = [],
 ): Promise<Proc> {
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    // As `npm start` runs them (NODE_ENV=production unless set).
+    env: { ...PROCESS_ENV_DEFAULTS, ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitReady(port, child, ready);
