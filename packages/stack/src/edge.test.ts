@@ -160,7 +160,7 @@ describe("browsers at the gateway", () => {
     expect(await count()).toEqual(before);
   });
 
-  it("lets any origin read the public API by default, without credentials, exposing the request id, Retry-After and the rate-limit headers", async () => {
+  it("lets any origin read the public API by default, without credentials, exposing the request id, Retry-After, Cache-Status and the rate-limit headers", async () => {
     const preflight = await fetch(system.gatewayUrl, {
       method: "OPTIONS",
       headers: { origin: "https://jornal.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
@@ -172,7 +172,7 @@ describe("browsers at the gateway", () => {
     const res = await fetch(system.gatewayUrl, { method: "POST", headers: { origin: "https://jornal.example", "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-expose-headers")).toBe(
-      "x-request-id,retry-after,x-ratelimit-limit,x-ratelimit-remaining,x-ratelimit-used,x-ratelimit-reset,x-ratelimit-resource",
+      "x-request-id,retry-after,cache-status,x-ratelimit-limit,x-ratelimit-remaining,x-ratelimit-used,x-ratelimit-reset,x-ratelimit-resource",
     );
   });
 
