@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import { Client } from "pg";
 import { load, mergeResults, type LoadResult } from "./load";
 import { buildMix, distinctOf, type MixRequest } from "./mix";
-import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
+import { answersQuery, freePort, peakRssMb, pickCouncil, ROOT, start, startApollo, type Proc } from "./processes";
 import { renderReport, type Row } from "./report";
 import { writeMix, type Secretary } from "./write-mix";
 
@@ -230,19 +230,6 @@ function firstDifference(actual: unknown, expected: unknown, path = "data"): str
     }
   }
   return `${path}: ${JSON.stringify(actual)?.slice(0, 120)} instead of ${JSON.stringify(expected)?.slice(0, 120)}`;
-}
-
-function startApollo(port: number, urls: Record<string, string>): Promise<Proc> {
-  return start("@apollo/gateway 2.14.4", "packages/bench/dist/apollo-gateway.js", {
-    PORT: String(port),
-    SUPERGRAPH_PATH: join(ROOT, "gateway", "supergraph.graphql"),
-    SUBGRAPH_URLS: JSON.stringify({ councils: urls.COUNCILS_URL, meetings: urls.MEETINGS_URL, participation: urls.PARTICIPATION_URL }),
-  }, port, answersQuery);
-}
-
-async function pickCouncil(url: string): Promise<string> {
-  const res = await answer(url, JSON.stringify({ query: `{ councils(first: 1, filter: { search: "sintetico" }) { edges { node { slug } } } }` }));
-  return (res.data as { councils: { edges: { node: { slug: string } }[] } }).councils.edges[0].node.slug;
 }
 
 async function secretariesOf(url: string, secret: string, count: number): Promise<Secretary[]> {

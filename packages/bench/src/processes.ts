@@ -85,3 +85,19 @@ export async function peakRssMb(pid: number | undefined): Promise<number | null>
     return null;
   }
 }
+
+/** @apollo/gateway (the peer baseline) over the committed supergraph and the given subgraph URLs. */
+export function startApollo(port: number, urls: Record<string, string>, nodeArgs: string[] = [], name = "@apollo/gateway 2.14.4"): Promise<Proc> {
+  return start(name, "packages/bench/dist/apollo-gateway.js", {
+    PORT: String(port),
+    SUPERGRAPH_PATH: join(ROOT, "gateway", "supergraph.graphql"),
+    SUBGRAPH_URLS: JSON.stringify({ councils: urls.COUNCILS_URL, meetings: urls.MEETINGS_URL, participation: urls.PARTICIPATION_URL }),
+  }, port, answersQuery, nodeArgs);
+}
+
+/** The slug of the first synthetic council of the bench data (scenario 2's variable). */
+export async function pickCouncil(url: string): Promise<string> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ councils(first: 1, filter: { search: "sintetico" }) { edges { node { slug } } } }` }) });
+  const json = (await res.json()) as { data: { councils: { edges: { node: { slug: string } }[] } } };
+  return json.data.councils.edges[0].node.slug;
+}

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { load } from "./load";
-import { answersQuery, freePort, peakRssMb, ROOT, start, type Proc } from "./processes";
+import { freePort, peakRssMb, pickCouncil, ROOT, start, startApollo, type Proc } from "./processes";
 import { renderProfile, summarizeProfile, type CpuProfile } from "./profile-summary";
 
 /**
@@ -61,11 +61,7 @@ async function profileScenario(key: string, outDir: string): Promise<string> {
     }
     const gateway =
       GATEWAY === "apollo"
-        ? await start("gateway", "packages/bench/dist/apollo-gateway.js", {
-            PORT: String(ports.gateway),
-            SUPERGRAPH_PATH: join(ROOT, "gateway", "supergraph.graphql"),
-            SUBGRAPH_URLS: JSON.stringify({ councils: common.COUNCILS_URL, meetings: common.MEETINGS_URL, participation: common.PARTICIPATION_URL }),
-          }, ports.gateway, answersQuery, prof("gateway"))
+        ? await startApollo(ports.gateway, common, prof("gateway"), "gateway")
         : await start("gateway", "gateway/dist/main.js", { ...common, PORT: String(ports.gateway), GATEWAY_QUERY_PLANNER: "rust", RESPONSE_CACHE_TTL_MS: "0" }, ports.gateway, undefined, [...GATEWAY_ARGS, ...prof("gateway")]);
     procs.push(gateway);
     const slug = scenario.variables ? await pickCouncil(gateway.url) : "";
@@ -95,12 +91,6 @@ async function profileScenario(key: string, outDir: string): Promise<string> {
     sections.push(renderProfile(`${name} (peak RSS ${rss[name] ?? "?"} MB)`, summarizeProfile(profile, window), requests));
   }
   return sections.join("\n");
-}
-
-async function pickCouncil(url: string): Promise<string> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ councils(first: 1, filter: { search: "sintetico" }) { edges { node { slug } } } }` }) });
-  const json = (await res.json()) as { data: { councils: { edges: { node: { slug: string } }[] } } };
-  return json.data.councils.edges[0].node.slug;
 }
 
 async function main() {
