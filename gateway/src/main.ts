@@ -1,4 +1,4 @@
-import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readQueryLimits, readServerLimits, readString } from "@contagem/common";
+import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readOptional, readQueryLimits, readServerLimits, readString } from "@contagem/common";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readTrustedDocuments } from "./persisted-documents";
@@ -52,6 +52,7 @@ async function main() {
       corsOrigins: readCorsOrigins(process.env.CORS_ORIGINS),
       auth: readAuthConfig(process.env),
       persistedDocuments: readPersistedDocuments(process.env),
+      openDataDir: readOptional(process.env, "OPEN_DATA_DIR"),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

@@ -23,6 +23,7 @@ import { ideContentSecurityPolicy } from "./graphiql";
 import { writeCachingHeaders } from "./http-caching";
 import { cacheStatusOf } from "./response-cache";
 import type { PersistedDocumentsOptions } from "./persisted-documents";
+import { createOpenDataRoutes } from "./open-data";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
@@ -55,6 +56,8 @@ export interface GatewayDeps {
   persistedDocuments?: PersistedDocumentsOptions;
   /** The published documents, when not read from the build output and the repository (see ./published). */
   published?: Omit<PublishedOptions, "supergraph">;
+  /** The directory `npm run export` writes the open-data snapshots to, served at /open-data/ (OPEN_DATA_DIR). */
+  openDataDir?: string;
 }
 
 export interface Gateway {
@@ -122,6 +125,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
+  const openData = createOpenDataRoutes(deps.openDataDir);
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -158,6 +162,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     if (published(req, res, path, requestId)) return;
+    if (await openData(req, res, path, requestId)) return;
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }

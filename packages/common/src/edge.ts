@@ -235,6 +235,15 @@ export interface StaticDocument {
 export const etagOf = (body: string | Buffer): string => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
 /**
+ * Whether the request's If-None-Match names `etag` (weak comparison, RFC 9110 §13.1.2): the origin answers 304
+ * whatever the request's Cache-Control says (that directive is for caches; fetch() sends `no-cache` with it).
+ */
+export function noneMatch(req: IncomingMessage, etag: string): boolean {
+  const match = req.headers["if-none-match"];
+  return Boolean(match && (match.trim() === "*" || match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)));
+}
+
+/**
  * Serves a static document with its ETag and Cache-Control; answers 304 to a matching If-None-Match and 405 (with
  * Allow) to a method other than GET or HEAD.
  */
@@ -247,8 +256,7 @@ export function sendDocument(req: IncomingMessage, res: ServerResponse, document
   res.setHeader("cache-control", `public, max-age=${document.maxAgeSeconds}, must-revalidate`);
   res.setHeader("vary", "accept-encoding");
   if (document.contentSecurityPolicy) res.setHeader("content-security-policy", document.contentSecurityPolicy);
-  const match = req.headers["if-none-match"];
-  if (match && (match.trim() === "*" || match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
+  if (noneMatch(req, etag)) {
     res.statusCode = 304;
     return void res.end();
   }

@@ -38,3 +38,4 @@ export * from "./docs";
 export * from "./relay-ids";
 export * from "./node-field";
 export * from "./provenance";
+export * from "./open-data";

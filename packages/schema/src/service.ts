@@ -1,3 +1,4 @@
+import type { OpenDataResource } from "./open-data";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen } from "@contagem/common";
@@ -21,6 +22,8 @@ export interface SubgraphDefinition {
   peers?: string[];
   /** Secrets it needs from the environment (each at least 32 characters), e.g. `PII_KEY`. */
   secrets?: string[];
+  /** The public tables it owns in the open-data package (`npm run export`), in an order where references come first. */
+  openData?: OpenDataResource[];
 }
 
 /** A subgraph serves every gateway's fan-out (several subgraph requests per client request): twice the gateway's cap. */

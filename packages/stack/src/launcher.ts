@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ROOT } from "./artifacts";
+import { scheduleOpenData, type OpenDataSchedule } from "./open-data/schedule";
 
 export interface StackConfig {
   databaseUrl?: string;
@@ -14,6 +15,10 @@ export interface StackConfig {
   subgraphPorts: Record<string, number>;
   poolSize: number;
   env: NodeJS.ProcessEnv;
+  /** Where the open-data snapshots are written and served from (OPEN_DATA_DIR; default `<dataDir>/open-data`). */
+  openDataDir?: string;
+  /** The daily export's cron pattern, or null for none (OPEN_DATA_SCHEDULE). */
+  openDataSchedule?: string | null;
 }
 
 export interface Stack {
@@ -146,8 +151,12 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     spawnOne();
   };
 
+  let openData: OpenDataSchedule | undefined;
+  const openDataDir = config.openDataDir ?? join(config.dataDir, "open-data");
+
   const stop = async () => {
     stopping = true;
+    await openData?.stop();
     for (const timer of restarts) clearTimeout(timer);
     await Promise.all(
       [...children.values()].map(
@@ -168,7 +177,7 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     // Every process learns where every subgraph listens: the gateway routes to them, and a subgraph asks its peers.
     const urls: Record<string, string> = {};
     for (const { name } of SUBGRAPHS) urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${config.subgraphPorts[name]}/graphql`;
-    const gatewayEnv: Record<string, string> = { ...urls, PORT: String(config.port), HOST: config.host };
+    const gatewayEnv: Record<string, string> = { ...urls, PORT: String(config.port), HOST: config.host, OPEN_DATA_DIR: openDataDir };
     for (const { name } of SUBGRAPHS) {
       const port = config.subgraphPorts[name];
       run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });
@@ -178,6 +187,9 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     refused.catch(() => {}); // also settled later, once the stack runs: main.ts handles that through `fatal`
     await Promise.race([Promise.all(SUBGRAPHS.map(({ name }) => waitReady(name, `http://127.0.0.1:${config.subgraphPorts[name]}/readyz`, logger))), refused]);
     await Promise.race([waitReady("gateway", `http://127.0.0.1:${config.port}/readyz`, logger), refused]);
+    if (config.openDataSchedule) {
+      openData = scheduleOpenData({ pattern: config.openDataSchedule, databaseUrl, embedded: Boolean(embedded), openDataDir, env: { ...PROCESS_ENV_DEFAULTS, ...config.env }, logger });
+    }
   } catch (error) {
     await stop();
     throw error;

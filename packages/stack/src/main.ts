@@ -1,8 +1,9 @@
-import { checkRuntime, ConfigError, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl, waitForDatabase } from "@contagem/schema";
+import { checkRuntime, ConfigError, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl, useCivilTimeZone, waitForDatabase } from "@contagem/schema";
 import { SUBGRAPHS } from "@contagem/gateway";
 import { isAbsolute, join } from "node:path";
 import { ROOT } from "./artifacts";
 import { startStack } from "./launcher";
+import { openDataDirOf, readOpenDataSchedule } from "./open-data/schedule";
 
 /** `npm start`: the whole system on one machine, on the embedded PostgreSQL unless DATABASE_URL is set. */
 async function main() {
@@ -20,6 +21,8 @@ async function main() {
       // Read by each subgraph process; checked here too, so that a bad zone stops the launch before anything starts.
       civilTimeZone: readCivilTimeZone(env),
       poolSize: readInt(env, "DB_POOL_SIZE", env.DATABASE_URL ? 10 : 4, 1, 200),
+      openDataDir: openDataDirOf(env).openDataDir,
+      openDataSchedule: readOpenDataSchedule(env.OPEN_DATA_SCHEDULE),
       subgraphPorts: Object.fromEntries(
         SUBGRAPHS.map(({ name, defaultPort }) => [name, readInt(env, `${name.toUpperCase()}_PORT`, defaultPort)]),
       ),
@@ -29,6 +32,7 @@ async function main() {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
   }
+  useCivilTimeZone(config.civilTimeZone);
   if (config.databaseUrl) {
     // One look before anything starts: a database missing from the server is a fatal configuration error, said once
     // (a server that is down is waited for by each service, as always).
@@ -39,14 +43,14 @@ async function main() {
     });
   }
   const started = Date.now();
-  const stack = await startStack({ ...config, databaseUrl: config.databaseUrl || undefined }, logger).catch((error) => {
+  const stack = await startStack({ ...config, databaseUrl: config.databaseUrl || undefined}, logger).catch((error) => {
     logger.fatal(`Could not start: ${(error as Error).message}`);
     process.exit(1);
   });
   const database = config.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(
     `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}, Node ${config.node}).\n` +
-      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Press Ctrl-C to stop.\n\n`,
+      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Open data: ${stack.gatewayUrl.replace(/\/graphql$/, "/open-data/")}\n  Press Ctrl-C to stop.\n\n`,
   );
   let stopping = false;
   const stop = async (reason: string, code: number) => {

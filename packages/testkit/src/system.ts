@@ -78,6 +78,7 @@ export async function startSystem(
     queryLimits?: QueryLimits | false;
     ratePerMinute?: number;
     persistedDocuments?: PersistedDocumentsOptions;
+    openDataDir?: string;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -105,6 +106,7 @@ export async function startSystem(
     rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
     verify: await createVerifier(TEST_AUTH),
     persistedDocuments: options.persistedDocuments,
+    openDataDir: options.openDataDir,
     });
   } catch (error) {
     await stopSubgraphs();

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from "@contagem/schema";
 import { entities } from "./entities";
+import { councilsOpenData } from "./open-data";
 import { migrations } from "./migrations";
 import { buildCouncilsSchema } from "./schema";
 import { seedCouncils } from "./seed/seed";
@@ -10,4 +11,5 @@ export const councils: SubgraphDefinition = {
   database: { entities, migrations },
   buildSchema: buildCouncilsSchema,
   seed: seedCouncils,
+  openData: councilsOpenData,
 };

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from "@contagem/schema";
 import { entities } from "./entities";
+import { meetingsOpenData } from "./open-data";
 import { migrations } from "./migrations";
 import { buildMeetingsSchema } from "./schema";
 import { seedMeetings } from "./seed/seed";
@@ -13,4 +14,5 @@ export const meetings: SubgraphDefinition = {
   seed: seedMeetings,
   // Council rules, terms and mandates are the councils subgraph's: meetings asks it for them.
   peers: ["councils"],
+  openData: meetingsOpenData,
 };

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from "@contagem/schema";
 import { entities } from "./entities";
+import { participationOpenData } from "./open-data";
 import { migrations } from "./migrations";
 import { buildParticipationSchema } from "./schema";
 import { seedParticipation } from "./seed/seed";
@@ -13,4 +14,5 @@ export const participation: SubgraphDefinition = {
   peers: ["councils", "meetings"],
   // Keys the CPF hashes and the pseudonyms of citizens in the audit log.
   secrets: ["PII_KEY"],
+  openData: participationOpenData,
 };

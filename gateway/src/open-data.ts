@@ -1,0 +1,108 @@
+import { EdgeRejection, ErrorCode, noneMatch, sendRejection } from "@contagem/common";
+import { readdir, readFile, realpath } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { basename, join } from "node:path";
+import send from "send";
+
+/** Where the gateway serves the open-data package: `/open-data/` (index), `/open-data/latest/…`, `/open-data/<date>/…`. */
+export const OPEN_DATA_PATH = "/open-data";
+
+const SNAPSHOT = /^\d{4}-\d{2}-\d{2}$/;
+const FILE = /^[a-z0-9_]{1,64}\.csv$|^datapackage\.json$|^README\.md$|^SHA256SUMS$/;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".csv": "text/csv; charset=utf-8; header=present",
+  ".json": "application/json; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  "": "text/plain; charset=utf-8",
+};
+
+/** How long `latest` and today's snapshot may be kept before revalidating (a new export replaces them). */
+const FRESH_SECONDS = 300;
+
+/**
+ * Serves the snapshots `npm run export` (and the stack's daily export) write under `dir`. Only files a snapshot's
+ * SHA256SUMS lists are served, each with its SHA-256 as a strong ETag. Only the newest snapshot can still be
+ * replaced (a second export the same day): older ones are cached for a year (immutable), the newest and `latest` for
+ * 5 minutes. Streams from disk (`send`: HEAD, ranges, 304s).
+ */
+export function createOpenDataRoutes(dir: string | undefined) {
+  const sums = new Map<string, Map<string, string>>();
+
+  const checksums = async (snapshot: string): Promise<Map<string, string> | null> => {
+    const real = await realpath(join(dir!, snapshot)).catch(() => null);
+    if (!real) return null;
+    const cached = sums.get(real);
+    if (cached) return cached;
+    const text = await readFile(join(real, "SHA256SUMS"), "utf8").catch(() => null);
+    if (text === null) return null;
+    const map = new Map(text.trim().split("\n").map((line) => [line.slice(66), line.slice(0, 64)] as const));
+    sums.set(real, map);
+    return map;
+  };
+
+  const newest = async (): Promise<string | null> => {
+    const name = dir ? await realpath(join(dir, "latest")).then(basename, () => null) : null;
+    return name && SNAPSHOT.test(name) ? name : null;
+  };
+
+  const index = async () => {
+    const names = dir ? (await readdir(dir).catch(() => [] as string[])).filter((name) => SNAPSHOT.test(name)).sort().reverse() : [];
+    const latest = await newest();
+    return {
+      latest,
+      descriptor: latest ? `${OPEN_DATA_PATH}/latest/datapackage.json` : null,
+      snapshots: names.map((version) => ({ version, descriptor: `${OPEN_DATA_PATH}/${version}/datapackage.json`, readme: `${OPEN_DATA_PATH}/${version}/README.md` })),
+    };
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> => {
+    if (path !== OPEN_DATA_PATH && !path.startsWith(`${OPEN_DATA_PATH}/`)) return false;
+    const notFound = (message: string) => sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, message), requestId);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
+      return true;
+    }
+    const [snapshot, file, ...rest] = path.slice(OPEN_DATA_PATH.length + 1).split("/");
+    if (!snapshot) {
+      const body = JSON.stringify(await index());
+      res.statusCode = 200;
+      res.setHeader("content-type", "application/json; charset=utf-8");
+      res.setHeader("cache-control", `public, max-age=${FRESH_SECONDS}, must-revalidate`);
+      res.end(req.method === "HEAD" ? undefined : body);
+      return true;
+    }
+    if (!dir) return void notFound("This gateway serves no open data (OPEN_DATA_DIR is not set)."), true;
+    if ((snapshot !== "latest" && !SNAPSHOT.test(snapshot)) || rest.length) return void notFound(`Not found: snapshots are ${OPEN_DATA_PATH}/latest/ and ${OPEN_DATA_PATH}/YYYY-MM-DD/.`), true;
+    const files = await checksums(snapshot);
+    if (!files) return void notFound(`No open-data snapshot ${snapshot} (see ${OPEN_DATA_PATH}/).`), true;
+    const name = file || "datapackage.json";
+    const sha256 = FILE.test(name) ? files.get(name) : undefined;
+    if (!sha256 && name !== "SHA256SUMS") return void notFound(`No file ${name} in snapshot ${snapshot} (see its datapackage.json).`), true;
+    const latest = await newest();
+    const immutable = snapshot !== "latest" && latest !== null && snapshot < latest;
+    res.setHeader("content-type", CONTENT_TYPES[name.includes(".") ? name.slice(name.lastIndexOf(".")) : ""]);
+    res.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : `public, max-age=${FRESH_SECONDS}, must-revalidate`);
+    if (sha256) {
+      const etag = `"sha256-${sha256}"`;
+      res.setHeader("etag", etag);
+      if (noneMatch(req, etag)) {
+        res.statusCode = 304;
+        res.end();
+        return true;
+      }
+    }
+    await new Promise<void>((resolve) => {
+      send(req, join(snapshot, name), { root: dir, etag: !sha256, lastModified: false, dotfiles: "deny", index: false })
+        .on("error", (error: { status?: number }) => {
+          if (error.status === 404) notFound(`No file ${name} in snapshot ${snapshot}.`);
+          else sendRejection(req, res, new EdgeRejection(error.status ?? 500, ErrorCode.BAD_REQUEST, "The file could not be read."), requestId);
+          resolve();
+        })
+        .on("end", resolve)
+        .pipe(res);
+      res.once("close", resolve);
+    });
+    return true;
+  };
+}

@@ -1,0 +1,237 @@
+import { councils } from "@contagem/councils";
+import { meetings } from "@contagem/meetings";
+import { participation } from "@contagem/participation";
+import { civilDate } from "@contagem/schema";
+import { adminToken, gql, isEmbedded, mintToken, startSystem, testDatabaseUrl, type RunningSystem } from "@contagem/testkit";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- frictionlessdata's reference implementation ships no types
+const { Package } = require("datapackage") as { Package: { load(descriptor: string, options: { basePath: string }): Promise<DataPackage> } };
+import { citizen, openVote, testCpf } from "../../../services/participation/src/participation.fixtures";
+import { exportOpenData, readChecksums, type OpenDataSnapshot } from "./open-data/export";
+
+interface DataPackage {
+  valid: boolean;
+  errors: Error[];
+  resources: { name: string; read(options: { cast: boolean; relations: boolean }): Promise<unknown[][]> }[];
+}
+
+/**
+ * The open-data package as a journalist gets it: exported from a system that has been used (a meeting's whole life, a
+ * vote with citizens' ballots, supports, proposals and hidden comments), validated with frictionlessdata's own
+ * library, checked against the graph, served by the gateway, and free of any personal datum or unpublished text.
+ */
+const ROOT = join(__dirname, "../../..");
+const DAY = 86_400_000;
+const NOW = Date.now();
+const at = (days: number) => new Date(NOW + days * DAY).toISOString();
+const date = (days: number) => civilDate(new Date(NOW + days * DAY));
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+const PUBLISHED_TEXT = "# Ata da 1ª Reunião Ordinária do COMPUR\n\nO Conselho aprovou, por unanimidade, a requalificação das praças.";
+const DRAFT_TEXT = "Rascunho sigiloso QZX-DRAFT-7731: texto que ninguém publicou.";
+const people = Array.from({ length: 3 }, (_, i) => ({
+  fullName: `Zelda Exportável${i} Probe`,
+  email: `zelda${i}.export@privacy-probe.example`,
+  phone: `(31) 97654-44${i}1`,
+  cpf: testCpf(900 + i),
+  birthDate: `1931-0${i + 1}-1${i}`,
+  neighbourhood: `Vila Sentinela Export ${i}`,
+  handle: `sentinel_export_${i}`,
+  profilePublic: i === 0,
+}));
+const needles = [
+  DRAFT_TEXT.slice(0, 30),
+  "QZX-DRAFT",
+  "secretaria-compur-export",
+  ...people.flatMap((p, i) => [p.fullName, "Exportável", p.email, "privacy-probe", p.phone, p.phone.replace(/\D/g, ""), p.cpf, p.cpf.replace(/\D/g, ""), p.birthDate, p.neighbourhood, p.handle, `export-subject-${i}`]),
+  "Comentário oculto",
+];
+
+let system: RunningSystem;
+let out: string;
+let snapshot: OpenDataSnapshot;
+let secretary: string;
+
+async function call(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const res = await gql(system.gatewayUrl, query, variables, { token });
+  if (res.errors) throw new Error(`${query.slice(0, 60)}… → ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+/** A council's meeting held, deliberated by roll call, its minutes published; a second one's minutes left a draft. */
+async function holdMeetings() {
+  const admin = await adminToken();
+  const { council } = await call(`{ council(slug: "compur") { id version } }`);
+  await call(`mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id } } }`, {
+    i: { id: council.id, expectedVersion: council.version, rules: { ordinaryNoticeDays: 7, quorumRule: "ABSOLUTE_MAJORITY" } },
+  }, admin);
+  const { openTerm } = await call(`mutation($i: OpenTermInput!) { openTerm(input: $i) { term { id seats { id } } } }`, {
+    i: { councilId: council.id, startsOn: date(-400), endsOn: date(300), seats: [{ sector: "GOVERNMENT" }, { sector: "CIVIL_SOCIETY" }] },
+  }, secretary);
+  const [seat1, seat2] = openTerm.term.seats.map((s: { id: string }) => s.id);
+  const appoint = async (seatId: string, personName: string, role: string) =>
+    (await call(`mutation($i: AppointMandateInput!) { appointMandate(input: $i) { mandate { id } } }`, { i: { seatId, personName, role, startsOn: date(-400) } }, secretary)).appointMandate.mandate.id as string;
+  const president = await appoint(seat1, "Ana Paula Ferreira", "FULL_MEMBER");
+  const member = await appoint(seat2, "Bruno Carvalho", "FULL_MEMBER");
+  const hold = async (startsAt: string, agenda: object[]) => {
+    const { meeting } = (await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version agenda { id } } } }`, {
+      i: { councilId: council.id, type: "ORDINARY", modality: "IN_PERSON", place: "Centro Administrativo", startsAt, agenda },
+    }, secretary)).scheduleMeeting;
+    const convened = (await call(`mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { version } } }`, {
+      i: { meetingId: meeting.id, expectedVersion: meeting.version, convenedAt: new Date(Date.parse(startsAt) - 10 * DAY).toISOString() },
+    }, secretary)).conveneMeeting.meeting;
+    await call(`mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { meeting { id } } }`, {
+      i: { meetingId: meeting.id, expectedVersion: convened.version, entries: [{ mandateId: president, status: "PRESENT" }, { mandateId: member, status: "PRESENT" }] },
+    }, secretary);
+    return meeting;
+  };
+  const first = await hold(at(-20), [{ kind: "DELIBERATION", title: "Requalificação das praças" }]);
+  await call(`mutation($i: RecordDeliberationInput!) { recordDeliberation(input: $i) { deliberation { id } } }`, {
+    i: { meetingId: first.id, agendaItemId: first.agenda[0].id, text: "Aprovada a requalificação.", votesFor: 2, votesAgainst: 0, abstentions: 0, votes: [{ mandateId: president, choice: "FOR" }, { mandateId: member, choice: "FOR" }] },
+  }, secretary);
+  const drafted = (await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { id version } } }`, { i: { meetingId: first.id, body: PUBLISHED_TEXT } }, secretary)).draftMinutes.minutes;
+  const second = await hold(at(-5), [{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata anterior", minutesId: drafted.id }]);
+  const approved = (await call(`mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { version } } }`, { i: { minutesId: drafted.id, expectedVersion: drafted.version, meetingId: second.id } }, secretary)).approveMinutes.minutes;
+  await call(`mutation($i: PublishMinutesInput!) { publishMinutes(input: $i) { minutes { id } } }`, {
+    i: { minutesId: drafted.id, expectedVersion: approved.version, gazetteEdition: 6050, gazettePages: "12-14", gazetteDate: date(-2) },
+  }, secretary);
+  await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { id } } }`, { i: { meetingId: second.id, body: DRAFT_TEXT } }, secretary);
+}
+
+/** Citizens with recognisable personal data vote, support, propose and comment (a comment hidden by moderation). */
+async function participate() {
+  const vote = await openVote(system.gatewayUrl, 3);
+  const staff = await mintToken({ sub: "staff-export", roles: ["STAFF"] });
+  for (const [i, person] of people.entries()) {
+    const token = await citizen(system.gatewayUrl, `export-subject-${i}`, person);
+    await call(`mutation($i: CastBallotInput!) { castBallot(input: $i) { castAtHour } }`, { i: { processId: vote.processId, proposalIds: [vote.optionIds[i % 3]] } }, token);
+    await call(`mutation($i: SupportProposalInput!) { supportProposal(input: $i) { proposal { id } } }`, { i: { proposalId: vote.optionIds[0] } }, token);
+    await call(`mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { proposal { id } } }`, { i: { processId: vote.processId, title: `Proposta pública ${i}`, body: "Texto da proposta." } }, token);
+    const { contribute } = await call(`mutation($i: ContributeInput!) { contribute(input: $i) { contribution { id version } } }`, { i: { proposalId: vote.optionIds[1], body: `Comentário oculto ${i}` } }, token);
+    await call(`mutation($i: ModerateContributionInput!) { moderateContribution(input: $i) { contribution { id } } }`, {
+      i: { contributionId: contribute.contribution.id, expectedVersion: contribute.contribution.version, status: "HIDDEN", reason: "Fora do tema" },
+    }, staff);
+  }
+  return vote;
+}
+
+let vote: { processId: string; optionIds: string[] };
+beforeAll(async () => {
+  system = await startSystem([councils, meetings, participation], await readFile(join(ROOT, "gateway/supergraph.graphql"), "utf8"), { openDataDir: (out = await mkdtemp(join(tmpdir(), "open-data-"))) });
+  secretary = await mintToken({ sub: "secretaria-compur-export", roles: ["SECRETARY"], councils: ["compur"] });
+  await holdMeetings();
+  vote = await participate();
+  const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
+  snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded() });
+}, 180_000);
+afterAll(async () => {
+  await system?.stop();
+  await rm(out, { recursive: true, force: true });
+});
+
+const csvOf = async (name: string) => (await readFile(join(snapshot.dir, `${name}.csv`), "utf8")).split("\r\n").slice(1, -1);
+
+describe("npm run export", () => {
+  it("writes a Tabular Data Package that frictionlessdata's library validates, every CSV row against its Table Schema and foreign keys", async () => {
+    const dataPackage = await Package.load(join(snapshot.dir, "datapackage.json"), { basePath: snapshot.dir });
+    expect(dataPackage.errors.map((e) => e.message)).toEqual([]);
+    expect(dataPackage.valid).toBe(true);
+    expect(dataPackage.resources.map((r) => r.name)).toEqual(expect.arrayContaining(["councils", "meetings", "attendance", "votes", "minutes", "minutes_versions", "resolutions", "proposals", "interventions"]));
+    for (const resource of dataPackage.resources) {
+      const rows = await resource.read({ cast: true, relations: true }).catch((error: Error & { errors?: Error[] }) => {
+        throw new Error(`${resource.name}: ${error.message} ${(error.errors ?? []).slice(0, 3).map((e) => e.message).join("; ")}`);
+      });
+      expect({ resource: resource.name, rows: rows.length }).toEqual({ resource: resource.name, rows: snapshot.tables.find((t) => t.resource.name === resource.name)!.rows });
+    }
+  });
+
+  it("states every file's size and SHA-256, in the descriptor and in SHA256SUMS, and they match the bytes", async () => {
+    const descriptor = JSON.parse(await readFile(join(snapshot.dir, "datapackage.json"), "utf8"));
+    expect(descriptor.licenses).toEqual([expect.objectContaining({ name: "CC-BY-4.0" })]);
+    const sums = await readChecksums(snapshot.dir);
+    for (const resource of descriptor.resources) {
+      const bytes = await readFile(join(snapshot.dir, resource.path));
+      expect({ path: resource.path, bytes: resource.bytes, hash: resource.hash }).toEqual({ path: resource.path, bytes: bytes.length, hash: `sha256:${sha256(bytes)}` });
+      expect(sums.get(resource.path)).toBe(sha256(bytes));
+      // RFC 4180: CRLF line ends, a header naming the schema's fields.
+      expect(bytes.toString("utf8").split("\r\n")[0]).toBe(resource.schema.fields.map((f: { name: string }) => f.name).join(","));
+      for (const field of resource.schema.fields) expect(field.description).toMatch(/\S[\s\S]*\n\nEnglish: \S/);
+    }
+    for (const file of ["datapackage.json", "README.md"]) expect(sums.get(file)).toBe(sha256(await readFile(join(snapshot.dir, file))));
+    expect(await readFile(join(snapshot.dir, "README.md"), "utf8")).toContain("`minutes_versions.csv`");
+  });
+
+  it("holds what an anonymous client of the graph reads: published minutes and versions with their hashes, public names of codes, vote counts", async () => {
+    const versions = await csvOf("minutes_versions");
+    expect(versions.some((row) => row.includes(sha256(PUBLISHED_TEXT)))).toBe(true);
+    expect((await csvOf("minutes")).every((row) => row.includes(",PUBLISHED,"))).toBe(true);
+    expect((await csvOf("mandates")).some((row) => row.includes(",FULL_MEMBER,"))).toBe(true);
+    expect((await csvOf("votes")).filter((row) => row.endsWith(",FOR"))).toHaveLength(2);
+    const { process } = await call(`query($id: ID!) { process(id: $id) { databaseId results { ballots options { votes option { databaseId } } } } }`, { id: vote.processId });
+    const proposals = await csvOf("proposals");
+    for (const { votes, option } of process.results.options) {
+      expect(proposals.find((row) => row.startsWith(`${option.databaseId},`))).toMatch(new RegExp(`,${votes}$`));
+    }
+    const { councils: list } = await call(`{ councils(first: 1) { totalCount } }`);
+    expect(await csvOf("councils")).toHaveLength(list.totalCount);
+  });
+
+  it("holds no personal datum and no unpublished text, in any file", async () => {
+    for (const file of await readdir(snapshot.dir)) {
+      const text = await readFile(join(snapshot.dir, file), "utf8");
+      for (const needle of needles) expect({ file, found: text.includes(needle) ? needle : null }).toEqual({ file, found: null });
+    }
+  });
+
+  it("replaces the day's snapshot whole on a second export, keeps `latest` pointing at it, and prunes beyond `keep`", async () => {
+    const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
+    const options = { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded() };
+    await exportOpenData([councils], { ...options, now: new Date(NOW - 3 * DAY) });
+    const again = await exportOpenData([councils, meetings, participation], { ...options, keep: 2 });
+    expect(again.version).toBe(snapshot.version);
+    expect((await readdir(out)).filter((name) => !name.startsWith(".")).sort()).toEqual([date(-3), snapshot.version, "latest"].sort());
+    await exportOpenData([councils], { ...options, now: new Date(NOW - 4 * DAY), keep: 2 });
+    expect((await readdir(out)).filter((name) => /^\d/.test(name)).sort()).toEqual([date(-3), snapshot.version]);
+  });
+});
+
+describe("the gateway at /open-data/", () => {
+  const get = (path: string, headers: Record<string, string> = {}, method = "GET") => fetch(new URL(path, system.gatewayUrl), { headers, method });
+
+  it("lists the snapshots and serves each file of `latest` and of a dated snapshot with its SHA-256 as ETag, 304 on revalidation", async () => {
+    const index = await (await get("/open-data/")).json();
+    expect(index).toMatchObject({ latest: snapshot.version, descriptor: "/open-data/latest/datapackage.json" });
+    const file = await readFile(join(snapshot.dir, "councils.csv"));
+    for (const path of ["/open-data/latest/councils.csv", `/open-data/${snapshot.version}/councils.csv`]) {
+      const res = await get(path, { "accept-encoding": "identity" });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+      expect(res.headers.get("etag")).toBe(`"sha256-${sha256(file)}"`);
+      expect(res.headers.get("cache-control")).toMatch(/^public, max-age=300/);
+      expect(Buffer.from(await res.arrayBuffer()).equals(file)).toBe(true);
+      expect((await get(path, { "if-none-match": res.headers.get("etag")! })).status).toBe(304);
+    }
+    const descriptor = await get("/open-data/latest/datapackage.json");
+    expect((await descriptor.json()).name).toBe("contagem-participacao");
+  });
+
+  it("caches an older snapshot for a year (it never changes) and compresses on request", async () => {
+    const older = (await readdir(out)).filter((name) => /^\d/.test(name) && name < snapshot.version)[0];
+    const res = await get(`/open-data/${older}/councils.csv`);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const gz = await get("/open-data/latest/councils.csv", { "accept-encoding": "gzip" });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("serves nothing but a snapshot's listed files: other names, traversal and writes are refused", async () => {
+    for (const path of ["/open-data/latest/../../etc/passwd", "/open-data/latest/%2e%2e/x.csv", "/open-data/latest/.hidden", "/open-data/latest/secret.txt", "/open-data/1999-01-01/councils.csv", "/open-data/latest/a/b.csv", "/open-data/nope/"]) {
+      const res = await get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect((await res.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+    }
+    expect((await get("/open-data/latest/councils.csv", {}, "POST")).status).toBe(405);
+  });
+});

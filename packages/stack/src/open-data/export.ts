@@ -1,0 +1,117 @@
+import { civilDate, type SubgraphDefinition } from "@contagem/schema";
+import { createHash } from "node:crypto";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Client } from "pg";
+import { packageDescriptor } from "./descriptor";
+import { packageReadme } from "./readme";
+import { writeTable, type WrittenTable } from "./tables";
+
+export interface OpenDataExportOptions {
+  /** The PostgreSQL server every subgraph's schema lives on. */
+  url: string;
+  /** Each subgraph's schema, by subgraph name (default: its name, as `npm start` lays them out). */
+  schemas?: Record<string, string>;
+  /** Where snapshots go: `<outDir>/<YYYY-MM-DD>/`, and `<outDir>/latest` → the newest. */
+  outDir: string;
+  now?: Date;
+  /**
+   * Read every table in one REPEATABLE READ transaction (one instant across tables). Off on the embedded engine: it
+   * serves one session's transaction at a time, and a long one would hold the subgraphs; there, rows created after
+   * the export began are left out, so every reference still finds its row.
+   */
+  consistent?: boolean;
+  /** Dated snapshots kept (the newest); older ones are removed. */
+  keep?: number;
+  homepage?: string;
+}
+
+export interface OpenDataSnapshot {
+  version: string;
+  dir: string;
+  tables: WrittenTable[];
+}
+
+/** A dated snapshot's directory name: the civil date of the export. */
+export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}$/;
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/**
+ * `npm run export`, and the stack's daily export: every subgraph's public tables as a Frictionless Data Package in a new
+ * dated snapshot, written aside and moved into place whole, then `latest` pointed at it. Each subgraph's resources
+ * read only that subgraph's schema.
+ */
+export async function exportOpenData(definitions: SubgraphDefinition[], options: OpenDataExportOptions): Promise<OpenDataSnapshot> {
+  const now = options.now ?? new Date();
+  const version = civilDate(now);
+  await mkdir(options.outDir, { recursive: true });
+  const work = await mkdtemp(join(options.outDir, ".export-"));
+  // Readable by a web server or a CDN origin running as another user, as the published files are meant to be.
+  await chmod(work, 0o755);
+  try {
+    const tables = await writeTables(definitions, options, work, now);
+    const descriptor = JSON.stringify(packageDescriptor(tables, { version, created: now, homepage: options.homepage }), null, 2) + "\n";
+    const readme = packageReadme(tables, { version, created: now });
+    await writeFile(join(work, "datapackage.json"), descriptor);
+    await writeFile(join(work, "README.md"), readme);
+    const sums = [...tables.map((t) => `${t.sha256}  ${t.resource.name}.csv`), `${sha256(descriptor)}  datapackage.json`, `${sha256(readme)}  README.md`];
+    await writeFile(join(work, "SHA256SUMS"), sums.join("\n") + "\n");
+    const dir = join(options.outDir, version);
+    await replaceDirectory(work, dir);
+    await pointLatest(options.outDir, await prune(options.outDir, options.keep ?? 30));
+    return { version, dir, tables };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function writeTables(definitions: SubgraphDefinition[], options: OpenDataExportOptions, dir: string, now: Date): Promise<WrittenTable[]> {
+  const client = new Client({ connectionString: options.url, application_name: "open-data-export" });
+  await client.connect();
+  try {
+    if (options.consistent !== false) await client.query("begin isolation level repeatable read read only");
+    const tables: WrittenTable[] = [];
+    for (const definition of definitions) {
+      const schema = options.schemas?.[definition.name] ?? definition.name;
+      for (const resource of definition.openData ?? []) {
+        tables.push(await writeTable(client, definition, resource, schema, join(dir, `${resource.name}.csv`), now));
+      }
+    }
+    if (options.consistent !== false) await client.query("commit");
+    return tables;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Moves `from` to `to`, replacing an earlier snapshot of the same day (readers see one or the other, whole). */
+async function replaceDirectory(from: string, to: string): Promise<void> {
+  const old = `${from}.old`;
+  await rename(to, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(from, to);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** `latest` is a relative symlink to the newest snapshot, swapped atomically (rename over the old link). */
+async function pointLatest(outDir: string, version: string): Promise<void> {
+  const next = join(outDir, `.latest-${process.pid}`);
+  await rm(next, { force: true });
+  await symlink(version, next);
+  await rename(next, join(outDir, "latest"));
+}
+
+/** Removes all but the newest `keep` snapshots; returns the newest. */
+async function prune(outDir: string, keep: number): Promise<string> {
+  const snapshots = (await readdir(outDir)).filter((name) => SNAPSHOT_NAME.test(name)).sort();
+  for (const name of snapshots.slice(0, Math.max(0, snapshots.length - keep))) await rm(join(outDir, name), { recursive: true, force: true });
+  return snapshots[snapshots.length - 1];
+}
+
+/** The snapshot's SHA256SUMS as a map from file name to its hex digest. */
+export async function readChecksums(dir: string): Promise<Map<string, string>> {
+  const text = await readFile(join(dir, "SHA256SUMS"), "utf8");
+  return new Map(text.trim().split("\n").map((line) => [line.slice(66), line.slice(0, 64)] as const));
+}

@@ -1,0 +1,73 @@
+import { publicEnumNames, type OpenDataField, type OpenDataResource, type SubgraphDefinition } from "@contagem/schema";
+import { stringify } from "csv-stringify";
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+import type { Client } from "pg";
+
+/** Rows read per statement: short statements, so an embedded database keeps serving the subgraphs in between. */
+export const PAGE_ROWS = 2_000;
+
+export interface WrittenTable {
+  resource: OpenDataResource;
+  subgraph: string;
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** The column's SQL, as the text the CSV holds: Table Schema's default formats (datetime `YYYY-MM-DDThh:mm:ssZ`). */
+function columnText(field: OpenDataField): string {
+  switch (field.type) {
+    case "datetime":
+      return `to_char((${field.sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+    case "date":
+      return `to_char(${field.sql}, 'YYYY-MM-DD')`;
+    case "boolean":
+      return `case when ${field.sql} then 'true' when not ${field.sql} then 'false' end`;
+    default:
+      return `(${field.sql})::text`;
+  }
+}
+
+/** `{schema}` → the subgraph's quoted schema name (checked by openDatabase's rule before it reaches here). */
+const inSchema = (sql: string, schema: string) => sql.replaceAll("{schema}", `"${schema.replaceAll('"', '""')}"`);
+
+export function selectPage(resource: OpenDataResource, schema: string): string {
+  const columns = resource.fields.map((field, i) => `${columnText(field)} as c${i}`).join(", ");
+  const where = [resource.where ? `(${resource.where})` : null, `${resource.alias}.created_at <= $1`, `${resource.alias}.id > $2`].filter(Boolean).join(" and ");
+  return inSchema(`select ${resource.alias}.id as "__id", ${columns} from ${resource.from} where ${where} order by ${resource.alias}.id limit ${PAGE_ROWS}`, schema);
+}
+
+/**
+ * Writes one resource as RFC 4180 CSV (UTF-8, CRLF, a header row), hashing the bytes as they are written. Rows are
+ * read in id order, a page at a time; enum columns carry the graph's public names.
+ */
+export async function writeTable(client: Client, definition: SubgraphDefinition, resource: OpenDataResource, schema: string, file: string, asOf: Date): Promise<WrittenTable> {
+  const names = resource.fields.map((field) => (field.enumeration ? publicEnumNames(field.enumeration) : null));
+  const csv = stringify({ header: true, columns: resource.fields.map((field) => field.name), record_delimiter: "windows" });
+  const hash = createHash("sha256");
+  let bytes = 0;
+  csv.on("data", (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  const out = createWriteStream(file);
+  csv.pipe(out);
+  const sql = selectPage(resource, schema);
+  let rows = 0;
+  for (let after = 0; ; ) {
+    const page = await client.query<Record<string, string | null>>({ text: sql, values: [asOf, after], rowMode: "array" } as never);
+    for (const row of page.rows as unknown as (string | number | null)[][]) {
+      const values = row.slice(1).map((value, i) => (value === null ? null : (names[i]?.get(String(value)) ?? String(value))));
+      if (!csv.write(values)) await new Promise((resolve) => csv.once("drain", resolve));
+    }
+    rows += page.rows.length;
+    if (page.rows.length < PAGE_ROWS) break;
+    after = Number((page.rows[page.rows.length - 1] as unknown as unknown[])[0]);
+  }
+  csv.end();
+  await finished(out);
+  return { resource, subgraph: definition.name, path: file, rows, bytes, sha256: hash.digest("hex") };
+}
