@@ -1,4 +1,4 @@
-import { EdgeRejection, ErrorCode, noneMatch, sendRejection } from "@contagem/common";
+import { EdgeRejection, ErrorCode, noneMatch, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, sendRejection } from "@contagem/common";
 import { readdir, readFile, realpath } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, join } from "node:path";
@@ -7,13 +7,14 @@ import send from "send";
 /** Where the gateway serves the open-data package: `/open-data/` (index), `/open-data/latest/…`, `/open-data/<date>/…`. */
 export const OPEN_DATA_PATH = "/open-data";
 
-const SNAPSHOT = /^\d{4}-\d{2}-\d{2}$/;
-const FILE = /^[a-z0-9_]{1,64}\.csv$|^datapackage\.json$|^README\.md$|^SHA256SUMS$/;
+const SNAPSHOT = OPEN_DATA_SNAPSHOT;
+const FILE = /^[a-z0-9_]{1,64}\.csv$|^datapackage\.json$|^README\.md$|^SHA256SUMS$|^[a-z0-9-]{1,64}\.zip$/;
 
 const CONTENT_TYPES: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8; header=present",
   ".json": "application/json; charset=utf-8",
   ".md": "text/markdown; charset=utf-8",
+  ".zip": "application/zip",
   "": "text/plain; charset=utf-8",
 };
 
@@ -36,7 +37,7 @@ export function createOpenDataRoutes(dir: string | undefined) {
     if (cached) return cached;
     const text = await readFile(join(real, "SHA256SUMS"), "utf8").catch(() => null);
     if (text === null) return null;
-    const map = new Map(text.trim().split("\n").map((line) => [line.slice(66), line.slice(0, 64)] as const));
+    const map = parseChecksums(text);
     sums.set(real, map);
     return map;
   };
@@ -52,7 +53,12 @@ export function createOpenDataRoutes(dir: string | undefined) {
     return {
       latest,
       descriptor: latest ? `${OPEN_DATA_PATH}/latest/datapackage.json` : null,
-      snapshots: names.map((version) => ({ version, descriptor: `${OPEN_DATA_PATH}/${version}/datapackage.json`, readme: `${OPEN_DATA_PATH}/${version}/README.md` })),
+      snapshots: names.map((version) => ({
+        version,
+        descriptor: `${OPEN_DATA_PATH}/${version}/datapackage.json`,
+        readme: `${OPEN_DATA_PATH}/${version}/README.md`,
+        zip: `${OPEN_DATA_PATH}/${version}/${OPEN_DATA_ZIP}`,
+      })),
     };
   };
 

@@ -14,3 +14,4 @@ export * from "./in-flight";
 export * from "./listen";
 export * from "./global-id";
 export * from "./auth";
+export * from "./open-data-layout";

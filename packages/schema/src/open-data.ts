@@ -18,8 +18,8 @@ export interface OpenDataField {
   /** snake_case column name. */
   name: string;
   type: OpenDataType;
-  /** SQL expression over the resource's `from` (aliases and `{schema}` as there). */
-  sql: string;
+  /** SQL expression over the resource's `from` (aliases and `{schema}` as there); none in a computed resource. */
+  sql?: string;
   description: Bilingual;
   /** Never empty. */
   required?: boolean;
@@ -40,13 +40,29 @@ export interface OpenDataResource {
   title: Bilingual;
   description: Bilingual;
   /** The table with its alias and any joins, `{schema}` standing for the subgraph's schema (no WHERE). */
-  from: string;
+  from?: string;
   /** The public graph's visibility rule over `from`, if the table has one. */
   where?: string;
   /** The alias of the table the rows are: its `id` pages the rows, and rows created after the snapshot's instant are left out. */
-  alias: string;
+  alias?: string;
+  /** Instead of `from`: rows computed at once (aggregates, e.g. figures under disclosure control), in `fields`' order. */
+  compute?: (context: OpenDataContext) => Promise<OpenDataValue[][]>;
+  /** The primary key's columns (default `id`; none for a table of aggregates whose keys may be empty). */
+  primaryKey?: string[];
   fields: OpenDataField[];
   foreignKeys?: OpenDataForeignKey[];
+}
+
+/** A cell as a computed resource gives it: text, a number, or null (an empty cell). */
+export type OpenDataValue = string | number | null;
+
+export interface OpenDataContext {
+  /** The subgraph's schema, quoted for SQL. */
+  schema: string;
+  /** Runs one statement (PostgreSQL `$n` placeholders) on the export's connection. */
+  query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** The subgraph's secrets (SubgraphDefinition.secrets), e.g. PII_KEY. */
+  settings: Record<string, string>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { participation } from "@contagem/participation";
 import { readCivilTimeZone, readInt, readOptional, startEmbeddedDatabase, useCivilTimeZone } from "@contagem/schema";
 import { isAbsolute, join } from "node:path";
 import { parseArgs } from "node:util";
-import { PGLITE_TEMPLATE } from "./launcher";
+import { devSecret, PGLITE_TEMPLATE } from "./launcher";
 import { exportOpenData } from "./open-data/export";
 import { openDataDirOf } from "./open-data/schedule";
 
@@ -29,6 +29,8 @@ async function main() {
       outDir: values.out ? (isAbsolute(values.out) ? values.out : join(process.cwd(), values.out)) : openDataDir,
       consistent: !values.live,
       keep: readInt(process.env, "OPEN_DATA_KEEP", 30, 1, 3650),
+      // The figures are rounded under the key the participation subgraph uses (npm start's, in development).
+      settings: { PII_KEY: readOptional(process.env, "PII_KEY") ?? (await devSecret(dataDir, "pii-key")) },
     });
     const rows = snapshot.tables.reduce((sum, table) => sum + table.rows, 0);
     const bytes = snapshot.tables.reduce((sum, table) => sum + table.bytes, 0);

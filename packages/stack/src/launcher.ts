@@ -188,7 +188,7 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     await Promise.race([Promise.all(SUBGRAPHS.map(({ name }) => waitReady(name, `http://127.0.0.1:${config.subgraphPorts[name]}/readyz`, logger))), refused]);
     await Promise.race([waitReady("gateway", `http://127.0.0.1:${config.port}/readyz`, logger), refused]);
     if (config.openDataSchedule) {
-      openData = scheduleOpenData({ pattern: config.openDataSchedule, databaseUrl, embedded: Boolean(embedded), openDataDir, env: { ...PROCESS_ENV_DEFAULTS, ...config.env }, logger });
+      openData = scheduleOpenData({ pattern: config.openDataSchedule, databaseUrl, embedded: Boolean(embedded), openDataDir, env: { ...PROCESS_ENV_DEFAULTS, ...config.env, PII_KEY: piiKey }, logger });
     }
   } catch (error) {
     await stop();

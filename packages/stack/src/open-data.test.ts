@@ -1,8 +1,9 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
 import { participation } from "@contagem/participation";
-import { civilDate } from "@contagem/schema";
-import { adminToken, gql, isEmbedded, mintToken, startSystem, testDatabaseUrl, type RunningSystem } from "@contagem/testkit";
+import { civilDate, OPEN_DATA_PACKAGE, OPEN_DATA_ZIP } from "@contagem/schema";
+import { unzipSync } from "fflate";
+import { adminToken, gql, isEmbedded, mintToken, startSystem, TEST_SECRETS, testDatabaseUrl, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -125,7 +126,7 @@ beforeAll(async () => {
   await holdMeetings();
   vote = await participate();
   const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
-  snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded() });
+  snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } });
 }, 180_000);
 afterAll(async () => {
   await system?.stop();
@@ -177,6 +178,11 @@ describe("npm run export", () => {
     }
     const { councils: list } = await call(`{ councils(first: 1) { totalCount } }`);
     expect(await csvOf("councils")).toHaveLength(list.totalCount);
+    // Figures: the graph's own, rounded under the same key (a CSV row per figure the API answers for each grouping).
+    const figures = await csvOf("participation_figures");
+    const { byChannel, total } = await call(`{ byChannel: participationStats(groupBy: [CHANNEL]) { channel participants activities } total: participationStats(groupBy: []) { participants activities } }`);
+    expect(figures.filter((row) => row.startsWith("TOTAL,"))).toEqual(total.map((f: { participants: number; activities: number }) => `TOTAL,,,,,,${f.participants},${f.activities}`));
+    expect(figures.filter((row) => row.startsWith("CHANNEL,")).sort()).toEqual(byChannel.map((f: { channel: string; participants: number; activities: number }) => `CHANNEL,,,,,${f.channel},${f.participants},${f.activities}`).sort());
   });
 
   it("holds no personal datum and no unpublished text, in any file", async () => {
@@ -188,7 +194,7 @@ describe("npm run export", () => {
 
   it("replaces the day's snapshot whole on a second export, keeps `latest` pointing at it, and prunes beyond `keep`", async () => {
     const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
-    const options = { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded() };
+    const options = { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } };
     await exportOpenData([councils], { ...options, now: new Date(NOW - 3 * DAY) });
     const again = await exportOpenData([councils, meetings, participation], { ...options, keep: 2 });
     expect(again.version).toBe(snapshot.version);
@@ -224,6 +230,17 @@ describe("the gateway at /open-data/", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const gz = await get("/open-data/latest/councils.csv", { "accept-encoding": "gzip" });
     expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("serves the whole package as one zip, whose entries are the snapshot's files byte for byte", async () => {
+    const res = await get(`/open-data/latest/${OPEN_DATA_ZIP}`, { "accept-encoding": "identity" });
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const archive = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get("etag")).toBe(`"sha256-${sha256(archive)}"`);
+    const entries = unzipSync(archive);
+    const files = (await readdir(snapshot.dir)).filter((name) => name !== OPEN_DATA_ZIP && name !== "SHA256SUMS").sort();
+    expect(Object.keys(entries).sort()).toEqual(files.map((name) => `${OPEN_DATA_PACKAGE}/${name}`));
+    for (const name of files) expect(Buffer.from(entries[`${OPEN_DATA_PACKAGE}/${name}`]).equals(await readFile(join(snapshot.dir, name)))).toBe(true);
   });
 
   it("serves nothing but a snapshot's listed files: other names, traversal and writes are refused", async () => {

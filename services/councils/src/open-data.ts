@@ -188,12 +188,13 @@ const mandates: OpenDataResource = {
   name: "mandates",
   title: { pt: "Mandatos", en: "Mandates" },
   description: { pt: "Quem ocupa cada assento, como titular ou suplente, e quando (Popolo: Membership).", en: "Who holds each seat, as full member or alternate, and when (Popolo: Membership)." },
-  from: "{schema}.mandate m",
+  from: "{schema}.mandate m join {schema}.public_person p on p.id = m.person_id",
   alias: "m",
   fields: [
     ...recordColumns("m", { pt: "do mandato", en: "mandate" }),
     reference("seat_id", "m.seat_id", { pt: "Assento (seats.id).", en: "Seat (seats.id)." }, true),
     reference("person_id", "m.person_id", { pt: "Pessoa (public_people.id).", en: "Person (public_people.id)." }, true),
+    { name: "person_name", type: "string", sql: "p.display_name", required: true, description: { pt: "Nome da pessoa como o ato oficial o escreve.", en: "The person's name as the official act writes it." } },
     {
       name: "role",
       type: "string",

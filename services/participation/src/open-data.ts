@@ -2,6 +2,7 @@ import { recordColumns, reference, sourcesColumn, type OpenDataResource } from "
 import { InterventionStatus } from "./interventions/intervention.enums";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./processes/process.enums";
 import { ProposalStatus } from "./proposals/proposal.enums";
+import { figuresOpenData } from "./stats/stats.open-data";
 
 /**
  * Participants are private (LGPD): no table of them, no author of a proposal, no ballot, no support — only counts.
@@ -198,4 +199,4 @@ const assemblies: OpenDataResource = {
 };
 
 /** The participation subgraph's public tables in the open-data package, references first. */
-export const participationOpenData: OpenDataResource[] = [processes, phases, processMeetings, proposals, candidacies, interventions, milestones, assemblies];
+export const participationOpenData: OpenDataResource[] = [processes, phases, processMeetings, proposals, candidacies, interventions, milestones, assemblies, figuresOpenData];

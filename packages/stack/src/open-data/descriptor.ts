@@ -1,8 +1,5 @@
-import { publicEnumNames, type OpenDataField, type OpenDataResource } from "@contagem/schema";
+import { OPEN_DATA_PACKAGE, publicEnumNames, type OpenDataField, type OpenDataResource } from "@contagem/schema";
 import type { WrittenTable } from "./tables";
-
-/** The package's name in its descriptor and in its zip's file name. */
-export const PACKAGE_NAME = "contagem-participacao";
 
 /** The licence of the package (LAI art. 8 §3: open formats; CC BY 4.0: reuse freely, citing the source). */
 export const LICENSE = {
@@ -30,7 +27,7 @@ export function tableSchema(resource: OpenDataResource) {
   return {
     fields: resource.fields.map(tableField),
     missingValues: [""],
-    primaryKey: ["id"],
+    ...((resource.primaryKey ?? ["id"]).length ? { primaryKey: resource.primaryKey ?? ["id"] } : {}),
     ...(resource.foreignKeys?.length
       ? {
           foreignKeys: resource.foreignKeys.map((key) => ({
@@ -47,7 +44,7 @@ export function tableSchema(resource: OpenDataResource) {
 export function packageDescriptor(tables: WrittenTable[], meta: { version: string; created: Date; homepage?: string }) {
   return {
     profile: "tabular-data-package",
-    name: PACKAGE_NAME,
+    name: OPEN_DATA_PACKAGE,
     title: "Sistema Municipal de Participação de Contagem — dados abertos",
     description: both({
       pt:

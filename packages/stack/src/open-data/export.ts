@@ -1,7 +1,8 @@
-import { civilDate, type SubgraphDefinition } from "@contagem/schema";
+import { civilDate, OPEN_DATA_PACKAGE, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, type SubgraphDefinition } from "@contagem/schema";
 import { createHash } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { Client } from "pg";
 import { packageDescriptor } from "./descriptor";
 import { packageReadme } from "./readme";
@@ -21,6 +22,8 @@ export interface OpenDataExportOptions {
    * the export began are left out, so every reference still finds its row.
    */
   consistent?: boolean;
+  /** The subgraphs' secrets their computed tables need: PII_KEY, the key of the figures' rounding (as the subgraph's). */
+  settings?: Record<string, string>;
   /** Dated snapshots kept (the newest); older ones are removed. */
   keep?: number;
   homepage?: string;
@@ -32,8 +35,12 @@ export interface OpenDataSnapshot {
   tables: WrittenTable[];
 }
 
-/** A dated snapshot's directory name: the civil date of the export. */
-export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}$/;
+/** Deflated at fflate's default level; every entry dated with the export's instant, so equal data give equal bytes. */
+async function packageZip(dir: string, files: string[], when: Date): Promise<Buffer> {
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const file of files) entries[`${OPEN_DATA_PACKAGE}/${file}`] = [await readFile(join(dir, file)), { mtime: when }];
+  return Buffer.from(zipSync(entries));
+}
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -56,6 +63,10 @@ export async function exportOpenData(definitions: SubgraphDefinition[], options:
     await writeFile(join(work, "datapackage.json"), descriptor);
     await writeFile(join(work, "README.md"), readme);
     const sums = [...tables.map((t) => `${t.sha256}  ${t.resource.name}.csv`), `${sha256(descriptor)}  datapackage.json`, `${sha256(readme)}  README.md`];
+    // The whole package in one download, as Decidim's open-data file is; its own hash is listed beside the others.
+    const archive = await packageZip(work, [...tables.map((t) => `${t.resource.name}.csv`), "datapackage.json", "README.md"], now);
+    await writeFile(join(work, OPEN_DATA_ZIP), archive);
+    sums.push(`${sha256(archive)}  ${OPEN_DATA_ZIP}`);
     await writeFile(join(work, "SHA256SUMS"), sums.join("\n") + "\n");
     const dir = join(options.outDir, version);
     await replaceDirectory(work, dir);
@@ -75,7 +86,7 @@ async function writeTables(definitions: SubgraphDefinition[], options: OpenDataE
     for (const definition of definitions) {
       const schema = options.schemas?.[definition.name] ?? definition.name;
       for (const resource of definition.openData ?? []) {
-        tables.push(await writeTable(client, definition, resource, schema, join(dir, `${resource.name}.csv`), now));
+        tables.push(await writeTable(client, definition, resource, { schema, file: join(dir, `${resource.name}.csv`), asOf: now, settings: options.settings ?? {} }));
       }
     }
     if (options.consistent !== false) await client.query("commit");
@@ -105,13 +116,12 @@ async function pointLatest(outDir: string, version: string): Promise<void> {
 
 /** Removes all but the newest `keep` snapshots; returns the newest. */
 async function prune(outDir: string, keep: number): Promise<string> {
-  const snapshots = (await readdir(outDir)).filter((name) => SNAPSHOT_NAME.test(name)).sort();
+  const snapshots = (await readdir(outDir)).filter((name) => OPEN_DATA_SNAPSHOT.test(name)).sort();
   for (const name of snapshots.slice(0, Math.max(0, snapshots.length - keep))) await rm(join(outDir, name), { recursive: true, force: true });
   return snapshots[snapshots.length - 1];
 }
 
 /** The snapshot's SHA256SUMS as a map from file name to its hex digest. */
 export async function readChecksums(dir: string): Promise<Map<string, string>> {
-  const text = await readFile(join(dir, "SHA256SUMS"), "utf8");
-  return new Map(text.trim().split("\n").map((line) => [line.slice(66), line.slice(0, 64)] as const));
+  return parseChecksums(await readFile(join(dir, "SHA256SUMS"), "utf8"));
 }

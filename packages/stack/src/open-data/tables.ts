@@ -1,4 +1,4 @@
-import { publicEnumNames, type OpenDataField, type OpenDataResource, type SubgraphDefinition } from "@contagem/schema";
+import { publicEnumNames, type OpenDataField, type OpenDataResource, type OpenDataValue, type SubgraphDefinition } from "@contagem/schema";
 import { stringify } from "csv-stringify";
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -19,15 +19,16 @@ export interface WrittenTable {
 
 /** The column's SQL, as the text the CSV holds: Table Schema's default formats (datetime `YYYY-MM-DDThh:mm:ssZ`). */
 function columnText(field: OpenDataField): string {
+  const sql = field.sql ?? "null";
   switch (field.type) {
     case "datetime":
-      return `to_char((${field.sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+      return `to_char((${sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
     case "date":
-      return `to_char(${field.sql}, 'YYYY-MM-DD')`;
+      return `to_char(${sql}, 'YYYY-MM-DD')`;
     case "boolean":
-      return `case when ${field.sql} then 'true' when not ${field.sql} then 'false' end`;
+      return `case when ${sql} then 'true' when not ${sql} then 'false' end`;
     default:
-      return `(${field.sql})::text`;
+      return `(${sql})::text`;
   }
 }
 
@@ -40,11 +41,31 @@ export function selectPage(resource: OpenDataResource, schema: string): string {
   return inSchema(`select ${resource.alias}.id as "__id", ${columns} from ${resource.from} where ${where} order by ${resource.alias}.id limit ${PAGE_ROWS}`, schema);
 }
 
+/** A table's rows, a page at a time: read by id from its `from`, or computed at once. */
+async function* rowsOf(client: Client, resource: OpenDataResource, schema: string, asOf: Date, settings: Record<string, string>): AsyncGenerator<OpenDataValue[][]> {
+  if (resource.compute) {
+    const query = async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows;
+    return yield await resource.compute({ schema: inSchema("{schema}", schema), query, settings });
+  }
+  const sql = selectPage(resource, schema);
+  for (let after = 0; ; ) {
+    const page = (await client.query<OpenDataValue[]>({ text: sql, values: [asOf, after], rowMode: "array" })).rows;
+    yield page.map((row) => row.slice(1));
+    if (page.length < PAGE_ROWS) return;
+    after = Number(page[page.length - 1][0]);
+  }
+}
+
 /**
- * Writes one resource as RFC 4180 CSV (UTF-8, CRLF, a header row), hashing the bytes as they are written. Rows are
- * read in id order, a page at a time; enum columns carry the graph's public names.
+ * Writes one resource as RFC 4180 CSV (UTF-8, CRLF, a header row), hashing the bytes as they are written. Enum
+ * columns carry the graph's public names.
  */
-export async function writeTable(client: Client, definition: SubgraphDefinition, resource: OpenDataResource, schema: string, file: string, asOf: Date): Promise<WrittenTable> {
+export async function writeTable(
+  client: Client,
+  definition: SubgraphDefinition,
+  resource: OpenDataResource,
+  options: { schema: string; file: string; asOf: Date; settings: Record<string, string> },
+): Promise<WrittenTable> {
   const names = resource.fields.map((field) => (field.enumeration ? publicEnumNames(field.enumeration) : null));
   const csv = stringify({ header: true, columns: resource.fields.map((field) => field.name), record_delimiter: "windows" });
   const hash = createHash("sha256");
@@ -53,21 +74,17 @@ export async function writeTable(client: Client, definition: SubgraphDefinition,
     hash.update(chunk);
     bytes += chunk.length;
   });
-  const out = createWriteStream(file);
+  const out = createWriteStream(options.file);
   csv.pipe(out);
-  const sql = selectPage(resource, schema);
   let rows = 0;
-  for (let after = 0; ; ) {
-    const page = await client.query<Record<string, string | null>>({ text: sql, values: [asOf, after], rowMode: "array" } as never);
-    for (const row of page.rows as unknown as (string | number | null)[][]) {
-      const values = row.slice(1).map((value, i) => (value === null ? null : (names[i]?.get(String(value)) ?? String(value))));
+  for await (const page of rowsOf(client, resource, options.schema, options.asOf, options.settings)) {
+    for (const row of page) {
+      const values = row.map((value, i) => (value === null ? null : (names[i]?.get(String(value)) ?? String(value))));
       if (!csv.write(values)) await new Promise((resolve) => csv.once("drain", resolve));
     }
-    rows += page.rows.length;
-    if (page.rows.length < PAGE_ROWS) break;
-    after = Number((page.rows[page.rows.length - 1] as unknown as unknown[])[0]);
+    rows += page.length;
   }
   csv.end();
   await finished(out);
-  return { resource, subgraph: definition.name, path: file, rows, bytes, sha256: hash.digest("hex") };
+  return { resource, subgraph: definition.name, path: options.file, rows, bytes, sha256: hash.digest("hex") };
 }
