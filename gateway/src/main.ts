@@ -28,6 +28,16 @@ function readPersistedDocuments(env: NodeJS.ProcessEnv) {
   }
 }
 
+/** An IANA zone name the runtime knows (the subgraphs check it against the database's data too). */
+function readTimeZone(name: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+  } catch {
+    throw new ConfigError(`CIVIL_TIME_ZONE: unknown time zone ${JSON.stringify(name)}.`);
+  }
+  return name;
+}
+
 async function main() {
   const logger = createLogger("gateway");
   let config;
@@ -53,6 +63,7 @@ async function main() {
       auth: readAuthConfig(process.env),
       persistedDocuments: readPersistedDocuments(process.env),
       openDataDir: readOptional(process.env, "OPEN_DATA_DIR"),
+      civilTimeZone: readTimeZone(readString(process.env, "CIVIL_TIME_ZONE", "America/Sao_Paulo")),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

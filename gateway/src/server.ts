@@ -23,6 +23,8 @@ import { ideContentSecurityPolicy } from "./graphiql";
 import { writeCachingHeaders } from "./http-caching";
 import { cacheStatusOf } from "./response-cache";
 import type { PersistedDocumentsOptions } from "./persisted-documents";
+import { askGraphThrough } from "./feeds/ask-graph";
+import { CALENDAR_PATH, createCalendarRoutes } from "./feeds/calendar";
 import { createOpenDataRoutes } from "./open-data";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
@@ -58,6 +60,8 @@ export interface GatewayDeps {
   published?: Omit<PublishedOptions, "supergraph">;
   /** The directory `npm run export` writes the open-data snapshots to, served at /open-data/ (OPEN_DATA_DIR). */
   openDataDir?: string;
+  /** The municipality's IANA time zone (CIVIL_TIME_ZONE): the calendars' VTIMEZONE. */
+  civilTimeZone?: string;
 }
 
 export interface Gateway {
@@ -126,6 +130,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   const openData = createOpenDataRoutes(deps.openDataDir);
+  const calendar = createCalendarRoutes(askGraphThrough(runtime), { timeZone: deps.civilTimeZone ?? "America/Sao_Paulo" });
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -163,6 +168,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (published(req, res, path, requestId)) return;
     if (await openData(req, res, path, requestId)) return;
+    if (path.startsWith(`${CALENDAR_PATH}/`)) {
+      // A calendar asks the graph up to ten pages: it counts against the client's budget and takes a slot like a query.
+      if (!(await budget.admit(req, res, requestId))) return;
+      const slot = await acquire(res);
+      if (slot === null) return;
+      if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
+      try {
+        await calendar(req, res, path, requestId);
+      } finally {
+        slot();
+      }
+      return;
+    }
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);
     }

@@ -1,0 +1,163 @@
+import { EdgeRejection, ErrorCode, sendDocument, sendRejection } from "@contagem/common";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Temporal } from "temporal-polyfill";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { AskGraph } from "./ask-graph";
+
+/** Where the gateway serves its iCalendar feeds: `/calendar/all.ics` and `/calendar/<council-slug>.ics`. */
+export const CALENDAR_PATH = "/calendar";
+
+/** A feed holds the meetings from this many days ago onwards (every upcoming one), at most MAX_EVENTS of them. */
+export const CALENDAR_PAST_DAYS = 365;
+export const MAX_EVENTS = 1_000;
+const PAGE = 100;
+const FRESH_SECONDS = 300;
+
+interface MeetingNode {
+  databaseId: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  sequenceLabel: string;
+  status: "SCHEDULED" | "CONVENED" | "HELD" | "CANCELLED" | "POSTPONED";
+  statusReason: string | null;
+  modality: string;
+  startsAt: string;
+  startTimeStated: boolean;
+  endsAt: string | null;
+  place: string | null;
+  onlineUrl: string | null;
+  agenda: { position: number; title: string }[];
+  council: { slug: string; acronym: string | null; name: string } | null;
+}
+
+interface Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: MeetingNode }[];
+}
+
+const MEETING = `databaseId createdAt updatedAt version sequenceLabel status statusReason modality startsAt startTimeStated endsAt place onlineUrl
+  agenda { position title } council { slug acronym name }`;
+const ALL = `query CalendarAll($from: DateTime!, $after: String) {
+  meetings(filter: { from: $from }, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${MEETING} } } } }`;
+const ONE = `query CalendarOfCouncil($slug: String!, $from: DateTime!, $after: String) {
+  council(slug: $slug) { slug acronym name meetings(filter: { from: $from }, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${MEETING} } } } } }`;
+
+/** RFC 5545 status: a meeting only scheduled is tentative; one that will not take place then (cancelled or postponed) is cancelled. */
+const STATUS: Record<MeetingNode["status"], ICalEventStatus> = {
+  SCHEDULED: ICalEventStatus.TENTATIVE,
+  CONVENED: ICalEventStatus.CONFIRMED,
+  HELD: ICalEventStatus.CONFIRMED,
+  CANCELLED: ICalEventStatus.CANCELLED,
+  POSTPONED: ICalEventStatus.CANCELLED,
+};
+const STATUS_PT: Record<MeetingNode["status"], string> = { SCHEDULED: "agendada", CONVENED: "convocada", HELD: "realizada", CANCELLED: "cancelada", POSTPONED: "adiada" };
+
+const councilName = (council: MeetingNode["council"]) => (council ? (council.acronym ?? council.name) : "Conselho");
+
+function describe(meeting: MeetingNode): string {
+  const lines = [`${meeting.council?.name ?? ""} — ${meeting.sequenceLabel}`, `Situação: ${STATUS_PT[meeting.status]}`];
+  if (meeting.statusReason) lines.push(`Motivo: ${meeting.statusReason}`);
+  if (!meeting.startTimeStated) lines.push("Horário não informado no registro.");
+  if (meeting.onlineUrl) lines.push(`Online: ${meeting.onlineUrl}`);
+  if (meeting.agenda.length) lines.push("", "Pauta:", ...meeting.agenda.map((item) => `${item.position}. ${item.title}`));
+  return lines.join("\n");
+}
+
+/**
+ * An iCalendar (RFC 5545) of meetings, in the civil time zone with its VTIMEZONE: one VEVENT per meeting, its UID
+ * stable, its SEQUENCE the meeting's version (every change increments it, so calendar clients replace the event),
+ * a cancelled or postponed meeting kept with STATUS:CANCELLED so subscribers see the cancellation.
+ */
+export function meetingsCalendar(meetings: MeetingNode[], options: { name: string; timeZone: string }): string {
+  const calendar = ical({
+    name: options.name,
+    description: `${options.name}: reuniões dos conselhos do Sistema Municipal de Participação de Contagem (Lei 5.443/2023).`,
+    prodId: { company: "Contagem Participation Graph", product: "calendar", language: "PT-BR" },
+    method: ICalCalendarMethod.PUBLISH,
+    x: [["X-WR-TIMEZONE", options.timeZone]],
+    ttl: FRESH_SECONDS * 12,
+  });
+  // Local times in the zone (ical-generator formats a Temporal.ZonedDateTime in its own zone, a Date in the process's).
+  const local = (instant: string) => Temporal.Instant.from(instant).toZonedDateTimeISO(options.timeZone);
+  for (const meeting of meetings) {
+    const cancelled = STATUS[meeting.status] === ICalEventStatus.CANCELLED;
+    calendar.createEvent({
+      id: `meeting-${meeting.databaseId}@contagem-participation-graph`,
+      sequence: meeting.version,
+      timezone: options.timeZone,
+      start: meeting.startTimeStated ? local(meeting.startsAt) : local(meeting.startsAt).toPlainDate(),
+      end: meeting.endsAt && meeting.startTimeStated ? local(meeting.endsAt) : undefined,
+      allDay: !meeting.startTimeStated,
+      stamp: new Date(meeting.updatedAt),
+      created: new Date(meeting.createdAt),
+      lastModified: new Date(meeting.updatedAt),
+      summary: `${cancelled ? `[${STATUS_PT[meeting.status]}] ` : ""}${councilName(meeting.council)} — ${meeting.sequenceLabel}`,
+      description: describe(meeting),
+      location: meeting.place ?? undefined,
+      url: meeting.onlineUrl ?? undefined,
+      status: STATUS[meeting.status],
+    });
+  }
+  // The zone is set per event, and its VTIMEZONE added here: with a calendar-wide zone, ical-generator writes DTSTAMP,
+  // CREATED and LAST-MODIFIED as local times without `Z` (RFC 5545 §3.8.7 wants UTC). The zone's current rules (São
+  // Paulo has kept −03:00 all year since 2019) come from a maintained copy of the tz data.
+  const text = calendar.toString();
+  const vtimezone = tzlib_get_ical_block(options.timeZone)[0];
+  if (!vtimezone) return text;
+  const at = text.indexOf("BEGIN:VEVENT");
+  const cut = at >= 0 ? at : text.lastIndexOf("END:VCALENDAR");
+  return `${text.slice(0, cut)}${vtimezone.replace(/\r?\n/g, "\r\n")}\r\n${text.slice(cut)}`;
+}
+
+/** Pages through a meetings connection, MAX_EVENTS at most. */
+async function collect(page: (after: string | null) => Promise<Page | null>): Promise<MeetingNode[] | null> {
+  const meetings: MeetingNode[] = [];
+  for (let after: string | null = null; meetings.length < MAX_EVENTS; ) {
+    const connection = await page(after);
+    if (!connection) return null;
+    meetings.push(...connection.edges.map((edge) => edge.node));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return meetings.slice(0, MAX_EVENTS);
+}
+
+const SLUG = /^([a-z0-9][a-z0-9-]{0,79})\.ics$/;
+
+/** `/calendar/all.ics` and `/calendar/<slug>.ics`, built from the public graph on each request (with ETag, 5 minutes). */
+export function createCalendarRoutes(ask: AskGraph, options: { timeZone: string; now?: () => Date }) {
+  const now = options.now ?? (() => new Date());
+  return async (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> => {
+    if (!path.startsWith(`${CALENDAR_PATH}/`)) return false;
+    const slug = SLUG.exec(path.slice(CALENDAR_PATH.length + 1))?.[1];
+    if (!slug) {
+      sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: calendars are ${CALENDAR_PATH}/all.ics and ${CALENDAR_PATH}/<council-slug>.ics.`), requestId);
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
+      return true;
+    }
+    try {
+      const from = new Date(now().getTime() - CALENDAR_PAST_DAYS * 86_400_000).toISOString();
+      let name = "Conselhos de Contagem";
+      const meetings =
+        slug === "all"
+          ? await collect(async (after) => (await ask<{ meetings: Page }>(ALL, { from, after }, requestId)).meetings)
+          : await collect(async (after) => {
+              const { council } = await ask<{ council: (MeetingNode["council"] & { meetings: Page }) | null }>(ONE, { slug, from, after }, requestId);
+              if (council) name = `${councilName(council)} — ${council.name}`;
+              return council?.meetings ?? null;
+            });
+      if (!meetings) throw new EdgeRejection(404, ErrorCode.NOT_FOUND, `No council with the slug "${slug}".`);
+      const body = meetingsCalendar(meetings, { name, timeZone: options.timeZone });
+      sendDocument(req, res, { body, contentType: "text/calendar; charset=utf-8", maxAgeSeconds: FRESH_SECONDS }, requestId);
+    } catch (error) {
+      if (!(error instanceof EdgeRejection)) throw error;
+      sendRejection(req, res, error, requestId);
+    }
+    return true;
+  };
+}

@@ -1,0 +1,114 @@
+import { councils } from "@contagem/councils";
+import { meetings } from "@contagem/meetings";
+import { gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
+import ICAL from "ical.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+/**
+ * The councils' calendars as a subscriber's calendar application reads them: parsed back with Mozilla's ical.js (an
+ * independent iCalendar parser), with the municipality's VTIMEZONE, one event per meeting, a reschedule raising the
+ * event's SEQUENCE and a cancellation kept as STATUS:CANCELLED.
+ */
+let system: RunningSystem;
+let secretary: string;
+const DAY = 86_400_000;
+// 18:30 in Contagem (UTC−3) on a day ten days from now.
+const startsAt = (() => {
+  const day = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+  return `${day}T18:30:00-03:00`;
+})();
+
+async function call(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const res = await gql(system.gatewayUrl, query, variables, { token });
+  if (res.errors) throw new Error(`${query.slice(0, 60)}… → ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+const schedule = async (councilId: string, at: string, title: string) =>
+  (await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id databaseId version } } }`, {
+    i: { councilId, type: "ORDINARY", modality: "HYBRID", place: "Centro Administrativo, sala 3", onlineUrl: "https://reunioes.example.org/compur", startsAt: at, agenda: [{ kind: "DELIBERATION", title }] },
+  }, secretary)).scheduleMeeting.meeting;
+
+let kept: { id: string; databaseId: number; version: number };
+let cancelled: { id: string; databaseId: number };
+beforeAll(async () => {
+  system = await startSystem([councils, meetings], await readFile(join(__dirname, "../../../gateway/supergraph.graphql"), "utf8"));
+  secretary = await mintToken({ sub: "secretaria-compur-calendario", roles: ["SECRETARY"], councils: ["compur"] });
+  const { council } = await call(`{ council(slug: "compur") { id } }`);
+  kept = await schedule(council.id, startsAt, "Plano Diretor: revisão");
+  const other = await schedule(council.id, new Date(Date.parse(startsAt) + 7 * DAY).toISOString(), "Praças da Sede");
+  await call(`mutation($i: CancelMeetingInput!) { cancelMeeting(input: $i) { meeting { id } } }`, { i: { meetingId: other.id, expectedVersion: other.version, reason: "Falta de quórum previsto" } }, secretary);
+  cancelled = other;
+}, 120_000);
+afterAll(() => system.stop());
+
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") => fetch(new URL(path, system.gatewayUrl), { headers, method });
+/** The events as a client reads them, the calendar's own VTIMEZONE registered first (as clients do). */
+function events(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  return calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+}
+const uid = (databaseId: number) => `meeting-${databaseId}@contagem-participation-graph`;
+
+describe("/calendar/<council>.ics", () => {
+  it("parses with an independent parser: the municipality's VTIMEZONE, the meeting at its civil time, its agenda and place", async () => {
+    const res = await get("/calendar/compur.ics");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const text = await res.text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("America/Sao_Paulo");
+    const event = events(text).find((e) => e.uid === uid(kept.databaseId))!;
+    expect(event).toBeDefined();
+    expect(event.startDate.zone.tzid).toBe("America/Sao_Paulo");
+    expect(event.startDate.toString()).toBe(`${startsAt.slice(0, 10)}T18:30:00`);
+    expect(event.startDate.toJSDate().getTime()).toBe(Date.parse(startsAt));
+    expect(event.summary).toMatch(/^COMPUR — \d+ª Reunião Ordinária de \d{4}$/);
+    expect(event.location).toBe("Centro Administrativo, sala 3");
+    expect(event.description).toContain("1. Plano Diretor: revisão");
+    expect(event.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
+    // DTSTAMP, CREATED and LAST-MODIFIED are UTC (RFC 5545 §3.8.7), whatever the zone of the events.
+    for (const name of ["dtstamp", "created", "last-modified"]) expect((event.component.getFirstPropertyValue(name) as ICAL.Time).zone?.tzid).toBe("UTC");
+  });
+
+  it("shows a cancellation: the event stays, STATUS:CANCELLED, with the reason", async () => {
+    const event = events(await (await get("/calendar/compur.ics")).text()).find((e) => e.uid === uid(cancelled.databaseId))!;
+    expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(event.summary).toMatch(/^\[cancelada\] COMPUR/);
+    expect(event.description).toContain("Motivo: Falta de quórum previsto");
+  });
+
+  it("raises the event's SEQUENCE when the meeting changes, so calendar applications replace it", async () => {
+    const before = events(await (await get("/calendar/compur.ics")).text()).find((e) => e.uid === uid(kept.databaseId))!;
+    const later = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+    await call(`mutation($i: UpdateMeetingInput!) { updateMeeting(input: $i) { meeting { version } } }`, { i: { meetingId: kept.id, expectedVersion: kept.version, startsAt: later } }, secretary);
+    const after = events(await (await get("/calendar/compur.ics")).text()).find((e) => e.uid === uid(kept.databaseId))!;
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(after.startDate.toString()).toBe(`${startsAt.slice(0, 10)}T19:30:00`);
+  });
+
+  it("answers an ETag and 304 on revalidation, HEAD without a body, 404 for an unknown council, 405 for a write", async () => {
+    const res = await get("/calendar/compur.ics");
+    const etag = res.headers.get("etag")!;
+    expect(res.headers.get("cache-control")).toMatch(/^public, max-age=300/);
+    expect((await get("/calendar/compur.ics", { "if-none-match": etag })).status).toBe(304);
+    const head = await get("/calendar/compur.ics", {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    const unknown = await get("/calendar/nao-existe.ics");
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).errors[0].extensions.code).toBe("NOT_FOUND");
+    for (const path of ["/calendar/", "/calendar/COMPUR.ics", "/calendar/../x.ics", "/calendar/compur"]) expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
+    expect((await get("/calendar/compur.ics", {}, "POST")).status).toBe(405);
+  });
+});
+
+describe("/calendar/all.ics", () => {
+  it("holds every council's meetings, each named with its council", async () => {
+    const all = events(await (await get("/calendar/all.ics")).text());
+    expect(all.map((e) => e.uid)).toEqual(expect.arrayContaining([uid(kept.databaseId), uid(cancelled.databaseId)]));
+    expect(new Set(all.map((e) => e.uid)).size).toBe(all.length);
+  });
+});
