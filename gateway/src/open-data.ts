@@ -1,5 +1,5 @@
 import { EdgeRejection, ErrorCode, noneMatch, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, sendRejection } from "@contagem/common";
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import send from "send";
@@ -30,15 +30,22 @@ const FRESH_SECONDS = 300;
 export function createOpenDataRoutes(dir: string | undefined) {
   const sums = new Map<string, Map<string, string>>();
 
+  /**
+   * The snapshot's SHA256SUMS, parsed once per version of the file: a second export the same day replaces the
+   * directory, so the cache is keyed by the file's inode and change time, not by its path.
+   */
   const checksums = async (snapshot: string): Promise<Map<string, string> | null> => {
-    const real = await realpath(join(dir!, snapshot)).catch(() => null);
-    if (!real) return null;
-    const cached = sums.get(real);
+    const path = join(dir!, snapshot, "SHA256SUMS");
+    const info = await stat(path).catch(() => null);
+    if (!info) return null;
+    const key = `${info.dev}:${info.ino}:${info.ctimeMs}`;
+    const cached = sums.get(key);
     if (cached) return cached;
-    const text = await readFile(join(real, "SHA256SUMS"), "utf8").catch(() => null);
+    const text = await readFile(path, "utf8").catch(() => null);
     if (text === null) return null;
     const map = parseChecksums(text);
-    sums.set(real, map);
+    if (sums.size > 100) sums.clear();
+    sums.set(key, map);
     return map;
   };
 

@@ -224,6 +224,20 @@ describe("the gateway at /open-data/", () => {
     expect((await descriptor.json()).name).toBe("contagem-participacao");
   });
 
+  it("gives a file replaced by a second export the same day its new SHA-256 as ETag, never the old one", async () => {
+    const before = (await get("/open-data/latest/councils.csv")).headers.get("etag");
+    const admin = await adminToken();
+    const { council } = await call(`{ council(slug: "compur") { id version } }`);
+    await call(`mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id } } }`, { i: { id: council.id, expectedVersion: council.version, rules: { ordinaryMeetingsPerYear: 11 } } }, admin);
+    const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
+    await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } });
+    const res = await get("/open-data/latest/councils.csv", { "accept-encoding": "identity" });
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get("etag")).not.toBe(before);
+    expect(res.headers.get("etag")).toBe(`"sha256-${sha256(body)}"`);
+    expect((await get("/open-data/latest/councils.csv", { "if-none-match": before! })).status).toBe(200);
+  });
+
   it("caches an older snapshot for a year (it never changes) and compresses on request", async () => {
     const older = (await readdir(out)).filter((name) => /^\d/.test(name) && name < snapshot.version)[0];
     const res = await get(`/open-data/${older}/councils.csv`);
