@@ -1,4 +1,5 @@
 import { EdgeRejection, ErrorCode, noneMatch, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, sendRejection } from "@contagem/common";
+import { createHash } from "node:crypto";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, join } from "node:path";
@@ -44,6 +45,8 @@ export function createOpenDataRoutes(dir: string | undefined) {
     const text = await readFile(path, "utf8").catch(() => null);
     if (text === null) return null;
     const map = parseChecksums(text);
+    // SHA256SUMS lists every file but itself: its own digest, for its ETag.
+    map.set("SHA256SUMS", createHash("sha256").update(text).digest("hex"));
     if (sums.size > 100) sums.clear();
     sums.set(key, map);
     return map;
@@ -71,13 +74,14 @@ export function createOpenDataRoutes(dir: string | undefined) {
 
   return async (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> => {
     if (path !== OPEN_DATA_PATH && !path.startsWith(`${OPEN_DATA_PATH}/`)) return false;
-    const notFound = (message: string) => sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, message), requestId);
+    const notFound = (message: string) => sendRejection(req, res, new EdgeRejection(404, ErrorCode.NOT_FOUND, message), requestId);
+    const malformed = () =>
+      sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: snapshots are ${OPEN_DATA_PATH}/latest/ and ${OPEN_DATA_PATH}/YYYY-MM-DD/.`), requestId);
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
       return true;
     }
-    const [snapshot, file, ...rest] = path.slice(OPEN_DATA_PATH.length + 1).split("/");
-    if (!snapshot) {
+    if (path === OPEN_DATA_PATH || path === `${OPEN_DATA_PATH}/`) {
       const body = JSON.stringify(await index());
       res.statusCode = 200;
       res.setHeader("content-type", "application/json; charset=utf-8");
@@ -85,31 +89,40 @@ export function createOpenDataRoutes(dir: string | undefined) {
       res.end(req.method === "HEAD" ? undefined : body);
       return true;
     }
+    const [snapshot, file, ...rest] = path.slice(OPEN_DATA_PATH.length + 1).split("/");
+    if ((snapshot !== "latest" && !SNAPSHOT.test(snapshot)) || rest.length) return void malformed(), true;
+    if (file === undefined) {
+      // The descriptor's paths are relative to the snapshot's directory: a client must be in it.
+      res.statusCode = 301;
+      res.setHeader("location", `${OPEN_DATA_PATH}/${snapshot}/`);
+      res.end();
+      return true;
+    }
     if (!dir) return void notFound("This gateway serves no open data (OPEN_DATA_DIR is not set)."), true;
-    if ((snapshot !== "latest" && !SNAPSHOT.test(snapshot)) || rest.length) return void notFound(`Not found: snapshots are ${OPEN_DATA_PATH}/latest/ and ${OPEN_DATA_PATH}/YYYY-MM-DD/.`), true;
     const files = await checksums(snapshot);
     if (!files) return void notFound(`No open-data snapshot ${snapshot} (see ${OPEN_DATA_PATH}/).`), true;
     const name = file || "datapackage.json";
     const sha256 = FILE.test(name) ? files.get(name) : undefined;
-    if (!sha256 && name !== "SHA256SUMS") return void notFound(`No file ${name} in snapshot ${snapshot} (see its datapackage.json).`), true;
+    if (!sha256) return void notFound(`No file ${name} in snapshot ${snapshot} (see its datapackage.json).`), true;
     const latest = await newest();
     const immutable = snapshot !== "latest" && latest !== null && snapshot < latest;
     res.setHeader("content-type", CONTENT_TYPES[name.includes(".") ? name.slice(name.lastIndexOf(".")) : ""]);
     res.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : `public, max-age=${FRESH_SECONDS}, must-revalidate`);
-    if (sha256) {
-      const etag = `"sha256-${sha256}"`;
-      res.setHeader("etag", etag);
-      if (noneMatch(req, etag)) {
-        res.statusCode = 304;
-        res.end();
-        return true;
-      }
+    const etag = `"sha256-${sha256}"`;
+    res.setHeader("etag", etag);
+    if (noneMatch(req, etag)) {
+      res.statusCode = 304;
+      res.end();
+      return true;
     }
+    // No Last-Modified is sent, so If-Unmodified-Since is ignored (RFC 9110 §13.1.4); `send` would answer 412.
+    delete req.headers["if-unmodified-since"];
     await new Promise<void>((resolve) => {
-      send(req, join(snapshot, name), { root: dir, etag: !sha256, lastModified: false, dotfiles: "deny", index: false })
+      send(req, join(snapshot, name), { root: dir, etag: false, lastModified: false, dotfiles: "deny", index: false })
         .on("error", (error: { status?: number }) => {
           if (error.status === 404) notFound(`No file ${name} in snapshot ${snapshot}.`);
-          else sendRejection(req, res, new EdgeRejection(error.status ?? 500, ErrorCode.BAD_REQUEST, "The file could not be read."), requestId);
+          else if (error.status === 416) sendRejection(req, res, new EdgeRejection(416, ErrorCode.BAD_REQUEST, "The range asked for is not in the file."), requestId);
+          else sendRejection(req, res, new EdgeRejection(error.status ?? 500, error.status && error.status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR, "The file could not be read."), requestId);
           resolve();
         })
         .on("end", resolve)

@@ -96,14 +96,17 @@ export function meetingsCalendar(meetings: MeetingNode[], options: { name: strin
       summary: `${cancelled ? `[${STATUS_PT[meeting.status]}] ` : ""}${councilName(meeting.council)} — ${meeting.sequenceLabel}`,
       description: describe(meeting),
       location: meeting.place ?? undefined,
-      url: meeting.onlineUrl ?? undefined,
+      // A URI value is not escaped in iCalendar (RFC 5545 §3.3.13), but ical-generator escapes `,` and `;` as text:
+      // percent-encoded, they mean the same to the web and nothing to the escaping.
+      url: meeting.onlineUrl?.replaceAll(",", "%2C").replaceAll(";", "%3B") ?? undefined,
       status: STATUS[meeting.status],
     });
   }
   // The zone is set per event, and its VTIMEZONE added here: with a calendar-wide zone, ical-generator writes DTSTAMP,
   // CREATED and LAST-MODIFIED as local times without `Z` (RFC 5545 §3.8.7 wants UTC). The zone's current rules (São
   // Paulo has kept −03:00 all year since 2019) come from a maintained copy of the tz data.
-  const text = calendar.toString();
+  // Every content line ends with CRLF, the last one too (RFC 5545 §3.1); ical-generator leaves it off.
+  const text = calendar.toString().replace(/(\r\n)?$/, "\r\n");
   const vtimezone = tzlib_get_ical_block(options.timeZone)[0];
   if (!vtimezone) return text;
   const at = text.indexOf("BEGIN:VEVENT");
@@ -131,13 +134,20 @@ export function createCalendarRoutes(ask: AskGraph, options: { timeZone: string;
   const now = options.now ?? (() => new Date());
   return async (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> => {
     if (!path.startsWith(`${CALENDAR_PATH}/`)) return false;
-    const slug = SLUG.exec(path.slice(CALENDAR_PATH.length + 1))?.[1];
-    if (!slug) {
-      sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: calendars are ${CALENDAR_PATH}/all.ics and ${CALENDAR_PATH}/<council-slug>.ics.`), requestId);
-      return true;
-    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
+      return true;
+    }
+    // Slugs are lowercase ASCII; a client may send them percent-encoded or in capitals.
+    let segment: string;
+    try {
+      segment = decodeURIComponent(path.slice(CALENDAR_PATH.length + 1)).toLowerCase();
+    } catch {
+      segment = "";
+    }
+    const slug = SLUG.exec(segment)?.[1];
+    if (!slug) {
+      sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: calendars are ${CALENDAR_PATH}/all.ics and ${CALENDAR_PATH}/<council-slug>.ics.`), requestId);
       return true;
     }
     try {

@@ -27,7 +27,7 @@ async function call(query: string, variables: Record<string, unknown> = {}, toke
 
 const schedule = async (councilId: string, at: string, title: string) =>
   (await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id databaseId version } } }`, {
-    i: { councilId, type: "ORDINARY", modality: "HYBRID", place: "Centro Administrativo, sala 3", onlineUrl: "https://reunioes.example.org/compur", startsAt: at, agenda: [{ kind: "DELIBERATION", title }] },
+    i: { councilId, type: "ORDINARY", modality: "HYBRID", place: "Centro Administrativo, sala 3", onlineUrl: "https://reunioes.example.org/compur?sala=3,andar=2;x", startsAt: at, agenda: [{ kind: "DELIBERATION", title }] },
   }, secretary)).scheduleMeeting.meeting;
 
 let kept: { id: string; databaseId: number; version: number };
@@ -58,6 +58,9 @@ describe("/calendar/<council>.ics", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     const text = await res.text();
+    // RFC 5545 §3.1: every line ends with CRLF, the last one too.
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("America/Sao_Paulo");
     const event = events(text).find((e) => e.uid === uid(kept.databaseId))!;
@@ -67,6 +70,8 @@ describe("/calendar/<council>.ics", () => {
     expect(event.startDate.toJSDate().getTime()).toBe(Date.parse(startsAt));
     expect(event.summary).toMatch(/^COMPUR — \d+ª Reunião Ordinária de \d{4}$/);
     expect(event.location).toBe("Centro Administrativo, sala 3");
+    // A URI is not text: no backslash escapes; `,` and `;` percent-encoded, the same address.
+    expect(event.component.getFirstPropertyValue("url")).toBe("https://reunioes.example.org/compur?sala=3%2Candar=2%3Bx");
     expect(event.description).toContain("1. Plano Diretor: revisão");
     expect(event.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
     // DTSTAMP, CREATED and LAST-MODIFIED are UTC (RFC 5545 §3.8.7), whatever the zone of the events.
@@ -100,8 +105,10 @@ describe("/calendar/<council>.ics", () => {
     const unknown = await get("/calendar/nao-existe.ics");
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).errors[0].extensions.code).toBe("NOT_FOUND");
-    for (const path of ["/calendar/", "/calendar/COMPUR.ics", "/calendar/../x.ics", "/calendar/compur"]) expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
-    expect((await get("/calendar/compur.ics", {}, "POST")).status).toBe(405);
+    for (const path of ["/calendar/", "/calendar/../x.ics", "/calendar/compur", "/calendar/%E0%A4%A.ics"]) expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
+    // A slug in capitals or percent-encoded is the same council; a write is refused whatever the path.
+    for (const path of ["/calendar/COMPUR.ics", "/calendar/comp%75r.ics"]) expect((await get(path)).headers.get("etag")).toBe(etag);
+    for (const path of ["/calendar/compur.ics", "/calendar/COMPUR.ics", "/calendar/nope"]) expect((await get(path, {}, "POST")).status).toBe(405);
   });
 });
 

@@ -2,6 +2,7 @@ import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
 import { participation } from "@contagem/participation";
 import { civilDate, OPEN_DATA_PACKAGE, OPEN_DATA_ZIP } from "@contagem/schema";
+import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { adminToken, gql, isEmbedded, mintToken, startSystem, TEST_SECRETS, testDatabaseUrl, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
@@ -162,6 +163,13 @@ describe("npm run export", () => {
       for (const field of resource.schema.fields) expect(field.description).toMatch(/\S[\s\S]*\n\nEnglish: \S/);
     }
     for (const file of ["datapackage.json", "README.md"]) expect(sums.get(file)).toBe(sha256(await readFile(join(snapshot.dir, file))));
+    // RFC 4180 read strictly: every record has the header's width, fields with line breaks quoted (the public
+    // record's processes have descriptions over several lines), and as many records as the descriptor says.
+    for (const resource of descriptor.resources) {
+      const records = parse(await readFile(join(snapshot.dir, resource.path)), { relax_column_count: false, relax_quotes: false, record_delimiter: "\r\n" });
+      expect({ path: resource.path, records: records.length - 1 }).toEqual({ path: resource.path, records: resource["x-rows"] });
+    }
+    expect((await readFile(join(snapshot.dir, "processes.csv"), "utf8")).match(/"[^"]*\n[^"]*"/)).not.toBeNull();
     expect(await readFile(join(snapshot.dir, "README.md"), "utf8")).toContain("`minutes_versions.csv`");
   });
 
@@ -238,6 +246,14 @@ describe("the gateway at /open-data/", () => {
     expect((await get("/open-data/latest/councils.csv", { "if-none-match": before! })).status).toBe(200);
   });
 
+  it("sends a client to the snapshot's directory (the descriptor's paths are relative), ignores If-Unmodified-Since, gives SHA256SUMS its digest", async () => {
+    const moved = await fetch(new URL("/open-data/latest", system.gatewayUrl), { redirect: "manual" });
+    expect({ status: moved.status, location: moved.headers.get("location") }).toEqual({ status: 301, location: "/open-data/latest/" });
+    expect((await get("/open-data/latest/councils.csv", { "if-unmodified-since": "Tue, 01 Jan 2030 00:00:00 GMT" })).status).toBe(200);
+    const sums = await get("/open-data/latest/SHA256SUMS");
+    expect(sums.headers.get("etag")).toBe(`"sha256-${sha256(await readFile(join(snapshot.dir, "SHA256SUMS")))}"`);
+  });
+
   it("caches an older snapshot for a year (it never changes) and compresses on request", async () => {
     const older = (await readdir(out)).filter((name) => /^\d/.test(name) && name < snapshot.version)[0];
     const res = await get(`/open-data/${older}/councils.csv`);
@@ -258,10 +274,19 @@ describe("the gateway at /open-data/", () => {
   });
 
   it("serves nothing but a snapshot's listed files: other names, traversal and writes are refused", async () => {
-    for (const path of ["/open-data/latest/../../etc/passwd", "/open-data/latest/%2e%2e/x.csv", "/open-data/latest/.hidden", "/open-data/latest/secret.txt", "/open-data/1999-01-01/councils.csv", "/open-data/latest/a/b.csv", "/open-data/nope/"]) {
+    const refused: [string, string][] = [
+      ["/open-data/latest/../../etc/passwd", "BAD_REQUEST"],
+      ["/open-data/latest/%2e%2e/x.csv", "BAD_REQUEST"],
+      ["/open-data/latest/a/b.csv", "BAD_REQUEST"],
+      ["/open-data/nope/", "BAD_REQUEST"],
+      ["/open-data//latest/councils.csv", "BAD_REQUEST"],
+      ["/open-data/latest/.hidden", "NOT_FOUND"],
+      ["/open-data/latest/secret.txt", "NOT_FOUND"],
+      ["/open-data/1999-01-01/councils.csv", "NOT_FOUND"],
+    ];
+    for (const [path, code] of refused) {
       const res = await get(path);
-      expect({ path, status: res.status }).toEqual({ path, status: 404 });
-      expect((await res.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+      expect({ path, status: res.status, code: (await res.json()).errors[0].extensions.code }).toEqual({ path, status: 404, code });
     }
     expect((await get("/open-data/latest/councils.csv", {}, "POST")).status).toBe(405);
   });

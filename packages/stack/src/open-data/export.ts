@@ -91,6 +91,10 @@ async function writeTables(definitions: SubgraphDefinition[], options: OpenDataE
     }
     if (options.consistent !== false) await client.query("commit");
     return tables;
+  } catch (error) {
+    // 42P01 undefined_table: the subgraphs have never migrated this database.
+    if ((error as { code?: string }).code === "42P01") throw new Error(`The database has no tables yet (${(error as Error).message}): run \`npm start\` once first.`);
+    throw error;
   } finally {
     await client.end();
   }

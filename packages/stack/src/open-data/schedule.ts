@@ -19,17 +19,29 @@ export interface OpenDataSchedule {
   stop(): Promise<void>;
 }
 
-/** A cron pattern croner accepts, or `off`; anything else is a configuration error. */
+/**
+ * A five-field cron pattern that runs (croner's syntax), or `off`; anything else is a configuration error: a pattern
+ * with seconds (every second is no export schedule) or one that never fires (`0 3 31 2 *`) is refused too.
+ */
 export function readOpenDataSchedule(value: string | undefined): string | null {
   const pattern = value?.trim() || DEFAULT_OPEN_DATA_SCHEDULE;
   if (pattern === "off") return null;
+  const refuse = (why: string) => new ConfigError(`OPEN_DATA_SCHEDULE must be a five-field cron pattern (e.g. "${DEFAULT_OPEN_DATA_SCHEDULE}") or "off": ${why}`);
+  if (pattern.split(/\s+/).length !== 5) throw refuse(`"${pattern}" does not have five fields (minute hour day month weekday).`);
+  let next: Date | null;
   try {
-    new Cron(pattern, { paused: true }).stop();
+    const job = new Cron(pattern, { paused: true });
+    next = job.nextRun();
+    job.stop();
   } catch (error) {
-    throw new ConfigError(`OPEN_DATA_SCHEDULE must be a cron pattern (e.g. "${DEFAULT_OPEN_DATA_SCHEDULE}") or "off": ${(error as Error).message}`);
+    throw refuse((error as Error).message);
   }
+  if (!next) throw refuse(`"${pattern}" never runs.`);
   return pattern;
 }
+
+/** An export that takes longer than this is stopped (and logged): one stuck run must not hold back every later one. */
+export const EXPORT_TIMEOUT_MS = 60 * 60_000;
 
 /**
  * The running stack's open-data export: on `pattern` in the civil time zone, and once at start when there is no
@@ -46,10 +58,15 @@ export function scheduleOpenData(options: { pattern: string; databaseUrl: string
         env: { ...options.env, DATABASE_URL: options.databaseUrl, OPEN_DATA_DIR: options.openDataDir },
         stdio: ["ignore", "pipe", "pipe"],
       });
+      const timer = setTimeout(() => {
+        options.logger.error({ reason, timeoutMs: EXPORT_TIMEOUT_MS }, "open-data export took too long: stopped");
+        child?.kill("SIGKILL");
+      }, EXPORT_TIMEOUT_MS).unref();
       let output = "";
       child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
       child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
       child.once("exit", (code, signal) => {
+        clearTimeout(timer);
         const summary = output.trim().split("\n").pop() ?? "";
         if (code === 0) options.logger.info({ reason }, summary);
         else options.logger.error({ reason, code, signal }, `open-data export failed: ${summary}`);

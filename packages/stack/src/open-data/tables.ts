@@ -67,7 +67,8 @@ export async function writeTable(
   options: { schema: string; file: string; asOf: Date; settings: Record<string, string> },
 ): Promise<WrittenTable> {
   const names = resource.fields.map((field) => (field.enumeration ? publicEnumNames(field.enumeration) : null));
-  const csv = stringify({ header: true, columns: resource.fields.map((field) => field.name), record_delimiter: "windows" });
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR: RFC 4180 wants both quoted.
+  const csv = stringify({ header: true, columns: resource.fields.map((field) => field.name), record_delimiter: "windows", quoted_match: /[\r\n]/ });
   const hash = createHash("sha256");
   let bytes = 0;
   csv.on("data", (chunk: Buffer) => {
