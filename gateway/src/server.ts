@@ -80,8 +80,26 @@ export const GATEWAY_IN_FLIGHT = 64;
  * page is megabytes); `Vary: Accept-Encoding` on every compressible answer. expressjs's `compression` middleware.
  */
 const compressMiddleware = compression({ threshold: 1024 });
-const compress = (req: IncomingMessage, res: ServerResponse) =>
-  new Promise<void>((resolve, reject) => compressMiddleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve())));
+const compress = (req: IncomingMessage, res: ServerResponse) => {
+  weakenEtagWhenEncoded(res);
+  return new Promise<void>((resolve, reject) => compressMiddleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve())));
+};
+
+/**
+ * A strong ETag names exact bytes, and a gzip or Brotli body is other bytes than the file's (RFC 9110 §8.8.1): once
+ * the middleware has chosen an encoding, the validator goes weak, so If-Range never joins a compressed start to an
+ * identity rest, while If-None-Match (weak comparison) still answers 304. Wrapped before the middleware, this runs
+ * after it has set Content-Encoding.
+ */
+function weakenEtagWhenEncoded(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const encoding = res.getHeader("content-encoding");
+    const etag = res.getHeader("etag");
+    if (encoding && encoding !== "identity" && typeof etag === "string" && !etag.startsWith("W/")) res.setHeader("etag", `W/${etag}`);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
+}
 
 /** Ready when every subgraph answers its own readiness check. */
 async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {

@@ -250,7 +250,7 @@ describe("the gateway at /open-data/", () => {
     const moved = await fetch(new URL("/open-data/latest", system.gatewayUrl), { redirect: "manual" });
     expect({ status: moved.status, location: moved.headers.get("location") }).toEqual({ status: 301, location: "/open-data/latest/" });
     expect((await get("/open-data/latest/councils.csv", { "if-unmodified-since": "Tue, 01 Jan 2030 00:00:00 GMT" })).status).toBe(200);
-    const sums = await get("/open-data/latest/SHA256SUMS");
+    const sums = await get("/open-data/latest/SHA256SUMS", { "accept-encoding": "identity" });
     expect(sums.headers.get("etag")).toBe(`"sha256-${sha256(await readFile(join(snapshot.dir, "SHA256SUMS")))}"`);
   });
 
@@ -260,6 +260,10 @@ describe("the gateway at /open-data/", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const gz = await get("/open-data/latest/councils.csv", { "accept-encoding": "gzip" });
     expect(gz.headers.get("content-encoding")).toBe("gzip");
+    // Other bytes than the file's: a weak validator (still 304 on If-None-Match), never the file's strong one.
+    const file = await readFile(join(snapshot.dir, "councils.csv"));
+    expect(gz.headers.get("etag")).toBe(`W/"sha256-${sha256(file)}"`);
+    expect((await get("/open-data/latest/councils.csv", { "accept-encoding": "gzip", "if-none-match": gz.headers.get("etag")! })).status).toBe(304);
   });
 
   it("serves the whole package as one zip, whose entries are the snapshot's files byte for byte", async () => {
