@@ -31,8 +31,9 @@ export class TerritoryResolver {
     @Arg("scheme", () => TerritoryScheme, { nullable: true, description: "The grid to list; default REGIONAL_ADMIN." }) scheme: TerritoryScheme | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
+    @Arg("updatedSince", () => Date, { nullable: true, description: "Only territories changed at or after this time (incremental sync; ISO 8601 instant)." }) updatedSince?: Date,
   ) {
-    const where = { scheme: scheme ?? TerritoryScheme.REGIONAL_ADMIN };
+    const where = { scheme: scheme ?? TerritoryScheme.REGIONAL_ADMIN, ...(updatedSince ? { updatedAt: { $gte: updatedSince } } : {}) };
     return new TerritoryConnection(await findPage(ctx.em, TerritoryEntity, where, page, [{ field: "name", direction: "asc" }]));
   }
 

@@ -1,6 +1,6 @@
 import { record } from "@contagem/record";
 import { findPage, PageArgs, sourcesOf, type RequestContext } from "@contagem/schema";
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { CouncilRef, ref } from "../references/references.type";
 import { AssemblyEntity } from "./assembly.entity";
 import { Assembly, AssemblyConnection } from "./assembly.type";
@@ -34,8 +34,13 @@ export class AssemblyResolver {
   }
 
   @Query(() => AssemblyConnection, { nullable: true, description: "Decide Contagem's assemblies (participatory spaces), by name." })
-  async assemblies(@Args() page: PageArgs, @Ctx() ctx: RequestContext) {
-    return new AssemblyConnection(await findPage(ctx.em, AssemblyEntity, {}, page, [{ field: "name", direction: "asc" }]));
+  async assemblies(
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Arg("updatedSince", () => Date, { nullable: true, description: "Only assemblies changed at or after this time (incremental sync; ISO 8601 instant)." }) updatedSince?: Date,
+  ) {
+    const where = updatedSince ? { updatedAt: { $gte: updatedSince } } : {};
+    return new AssemblyConnection(await findPage(ctx.em, AssemblyEntity, where, page, [{ field: "name", direction: "asc" }]));
   }
 
   @FieldResolver(() => String)

@@ -15,6 +15,9 @@ export class InterventionFilter {
 
   @Field(() => InterventionStatus, { nullable: true, description: "Works in this status." })
   status?: InterventionStatus;
+
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (incremental sync; ISO 8601 instant)." })
+  updatedSince?: Date;
 }
 
 @InputType({ description: "A step of works." })

@@ -21,6 +21,7 @@ export function interventionWhere(filter: InterventionFilter = {}): FilterQuery<
   if (filter.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
   if (filter.year != null) where.year = filter.year;
   if (filter.status) where.status = filter.status;
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
   return where as FilterQuery<InterventionEntity>;
 }
 

@@ -13,6 +13,9 @@ export class ProposalFilter {
 
   @Field(() => ProposalStatus, { nullable: true, description: "Only proposals in this status." })
   status?: ProposalStatus;
+
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time, a new support included (incremental sync; ISO 8601 instant)." })
+  updatedSince?: Date;
 }
 
 @InputType({ description: "A citizen's proposal, during a process's PROPOSALS phase." })

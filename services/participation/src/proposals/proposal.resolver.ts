@@ -61,6 +61,7 @@ export class ProposalResolver {
     if (filter?.processId != null) where.process = parseId(filter.processId, "filter.processId");
     if (filter?.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
     if (filter?.status) where.status = filter.status;
+    if (filter?.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
     return new ProposalConnection(await findPage(ctx.em, ProposalEntity, where as FilterQuery<ProposalEntity>, page));
   }
 
