@@ -119,6 +119,24 @@ describe("batching across subgraphs", () => {
     expect(fifty.total).toBe(five.total);
   });
 
+  it("each member's record (attendance counts and rate, attendance entries, nominal votes) costs for 50 councils what it costs for 5", async () => {
+    const query = `query($n: Int) { councils(first: $n) { edges { node { slug currentTerm { seats { mandates {
+      person { displayName } attendanceRecord { recorded present absent justified substituted satInFor rate }
+      attendance(first: 2) { totalCount edges { node { status } } }
+      votes(first: 2) { totalCount edges { node { choice deliberation { text outcome } } } } } } } } } } }`;
+    const five = await statements(query, { n: 5 });
+    const fifty = await statements(query, { n: 50 });
+    const mandate = five.data.councils.edges[0].node.currentTerm.seats[0].mandates[0];
+    const record = mandate.attendanceRecord;
+    expect(record.recorded).toBeGreaterThan(0);
+    expect(record.recorded).toBe(mandate.attendance.totalCount);
+    expect(record.present + record.absent + record.justified + record.substituted).toBe(record.recorded);
+    expect(record.rate).toBeCloseTo(record.present / record.recorded, 3);
+    expect(mandate.votes.edges[0].node).toEqual({ choice: "FOR", deliberation: { text: "Aprovado o regimento", outcome: "APPROVED" } });
+    expect(fifty.data.councils.edges).toHaveLength(50);
+    expect(fifty.total).toBe(five.total);
+  });
+
   it("search costs the same for 5 and 50 hits", async () => {
     const query = `query($n: Int) { searchMinutes(query: "ata", first: $n) { totalCount edges { node { excerpt minutes { label council { id } meeting { id } } } } } }`;
     const five = await statements(query, { n: 5 });

@@ -4,6 +4,7 @@ import { agendaItemById, attendanceById, deliberationById, meetingById, resoluti
 import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
 import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
 import { visibleMinutes, visibleVersion } from "./minutes/minutes.visibility";
+import { MandateRecordResolver } from "./mandates/mandate-record.resolver";
 import { CouncilContributionResolver } from "./references/council.resolver";
 import { ResolutionResolver } from "./resolutions/resolution.resolver";
 
@@ -23,6 +24,7 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
         MinutesVersionResolver,
         ResolutionResolver,
         CouncilContributionResolver,
+        MandateRecordResolver,
       ],
       validate: false,
     },
@@ -41,6 +43,8 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
       AgendaItem: { __resolveReference: referenceById(agendaItemById) },
       Attendance: { __resolveReference: referenceById(attendanceById) },
       Council: { __resolveReference: (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) }) },
+      // A mandate's record is public (a public function) and an unknown mandate simply has none.
+      Mandate: { __resolveReference: (ref: Reference) => (idOf(ref) === null ? null : { id: idOf(ref) }) },
     } as never,
     { subgraph: "meetings" },
   );

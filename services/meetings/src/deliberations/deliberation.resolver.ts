@@ -1,6 +1,6 @@
 import type { RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { agendaItemById, deliberationsByAgendaItem, meetingById, votesByDeliberation } from "../loaders";
+import { agendaItemById, deliberationById, deliberationsByAgendaItem, meetingById, votesByDeliberation } from "../loaders";
 import { AgendaItemEntity } from "../meetings/meeting.entity";
 import { AgendaItem, Meeting } from "../meetings/meeting.type";
 import { Minutes } from "../minutes/minutes.type";
@@ -46,6 +46,11 @@ export class VoteResolver {
   @FieldResolver(() => MandateRef, { nullable: true, description: "The mandate of the member who voted." })
   mandate(@Root() vote: VoteEntity) {
     return { id: vote.mandateId };
+  }
+
+  @FieldResolver(() => Deliberation, { description: "What was voted on, and its outcome." })
+  deliberation(@Root() vote: VoteEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(deliberationById).load(vote.deliberation.id);
   }
 }
 

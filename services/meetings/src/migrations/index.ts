@@ -3,6 +3,7 @@ import { Migration20261127300000_page_indexes } from "./Migration20261127300000_
 import { Migration20261129110000_portuguese_names } from "./Migration20261129110000_portuguese_names";
 import { Migration20261129130000_refold_decomposed_minutes } from "./Migration20261129130000_refold_decomposed_minutes";
 import { Migration20261216000000_public_record } from "./Migration20261216000000_public_record";
+import { Migration20261230000000_mandate_records } from "./Migration20261230000000_mandate_records";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: "Migration20261129110000_portuguese_names", class: Migration20261129110000_portuguese_names },
   { name: "Migration20261129130000_refold_decomposed_minutes", class: Migration20261129130000_refold_decomposed_minutes },
   { name: "Migration20261216000000_public_record", class: Migration20261216000000_public_record },
+  { name: "Migration20261230000000_mandate_records", class: Migration20261230000000_mandate_records },
 ];

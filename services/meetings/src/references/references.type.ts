@@ -18,8 +18,9 @@ export class TermRef {
   id: number;
 }
 
+/** A mandate: meetings adds its member's attendance and votes (./mandates). */
 @ObjectType("Mandate")
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class MandateRef {
   @Field(() => ID)
   id: number;
