@@ -85,9 +85,16 @@ beforeAll(async () => {
   const participation = system.subgraphs.participation.orm.em.fork();
   await participation.execute(`insert into "${participation.config.get("schema")}".assembly (slug, name, facts, sources)
     values ('assembleia-sintetica', 'Assembleia sintética', 'Dados de teste.', '[]')`);
+  // Nor does it record roll calls: two nominal votes of one member who attended twice, on deliberations of their meetings.
+  const voter = await pick("meetings", `${withTwo("attendance", "mandate_id")} order by 1 limit 1`);
+  const meetingsEm = system.subgraphs.meetings.orm.em.fork();
+  const ms = `"${meetingsEm.config.get("schema")}"`;
+  await meetingsEm.execute(`insert into ${ms}.vote (deliberation_id, mandate_id, choice)
+    select d.id, a.mandate_id, 'FOR' from ${ms}.deliberation d join ${ms}.attendance a on a.meeting_id = d.meeting_id
+    where a.mandate_id = ${voter} order by d.id limit 2`);
   parents.councils = { Council: await pick("councils", withTwo("term", "council_id")) };
   // The demo's history lives on synthetic councils only: one with two minutes (and so meetings and resolutions).
-  parents.meetings = { Council: await pick("meetings", `${withTwo("minutes", "council_id")} order by count(*) desc limit 1`) };
+  parents.meetings = { Council: await pick("meetings", `${withTwo("minutes", "council_id")} order by count(*) desc limit 1`), Mandate: voter };
   parents.participation = {
     Meeting: meetingId,
     Proposal: proposalId,

@@ -13,28 +13,32 @@ import { AttendanceConnection, MandateAttendance, VoteConnection } from "./manda
  */
 @Resolver(() => MandateRef)
 export class MandateRecordResolver {
-  @FieldResolver(() => MandateAttendance, { description: "The member's attendance record under this mandate: counts by status and the share present." })
+  @FieldResolver(() => MandateAttendance, { nullable: true, description: "The member's attendance record under this mandate: counts by status and the share present." })
   attendanceRecord(@Root() mandate: MandateRef, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(attendanceByMandate).load(Number(mandate.id));
   }
 
-  @FieldResolver(() => AttendanceConnection, { description: "The meetings' attendance entries of this mandate, most recently recorded first." })
+  @FieldResolver(() => AttendanceConnection, { nullable: true, description: "The meetings' attendance entries of this mandate, most recently recorded first." })
   async attendance(@Root() mandate: MandateRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const loader = pagesByParent<AttendanceEntity>(ctx, "mandate.attendance", {
       entity: AttendanceEntity,
       parentColumn: "mandate_id",
-      sort: [{ column: "created_at", property: "createdAt" }],
+      // By id alone: ids grow with each record, and a timestamp shared by a whole transaction (and finer in PostgreSQL
+      // than in a cursor) cannot order a page boundary.
+      sort: [],
       direction: "desc",
     }, page);
     return new AttendanceConnection(await loader.load(Number(mandate.id)));
   }
 
-  @FieldResolver(() => VoteConnection, { description: "The member's nominal votes under this mandate, most recent first (only where the council recorded a roll call)." })
+  @FieldResolver(() => VoteConnection, { nullable: true, description: "The member's nominal votes under this mandate, most recent first (only where the council recorded a roll call)." })
   async votes(@Root() mandate: MandateRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const loader = pagesByParent<VoteEntity>(ctx, "mandate.votes", {
       entity: VoteEntity,
       parentColumn: "mandate_id",
-      sort: [{ column: "created_at", property: "createdAt" }],
+      // By id alone: ids grow with each record, and a timestamp shared by a whole transaction (and finer in PostgreSQL
+      // than in a cursor) cannot order a page boundary.
+      sort: [],
       direction: "desc",
     }, page);
     return new VoteConnection(await loader.load(Number(mandate.id)));
