@@ -1,4 +1,4 @@
-import { EdgeRejection, ErrorCode, noneMatch, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, sendRejection } from "@contagem/common";
+import { EdgeRejection, ErrorCode, refusedUnlessRead, noneMatch, OPEN_DATA_SNAPSHOT, OPEN_DATA_ZIP, parseChecksums, sendRejection } from "@contagem/common";
 import { createHash } from "node:crypto";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -77,10 +77,7 @@ export function createOpenDataRoutes(dir: string | undefined) {
     const notFound = (message: string) => sendRejection(req, res, new EdgeRejection(404, ErrorCode.NOT_FOUND, message), requestId);
     const malformed = () =>
       sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: snapshots are ${OPEN_DATA_PATH}/latest/ and ${OPEN_DATA_PATH}/YYYY-MM-DD/.`), requestId);
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
-      return true;
-    }
+    if (refusedUnlessRead(req, res, requestId)) return true;
     if (path === OPEN_DATA_PATH || path === `${OPEN_DATA_PATH}/`) {
       const body = JSON.stringify(await index());
       res.statusCode = 200;

@@ -1,4 +1,4 @@
-import { EdgeRejection, ErrorCode, sendDocument, sendRejection } from "@contagem/common";
+import { EdgeRejection, ErrorCode, refusedUnlessRead, sendDocument, sendRejection } from "@contagem/common";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Temporal } from "temporal-polyfill";
@@ -134,10 +134,7 @@ export function createCalendarRoutes(ask: AskGraph, options: { timeZone: string;
   const now = options.now ?? (() => new Date());
   return async (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> => {
     if (!path.startsWith(`${CALENDAR_PATH}/`)) return false;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
-      return true;
-    }
+    if (refusedUnlessRead(req, res, requestId)) return true;
     // Slugs are lowercase ASCII; a client may send them percent-encoded or in capitals.
     let segment: string;
     try {

@@ -234,6 +234,13 @@ export interface StaticDocument {
 /** A strong validator of the content: the same bytes always give the same ETag, on every replica. */
 export const etagOf = (body: string | Buffer): string => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
+/** Answers 405 (with Allow) to a method other than GET or HEAD on a read-only resource; true when it did. */
+export function refusedUnlessRead(req: IncomingMessage, res: ServerResponse, requestId: string): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
+  return true;
+}
+
 /**
  * Whether the request's If-None-Match names `etag` (weak comparison, RFC 9110 §13.1.2): the origin answers 304
  * whatever the request's Cache-Control says (that directive is for caches; fetch() sends `no-cache` with it).
@@ -248,9 +255,7 @@ export function noneMatch(req: IncomingMessage, etag: string): boolean {
  * Allow) to a method other than GET or HEAD.
  */
 export function sendDocument(req: IncomingMessage, res: ServerResponse, document: StaticDocument, requestId: string): void {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    return sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use GET.`, { allow: "GET, HEAD" }), requestId);
-  }
+  if (refusedUnlessRead(req, res, requestId)) return;
   const etag = etagOf(document.body);
   res.setHeader("etag", etag);
   res.setHeader("cache-control", `public, max-age=${document.maxAgeSeconds}, must-revalidate`);
