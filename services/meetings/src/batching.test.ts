@@ -122,7 +122,7 @@ describe("batching across subgraphs", () => {
   it("each member's record (attendance counts and rate, attendance entries, nominal votes) costs for 50 councils what it costs for 5", async () => {
     const query = `query($n: Int) { councils(first: $n) { edges { node { slug currentTerm { seats { mandates {
       person { displayName } attendanceRecord { recorded present absent justified substituted satInFor rate }
-      attendance(first: 2) { totalCount edges { node { status } } }
+      attendance(first: 2) { totalCount edges { node { status meeting { sequenceLabel startsAt } } } }
       votes(first: 2) { totalCount edges { node { choice deliberation { text outcome } } } } } } } } } } }`;
     const five = await statements(query, { n: 5 });
     const fifty = await statements(query, { n: 50 });
@@ -132,6 +132,7 @@ describe("batching across subgraphs", () => {
     expect(record.recorded).toBe(mandate.attendance.totalCount);
     expect(record.present + record.absent + record.justified + record.substituted).toBe(record.recorded);
     expect(record.rate).toBeCloseTo(record.present / record.recorded, 3);
+    expect(mandate.attendance.edges[0].node.meeting.sequenceLabel).toMatch(/Reunião/);
     expect(mandate.votes.edges[0].node).toEqual({ choice: "FOR", deliberation: { text: "Aprovado o regimento", outcome: "APPROVED" } });
     expect(fifty.data.councils.edges).toHaveLength(50);
     expect(fifty.total).toBe(five.total);

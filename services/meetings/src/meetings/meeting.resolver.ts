@@ -160,6 +160,11 @@ export class AttendanceResolver {
     return { id: attendance.mandateId };
   }
 
+  @FieldResolver(() => Meeting, { description: "The meeting this entry records (batched over every entry of an answer)." })
+  meeting(@Root() attendance: AttendanceEntity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(meetingById).load(attendance.meeting.id);
+  }
+
   @FieldResolver(() => MandateRef, { nullable: true, description: "For SUBSTITUTED: the suplente who sat." })
   substitute(@Root() attendance: AttendanceEntity) {
     return ref(attendance.substituteMandateId);
