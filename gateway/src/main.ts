@@ -5,6 +5,7 @@ import { readTrustedDocuments } from "./persisted-documents";
 import { readCorsOrigins } from "./security";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readPublicUrl } from "./feeds/atom";
 import { createGateway, GATEWAY_IN_FLIGHT } from "./server";
 import { readSubgraphUrls } from "./subgraphs";
 
@@ -64,6 +65,7 @@ async function main() {
       persistedDocuments: readPersistedDocuments(process.env),
       openDataDir: readOptional(process.env, "OPEN_DATA_DIR"),
       civilTimeZone: readTimeZone(readString(process.env, "CIVIL_TIME_ZONE", "America/Sao_Paulo")),
+      publicUrl: readPublicUrl(process.env.PUBLIC_URL),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

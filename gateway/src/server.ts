@@ -24,6 +24,7 @@ import { writeCachingHeaders } from "./http-caching";
 import { cacheStatusOf } from "./response-cache";
 import type { PersistedDocumentsOptions } from "./persisted-documents";
 import { askGraphThrough } from "./feeds/ask-graph";
+import { createAtomRoutes, FEEDS_PATH } from "./feeds/atom";
 import { CALENDAR_PATH, createCalendarRoutes } from "./feeds/calendar";
 import { createOpenDataRoutes } from "./open-data";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
@@ -62,6 +63,8 @@ export interface GatewayDeps {
   openDataDir?: string;
   /** The municipality's IANA time zone (CIVIL_TIME_ZONE): the calendars' VTIMEZONE. */
   civilTimeZone?: string;
+  /** The gateway's public origin (PUBLIC_URL, e.g. https://participacao.example.gov.br): absolute links in the feeds. */
+  publicUrl?: string;
 }
 
 export interface Gateway {
@@ -148,7 +151,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   const openData = createOpenDataRoutes(deps.openDataDir);
-  const calendar = createCalendarRoutes(askGraphThrough(runtime), { timeZone: deps.civilTimeZone ?? "America/Sao_Paulo" });
+  const timeZone = deps.civilTimeZone ?? "America/Sao_Paulo";
+  const ask = askGraphThrough(runtime);
+  const feeds = [createCalendarRoutes(ask, { timeZone }), createAtomRoutes(ask, { timeZone, publicUrl: deps.publicUrl })];
   let listening: Listening | undefined;
 
   /** An invalid token is refused as a whole request, as GitHub does ("Bad credentials"), never silently ignored. */
@@ -186,14 +191,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (published(req, res, path, requestId)) return;
     if (await openData(req, res, path, requestId)) return;
-    if (path.startsWith(`${CALENDAR_PATH}/`)) {
-      // A calendar asks the graph up to ten pages: it counts against the client's budget and takes a slot like a query.
+    if (path.startsWith(`${CALENDAR_PATH}/`) || path.startsWith(`${FEEDS_PATH}/`)) {
+      // A feed asks the graph up to ten pages: it counts against the client's budget and takes a slot like a query.
       if (!(await budget.admit(req, res, requestId))) return;
       const slot = await acquire(res);
       if (slot === null) return;
       if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
       try {
-        await calendar(req, res, path, requestId);
+        for (const feed of feeds) if (await feed(req, res, path, requestId)) break;
       } finally {
         slot();
       }

@@ -13,6 +13,7 @@ import { join } from "node:path";
 const { Package } = require("datapackage") as { Package: { load(descriptor: string, options: { basePath: string }): Promise<DataPackage> } };
 import { citizen, openVote, testCpf } from "../../../services/participation/src/participation.fixtures";
 import { exportOpenData, readChecksums, type OpenDataSnapshot } from "./open-data/export";
+import { holdMeetings } from "./record-life.fixtures";
 
 interface DataPackage {
   valid: boolean;
@@ -28,7 +29,6 @@ interface DataPackage {
 const ROOT = join(__dirname, "../../..");
 const DAY = 86_400_000;
 const NOW = Date.now();
-const at = (days: number) => new Date(NOW + days * DAY).toISOString();
 const date = (days: number) => civilDate(new Date(NOW + days * DAY));
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -63,46 +63,6 @@ async function call(query: string, variables: Record<string, unknown> = {}, toke
   return res.data;
 }
 
-/** A council's meeting held, deliberated by roll call, its minutes published; a second one's minutes left a draft. */
-async function holdMeetings() {
-  const admin = await adminToken();
-  const { council } = await call(`{ council(slug: "compur") { id version } }`);
-  await call(`mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id } } }`, {
-    i: { id: council.id, expectedVersion: council.version, rules: { ordinaryNoticeDays: 7, quorumRule: "ABSOLUTE_MAJORITY" } },
-  }, admin);
-  const { openTerm } = await call(`mutation($i: OpenTermInput!) { openTerm(input: $i) { term { id seats { id } } } }`, {
-    i: { councilId: council.id, startsOn: date(-400), endsOn: date(300), seats: [{ sector: "GOVERNMENT" }, { sector: "CIVIL_SOCIETY" }] },
-  }, secretary);
-  const [seat1, seat2] = openTerm.term.seats.map((s: { id: string }) => s.id);
-  const appoint = async (seatId: string, personName: string, role: string) =>
-    (await call(`mutation($i: AppointMandateInput!) { appointMandate(input: $i) { mandate { id } } }`, { i: { seatId, personName, role, startsOn: date(-400) } }, secretary)).appointMandate.mandate.id as string;
-  const president = await appoint(seat1, "Ana Paula Ferreira", "FULL_MEMBER");
-  const member = await appoint(seat2, "Bruno Carvalho", "FULL_MEMBER");
-  const hold = async (startsAt: string, agenda: object[]) => {
-    const { meeting } = (await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id version agenda { id } } } }`, {
-      i: { councilId: council.id, type: "ORDINARY", modality: "IN_PERSON", place: "Centro Administrativo", startsAt, agenda },
-    }, secretary)).scheduleMeeting;
-    const convened = (await call(`mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { version } } }`, {
-      i: { meetingId: meeting.id, expectedVersion: meeting.version, convenedAt: new Date(Date.parse(startsAt) - 10 * DAY).toISOString() },
-    }, secretary)).conveneMeeting.meeting;
-    await call(`mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { meeting { id } } }`, {
-      i: { meetingId: meeting.id, expectedVersion: convened.version, entries: [{ mandateId: president, status: "PRESENT" }, { mandateId: member, status: "PRESENT" }] },
-    }, secretary);
-    return meeting;
-  };
-  const first = await hold(at(-20), [{ kind: "DELIBERATION", title: "Requalificação das praças" }]);
-  await call(`mutation($i: RecordDeliberationInput!) { recordDeliberation(input: $i) { deliberation { id } } }`, {
-    i: { meetingId: first.id, agendaItemId: first.agenda[0].id, text: "Aprovada a requalificação.", votesFor: 2, votesAgainst: 0, abstentions: 0, votes: [{ mandateId: president, choice: "FOR" }, { mandateId: member, choice: "FOR" }] },
-  }, secretary);
-  const drafted = (await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { id version } } }`, { i: { meetingId: first.id, body: PUBLISHED_TEXT } }, secretary)).draftMinutes.minutes;
-  const second = await hold(at(-5), [{ kind: "APPROVAL_OF_MINUTES", title: "Aprovação da ata anterior", minutesId: drafted.id }]);
-  const approved = (await call(`mutation($i: ApproveMinutesInput!) { approveMinutes(input: $i) { minutes { version } } }`, { i: { minutesId: drafted.id, expectedVersion: drafted.version, meetingId: second.id } }, secretary)).approveMinutes.minutes;
-  await call(`mutation($i: PublishMinutesInput!) { publishMinutes(input: $i) { minutes { id } } }`, {
-    i: { minutesId: drafted.id, expectedVersion: approved.version, gazetteEdition: 6050, gazettePages: "12-14", gazetteDate: date(-2) },
-  }, secretary);
-  await call(`mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { minutes { id } } }`, { i: { meetingId: second.id, body: DRAFT_TEXT } }, secretary);
-}
-
 /** Citizens with recognisable personal data vote, support, propose and comment (a comment hidden by moderation). */
 async function participate() {
   const vote = await openVote(system.gatewayUrl, 3);
@@ -124,7 +84,7 @@ let vote: { processId: string; optionIds: string[] };
 beforeAll(async () => {
   system = await startSystem([councils, meetings, participation], await readFile(join(ROOT, "gateway/supergraph.graphql"), "utf8"), { openDataDir: (out = await mkdtemp(join(tmpdir(), "open-data-"))) });
   secretary = await mintToken({ sub: "secretaria-compur-export", roles: ["SECRETARY"], councils: ["compur"] });
-  await holdMeetings();
+  await holdMeetings(call, secretary, { published: PUBLISHED_TEXT, draft: DRAFT_TEXT });
   vote = await participate();
   const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
   snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } });
