@@ -3,6 +3,7 @@ import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from "@m
 import type { Migration } from "@mikro-orm/migrations";
 import { type Logger, ConfigError, isUnavailable } from "@contagem/common";
 import { PLATFORM_MIGRATION, platformMigration } from "./platform.migration";
+import { REMOVALS_MIGRATION, removalsMigration } from "./removals";
 import { ACQUIRE_TIMEOUT_MS, enforcePoolRules } from "./pool";
 
 export type { EntityManager };
@@ -43,7 +44,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     entities: options.entities,
     extensions: [Migrator],
     migrations: {
-      migrationsList: [{ name: PLATFORM_MIGRATION, class: platformMigration(auditSchema) }, ...options.migrations],
+      migrationsList: [
+        { name: PLATFORM_MIGRATION, class: platformMigration(auditSchema) },
+        { name: REMOVALS_MIGRATION, class: removalsMigration(auditSchema) },
+        ...options.migrations,
+      ],
       tableName: "mikro_orm_migrations",
       transactional: true,
       allOrNothing: true,

@@ -39,3 +39,5 @@ export * from "./relay-ids";
 export * from "./node-field";
 export * from "./provenance";
 export * from "./open-data";
+export * from "./removals";
+export * from "./table-pages";

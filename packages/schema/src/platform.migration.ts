@@ -48,12 +48,19 @@ export function platformMigration(auditSchema: string): MigrationClass {
         begin
           raise exception 'audit entries are append-only: % refused', tg_op using errcode = 'insufficient_privilege';
         end $$`);
-      this.addSql(`drop trigger if exists audit_entry_append_only on ${a}.audit_entry`);
-      this.addSql(`create trigger audit_entry_append_only before update or delete on ${a}.audit_entry
-        for each row execute function ${a}.refuse_audit_change()`);
-      this.addSql(`drop trigger if exists audit_entry_no_truncate on ${a}.audit_entry`);
-      this.addSql(`create trigger audit_entry_no_truncate before truncate on ${a}.audit_entry
-        for each statement execute function ${a}.refuse_audit_change()`);
+      for (const sql of appendOnlySql(a, "audit_entry")) this.addSql(sql);
     }
   };
+}
+
+/** Triggers that refuse UPDATE, DELETE and TRUNCATE on a log table of the audit schema, whatever the code does. */
+export function appendOnlySql(auditSchema: string, table: string): string[] {
+  return [
+    `drop trigger if exists ${table}_append_only on ${auditSchema}.${table}`,
+    `create trigger ${table}_append_only before update or delete on ${auditSchema}.${table}
+        for each row execute function ${auditSchema}.refuse_audit_change()`,
+    `drop trigger if exists ${table}_no_truncate on ${auditSchema}.${table}`,
+    `create trigger ${table}_no_truncate before truncate on ${auditSchema}.${table}
+        for each statement execute function ${auditSchema}.refuse_audit_change()`,
+  ];
 }

@@ -25,6 +25,7 @@ const ALIASES: Record<string, string[] | "*"> = {
   AppointmentAct: ["LegalAct"],
   Parent: ["Territory"],
   Entity: "*",
+  Record: "*",
 };
 
 /**

@@ -65,6 +65,18 @@ beforeAll(async () => {
       i: { contributionId: contribute.contribution.id, expectedVersion: contribute.contribution.version, status: "PUBLISHED" },
     }, staff);
   }
+  // Tombstones: two published comments hidden again by moderation.
+  for (const on of [{ meetingId }, { proposalId }]) {
+    const { contribute } = await call(`mutation($i: ContributeInput!) { contribute(input: $i) { contribution { id version } } }`, {
+      i: { ...on, body: "Comentário de teste que a moderação ocultará." },
+    }, citizen);
+    const { moderateContribution } = await call(`mutation($i: ModerateContributionInput!) { moderateContribution(input: $i) { contribution { id version } } }`, {
+      i: { contributionId: contribute.contribution.id, expectedVersion: contribute.contribution.version, status: "PUBLISHED" },
+    }, staff);
+    await call(`mutation($i: ModerateContributionInput!) { moderateContribution(input: $i) { contribution { id } } }`, {
+      i: { contributionId: contribute.contribution.id, expectedVersion: moderateContribution.contribution.version, status: "HIDDEN", reason: "Fora do tema" },
+    }, staff);
+  }
   // The synthetic processes carry no council (its bulk insert takes the columns of the first row): two that do.
   const region = await pick("participation", withTwo("intervention", "council_id"));
   const territory = await pick("participation", `select territory_id as id from $s.intervention where council_id = ${region} limit 1`);

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, referenceById, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { AuditResolver } from "./audit/audit.resolver";
+import { RemovalResolver } from "./removals/removal.resolver";
 import { MandateResolver, SeatResolver, SeatRuleResolver, TermResolver } from "./composition/composition.resolver";
 import { CouncilResolver } from "./councils/council.resolver";
 import { LegalActResolver } from "./legal-acts/legal-act.resolver";
@@ -34,6 +35,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         OrganizationResolver,
         LegalActResolver,
         AuditResolver,
+        RemovalResolver,
       ],
       validate: false,
     },

@@ -1,18 +1,4 @@
-import {
-  allOf,
-  beyondSql,
-  forbidden,
-  intKey,
-  PageArgs,
-  pageWindow,
-  parseId,
-  toPage,
-  unauthenticated,
-  windowSql,
-  type CursorShape,
-  type RequestContext,
-  type SqlFilter,
-} from "@contagem/schema";
+import { forbidden, logTablePage, logTablePages, PageArgs, parseId, unauthenticated, type RequestContext, type SqlFilter } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { canReadAuditTrail } from "./audit.policy";
 import { AuditEntry, AuditEntryConnection, AuditFilter } from "./audit.type";
@@ -34,7 +20,7 @@ interface AuditRow {
 }
 
 /** Newest first by the log's own bigint identity; ids beyond JavaScript's safe integers are a long way off. */
-const AUDIT_PAGES: CursorShape = { list: "audit_entry(id)", keys: [intKey(1, Number.MAX_SAFE_INTEGER)] };
+const AUDIT_PAGES = logTablePages("audit_entry");
 
 const toEntry = (row: AuditRow): AuditEntry => ({
   id: String(row.id),
@@ -65,32 +51,12 @@ export class AuditResolver {
   ) {
     if (!ctx.viewer) throw unauthenticated();
     if (!canReadAuditTrail(ctx.viewer)) throw forbidden("Only ADMIN may read the audit trail.");
-    const window = pageWindow(page, AUDIT_PAGES);
     const filters: SqlFilter[] = [];
     if (filter?.entityType) filters.push({ sql: "entity_type = ?", params: [filter.entityType] });
     if (filter?.entityId != null) filters.push({ sql: "entity_id = ?", params: [parseId(filter.entityId, "filter.entityId")] });
     if (filter?.councilId != null) filters.push({ sql: "council_id = ?", params: [parseId(filter.councilId, "filter.councilId")] });
     if (filter?.actor) filters.push({ sql: "actor_sub = ?", params: [filter.actor] });
-    const table = `"${ctx.auditSchema}".audit_entry`;
-    const sql = windowSql(["id"], AUDIT_PAGES, "desc", window);
-    const where = allOf([...filters, ...sql.range]);
-    const rows = await ctx.em.execute<AuditRow[]>(`select * from ${table} where ${where.sql} order by ${sql.order} limit ${window.size + 1}`, where.params);
-    const count = async () => {
-      const counted = allOf(filters);
-      const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from ${table} where ${counted.sql}`, counted.params);
-      return Number(count);
-    };
-    // Whether entries lie beyond a cursor: one probe of the primary key's index, run only when its flag is selected.
-    const exists = async (cursor: unknown[] | null, towards: "after" | "before") => {
-      if (!cursor) return false;
-      const probe = allOf([...filters, beyondSql(["id"], AUDIT_PAGES, "desc", cursor as number[], towards, true)]);
-      const [{ found }] = await ctx.em.execute<{ found: boolean }[]>(`select exists(select 1 from ${table} where ${probe.sql}) as found`, probe.params);
-      return found === true;
-    };
-    const pageOf = toPage(rows.map(toEntry), window, AUDIT_PAGES, (e) => [Number(e.id)], () => count(), {
-      previous: () => exists(window.after, "before"),
-      next: () => exists(window.before, "after"),
-    });
+    const pageOf = await logTablePage(ctx, { table: `"${ctx.auditSchema}".audit_entry`, shape: AUDIT_PAGES, direction: "desc", filters, page, map: toEntry });
     return new AuditEntryConnection(pageOf);
   }
 }

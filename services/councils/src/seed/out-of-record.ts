@@ -1,5 +1,5 @@
 import { councilSlug, earlierFacts, record } from "@contagem/record";
-import { slugify } from "@contagem/schema";
+import { recordRemovals, RemovalReason, slugify } from "@contagem/schema";
 import { ForeignKeyConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
@@ -40,6 +40,7 @@ export async function settleCouncilsOutOfRecord(tx: EntityManager, auditSchema: 
   for (const row of rows) {
     const onlyEarlierSeed = row.recordHash == null && row.sources.length === 0;
     if (onlyEarlierSeed && !(await namedByAWrite(tx, auditSchema, row.id)) && (await deletedUnlessReferenced(tx, row))) {
+      await recordRemovals(tx, { auditSchema, subgraph: "councils" }, "Council", [row.id], RemovalReason.DELETED);
       deleted.push(row.slug);
       continue;
     }

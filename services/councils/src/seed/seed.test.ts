@@ -176,8 +176,11 @@ describe("on a database the earlier seed filled", () => {
       em.create(LegalActEntity, { kind: LegalActKind.LAW, number: earlierFacts.law.number, year: 2023, date: earlierFacts.law.date, title: earlierFacts.law.title });
       await em.flush();
       // COMHAB is not in the sourced record (only a lead without an address) and nothing refers to it: it goes.
+      const comhab = await orm.em.fork().findOneOrFail(CouncilEntity, { slug: "comhab" });
       expect(await seedCouncils(orm.em.fork(), { auditSchema })).toMatchObject({ councils: 35 - 12, legalActs: 36, outOfRecord: { deleted: ["comhab"], kept: [] } });
       expect(await seedCouncils(orm.em.fork(), { auditSchema })).toEqual({ territories: 0, legalActs: 0, councils: 0, outOfRecord: { deleted: [], kept: [] } });
+      // A mirror learns of the deletion from its tombstone (removedRecords), once.
+      expect(await orm.em.fork().execute(`select entity_type, entity_id, reason from "${auditSchema}".removed_record`)).toEqual([{ entity_type: "Council", entity_id: comhab.id, reason: "DELETED" }]);
       const rows = await orm.em.fork().find(CouncilEntity, {});
       expect(rows.filter((r) => r.sources.length === 0).map((r) => r.slug)).toEqual([]);
       expect(rows).toHaveLength(35);

@@ -1,4 +1,4 @@
-import { MANDATE, badInput, civilDate, conflict, loadForWrite, parseId, requireFact, requireSameCouncil, write, type MandateRoleName, type RequestContext } from "@contagem/schema";
+import { MANDATE, badInput, civilDate, conflict, loadForWrite, parseId, recordRemovals, RemovalReason, requireFact, requireSameCouncil, write, type MandateRoleName, type RequestContext } from "@contagem/schema";
 import { councilFacts, termAt, type TermFacts } from "../directory/council-directory";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
@@ -93,6 +93,9 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
         if (sits) occupied.add(holder.seatId);
         return { mandateId, seatId: holder.seatId, status: entry.status, substituteMandateId, note: entry.note?.trim() || null };
       });
+      // Recording again replaces the entries: the ones the public saw get tombstones for mirrors.
+      const replaced = await em.find(AttendanceEntity, { meeting }, { fields: ["id"] });
+      await recordRemovals(em, ctx, "Attendance", replaced.map((entry) => entry.id), RemovalReason.DELETED);
       await em.nativeDelete(AttendanceEntity, { meeting });
       for (const row of rows) em.create(AttendanceEntity, { meeting, ...row });
       const quorum = quorumOf(council!.rules.quorumRule, term.seats.length, occupied.size);

@@ -14,6 +14,8 @@ import {
   tryParseId,
   write,
   type CouncilRef,
+  recordRemovals,
+  RemovalReason,
   type RequestContext,
   type Viewer,
 } from "@contagem/schema";
@@ -115,10 +117,11 @@ export function requireStatus(meeting: MeetingEntity, allowed: MeetingStatus[], 
 const agendaOf = (input: AgendaItemInput[], councilId: number, minutes: AgendaMinutes) =>
   checkAgenda(input, (field, id) => requireAgendaMinutes(minutes, councilId, field, id));
 
-async function replaceAgenda(em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): Promise<void> {
+async function replaceAgenda(ctx: RequestContext, em: EntityManager, meeting: MeetingEntity, items: CheckedAgendaItem[]): Promise<void> {
   const old = meeting.agenda.getItems();
   // A flush writes inserts before deletes: the old items go first, or the new ones collide on (meeting, position).
   if (old.length) {
+    await recordRemovals(em, ctx, "AgendaItem", old.map((item) => item.id), RemovalReason.DELETED);
     em.remove(old);
     await em.flush();
   }
@@ -179,7 +182,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         onlineUrl,
         territoryId,
       });
-      await replaceAgenda(em, meeting, agenda);
+      await replaceAgenda(ctx, em, meeting, agenda);
       return meeting;
     },
   });
@@ -215,7 +218,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
         if (meeting.status === MeetingStatus.CONVENED) {
           throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");
         }
-        await replaceAgenda(em, meeting, agendaOf(input.agenda, meeting.councilId, minutes!));
+        await replaceAgenda(ctx, em, meeting, agendaOf(input.agenda, meeting.councilId, minutes!));
       }
       return meeting;
     },

@@ -1,4 +1,4 @@
-import { councilIdsBySlug, type SeedContext } from "@contagem/schema";
+import { councilIdsBySlug, DEFAULT_AUDIT_SCHEMA, recordRemovals, RemovalReason, type SeedContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -35,7 +35,9 @@ export async function seedMeetings(em: EntityManager, context: SeedContext): Pro
       let row: MeetingEntity | null = await tx.findOne(MeetingEntity, { recordKey: meeting.key }, { populate: ["agenda"] });
       if (row) {
         tx.assign(row, facts);
-        tx.remove(row.agenda.getItems());
+        const replaced = row.agenda.getItems();
+        await recordRemovals(tx, { auditSchema: context.auditSchema ?? DEFAULT_AUDIT_SCHEMA, subgraph: "meetings" }, "AgendaItem", replaced.map((item) => item.id), RemovalReason.DELETED);
+        tx.remove(replaced);
         // Inserts are flushed before deletes: the old items go first, or the new ones collide on (meeting, position).
         await tx.flush();
       } else {

@@ -1,4 +1,4 @@
-import { MEETING, badInput, conflict, loadForWrite, optionalFact, parseId, requireFact, requireSecretariatRecord, write, type RequestContext } from "@contagem/schema";
+import { MEETING, badInput, conflict, loadForWrite, optionalFact, parseId, recordRemovals, RemovalReason, requireFact, requireSecretariatRecord, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
 import { CITIZENS_ONLY, requireMe } from "../participants/participant.service";
 import { ProcessEntity } from "../processes/process.entity";
@@ -64,9 +64,13 @@ export function moderateContribution(ctx: RequestContext, input: ModerateContrib
     gate: (viewer) => canManageParticipation(viewer),
     allow: (viewer) => canManageParticipation(viewer),
     denied: STAFF_ONLY,
-    run: async (_em, { record }) => {
+    run: async (em, { record }) => {
       const contribution = record!;
       if (input.status === ContributionStatus.PENDING) throw badInput("status", "Moderation publishes or hides.");
+      // Only what the public saw gets a tombstone: a comment hidden before publication was never public.
+      if (input.status === ContributionStatus.HIDDEN && contribution.status === ContributionStatus.PUBLISHED) {
+        await recordRemovals(em, ctx, "Contribution", [contribution.id], RemovalReason.HIDDEN);
+      }
       if (input.status === ContributionStatus.HIDDEN) {
         const reason = input.reason?.trim();
         if (!reason || reason.length < 3) throw badInput("reason", "Hiding a contribution needs its reason.");
