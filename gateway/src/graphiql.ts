@@ -214,9 +214,13 @@ export function ideContentSecurityPolicy(): string {
   ].join("; ");
 }
 
-/** A small bar of links over the IDE (plain HTML: no script, so the page's script hashes are unchanged). */
+/** A small bar of links over the IDE, and a style fix (plain HTML: no script, so the page's script hashes are unchanged). */
 function withLinks(page: string): string {
   const links = IDE_LINKS.map(({ href, text }) => `<a href="${href}" style="color:inherit;margin-left:12px">${text}</a>`).join("");
   const bar = `<nav aria-label="Documentation" style="position:fixed;bottom:6px;right:12px;z-index:10;font:12px system-ui,sans-serif;opacity:.85">${links}</nav>`;
-  return page.replace('<div id="root"></div>', `${bar}<div id="root"></div>`);
+  // GraphiQL's tab strip (framer-motion's Reorder) can keep a stale layout transform on each tab after the first
+  // render: the first click then moves the tab from under the pointer and is lost (seen in Chromium). Tabs stay where
+  // the layout puts them; reordering by dragging still works, without the tab following the pointer.
+  const style = "<style>.graphiql-tab { transform: none !important; }</style>";
+  return page.replace('<div id="root"></div>', `${style}${bar}<div id="root"></div>`);
 }
