@@ -179,17 +179,24 @@ const scriptHashes = new Set<string>();
 
 /**
  * The IDE page with GraphiQL's scripts, styles and workers inlined from the installed npm package: it loads
- * nothing from another host (no CDN), so it works offline and on closed city networks. Rendered once per options.
+ * nothing from another host (no CDN), so it works offline and on closed city networks. Rendered once per options and day.
  */
 export function offlineGraphiQL(options?: GraphiQLOptions): string {
-  const key = JSON.stringify(options ?? {});
+  // Rendered again each day: the secretary's example schedules a meeting a month from today, never in the past.
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `${day} ${JSON.stringify(options ?? {})}`;
   let page = pages.get(key);
   if (!page) {
+    for (const old of pages.keys()) if (!old.startsWith(day)) pages.delete(old);
     // The runtime's options carry GraphiQL's stock welcome text as the default query: ours come last.
     page = withLinks(renderGraphiQL({ ...options, defaultQuery: DEFAULT_QUERY, defaultTabs: exampleTabs() }));
     pages.set(key, page);
-    for (const [, script] of page.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-      scriptHashes.add(`'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);
+    // The policy allows the scripts of the pages served today, no others.
+    scriptHashes.clear();
+    for (const served of pages.values()) {
+      for (const [, script] of served.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+        scriptHashes.add(`'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);
+      }
     }
   }
   return page;

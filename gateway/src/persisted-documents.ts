@@ -5,6 +5,7 @@ import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { parse } from "graphql";
 
 /**
  * Persisted documents at the gateway: automatic persisted queries (Apollo's APQ protocol: `extensions.persistedQuery
@@ -59,13 +60,25 @@ export function trustedDocumentsOf(manifest: unknown, source = "the manifest"): 
   return documents;
 }
 
+const parses = (query: string): boolean => {
+  try {
+    parse(query);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Registered documents bounded in characters (the document limit bounds each one), trusted ones always found. */
 function apqStore(trusted: ReadonlyMap<string, string>): APQStore {
   const registered = new LRUCache<string, string>({ maxSize: APQ_STORE_MAX_CHARS, sizeCalculation: (query, hash) => query.length + hash.length });
   return {
     get: (hash) => trusted.get(hash) ?? registered.get(hash) ?? null,
     set: (hash, query) => {
-      if (!trusted.has(hash)) registered.set(hash, query);
+      // A document that does not parse is answered GRAPHQL_PARSE_FAILED and never kept: junk cannot fill the store,
+      // and its hash alone stays PERSISTED_QUERY_NOT_FOUND, as Apollo's clients expect.
+      if (trusted.has(hash) || !parses(query)) return;
+      registered.set(hash, query);
     },
   };
 }

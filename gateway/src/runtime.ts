@@ -128,10 +128,16 @@ const refuseIncrementalDelivery: ValidationRule = (context) => ({
   },
 });
 
+const UNKNOWN_INCREMENTAL = /^Unknown directive "@(defer|stream)"\.$/;
+
 const noSubscriptions: Plugin = {
   onValidate({ addValidationRule }) {
     addValidationRule(refuseSubscriptions);
     addValidationRule(refuseIncrementalDelivery);
+    // graphql-js also says "Unknown directive" for @defer: our message says why, once.
+    return ({ result, setResult }) => {
+      if (result.some((error) => UNKNOWN_INCREMENTAL.test(error.message))) setResult(result.filter((error) => !UNKNOWN_INCREMENTAL.test(error.message)));
+    };
   },
 };
 

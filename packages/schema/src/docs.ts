@@ -14,8 +14,8 @@ export const Doc = {
     "The record's `version` as you last read it (optimistic locking): if it changed since, the write fails with CONFLICT (`extensions.currentVersion` gives the current one); read it again and retry.",
   VERSION: "Optimistic-locking version, incremented on every change; pass it as `expectedVersion` when you change the record.",
   QUERY:
-    "Entry point of every read. Lists are Relay connections (`first` 1 to " +
-    `${MAX_PAGE}, \`after\`); records a viewer may not see are absent (null or NOT_FOUND), never partly shown.`,
+    "Entry point of every read. Lists are Relay connections, paged forward (`first` 1 to " +
+    `${MAX_PAGE}, \`after\`) or backward (\`last\` 1 to ${MAX_PAGE}, \`before\`); records a viewer may not see are absent (null or NOT_FOUND), never partly shown.`,
   MUTATION:
     "Every write: needs a bearer token (UNAUTHENTICATED without one, FORBIDDEN outside the token's roles and councils), takes an optional `idempotencyKey`, runs in one transaction and is audited.",
   MUTATION_INPUT: (type: string) =>

@@ -13,9 +13,9 @@ import { pageWindow, type PageRequest, type PageWindow } from "./page-window";
 export class PageInfo {
   @Field({
     description:
-      "Paging forward (`first`, or neither `first` nor `last`): true when more items follow this page within the " +
-      "range the cursors bound. Paging backward (`last`) with `before`: true when items exist at or after `before`. " +
-      "Otherwise false.",
+      "Paging forward (`first`, or neither `first` nor `last` and not `before` alone): true when more items follow " +
+      "this page within the range the cursors bound. Paging backward (`last`, or `before` alone) with `before`: true " +
+      "when items exist at or after `before`. Otherwise false.",
   })
   hasNextPage: boolean;
 

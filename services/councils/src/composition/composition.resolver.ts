@@ -111,7 +111,7 @@ export class SeatResolver {
 
 @Resolver(() => Mandate)
 export class MandateResolver {
-  @FieldResolver(() => Seat, { description: "The seat held." })
+  @FieldResolver(() => Seat, { description: "The seat (post) this mandate fills, in its term: sector, segment and organisation." })
   seat(@Root() mandate: MandateEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(seatById).load(mandate.seat.id);
   }

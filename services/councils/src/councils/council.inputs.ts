@@ -61,7 +61,7 @@ export class CreateCouncilInput {
   @Field({ description: "Official name, 3 to 300 characters." })
   name: string;
 
-  @Field(() => CouncilKind, { description: "Kind of body." })
+  @Field(() => CouncilKind, { description: "Kind of body: POLICY (a sectoral policy council), REGIONAL (one of the 8 regional councils of Law 5.443/2023), …; see `CouncilKind`." })
   kind: CouncilKind;
 
   @Field(() => String, { nullable: true, description: "Policy area as an upper-case code, e.g. `HEALTH` (else BAD_USER_INPUT)." })
@@ -122,7 +122,7 @@ export class UpdateCouncilInput {
   @Field(() => ID, { nullable: true, description: "New founding act (a LegalAct id); null clears it; unknown: BAD_USER_INPUT." })
   legalBasisId?: string | null;
 
-  @Field(() => CouncilStatus, { nullable: true, description: "New status." })
+  @Field(() => CouncilStatus, { nullable: true, description: "New status (ACTIVE, INACTIVE, EXTINCT); omitted, unchanged." })
   status?: CouncilStatus;
 
   @Field(() => CouncilRulesInput, { nullable: true, description: "New rules; the fields given replace the old ones, null clears one." })

@@ -5,7 +5,7 @@ import { LegalActKind } from "./legal-act.enums";
 
 @ObjectType("LegalAct", { description: "An official act (law, decree, ordinance, notice) and its gazette publication." })
 export class LegalAct extends NodeType {
-  @Field(() => LegalActKind, { description: "Kind of act." })
+  @Field(() => LegalActKind, { description: "Kind of act (law, decree, ordinance, notice…), as the gazette classifies it." })
   kind: LegalActKind;
 
   @Field({ description: "Number as the act or its source writes it, e.g. `4.179`, `Conjunta 50`, `PL 19/2025`." })

@@ -25,7 +25,7 @@ export class RemovedRecord {
   @Field(() => Date, { description: "When it left the public graph (ISO 8601 instant with its offset): the commit of the change that removed it." })
   removedAt: Date;
 
-  @Field(() => RemovalReason, { description: "Why it left." })
+  @Field(() => RemovalReason, { description: "Why it left the public graph (DELETED or HIDDEN)." })
   reason: RemovalReason;
 }
 

@@ -17,8 +17,8 @@ registerEnumType(DeliberationOutcome, {
   name: "DeliberationOutcome",
   description: "What the council decided.",
   valuesConfig: {
-    APPROVED: { description: "Approved." },
-    REJECTED: { description: "Rejected." },
+    APPROVED: { description: "The council approved the matter." },
+    REJECTED: { description: "The council rejected the matter." },
     WITHDRAWN: { description: "Withdrawn from the agenda before the vote." },
     POSTPONED: { description: "Postponed to a later meeting." },
   },
@@ -27,8 +27,8 @@ registerEnumType(VoteChoice, {
   name: "VoteChoice",
   description: "A member's nominal vote.",
   valuesConfig: {
-    FOR: { description: "For." },
-    AGAINST: { description: "Against." },
-    ABSTAIN: { description: "Abstained." },
+    FOR: { description: "Voted in favour." },
+    AGAINST: { description: "Voted against." },
+    ABSTAIN: { description: "Abstained from voting (present, neither for nor against)." },
   },
 });

@@ -8,13 +8,13 @@ export class Deliberation extends NodeType {
   @Field({ description: "What was decided, as the minutes word it." })
   text: string;
 
-  @Field(() => Int, { description: "Votes for." })
+  @Field(() => Int, { description: "Number of votes for (0 or more)." })
   votesFor: number;
 
-  @Field(() => Int, { description: "Votes against." })
+  @Field(() => Int, { description: "Number of votes against (0 or more)." })
   votesAgainst: number;
 
-  @Field(() => Int, { description: "Abstentions." })
+  @Field(() => Int, { description: "Number of abstentions (0 or more)." })
   abstentions: number;
 
   @Field(() => DeliberationOutcome, { description: "What the council decided." })

@@ -28,7 +28,7 @@ export class MeetingFilter {
 
 @InputType({ description: "One item of a meeting's agenda (pauta), in the order given; at most 100 items." })
 export class AgendaItemInput {
-  @Field(() => AgendaItemKind, { description: "Kind of item." })
+  @Field(() => AgendaItemKind, { description: "Kind of item; APPROVAL_OF_MINUTES names the minutes to approve in `minutesId`." })
   kind: AgendaItemKind;
 
   @Field({ description: "The item as the agenda words it, 1 to 500 characters." })
@@ -89,7 +89,7 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true, description: "New label, 3 to 200 characters, e.g. \"3ª Reunião Ordinária de 2026\"." })
   sequenceLabel?: string;
 
-  @Field(() => Modality, { nullable: true, description: "New modality." })
+  @Field(() => Modality, { nullable: true, description: "New modality (IN_PERSON, ONLINE, HYBRID); omitted, unchanged. IN_PERSON and HYBRID need a place, ONLINE and HYBRID an online link." })
   modality?: Modality;
 
   @Field(() => Date, { nullable: true, description: "New start time (ISO 8601 instant with its offset); a convened meeting goes back to SCHEDULED, to be convened again." })

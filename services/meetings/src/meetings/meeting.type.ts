@@ -137,7 +137,7 @@ export class AgendaItem extends NodeType {
   @Field(() => Int, { description: "Position on the agenda, from 1." })
   position: number;
 
-  @Field(() => AgendaItemKind, { description: "Kind of item." })
+  @Field(() => AgendaItemKind, { description: "Kind of item (deliberation, approval of minutes, informative, presentation, general matters, other)." })
   kind: AgendaItemKind;
 
   @Field({ description: "The item as the agenda words it." })

@@ -26,7 +26,7 @@ export class ResolutionTextInput {
   date?: string | null;
 
   @LongText("TEXT")
-  @Field({ description: "Ementa." })
+  @Field({ description: "The ementa: a one-paragraph summary in Portuguese, 3 to 2,000 characters (else BAD_USER_INPUT)." })
   summary: string;
 
   @LongText("DOCUMENT")

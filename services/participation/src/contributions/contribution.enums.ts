@@ -11,7 +11,7 @@ registerEnumType(ContributionStatus, {
   description: "Moderation: PENDING until reviewed; only PUBLISHED contributions are public; HIDDEN ones carry a reason.",
   valuesConfig: {
     PENDING: { description: "Awaiting moderation; not public." },
-    PUBLISHED: { description: "Public." },
+    PUBLISHED: { description: "Published by moderation: anyone can read it." },
     HIDDEN: { description: "Hidden by moderation, with its reason; not public." },
   },
 });

@@ -14,7 +14,7 @@ registerEnumType(InterventionStatus, {
   valuesConfig: {
     PLANNED: { description: "Chosen, not started." },
     IN_PROGRESS: { description: "Under way; see `progress`." },
-    COMPLETED: { description: "Finished." },
+    COMPLETED: { description: "The works are finished." },
     SUSPENDED: { description: "Stopped for now." },
     CANCELLED: { description: "Will not be done." },
   },

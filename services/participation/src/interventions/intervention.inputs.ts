@@ -58,7 +58,7 @@ export class CreateInterventionInput {
   @Field(() => String, { nullable: true, description: "Details, up to 20,000 characters." })
   description?: string | null;
 
-  @Field(() => Float, { description: "In reais (BRL)." })
+  @Field(() => Float, { description: "Estimated cost in reais (BRL), 0 to 100,000,000,000, cents as decimals (e.g. 1250000.5; kept to 2 places); outside that range: BAD_USER_INPUT." })
   estimatedCost: number;
 
   @Field(() => Int, { description: "The budget year, 2000 to 2100 (else BAD_USER_INPUT)." })
@@ -79,7 +79,7 @@ export class UpdateInterventionInput {
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
-  @Field(() => InterventionStatus, { nullable: true, description: "New status." })
+  @Field(() => InterventionStatus, { nullable: true, description: "New status (PLANNED, IN_PROGRESS, COMPLETED, SUSPENDED, CANCELLED); omitted, unchanged." })
   status?: InterventionStatus;
 
   @Field(() => Int, { nullable: true, description: "New progress in percent, 0 to 100 (else BAD_USER_INPUT)." })

@@ -33,7 +33,7 @@ export class InterventionResolver {
   }
 
   @Query(() => Intervention, { nullable: true, description: "One record of works by id; null when there is none." })
-  intervention(@Arg("id", () => ID, { description: "The works' id." }) id: string, @Ctx() ctx: RequestContext) {
+  intervention(@Arg("id", () => ID, { description: "The works' global id (`Intervention.id`); a plain integer id is still accepted until 2027-03-01. Unknown: null; malformed: BAD_USER_INPUT." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.em.findOne(InterventionEntity, { id: key });
   }

@@ -24,7 +24,7 @@ import { InterventionStatus } from "./intervention.enums";
 import type { CreateInterventionInput, MilestoneInput, UpdateInterventionInput } from "./intervention.inputs";
 
 function checkCost(value: number, field = "estimatedCost"): string {
-  if (!Number.isFinite(value) || value < 0 || value > 1e11) throw badInput(field, `"${field}" must be a cost in reais.`);
+  if (!Number.isFinite(value) || value < 0 || value > 1e11) throw badInput(field, `"${field}" must be a cost in reais, 0 to 100,000,000,000.`);
   return value.toFixed(2);
 }
 

@@ -122,7 +122,7 @@ export class MyProposal {
   @Field(() => ID, { description: "The proposal's id." })
   id: number;
 
-  @Field({ description: "Its title." })
+  @Field({ description: "The proposal's title, as you wrote it." })
   title: string;
 
   @Field({ description: "Its status, as `Proposal.status`." })

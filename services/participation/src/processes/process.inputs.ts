@@ -94,7 +94,7 @@ export class UpdateProcessInput {
   @Field(() => String, { nullable: true, description: "New description, in Markdown, 3 to 20,000 characters." })
   description?: string;
 
-  @Field(() => ProcessStatus, { nullable: true, description: "New status." })
+  @Field(() => ProcessStatus, { nullable: true, description: "New status (PLANNED, OPEN, CLOSED, CANCELLED); omitted, unchanged." })
   status?: ProcessStatus;
 
   @Field(() => Int, { nullable: true, description: "New limit of options per ballot, at least 1; null removes it." })

@@ -11,7 +11,7 @@ export class ParticipatoryProcess extends NodeType {
   @Field({ description: "Its title, as the city words it." })
   title: string;
 
-  @Field({ description: "In Markdown." })
+  @Field({ description: "The process's description in Markdown, up to 20,000 characters." })
   description: string;
 
   @Field(() => ProcessStatus, { description: "Where the process stands." })

@@ -8,7 +8,7 @@ export class Proposal extends NodeType {
   @Field({ description: "Its title, as the author or the city wrote it." })
   title: string;
 
-  @Field({ description: "In Markdown." })
+  @Field({ description: "The proposal's text in Markdown, up to 20,000 characters." })
   body: string;
 
   @Field(() => ProposalStatus, { description: "Where the proposal stands." })
@@ -26,7 +26,7 @@ export class ProposalConnection extends ConnectionType(Proposal, "Proposal") {}
 
 @ObjectType("OptionResult", { description: "Votes an option received: counts only, never who voted." })
 export class OptionResult {
-  @Field(() => Proposal, { description: "The option." })
+  @Field(() => Proposal, { description: "The option (a proposal of the vote) these votes went to." })
   option: object;
 
   @Field(() => Int, { description: "Ballots that picked it." })

@@ -33,7 +33,7 @@ export class ParticipationFigure {
   activities: number | null;
 
   @Field({
-    description: "Always false.",
+    description: "Always false: small groups are rounded like every other and left out when rounded to 0.",
     deprecationReason: "Small groups are no longer listed as suppressed, which told that a group was small but not empty: every count is rounded, and a group rounded to 0 is left out. Removal after 2027-03-01.",
   })
   suppressed: boolean;
