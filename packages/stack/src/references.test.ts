@@ -41,6 +41,7 @@ const REFERENCES: Record<string, Record<string, string>> = {
     "conveneMeeting.meetingId": "target",
     "conveneMeeting.convenedByMandateId": "councils.Mandate, same council",
     "cancelMeeting.meetingId": "target",
+    "recordMeetingReport.meetingId": "target",
     "recordAttendance.meetingId": "target",
     "recordAttendance.entries[].mandateId": "councils.Mandate, same council",
     "recordAttendance.entries[].substituteMandateId": "councils.Mandate, same council",

@@ -81,6 +81,10 @@ const rows: MatrixRow[] = [
     const m = await a.convenedMeeting();
     return { meetingId: m.id, expectedVersion: m.version, entries: a.mandates.map((id) => ({ mandateId: id, status: "PRESENT" })) };
   }),
+  row("recordMeetingReport", `mutation($i: RecordMeetingReportInput!) { recordMeetingReport(input: $i) { meeting { id } } }`, async () => {
+    const m = await a.heldMeeting();
+    return { meetingId: m.id, expectedVersion: m.version, recordingUrl: "https://video.example.org/reuniao", closingReport: "Relatório de encerramento." };
+  }),
   row("recordDeliberation", `mutation($i: RecordDeliberationInput!) { recordDeliberation(input: $i) { deliberation { id } } }`, async () => {
     const m = await a.heldMeeting();
     return { meetingId: m.id, agendaItemId: m.agenda[0].id, text: "Aprovado o calendário", votesFor: 3, votesAgainst: 0, abstentions: 0 };

@@ -29,6 +29,8 @@ const meetings: OpenDataResource = {
     { name: "ends_at", type: "datetime", sql: "m.ends_at", description: { pt: "Fim (UTC).", en: "End (UTC)." } },
     { name: "place", type: "string", sql: "m.place", description: { pt: "Local.", en: "Place." } },
     { name: "online_url", type: "string", sql: "m.online_url", description: { pt: "Endereço da transmissão ou sala online.", en: "URL of the online room or stream." } },
+    { name: "recording_url", type: "string", sql: "m.recording_url", description: { pt: "Gravação (vídeo ou áudio) da reunião realizada.", en: "Recording (video or audio) of the held meeting." } },
+    { name: "closing_report", type: "string", sql: "m.closing_report", description: { pt: "Relatório de encerramento (Markdown).", en: "Closing report (Markdown)." } },
     reference("territory_id", "m.territory_id", { pt: "Território (territories.id).", en: "Territory (territories.id)." }),
     { name: "convoked_on", type: "date", sql: "m.convoked_on", description: { pt: "Data da convocação, segundo o registro.", en: "Date of the convocation, per the record." } },
     { name: "convened_at", type: "datetime", sql: "m.convened_at", description: { pt: "Quando foi convocada nesta plataforma (UTC).", en: "When it was convened on this platform (UTC)." } },

@@ -141,3 +141,23 @@ describe("numbering", () => {
     }
   });
 });
+
+describe("a held meeting's recording and closing report", () => {
+  const REPORT = `mutation($i: RecordMeetingReportInput!) { recordMeetingReport(input: $i) { meeting { id version recordingUrl closingReport } } }`;
+  it("are published once the meeting is held, replaced, removed with null, and refused before or when malformed", async () => {
+    const convened = await world.convenedMeeting();
+    const early = await attempt(REPORT, { meetingId: convened.id, expectedVersion: convened.version, recordingUrl: "https://video.example.org/1" });
+    expect(codesOf(early)).toEqual(["CONFLICT"]);
+    const held = await world.heldMeeting();
+    const first = await attempt(REPORT, { meetingId: held.id, expectedVersion: held.version, recordingUrl: "https://video.example.org/reuniao", closingReport: "## Encerramento\n\nAprovado o calendário." });
+    expect(first.data.recordMeetingReport.meeting).toMatchObject({ recordingUrl: "https://video.example.org/reuniao", closingReport: "## Encerramento\n\nAprovado o calendário." });
+    const { version } = first.data.recordMeetingReport.meeting;
+    expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl: "javascript:alert(1)" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version - 1, closingReport: "Outro texto." }))).toEqual(["CONFLICT"]);
+    const removed = await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl: null });
+    expect(removed.data.recordMeetingReport.meeting).toMatchObject({ recordingUrl: null, closingReport: "## Encerramento\n\nAprovado o calendário.", version: version + 1 });
+    const read = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { recordingUrl closingReport } }`, { id: held.id });
+    expect(read.data.meeting).toEqual({ recordingUrl: null, closingReport: "## Encerramento\n\nAprovado o calendário." });
+  });
+});

@@ -101,6 +101,14 @@ export class MeetingEntity extends BaseEntity {
   @Property({ type: "json" })
   publications: Opt<MeetingPublicationRecord[]> = [];
 
+  /** A held meeting's recording (video or audio), as the secretariat published it. */
+  @Property({ type: "text", nullable: true })
+  recordingUrl?: string | null;
+
+  /** A held meeting's closing report (Markdown), as the secretariat published it. */
+  @Property({ type: "text", nullable: true })
+  closingReport?: string | null;
+
   @OneToMany(() => AgendaItemEntity, (item) => item.meeting, { orderBy: { position: "asc" } })
   agenda = new Collection<AgendaItemEntity>(this);
 }

@@ -129,6 +129,25 @@ export class ConveneMeetingInput {
   idempotencyKey?: string;
 }
 
+@InputType({ description: "What a held meeting left besides its minutes: its recording and closing report (Decidim's `video_url`/`audio_url` and `closing_report`)." })
+export class RecordMeetingReportInput {
+  @Field(() => ID, { description: "The meeting, HELD (otherwise CONFLICT); unknown: NOT_FOUND; another council's: FORBIDDEN; of the public record: RECORD_IMMUTABLE." })
+  meetingId: string;
+
+  @Field(() => Int, { description: Doc.EXPECTED_VERSION })
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true, description: "The recording (video or audio): an http(s) URL, up to 2,000 characters (else BAD_USER_INPUT). Omitted: unchanged; null: removed." })
+  recordingUrl?: string | null;
+
+  @LongText("DOCUMENT")
+  @Field(() => String, { nullable: true, description: "The closing report in Markdown (what was decided, who took part, next steps), 3 to 20,000 characters (else BAD_USER_INPUT). Omitted: unchanged; null: removed." })
+  closingReport?: string | null;
+
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
+  idempotencyKey?: string;
+}
+
 @InputType({ description: "Cancels or postpones a meeting that has not been held." })
 export class CancelMeetingInput {
   @Field(() => ID, { description: "The meeting, SCHEDULED, CONVENED or POSTPONED (otherwise CONFLICT); unknown: NOT_FOUND; another council's: FORBIDDEN." })

@@ -12,8 +12,8 @@ import { visible } from "../minutes/minutes.visibility";
 import { CouncilRef, MandateRef, TermRef, TerritoryRef, ref } from "../references/references.type";
 import { Resolution } from "../resolutions/resolution.type";
 import { MeetingEntity } from "./meeting.entity";
-import { CancelMeetingInput, ConveneMeetingInput, MeetingFilter, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
-import { cancelMeeting, conveneMeeting, scheduleMeeting, updateMeeting } from "./meeting.service";
+import { CancelMeetingInput, ConveneMeetingInput, MeetingFilter, RecordMeetingReportInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
+import { cancelMeeting, conveneMeeting, recordMeetingReport, scheduleMeeting, updateMeeting } from "./meeting.service";
 import { AgendaItem, Attendance, Convocation, Meeting, MeetingConnection, QuorumType } from "./meeting.type";
 
 @ObjectType({ description: "The result of a write on a meeting." })
@@ -144,6 +144,12 @@ export class MeetingResolver {
   @Mutation(() => MeetingPayload, { description: "Cancels (or, with `postpone`, postpones) a meeting, with the reason." })
   async cancelMeeting(@Arg("input") input: CancelMeetingInput, @Ctx() ctx: RequestContext) {
     return { meeting: await cancelMeeting(ctx, input) };
+  }
+
+  @Directive(WRITERS)
+  @Mutation(() => MeetingPayload, { description: "Publishes (or replaces, or with null removes) a held meeting's recording and closing report." })
+  async recordMeetingReport(@Arg("input") input: RecordMeetingReportInput, @Ctx() ctx: RequestContext) {
+    return { meeting: await recordMeetingReport(ctx, input) };
   }
 
   @Directive(WRITERS)

@@ -24,7 +24,7 @@ import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../dire
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
 import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
 import { MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
-import type { AgendaItemInput, CancelMeetingInput, ConveneMeetingInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
+import type { AgendaItemInput, CancelMeetingInput, ConveneMeetingInput, RecordMeetingReportInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
 import { canWriteMeetings, writesMeetings } from "./meeting.policy";
 import { checkAgenda, checkText, checkTimes, checkUrl, checkVenue, type CheckedAgendaItem } from "./meeting.validation";
 
@@ -266,6 +266,30 @@ export function cancelMeeting(ctx: RequestContext, input: CancelMeetingInput): P
       requireStatus(meeting, [MeetingStatus.SCHEDULED, MeetingStatus.CONVENED, MeetingStatus.POSTPONED], input.postpone ? "postpone" : "cancel");
       meeting.status = input.postpone ? MeetingStatus.POSTPONED : MeetingStatus.CANCELLED;
       meeting.statusReason = checkText(input.reason, "reason", 3, 2000);
+      return meeting;
+    },
+  });
+}
+
+/** A held meeting's recording and closing report: set, replaced or removed by its council's secretariat (audited). */
+export function recordMeetingReport(ctx: RequestContext, input: RecordMeetingReportInput): Promise<MeetingEntity> {
+  return write(ctx, {
+    action: "meeting.report",
+    input,
+    ...onMeeting(ctx, input.meetingId),
+    run: async (_em, { record }) => {
+      const meeting = record!;
+      requireStatus(meeting, [MeetingStatus.HELD], "report on");
+      if (input.recordingUrl === undefined && input.closingReport === undefined) {
+        throw badInput("recordingUrl", 'Give "recordingUrl", "closingReport" or both (null removes one).');
+      }
+      if (input.recordingUrl !== undefined) {
+        if (input.recordingUrl && input.recordingUrl.length > 2000) throw badInput("recordingUrl", '"recordingUrl" takes at most 2,000 characters.');
+        meeting.recordingUrl = checkUrl(input.recordingUrl, "recordingUrl");
+      }
+      if (input.closingReport !== undefined) {
+        meeting.closingReport = input.closingReport === null ? null : checkText(input.closingReport, "closingReport", 3, 20_000);
+      }
       return meeting;
     },
   });

@@ -72,6 +72,12 @@ export class Meeting extends NodeType {
   @Field(() => String, { nullable: true, description: "Link to join (online or hybrid)." })
   onlineUrl?: string | null;
 
+  @Field(() => String, { nullable: true, description: "A held meeting's recording (video or audio), an http(s) URL as the secretariat published it (`recordMeetingReport`); null when none." })
+  recordingUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A held meeting's closing report in Markdown (what was decided, who took part, next steps), up to 20,000 characters, as the secretariat published it; null when none." })
+  closingReport?: string | null;
+
   @Field(() => Int, { description: Doc.VERSION })
   version: number;
 }
