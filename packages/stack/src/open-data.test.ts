@@ -160,6 +160,17 @@ describe("npm run export", () => {
     }
   });
 
+  it("leaves no personal datum and no unpublished text in the feeds of the same system either (Atom and iCalendar)", async () => {
+    for (const path of ["/feeds/all.atom", "/feeds/compur.atom", "/feeds/all/deliberations.atom", "/calendar/all.ics", "/calendar/compur.ics"]) {
+      const res = await fetch(new URL(path, system.gatewayUrl));
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      const text = await res.text();
+      for (const needle of needles) expect({ path, found: text.includes(needle) ? needle : null }).toEqual({ path, found: null });
+    }
+    // The published minutes are there: the crawl reads a feed with content, not an empty one.
+    expect(await (await fetch(new URL("/feeds/compur/minutes.atom", system.gatewayUrl))).text()).toContain("requalificação das praças");
+  });
+
   it("replaces the day's snapshot whole on a second export, keeps `latest` pointing at it, and prunes beyond `keep`", async () => {
     const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
     const options = { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } };
