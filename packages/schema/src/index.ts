@@ -39,3 +39,4 @@ export * from "./relay-ids";
 export * from "./node-field";
 export * from "./provenance";
 export * from "./open-data";
+export * from "./outbox";

@@ -17,6 +17,7 @@ import {
 } from "./loaders";
 import { OrganizationResolver, PublicPersonResolver } from "./people/people.resolver";
 import { TerritoryResolver } from "./territories/territory.resolver";
+import { WebhookResolver } from "./webhooks/webhook.resolver";
 
 type Reference = { id?: string; slug?: string };
 
@@ -34,6 +35,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         OrganizationResolver,
         LegalActResolver,
         AuditResolver,
+        WebhookResolver,
       ],
       validate: false,
     },
