@@ -141,6 +141,37 @@ const rows: MatrixRow[] = [
     variables: async () => ({}),
     expected: DENY_ALL_BUT_ADMIN,
   },
+  {
+    operation: "createWebhookSubscription",
+    document: `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret } }`,
+    variables: async () => ({ input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } }),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "updateWebhookSubscription",
+    document: `mutation($input: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(input: $input) { subscription { id } } }`,
+    variables: async () => {
+      const { createWebhookSubscription } = await asAdmin(
+        `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id version } } }`,
+        { input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } },
+      );
+      const { id, version } = createWebhookSubscription.subscription;
+      return { input: { id, expectedVersion: version, active: false } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "webhookSubscriptions (query)",
+    document: `{ webhookSubscriptions { id } }`,
+    variables: async () => ({}),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "webhookDeliveries (query)",
+    document: `{ webhookDeliveries(first: 1) { id } }`,
+    variables: async () => ({}),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
 ];
 
 describe("authorization matrix (councils)", () => {

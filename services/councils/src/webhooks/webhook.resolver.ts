@@ -89,8 +89,14 @@ export class WebhookResolver {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", '"first" must be 1 to 100.');
     const where: string[] = [];
     const params: unknown[] = [];
-    if (subscriptionId != null) (where.push("subscription_id = ?"), params.push(parseId(subscriptionId, "subscriptionId")));
-    if (status != null) (where.push("status = ?"), params.push(status));
+    if (subscriptionId != null) {
+      where.push("subscription_id = ?");
+      params.push(parseId(subscriptionId, "subscriptionId"));
+    }
+    if (status != null) {
+      where.push("status = ?");
+      params.push(status);
+    }
     const schema = ctx.em.config.get("schema");
     const rows = await ctx.em.execute<DeliveryRow[]>(
       `select id, subscription_id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, delivered_at, created_at
