@@ -201,6 +201,7 @@ describe("webhook subscriptions are ADMIN's", () => {
       { query: `{ webhookDeliveries { id status } }` },
       { query: `mutation { createWebhookSubscription(input: { url: "https://example.org/hook", eventTypes: [MEETING_HELD] }) { secret } }` },
       { query: `mutation { updateWebhookSubscription(input: { id: "1", expectedVersion: 1, active: false }) { subscription { id } } }` },
+      { query: `mutation { redeliverWebhookDeliveries(input: { subscriptionId: "1" }) { requeued } }` },
     ];
     for (const { query } of operations) {
       const anonymous = await gql(system.gatewayUrl, query);
@@ -338,7 +339,7 @@ describe("delivery", () => {
     expect(done.every((d) => d.attempts >= 2 && d.lastError === null)).toBe(true);
   }, 60_000);
 
-  it(`after ${MAX_ATTEMPTS} failed attempts a delivery is a dead letter ADMIN sees, with its attempts and last error`, async () => {
+  it(`after ${MAX_ATTEMPTS} failed attempts a delivery is a dead letter ADMIN sees, with its attempts and last error, and can send again`, async () => {
     const { receiver, subscription } = await subscribe(["MEETING_SCHEDULED"]);
     receiver.answer = () => 503;
     const meeting = await schedule("Receptor quebrado");
@@ -349,7 +350,15 @@ describe("delivery", () => {
     ]);
     const attempts = receiver.received.filter((r) => r.data.id === meeting.id);
     expect(attempts).toHaveLength(MAX_ATTEMPTS);
-    // Backoff: the attempts spread out (50 ms, 100 ms, 200 ms, 400 ms … here), each signed anew with its own timestamp.
     expect(new Set(attempts.map((a) => a.id)).size).toBe(1);
+    // The receiver is fixed: ADMIN sends the dead letters again, and they arrive, with the same event id.
+    receiver.answer = () => 200;
+    const { redeliverWebhookDeliveries } = await call(`mutation($i: RedeliverWebhookDeliveriesInput!) { redeliverWebhookDeliveries(input: $i) { requeued } }`, {
+      i: { subscriptionId: subscription.id },
+    });
+    expect(redeliverWebhookDeliveries.requeued).toBe(1);
+    const redelivered = await until("the redelivered dead letter", () => receiver.accepted().find((r) => r.data.id === meeting.id));
+    expect(redelivered.id).toBe(attempts[0].id);
+    await until("SUCCEEDED", async () => (await deliveries(subscription.id)).find((d) => d.status === "SUCCEEDED" && d.attempts === 1));
   }, 60_000);
 });

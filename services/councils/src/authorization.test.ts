@@ -161,6 +161,18 @@ const rows: MatrixRow[] = [
     expected: DENY_ALL_BUT_ADMIN,
   },
   {
+    operation: "redeliverWebhookDeliveries",
+    document: `mutation($input: RedeliverWebhookDeliveriesInput!) { redeliverWebhookDeliveries(input: $input) { requeued } }`,
+    variables: async () => {
+      const { createWebhookSubscription } = await asAdmin(
+        `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }`,
+        { input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } },
+      );
+      return { input: { subscriptionId: createWebhookSubscription.subscription.id } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
     operation: "webhookSubscriptions (query)",
     document: `{ webhookSubscriptions { id } }`,
     variables: async () => ({}),

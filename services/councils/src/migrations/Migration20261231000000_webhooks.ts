@@ -30,10 +30,12 @@ export class Migration20261231000000_webhooks extends Migration {
       last_error text,
       next_attempt_at timestamptz,
       delivered_at timestamptz,
+      requeue boolean not null default false,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       unique (subscription_id, event_id))`);
     this.addSql(`create index webhook_delivery_page_idx on ${s}.webhook_delivery (subscription_id, id desc)`);
     this.addSql(`create index webhook_delivery_status_idx on ${s}.webhook_delivery (status, id desc)`);
+    this.addSql(`create index webhook_delivery_requeue_idx on ${s}.webhook_delivery (id) where requeue`);
   }
 }

@@ -17,6 +17,15 @@ export class CreateWebhookSubscriptionInput {
   idempotencyKey?: string;
 }
 
+@InputType({ description: "Sends a subscription's dead letters again (ADMIN), e.g. once its receiver is fixed." })
+export class RedeliverWebhookDeliveriesInput {
+  @Field(() => ID, { description: "The subscription; unknown: NOT_FOUND. Disabled: CONFLICT (enable it first)." })
+  subscriptionId: string;
+
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
+  idempotencyKey?: string;
+}
+
 @InputType({ description: "Changes to a webhook receiver (ADMIN); omitted fields keep their values." })
 export class UpdateWebhookSubscriptionInput {
   @Field(() => ID, { description: "The subscription; unknown: NOT_FOUND." })

@@ -2,9 +2,9 @@ import { badInput, forbidden, parseId, unauthenticated, type RequestContext } fr
 import { Arg, Ctx, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity";
 import { fromWireName, WebhookDeliveryStatus } from "./webhook.enums";
-import { CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
+import { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
 import { canManageWebhooks } from "./webhook.policy";
-import { createWebhookSubscription, updateWebhookSubscription } from "./webhook.service";
+import { createWebhookSubscription, redeliverWebhookDeliveries, updateWebhookSubscription } from "./webhook.service";
 import { WebhookDelivery, WebhookSubscription } from "./webhook.type";
 
 @ObjectType({ description: "The result of `createWebhookSubscription`." })
@@ -20,6 +20,15 @@ export class CreateWebhookSubscriptionPayload {
 export class UpdateWebhookSubscriptionPayload {
   @Field(() => WebhookSubscription, { description: "The subscription as changed." })
   subscription: WebhookSubscription;
+}
+
+@ObjectType({ description: "The result of `redeliverWebhookDeliveries`." })
+export class RedeliverWebhookDeliveriesPayload {
+  @Field(() => WebhookSubscription, { description: "The subscription whose dead letters were requeued." })
+  subscription: WebhookSubscription;
+
+  @Field(() => Int, { description: "How many dead letters were put back in line (0 on a replay of the same idempotency key)." })
+  requeued: number;
 }
 
 interface DeliveryRow {
@@ -117,5 +126,12 @@ export class WebhookResolver {
   @Mutation(() => UpdateWebhookSubscriptionPayload, { description: "Changes a webhook receiver: its URL, event types, description, or whether it is active (ADMIN)." })
   async updateWebhookSubscription(@Arg("input") input: UpdateWebhookSubscriptionInput, @Ctx() ctx: RequestContext) {
     return { subscription: toSubscription(await updateWebhookSubscription(ctx, input)) };
+  }
+
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
+  @Mutation(() => RedeliverWebhookDeliveriesPayload, { description: "Sends a subscription's dead letters (DEAD deliveries) again, each from its first attempt (ADMIN)." })
+  async redeliverWebhookDeliveries(@Arg("input") input: RedeliverWebhookDeliveriesInput, @Ctx() ctx: RequestContext) {
+    const { subscription, requeued } = await redeliverWebhookDeliveries(ctx, input);
+    return { subscription: toSubscription(subscription), requeued };
   }
 }

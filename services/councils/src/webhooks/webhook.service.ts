@@ -1,8 +1,8 @@
-import { badInput, loadForWrite, write, type RequestContext } from "@contagem/schema";
+import { badInput, conflict, loadForWrite, write, type RequestContext } from "@contagem/schema";
 import { randomBytes } from "node:crypto";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity";
 import { wireName, type WebhookEventType } from "./webhook.enums";
-import type { CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
+import type { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
 import { canManageWebhooks } from "./webhook.policy";
 import { checkReceiverUrl } from "./webhook.url";
 
@@ -61,4 +61,30 @@ export function updateWebhookSubscription(ctx: RequestContext, input: UpdateWebh
       return subscription;
     },
   });
+}
+
+/**
+ * Puts a subscription's dead letters back in line: each starts again from attempt 0, with the same event id (the
+ * receiver deduplicates as always). The worker enqueues them on its next pass (`requeue`): the subgraph does not
+ * talk to the queue. Returns the subscription and how many deliveries were requeued.
+ */
+export async function redeliverWebhookDeliveries(ctx: RequestContext, input: RedeliverWebhookDeliveriesInput): Promise<{ subscription: WebhookSubscriptionEntity; requeued: number }> {
+  let requeued = 0;
+  const subscription = await write(ctx, {
+    ...adminOnly,
+    action: "webhook-subscription.redeliver",
+    input,
+    locate: async (em) => ({ record: await loadForWrite(em, WebhookSubscriptionEntity, input.subscriptionId, "WebhookSubscription", "subscriptionId") }),
+    run: async (em, { record }) => {
+      if (!record!.active) throw conflict("The subscription is disabled: enable it before redelivering.");
+      const rows = await em.execute<{ id: string }[]>(
+        `update "${em.config.get("schema")}".webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), requeue = true, updated_at = now()
+          where subscription_id = ? and status = 'DEAD' returning id`,
+        [record!.id],
+      );
+      requeued = rows.length;
+      return record!;
+    },
+  });
+  return { subscription, requeued };
 }

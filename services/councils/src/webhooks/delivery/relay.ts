@@ -51,3 +51,27 @@ export async function relayOutbox(pool: Pool, boss: PgBoss, config: WebhookWorke
     client.release();
   }
 }
+
+/**
+ * Enqueues the deliveries ADMIN put back in line (`redeliverWebhookDeliveries` sets `requeue`), with their jobs, in
+ * one transaction. Returns how many.
+ */
+export async function requeueDeliveries(pool: Pool, boss: PgBoss, config: WebhookWorkerConfig): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const { rows } = await client.query<{ id: string }>(
+      `update "${config.councilsSchema}".webhook_delivery set requeue = false
+        where id in (select id from "${config.councilsSchema}".webhook_delivery where requeue order by id limit ${BATCH} for update skip locked)
+        returning id`,
+    );
+    if (rows.length) await boss.insert(DELIVERY_QUEUE, rows.map((row) => ({ data: { deliveryId: String(row.id) } })), { db: inTransaction(client) });
+    await client.query("commit");
+    return rows.length;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

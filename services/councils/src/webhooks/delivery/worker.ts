@@ -2,7 +2,7 @@ import type { Logger } from "@contagem/schema";
 import { Pool } from "pg";
 import { PgBoss } from "pg-boss";
 import { attemptDelivery } from "./attempt";
-import { DELIVERY_QUEUE, relayOutbox } from "./relay";
+import { DELIVERY_QUEUE, relayOutbox, requeueDeliveries } from "./relay";
 import type { WebhookWorkerConfig } from "./worker.config";
 
 export interface WebhookWorker {
@@ -44,6 +44,7 @@ export async function startWebhookWorker(config: WebhookWorkerConfig, logger: Lo
     for (const source of config.sourceSchemas) {
       while (!stopping && (await relayOutbox(pool, boss, config, source)) > 0);
     }
+    while (!stopping && (await requeueDeliveries(pool, boss, config)) > 0);
   };
   const timer = setInterval(() => {
     relaying = relaying.then(relayAll).catch((error: unknown) => logger.error({ err: error }, "webhook relay failed; retrying"));
