@@ -41,3 +41,4 @@ export * from "./provenance";
 export * from "./open-data";
 export * from "./removals";
 export * from "./table-pages";
+export * from "./outbox";

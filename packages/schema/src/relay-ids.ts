@@ -28,6 +28,9 @@ const ALIASES: Record<string, string[] | "*"> = {
   Record: "*",
 };
 
+/** Ids of records that are not public Nodes (ADMIN's webhook subscriptions): plain integers, left as they are. */
+const NOT_NODES: ReadonlySet<string> = new Set(["WebhookSubscription", "Subscription"]);
+
 /**
  * The record types an ID argument, input field or output field names, from its name: `councilId`, `meetingIds`,
  * `convenedByMandateId` (the longest known suffix), or `id` inside an input named for its type (`UpdateCouncilInput`).
@@ -41,6 +44,7 @@ export function idTargets(name: string, owner: string): string[] | "*" | null {
     const suffix = word.slice(i);
     if (isNodeType(suffix)) return [suffix];
     if (ALIASES[suffix]) return ALIASES[suffix];
+    if (NOT_NODES.has(suffix)) return null;
   }
   if (name === "id") return null; // the id of a type that is not a Node (a participant's): left as it is
   throw new Error(`No record type for the ID "${name}" of ${owner}: name it after its type, or add an alias in relay-ids.ts.`);

@@ -7,6 +7,7 @@ import type { RequestContext } from "./context";
 import { translateDatabaseError } from "./database-errors";
 import { parseId } from "./node";
 import type { CouncilRef } from "./policy";
+import { recordEvents, type OutboxEvent } from "./outbox";
 
 /** How long a replayed idempotency key returns the first result (at least 24 h, as promised to clients). */
 export const IDEMPOTENCY_TTL_HOURS = 48;
@@ -51,6 +52,11 @@ export interface WriteRequest<T extends { id: number }, R extends Versioned = ne
   run: (em: EntityManager, located: Located<R>, prepared: P) => Promise<T>;
   /** Where the entity of a replayed key is loaded from. */
   entity: new () => T;
+  /**
+   * The webhook events the change announces (after `run`, with ids assigned): written to the subgraph's outbox in
+   * the same transaction, so an event exists exactly when its change committed. A replayed key announces nothing.
+   */
+  events?: (entity: T, located: Located<R>) => OutboxEvent[];
 }
 
 /**
@@ -112,6 +118,7 @@ export async function write<T extends { id: number }, R extends Versioned = neve
           key,
         ],
       );
+      if (request.events) await recordEvents(em, request.events(entity, located));
       if (key !== null) {
         await em.execute(
           `update "${schemaOf(em)}".idempotency_key set entity_type = ?, entity_id = ? where actor_sub = ? and key = ?`,

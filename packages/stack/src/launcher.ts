@@ -19,6 +19,8 @@ export interface StackConfig {
   openDataDir?: string;
   /** The daily export's cron pattern, or null for none (OPEN_DATA_SCHEDULE). */
   openDataSchedule?: string | null;
+  /** Whether the webhook worker runs (WEBHOOKS=off: not). */
+  webhooks?: boolean;
 }
 
 export interface Stack {
@@ -102,7 +104,8 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     embedded = await startEmbeddedDatabase({
       dataDir: join(config.dataDir, "pglite"),
       template: PGLITE_TEMPLATE,
-      maxConnections: config.poolSize * SUBGRAPHS.length + 8,
+      // The subgraphs' pools, the webhook worker's 4 (its pool and pg-boss's), and 8 more (exports, a psql).
+      maxConnections: config.poolSize * SUBGRAPHS.length + 12,
     });
     databaseUrl = embedded.url;
     logger.info({ dataDir: join(config.dataDir, "pglite") }, "embedded PostgreSQL (PGlite) started");
@@ -187,6 +190,9 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     refused.catch(() => {}); // also settled later, once the stack runs: main.ts handles that through `fatal`
     await Promise.race([Promise.all(SUBGRAPHS.map(({ name }) => waitReady(name, `http://127.0.0.1:${config.subgraphPorts[name]}/readyz`, logger))), refused]);
     await Promise.race([waitReady("gateway", `http://127.0.0.1:${config.port}/readyz`, logger), refused]);
+    // The webhook worker starts once the subgraphs have migrated (their outboxes and the subscriptions exist); a crashed
+    // worker is restarted like a service, and the queue hands its unfinished deliveries out again.
+    if (config.webhooks !== false) run("webhooks", "services/councils/dist/webhooks/delivery/worker.main.js", {});
     if (config.openDataSchedule) {
       openData = scheduleOpenData({ pattern: config.openDataSchedule, databaseUrl, embedded: Boolean(embedded), openDataDir, env: { ...PROCESS_ENV_DEFAULTS, ...config.env, PII_KEY: piiKey }, logger });
     }

@@ -23,6 +23,7 @@ async function main() {
       poolSize: readInt(env, "DB_POOL_SIZE", env.DATABASE_URL ? 10 : 4, 1, 200),
       openDataDir: openDataDirOf(env).openDataDir,
       openDataSchedule: readOpenDataSchedule(env.OPEN_DATA_SCHEDULE),
+      webhooks: readString(env, "WEBHOOKS", "on") !== "off",
       // Read by each export (a child process); checked here, so that a bad value stops the launch instead of every export.
       openDataKeep: readInt(env, "OPEN_DATA_KEEP", 30, 1, 3650),
       subgraphPorts: Object.fromEntries(

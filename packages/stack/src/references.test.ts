@@ -31,6 +31,8 @@ const REFERENCES: Record<string, Record<string, string>> = {
     "createTerritory.parentId": "local, compatible grid",
     "updateTerritory.id": "target",
     "updateTerritory.parentId": "local, compatible grid",
+    "updateWebhookSubscription.id": "target",
+    "redeliverWebhookDeliveries.subscriptionId": "target",
   },
   meetings: {
     "scheduleMeeting.councilId": "councils.Council",

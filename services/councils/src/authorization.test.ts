@@ -141,6 +141,49 @@ const rows: MatrixRow[] = [
     variables: async () => ({}),
     expected: DENY_ALL_BUT_ADMIN,
   },
+  {
+    operation: "createWebhookSubscription",
+    document: `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret } }`,
+    variables: async () => ({ input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } }),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "updateWebhookSubscription",
+    document: `mutation($input: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(input: $input) { subscription { id } } }`,
+    variables: async () => {
+      const { createWebhookSubscription } = await asAdmin(
+        `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id version } } }`,
+        { input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } },
+      );
+      const { id, version } = createWebhookSubscription.subscription;
+      return { input: { id, expectedVersion: version, active: false } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "redeliverWebhookDeliveries",
+    document: `mutation($input: RedeliverWebhookDeliveriesInput!) { redeliverWebhookDeliveries(input: $input) { requeued } }`,
+    variables: async () => {
+      const { createWebhookSubscription } = await asAdmin(
+        `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }`,
+        { input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } },
+      );
+      return { input: { subscriptionId: createWebhookSubscription.subscription.id } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "webhookSubscriptions (query)",
+    document: `{ webhookSubscriptions { id } }`,
+    variables: async () => ({}),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
+    operation: "webhookDeliveries (query)",
+    document: `{ webhookDeliveries(first: 1) { id } }`,
+    variables: async () => ({}),
+    expected: DENY_ALL_BUT_ADMIN,
+  },
 ];
 
 describe("authorization matrix (councils)", () => {

@@ -9,6 +9,7 @@ import { LegalActEntity } from "./legal-acts/legal-act.entity";
 import { OrganizationEntity } from "./people/organization.entity";
 import { PublicPersonEntity } from "./people/public-person.entity";
 import { TerritoryEntity } from "./territories/territory.entity";
+import { WebhookSubscriptionEntity } from "./webhooks/webhook-subscription.entity";
 
 export const entities = [
   BaseEntity,
@@ -23,4 +24,5 @@ export const entities = [
   TermEntity,
   SeatEntity,
   MandateEntity,
+  WebhookSubscriptionEntity,
 ];

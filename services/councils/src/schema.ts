@@ -18,6 +18,7 @@ import {
 } from "./loaders";
 import { OrganizationResolver, PublicPersonResolver } from "./people/people.resolver";
 import { TerritoryResolver } from "./territories/territory.resolver";
+import { WebhookResolver } from "./webhooks/webhook.resolver";
 
 type Reference = { id?: string; slug?: string };
 
@@ -36,6 +37,7 @@ export function buildCouncilsSchema(): Promise<FederatedSchema> {
         LegalActResolver,
         AuditResolver,
         RemovalResolver,
+        WebhookResolver,
       ],
       validate: false,
     },

@@ -34,6 +34,8 @@ describe("councils migrations", () => {
         "seat_rule",
         "term",
         "territory",
+        "webhook_delivery",
+        "webhook_subscription",
       ]);
     } finally {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);

@@ -7,6 +7,7 @@ import { DENIED, asRef, requireSecretariatRecord, requireStatus } from "../meeti
 import { AttendanceEntity } from "./attendance.entity";
 import { AttendanceStatus } from "./attendance.enums";
 import type { RecordAttendanceInput } from "./attendance.inputs";
+import { meetingEvent } from "../webhooks/meetings.events";
 import { quorumOf } from "./quorum";
 
 interface SeatOfMandate {
@@ -30,11 +31,14 @@ function mandatesOnDate(term: TermFacts, date: string): Map<number, SeatOfMandat
  * seats of the term in force on the meeting's date. A convened meeting becomes HELD.
  */
 export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<MeetingEntity> {
+  // `meeting.held` is announced once, when the list turns a convened meeting into a held one; a corrected list is not news.
+  let becameHeld = false;
   return write(ctx, {
     action: "meeting.attendance",
     entityType: "Meeting",
     entity: MeetingEntity,
     input,
+    events: (meeting) => (becameHeld ? [meetingEvent("meeting.held", meeting)] : []),
     prepare: async () => {
       const meeting = await ctx.em.fork().findOne(MeetingEntity, { id: parseId(input.meetingId, "meetingId") }, { fields: ["councilId", "startsAt"] });
       const date = meeting ? civilDate(meeting.startsAt) : undefined;
@@ -104,6 +108,7 @@ export function recordAttendance(ctx: RequestContext, input: RecordAttendanceInp
       meeting.seatsTotal = quorum.seats;
       meeting.quorumRequired = quorum.required;
       meeting.presentCount = quorum.present;
+      becameHeld = meeting.status !== MeetingStatus.HELD;
       meeting.status = MeetingStatus.HELD;
       return meeting;
     },

@@ -26,6 +26,7 @@ import { AgendaItemEntity, MeetingEntity } from "./meeting.entity";
 import { MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 import type { AgendaItemInput, CancelMeetingInput, ConveneMeetingInput, RecordMeetingReportInput, ScheduleMeetingInput, UpdateMeetingInput } from "./meeting.inputs";
 import { canWriteMeetings, writesMeetings } from "./meeting.policy";
+import { meetingEvent } from "../webhooks/meetings.events";
 import { checkAgenda, checkText, checkTimes, checkUrl, checkVenue, type CheckedAgendaItem } from "./meeting.validation";
 
 export const DENIED = "Only ADMIN or a SECRETARY of this council may do this.";
@@ -148,6 +149,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
     entityType: "Meeting",
     entity: MeetingEntity,
     input,
+    events: (meeting) => [meetingEvent("meeting.scheduled", meeting)],
     prepare: async () => {
       const [council, territory, term, minutes] = await Promise.all([
         requireCouncil(ctx, input.councilId),
@@ -260,6 +262,7 @@ export function cancelMeeting(ctx: RequestContext, input: CancelMeetingInput): P
   return write(ctx, {
     action: input.postpone ? "meeting.postpone" : "meeting.cancel",
     input,
+    events: (meeting) => (input.postpone ? [] : [meetingEvent("meeting.cancelled", meeting)]),
     ...onMeeting(ctx, input.meetingId),
     run: async (_em, { record }) => {
       const meeting = record!;

@@ -10,6 +10,7 @@ import { foldText } from "./fold";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { MinutesStatus } from "./minutes.enums";
 import { canSeeMinutes } from "./minutes.policy";
+import { minutesPublished } from "../webhooks/meetings.events";
 import type { AmendMinutesInput, ApproveMinutesInput, DraftMinutesInput, PublishMinutesInput, ReviseMinutesDraftInput } from "./minutes.inputs";
 
 /** Its ceiling (StringLimit.DOCUMENT) is declared on the inputs and enforced at the subgraph boundary. */
@@ -149,6 +150,7 @@ export function publishMinutes(ctx: RequestContext, input: PublishMinutesInput):
     ...onMinutes(ctx, input.minutesId),
     action: "minutes.publish",
     input,
+    events: (minutes) => [minutesPublished(minutes)],
     run: async (em, { record }) => {
       const minutes = record!;
       if (minutes.status === MinutesStatus.PUBLISHED) throw immutable("Already published");

@@ -9,6 +9,7 @@ import { DENIED, asRef, atMeeting, councilOfMeeting, requireSecretariatRecord, r
 import { nextNumber } from "../numbering/numbering";
 import { ResolutionEntity } from "./resolution.entity";
 import { ResolutionStatus } from "./resolution.enums";
+import { resolutionAdopted, resolutionChanged } from "../webhooks/meetings.events";
 import type { AdoptResolutionInput, ChangeResolutionInput, ResolutionTextInput } from "./resolution.inputs";
 
 /** Creates a resolution adopted at a held meeting, numbered in its council's series for the year. */
@@ -55,6 +56,7 @@ export function adoptResolution(ctx: RequestContext, input: AdoptResolutionInput
     input,
     ...atMeeting(ctx, input.meetingId),
     run: (em) => createResolution(em, input),
+    events: (resolution) => [resolutionAdopted(resolution)],
   });
 }
 
@@ -72,6 +74,8 @@ function changeResolution(ctx: RequestContext, input: ChangeResolutionInput, cha
     },
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
+    // The new resolution is adopted, and the one it changes is amended or revoked: two events, one transaction.
+    events: (resolution, { record }) => [resolutionAdopted(resolution), resolutionChanged(change, record!, resolution)],
     run: async (em, { record }) => {
       const target = record!;
       const meeting = await em.findOneOrFail(MeetingEntity, { id: parseId(input.meetingId) });

@@ -4,6 +4,7 @@ import { ProcessEntity } from "../processes/process.entity";
 import { ProcessKind } from "../processes/process.enums";
 import { STAFF_ONLY, requireOwnProcess } from "../processes/process.service";
 import { CandidacyEntity } from "./candidacy.entity";
+import { resultsPublished } from "../webhooks/participation.events";
 import type { RecordCandidacyInput, RecordElectionResultsInput } from "./election.inputs";
 
 function requireElection(process: ProcessEntity): void {
@@ -47,6 +48,7 @@ export function recordElectionResults(ctx: RequestContext, input: RecordElection
     entityType: "ParticipatoryProcess",
     entity: ProcessEntity,
     input,
+    events: (process) => [resultsPublished(process)],
     locate: async (em) => {
       const record = await loadForWrite(em, ProcessEntity, input.processId, "ParticipatoryProcess", "processId");
       return { record, council: record.councilId ? { id: record.councilId } : null };

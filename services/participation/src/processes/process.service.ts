@@ -18,6 +18,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { canManageParticipation } from "../participants/participant.policy";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./process.entity";
 import { PhaseKind, ProcessStatus } from "./process.enums";
+import { resultsPublished } from "../webhooks/participation.events";
 import type { CreateProcessInput, PhaseInput, UpdateProcessInput } from "./process.inputs";
 
 export const STAFF_ONLY = "Only STAFF or ADMIN may manage participatory processes.";
@@ -116,11 +117,14 @@ function requireStatedStatus(status: ProcessStatus | null | undefined): void {
 }
 
 export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): Promise<ProcessEntity> {
+  // Closing a process publishes its results (CLOSED: "its results stand"): announced once, on the transition.
+  let closed = false;
   return write(ctx, {
     action: "process.update",
     entityType: "ParticipatoryProcess",
     entity: ProcessEntity,
     input,
+    events: (process) => (closed ? [resultsPublished(process)] : []),
     prepare: () => meetingFacts(ctx, input.meetingIds),
     locate: async (em) => {
       const record = await loadForWrite(em, ProcessEntity, input.id, "ParticipatoryProcess");
@@ -135,6 +139,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
       if (input.title != null) process.title = text(input.title, "title", 300);
       if (input.description != null) process.description = text(input.description, "description", 20_000);
       requireStatedStatus(input.status);
+      closed = input.status === ProcessStatus.CLOSED && process.status !== ProcessStatus.CLOSED;
       if (input.status != null) process.status = input.status;
       if (input.maxChoices !== undefined) process.maxChoices = input.maxChoices;
       if (input.rulesText !== undefined) process.rulesText = input.rulesText?.trim() || null;
