@@ -4,6 +4,7 @@ import { Migration20261129110000_portuguese_names } from "./Migration20261129110
 import { Migration20261129130000_refold_decomposed_minutes } from "./Migration20261129130000_refold_decomposed_minutes";
 import { Migration20261216000000_public_record } from "./Migration20261216000000_public_record";
 import { Migration20261230000000_mandate_records } from "./Migration20261230000000_mandate_records";
+import { Migration20270101000000_documents } from "./Migration20270101000000_documents";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: "Migration20261129130000_refold_decomposed_minutes", class: Migration20261129130000_refold_decomposed_minutes },
   { name: "Migration20261216000000_public_record", class: Migration20261216000000_public_record },
   { name: "Migration20261230000000_mandate_records", class: Migration20261230000000_mandate_records },
+  { name: "Migration20270101000000_documents", class: Migration20270101000000_documents },
 ];
