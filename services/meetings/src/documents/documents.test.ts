@@ -1,11 +1,11 @@
 import { councils } from "@contagem/councils";
-import { codesOf, gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
+import { codesOf, download, gql, makePdf, mintToken, startSystem, upload, type RunningSystem } from "@contagem/testkit";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "../definition";
 import { CouncilWorld } from "../meetings.fixtures";
-import { download, makePdf, upload } from "./documents.fixtures";
+
 
 /** Documents (issue 14, part 2): uploaded over HTTP, attached by the council's secretary, served and searched. */
 let system: RunningSystem;

@@ -12,7 +12,7 @@ export async function makePdf(lines: string[]): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** POSTs bytes to `/documents` as a client would (curl --data-binary), answering the status and JSON body. */
+/** POSTs bytes to the gateway's `/documents` as a client would (curl --data-binary), answering the status and JSON body. */
 export async function upload(gatewayUrl: string, bytes: Buffer, token?: string, contentType = "application/pdf") {
   const headers: Record<string, string> = { "content-type": contentType };
   if (token) headers.authorization = `Bearer ${token}`;
