@@ -39,6 +39,21 @@ export class AttachDocumentInput {
   idempotencyKey?: string;
 }
 
+@InputType({ description: "An uploaded file (POST its bytes to `/documents` first) for the record a write creates, e.g. amendMinutes' new version." })
+export class NewDocumentInput {
+  @Field({ description: "SHA-256 (64 lowercase hex digits) the upload answered. A content not uploaded: BAD_USER_INPUT." })
+  sha256: string;
+
+  @Field(() => DocumentKind, { description: "What the document is to the record." })
+  kind: DocumentKind;
+
+  @Field({ description: "Title as the council names it, 1 to 200 characters." })
+  title: string;
+
+  @Field({ description: "File name for downloads, 1 to 120 characters, no path; its extension is set to the content's." })
+  filename: string;
+}
+
 @InputType({ description: "Withdraws a document from a record that is not published yet (a draft minutes version)." })
 export class WithdrawDocumentInput {
   @Field(() => ID, { description: "The document. Of a published record: RECORD_IMMUTABLE (attach a correction as a new document)." })

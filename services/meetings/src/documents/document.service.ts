@@ -9,7 +9,7 @@ import { MinutesEntity, MinutesVersionEntity } from "../minutes/minutes.entity";
 import { ResolutionEntity } from "../resolutions/resolution.entity";
 import { ACCEPTED_TYPES } from "./document.content";
 import { DocumentEntity } from "./document.entity";
-import type { AttachDocumentInput, WithdrawDocumentInput } from "./document.inputs";
+import type { AttachDocumentInput, NewDocumentInput, WithdrawDocumentInput } from "./document.inputs";
 import { canSeeDocument } from "./document.visibility";
 import { canSeeMinutes } from "../minutes/minutes.policy";
 import { canReadDrafts } from "../meetings/meeting.policy";
@@ -91,7 +91,7 @@ export function attachDocument(ctx: RequestContext, input: AttachDocumentInput):
     allow: (viewer, { council }) => canWriteMeetings(viewer, council),
     denied: DENIED,
     run: async (em, { council }) => {
-      const record: Partial<DocumentEntity> = {};
+      const record: Pick<DocumentEntity, "meeting" | "minutesVersion" | "resolution"> = {};
       if (owner.field === "minutesVersionId") {
         const { version } = await versionForWrite(em, ctx.viewer!, owner.id, council ?? null);
         // The signed ata goes with the version before it is published; after, a correction is a new version.
@@ -102,31 +102,46 @@ export function attachDocument(ctx: RequestContext, input: AttachDocumentInput):
       } else {
         record.resolution = em.getReference(ResolutionEntity, owner.id, { wrapped: true });
       }
-      const sha256 = input.sha256.trim().toLowerCase();
-      if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput("sha256", '"sha256" must be 64 hexadecimal digits.');
-      const [content] = await em.execute<{ media_type: string; byte_size: number }[]>(
-        `select media_type, byte_size from "${em.config.get("schema")}".document_content where sha256 = ?`,
-        [sha256],
-      );
-      if (!content) throw badInput("sha256", "No uploaded content has this SHA-256: POST the file to /documents first.");
-      const title = input.title.trim();
-      if (title.length < 1 || title.length > 200) throw badInput("title", '"title" must have 1 to 200 characters.');
       const ownerColumn = owner.field.replace(/Id$/, "") as "meeting" | "minutesVersion" | "resolution";
       if ((await em.count(DocumentEntity, { [ownerColumn]: owner.id, withdrawnAt: null })) >= MAX_DOCUMENTS_PER_RECORD) {
         throw badInput(owner.field, `A record carries at most ${MAX_DOCUMENTS_PER_RECORD} documents.`);
       }
-      return em.create(DocumentEntity, {
-        ...record,
-        councilId: council!.id,
-        kind: input.kind,
-        title,
-        filename: cleanFilename(input.filename, content.media_type),
-        sha256,
-        mediaType: content.media_type,
-        byteSize: Number(content.byte_size),
-        authorSub: ctx.viewer!.sub,
-      });
+      return newDocument(em, ctx, record, council!.id, input);
     },
+  });
+}
+
+/**
+ * A document for a record, from an uploaded content named by its hash (BAD_USER_INPUT when nothing was uploaded under
+ * it): the record's write calls this inside its transaction, after its own checks (policy, state).
+ */
+export async function newDocument(
+  em: EntityManager,
+  ctx: RequestContext,
+  owner: Pick<DocumentEntity, "meeting" | "minutesVersion" | "resolution">,
+  councilId: number,
+  input: Pick<NewDocumentInput, "sha256" | "kind" | "title" | "filename">,
+  field = "sha256",
+): Promise<DocumentEntity> {
+  const sha256 = input.sha256.trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput(field, `"${field}" must be 64 hexadecimal digits.`);
+  const [content] = await em.execute<{ media_type: string; byte_size: number }[]>(
+    `select media_type, byte_size from "${em.config.get("schema")}".document_content where sha256 = ?`,
+    [sha256],
+  );
+  if (!content) throw badInput(field, "No uploaded content has this SHA-256: POST the file to /documents first.");
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > 200) throw badInput("title", '"title" must have 1 to 200 characters.');
+  return em.create(DocumentEntity, {
+    ...owner,
+    councilId,
+    kind: input.kind,
+    title,
+    filename: cleanFilename(input.filename, content.media_type),
+    sha256,
+    mediaType: content.media_type,
+    byteSize: Number(content.byte_size),
+    authorSub: ctx.viewer!.sub,
   });
 }
 

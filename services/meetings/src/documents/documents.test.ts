@@ -88,6 +88,18 @@ describe("documents", () => {
     }, { token: a.secretary });
     expect(codesOf(again)).toEqual(["RECORD_IMMUTABLE"]);
     expect(codesOf(await gql(system.gatewayUrl, WITHDRAW, { i: { documentId: document.id } }, { token: a.secretary }))).toEqual(["RECORD_IMMUTABLE"]);
+
+    // A correction is a new version with its own signed PDF; the first stays as it was, and both are found.
+    const corrected = await makePdf(["Ata retificada", "Onde se lê bairro Nacional, leia-se loteamento Tropical."]);
+    await upload(system.gatewayUrl, corrected, a.secretary);
+    const { minutes: current } = await a.call(`query($id: ID!) { minutes(id: $id) { version } }`, { id: minutes.id });
+    const { amendMinutes } = await a.call(
+      `mutation($i: AmendMinutesInput!) { amendMinutes(input: $i) { minutes { versions { number documents { sha256 } } } } }`,
+      { i: { minutesId: minutes.id, expectedVersion: current.version, body: "Ata retificada.", reason: "Erro material no nome do bairro", documents: [{ sha256: sha256(corrected), kind: "SIGNED_MINUTES", title: "Ata retificada assinada", filename: "ata-6-retificada.pdf" }] } },
+    );
+    expect(amendMinutes.minutes.versions.map((v: any) => v.documents.map((d: any) => d.sha256))).toEqual([[sha256(pdf)], [sha256(corrected)]]);
+    const found = await gql(system.gatewayUrl, SEARCH, { q: "loteamento tropical" });
+    expect(found.data.searchMinutes.edges.map((e: any) => e.node.document.title)).toEqual(["Ata retificada assinada"]);
   });
 
   it("types a file by its content: a text renamed .pdf is BAD_USER_INPUT, one over the size limit 413, both in our error shape", async () => {
