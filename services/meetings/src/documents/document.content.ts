@@ -43,8 +43,8 @@ export async function extractPdfText(bytes: Buffer, limits = TEXT_LIMITS): Promi
   const overtime = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("PDF text extraction timed out")), limits.maxMillis)));
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
-    // A copy: PDF.js takes ownership of (detaches) the buffer it is given, and the caller still stores these bytes.
-    pdf = await Promise.race([getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false }), overtime]);
+    // verbosity 0: PDF.js reports a broken file on the console; we answer "no text" instead. A copy: PDF.js takes ownership of (detaches) the buffer it is given, and the caller still stores these bytes.
+    pdf = await Promise.race([getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }), overtime]);
     const pages: string[] = [];
     let length = 0;
     for (let n = 1; n <= Math.min(pdf.numPages, limits.maxPages) && Date.now() < deadline && length < limits.maxChars; n++) {

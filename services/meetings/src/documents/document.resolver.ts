@@ -13,6 +13,7 @@ import { AttachDocumentInput, WithdrawDocumentInput } from "./document.inputs";
 import { documentPath } from "./document.routes";
 import { attachDocument, withdrawDocument } from "./document.service";
 import { Document } from "./document.type";
+import { visibleDocuments } from "./document.visibility";
 
 @ObjectType({ description: "The result of a write on a document." })
 export class DocumentPayload {
@@ -71,24 +72,23 @@ export class DocumentResolver {
 @Resolver(() => Meeting)
 export class MeetingDocumentsResolver {
   @FieldResolver(() => [Document], { description: "Its documents (agenda, convocation notice, annexes), oldest first; at most 30." })
-  documents(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(documentsByMeeting).load(meeting.id);
+  async documents(@Root() meeting: MeetingEntity, @Ctx() ctx: RequestContext) {
+    return visibleDocuments(ctx, await ctx.loaders.get(documentsByMeeting).load(meeting.id));
   }
 }
 
 @Resolver(() => MinutesVersion)
 export class MinutesVersionDocumentsResolver {
   @FieldResolver(() => [Document], { description: "Its documents (the signed ata as published), oldest first; visible as the version is." })
-  documents(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
-    // The version itself reached the viewer through its visibility rule: its documents follow it.
-    return ctx.loaders.get(documentsByMinutesVersion).load(version.id);
+  async documents(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
+    return visibleDocuments(ctx, await ctx.loaders.get(documentsByMinutesVersion).load(version.id));
   }
 }
 
 @Resolver(() => Resolution)
 export class ResolutionDocumentsResolver {
   @FieldResolver(() => [Document], { description: "Its documents (the text as published, annexes), oldest first; at most 30." })
-  documents(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(documentsByResolution).load(resolution.id);
+  async documents(@Root() resolution: ResolutionEntity, @Ctx() ctx: RequestContext) {
+    return visibleDocuments(ctx, await ctx.loaders.get(documentsByResolution).load(resolution.id));
   }
 }

@@ -17,6 +17,10 @@ export async function visibleDocument(ctx: RequestContext, document: DocumentEnt
   return (await visibleVersion(ctx, document.minutesVersion.id)) ? document : null;
 }
 
+/** The documents of a list the viewer may see, in order: the same rule, whichever record the list hangs from. */
+export const visibleDocuments = async (ctx: RequestContext, documents: DocumentEntity[]) =>
+  (await Promise.all(documents.map((document) => visibleDocument(ctx, document)))).filter((d): d is DocumentEntity => d !== null);
+
 /** A document by id for every read path: the loader and the rule together. */
 export const visibleDocumentById = async (ctx: RequestContext, id: number) => visibleDocument(ctx, await ctx.loaders.get(documentById).load(id));
 
