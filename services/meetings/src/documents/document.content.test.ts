@@ -21,6 +21,8 @@ describe("document content", () => {
     const bounded = await extractPdfText(bytes, { ...TEXT_LIMITS, maxPages: 2 });
     expect(bounded).toContain("Página segunda");
     expect(bounded).not.toContain("terceira");
+    // Out of time, the worker reading it is stopped: no text, and nothing left running.
+    expect(await extractPdfText(bytes, { ...TEXT_LIMITS, maxMillis: 1 })).toBeNull();
   });
 
   it("stores no text, without failing, for a file that only starts like a PDF", async () => {

@@ -29,37 +29,63 @@ export async function mediaTypeOf(bytes: Buffer): Promise<string> {
 }
 
 /** Bounds on reading a PDF's text: a PDF is hostile input (a page bomb, a parser stall, megabytes of text). */
-export const TEXT_LIMITS = { maxPages: 300, maxMillis: 15_000, maxChars: 2_000_000 };
+export const TEXT_LIMITS = { maxPages: 300, maxMillis: 15_000, maxChars: 2_000_000, maxHeapMb: 256 };
 
 /**
- * The text of a PDF, page by page with unpdf (Mozilla's PDF.js, serverless build: no worker, no binary), stopping at
- * the page, time or length bound (what was read so far is kept). null when the PDF cannot be read (a scan has no
- * text layer; a broken file has none either): the document is still stored, it is just not found by search.
+ * The worker's program (plain JavaScript, so that it runs the same from the build and from the tests' sources): reads
+ * the text page by page with unpdf, up to the page and length bounds, and posts it (null when the file cannot be read).
  */
-export async function extractPdfText(bytes: Buffer, limits = TEXT_LIMITS): Promise<string | null> {
-  const { getDocumentProxy } = await import("unpdf");
-  const deadline = Date.now() + limits.maxMillis;
-  let timer: NodeJS.Timeout | undefined;
-  const overtime = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("PDF text extraction timed out")), limits.maxMillis)));
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
+const EXTRACTOR = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { pathToFileURL } = require("node:url");
+(async () => {
+  const { unpdf, bytes, maxPages, maxChars } = workerData;
   try {
-    // verbosity 0: PDF.js reports a broken file on the console; we answer "no text" instead. A copy: PDF.js takes ownership of (detaches) the buffer it is given, and the caller still stores these bytes.
-    pdf = await Promise.race([getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }), overtime]);
-    const pages: string[] = [];
+    const { getDocumentProxy } = await import(pathToFileURL(unpdf).href);
+    const pdf = await getDocumentProxy(bytes, { stopAtErrors: false, verbosity: 0 });
+    const pages = [];
     let length = 0;
-    for (let n = 1; n <= Math.min(pdf.numPages, limits.maxPages) && Date.now() < deadline && length < limits.maxChars; n++) {
-      const page = await Promise.race([pdf.getPage(n), overtime]);
-      const content = await Promise.race([page.getTextContent(), overtime]);
-      const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join("");
+    for (let n = 1; n <= Math.min(pdf.numPages, maxPages) && length < maxChars; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\\n" : " ") : "")).join("");
       pages.push(text);
       length += text.length;
     }
-    const text = pages.join("\n").replace(/[ \t]+/g, " ").trim().slice(0, limits.maxChars);
-    return text || null;
+    parentPort.postMessage(pages.join("\\n"));
   } catch {
-    return null;
+    parentPort.postMessage(null);
+  }
+})();
+`;
+
+/**
+ * The text of a PDF, read with unpdf (Mozilla's PDF.js, serverless build: no binary) in a worker thread of its own,
+ * so that a hostile file can neither block the subgraph's event loop nor take its memory: the worker is stopped at the
+ * time bound, and its heap is capped. null when nothing could be read in time (a scan has no text layer; a broken
+ * file has none either): the document is still stored, it is just not found by search.
+ */
+export async function extractPdfText(bytes: Buffer, limits = TEXT_LIMITS): Promise<string | null> {
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(EXTRACTOR, {
+    eval: true,
+    // A copy: PDF.js takes ownership of (detaches) the buffer it is given, and the caller still stores these bytes.
+    workerData: { unpdf: require.resolve("unpdf"), bytes: new Uint8Array(bytes), maxPages: limits.maxPages, maxChars: limits.maxChars },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    stdout: true,
+    stderr: true,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const text = await new Promise<string | null>((resolve) => {
+      timer = setTimeout(() => resolve(null), limits.maxMillis);
+      worker.once("message", (message: string | null) => resolve(message));
+      worker.once("error", () => resolve(null));
+      worker.once("exit", () => resolve(null));
+    });
+    const cleaned = text?.replace(/[ \t]+/g, " ").trim().slice(0, limits.maxChars);
+    return cleaned || null;
   } finally {
     clearTimeout(timer);
-    await pdf?.loadingTask.destroy().catch(() => undefined);
+    await worker.terminate();
   }
 }
