@@ -28,6 +28,8 @@ export interface SubgraphDefinition {
   openData?: OpenDataResource[];
   /** Optional, non-secret settings it reads from the environment when set (e.g. `DOCUMENT_MAX_BYTES`), into `settings`. */
   settings?: string[];
+  /** Checks those settings at start (a ConfigError names the bad one, and the process does not start). */
+  checkSettings?: (settings: Record<string, string>) => void;
   /** Its own HTTP resources besides GraphQL, e.g. documents' uploads and downloads. */
   routes?: SubgraphRoute<RequestContext>;
 }
@@ -129,6 +131,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
         (definition.peers ?? []).map((peer) => [peer, readUrl(env, `${peer.toUpperCase()}_URL`, ["http:", "https:"])]),
       ),
     };
+    definition.checkSettings?.(config.settings);
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from "@contagem/schema";
-import { documentRoutes } from "./documents/document.routes";
+import { documentMaxBytes, documentRoutes } from "./documents/document.routes";
 import { entities } from "./entities";
 import { meetingsOpenData } from "./open-data";
 import { migrations } from "./migrations";
@@ -19,4 +19,5 @@ export const meetings: SubgraphDefinition = {
   // Documents' bytes: uploaded and downloaded over plain HTTP (the gateway forwards /documents/ here).
   routes: documentRoutes(),
   settings: ["DOCUMENT_MAX_BYTES"],
+  checkSettings: (settings) => void documentMaxBytes(settings),
 };

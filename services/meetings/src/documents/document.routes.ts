@@ -35,7 +35,9 @@ const STATUS: Partial<Record<string, number>> = {
 export const documentPath = (document: Pick<DocumentEntity, "id" | "filename">) =>
   `${DOCUMENTS_PATH}/${encodeURIComponent(globalId("Document", document.id))}/${encodeURIComponent(document.filename)}`;
 
-const maxBytesOf = (ctx: RequestContext) => readInt(ctx.settings, "DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES, 1024, 1024 * 1024 * 1024);
+/** DOCUMENT_MAX_BYTES: 1 KiB to 1 GiB (checked at start, see definition.ts). */
+export const documentMaxBytes = (settings: Record<string, string>) =>
+  readInt(settings, "DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES, 1024, 1024 * 1024 * 1024);
 
 /** Inline for a PDF (browsers show it), a download for office files; the name is URL-safe ASCII (attachDocument). */
 const disposition = (document: DocumentEntity) =>
@@ -44,7 +46,7 @@ const disposition = (document: DocumentEntity) =>
 async function upload(ctx: RequestContext, storage: DocumentStorage, req: Parameters<SubgraphRoute>[0], res: ServerResponse) {
   if (!ctx.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, "Uploads need a bearer token.");
   if (!writesMeetings(ctx.viewer)) throw new AppError(ErrorCode.FORBIDDEN, "Only ADMIN or a council's SECRETARY uploads documents.");
-  const bytes = await readBody(req, maxBytesOf(ctx));
+  const bytes = await readBody(req, documentMaxBytes(ctx.settings));
   if (!bytes.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The request body is empty: send the file's bytes.");
   const stored = await storeContent(ctx.em.fork(), storage, bytes);
   ctx.log.info({ actor: ctx.viewer.sub, sha256: stored.sha256, byteSize: stored.byteSize, created: stored.created }, "document content uploaded");
