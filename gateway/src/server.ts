@@ -26,6 +26,7 @@ import type { PersistedDocumentsOptions } from "./persisted-documents";
 import { askGraphThrough } from "./feeds/ask-graph";
 import { createAtomRoutes, FEEDS_PATH } from "./feeds/atom";
 import { CALENDAR_PATH, createCalendarRoutes } from "./feeds/calendar";
+import { createDocumentRoutes, isDocumentPath } from "./documents";
 import { createOpenDataRoutes } from "./open-data";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
@@ -151,6 +152,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   const openData = createOpenDataRoutes(deps.openDataDir);
+  const documents = createDocumentRoutes(deps.subgraphUrls.meetings);
   const timeZone = deps.civilTimeZone ?? "America/Sao_Paulo";
   const ask = askGraphThrough(runtime);
   const feeds = [createCalendarRoutes(ask, { timeZone }), createAtomRoutes(ask, { timeZone, publicUrl: deps.publicUrl })];
@@ -165,6 +167,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return new EdgeRejection(401, ErrorCode.UNAUTHENTICATED, error.message, { "www-authenticate": 'Bearer error="invalid_token"' });
+    }
+  };
+
+  /** Work that costs what a query costs: charged to the client's budget, and run in a slot (503 when none frees). */
+  const likeAQuery = async (req: IncomingMessage, res: ServerResponse, requestId: string, work: () => Promise<void>) => {
+    if (!(await budget.admit(req, res, requestId))) return;
+    const slot = await acquire(res);
+    if (slot === null) return;
+    if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
+    try {
+      await work();
+    } finally {
+      slot();
     }
   };
 
@@ -193,16 +208,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (await openData(req, res, path, requestId)) return;
     if (path.startsWith(`${CALENDAR_PATH}/`) || path.startsWith(`${FEEDS_PATH}/`)) {
       // A feed asks the graph up to ten pages: it counts against the client's budget and takes a slot like a query.
-      if (!(await budget.admit(req, res, requestId))) return;
-      const slot = await acquire(res);
-      if (slot === null) return;
-      if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
-      try {
+      return likeAQuery(req, res, requestId, async () => {
         for (const feed of feeds) if (await feed(req, res, path, requestId)) break;
-      } finally {
-        slot();
-      }
-      return;
+      });
+    }
+    if (isDocumentPath(path)) {
+      // Bytes, not GraphQL, but a budget and a slot like a query; the token is checked here, and again by the owner.
+      return likeAQuery(req, res, requestId, async () => {
+        const rejected = await checkToken(req);
+        if (rejected) return sendRejection(req, res, rejected, requestId);
+        await documents(req, res, requestId);
+      });
     }
     if (path !== GRAPHQL_PATH) {
       return sendRejection(req, res, new EdgeRejection(404, ErrorCode.BAD_REQUEST, `Not found: the API is at ${GRAPHQL_PATH}.`), requestId);

@@ -26,6 +26,7 @@ export const NODE_TYPES: Readonly<Record<string, SubgraphName>> = {
   Minutes: "meetings",
   MinutesVersion: "meetings",
   Resolution: "meetings",
+  Document: "meetings",
   ParticipatoryProcess: "participation",
   Proposal: "participation",
   Contribution: "participation",

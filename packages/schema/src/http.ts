@@ -14,7 +14,21 @@ export interface HttpOptions<TContext extends object> {
   maxQueryChars?: number;
   /** Requests served at once and queued (503 beyond); none when absent. */
   inFlight?: Pick<ServerLimits, "maxInFlight" | "maxQueued">;
+  /** Paths a subgraph serves besides GraphQL (its documents' bytes), tried before the 404; each takes a slot. */
+  routes?: SubgraphRoute<TContext>;
 }
+
+/**
+ * A subgraph's own HTTP resource: answers and returns true when the path is its, else returns false having done
+ * nothing. `context` builds the request's context (the viewer from the bearer token; UNAUTHENTICATED when invalid).
+ */
+export type SubgraphRoute<TContext extends object = object> = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  requestId: string,
+  context: () => Promise<TContext>,
+) => Promise<boolean>;
 
 /**
  * Errors that GraphQL over HTTP answers with 200 under `application/json` (legacy clients read the body, not the
@@ -48,7 +62,20 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
         return sendJson(res, 503, { status: "unavailable" });
       }
     }
-    if (path !== "/graphql" && path !== "/") return sendJson(res, 404, { error: "Not found: the API is at /graphql." });
+    if (path !== "/graphql" && path !== "/") {
+      if (options.routes) {
+        const slot = await acquire(res);
+        if (slot === null) return;
+        if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
+        try {
+          const context = () => options.context(req, requestId);
+          if (await runWithRequestId(requestId, () => options.routes!(req, res, path, requestId, context))) return;
+        } finally {
+          slot();
+        }
+      }
+      return sendJson(res, 404, { error: "Not found: the API is at /graphql." });
+    }
     const rejected = checkGraphQLRequest(req, maxBodyBytes);
     if (rejected) return sendRejection(req, res, rejected, requestId);
     // A slot is taken before the body is read: the cap bounds the memory bodies hold.

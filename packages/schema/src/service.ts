@@ -9,6 +9,8 @@ import { startingHandler } from "./starting";
 import { createSubgraph, type Subgraph } from "./subgraph";
 import { seedContext, type SeedContext } from "./peers";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SubgraphRoute } from "./http";
+import type { RequestContext } from "./context";
 
 /** What a subgraph package declares about itself; the process wiring below is the same for all of them. */
 export interface SubgraphDefinition {
@@ -24,6 +26,12 @@ export interface SubgraphDefinition {
   secrets?: string[];
   /** The public tables it owns in the open-data package (`npm run export`), in an order where references come first. */
   openData?: OpenDataResource[];
+  /** Optional, non-secret settings it reads from the environment when set (e.g. `DOCUMENT_MAX_BYTES`), into `settings`. */
+  settings?: string[];
+  /** Checks those settings at start (a ConfigError names the bad one, and the process does not start). */
+  checkSettings?: (settings: Record<string, string>) => void;
+  /** Its own HTTP resources besides GraphQL, e.g. documents' uploads and downloads. */
+  routes?: SubgraphRoute<RequestContext>;
 }
 
 /** A subgraph serves every gateway's fan-out (several subgraph requests per client request): twice the gateway's cap. */
@@ -43,7 +51,7 @@ export interface SubgraphDeps {
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
   const { schema } = await definition.buildSchema();
-  return createSubgraph({ name: definition.name, schema, ...deps });
+  return createSubgraph({ name: definition.name, schema, routes: definition.routes, ...deps });
 }
 
 /** Migrates, seeds and opens the subgraph's database. */
@@ -111,17 +119,19 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       queryLimits: readQueryLimits(env),
       maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
       serverLimits: readServerLimits(env, SUBGRAPH_IN_FLIGHT),
-      settings: Object.fromEntries(
-        (definition.secrets ?? []).map((name) => {
+      settings: Object.fromEntries([
+        ...(definition.settings ?? []).filter((name) => env[name] !== undefined).map((name) => [name, env[name]!]),
+        ...(definition.secrets ?? []).map((name) => {
           const value = readString(env, name);
           if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters.`);
           return [name, value];
         }),
-      ),
+      ]),
       peers: Object.fromEntries(
         (definition.peers ?? []).map((peer) => [peer, readUrl(env, `${peer.toUpperCase()}_URL`, ["http:", "https:"])]),
       ),
     };
+    definition.checkSettings?.(config.settings);
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);

@@ -12,7 +12,7 @@ import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { formatDatabaseError } from "./database-errors";
 import { ACQUIRE_TIMEOUT_MS } from "./pool";
-import { createHttpHandler } from "./http";
+import { createHttpHandler, type SubgraphRoute } from "./http";
 
 export interface SubgraphOptions {
   name: string;
@@ -29,6 +29,8 @@ export interface SubgraphOptions {
   maxBodyBytes?: number;
   /** Requests in flight and queued, and how long a request may take to arrive. */
   serverLimits?: ServerLimits;
+  /** Its own HTTP resources besides GraphQL (see SubgraphRoute). */
+  routes?: SubgraphRoute<RequestContext>;
 }
 
 export interface Subgraph {
@@ -115,6 +117,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     maxBodyBytes: options.maxBodyBytes,
     maxQueryChars: limits.maxChars,
     inFlight: options.serverLimits,
+    routes: options.routes,
     // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
     ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
   });

@@ -64,6 +64,10 @@ const REFERENCES: Record<string, Record<string, string>> = {
     "revokeResolution.meetingId": "local",
     "revokeResolution.deliberationId": "local, same council",
     "revokeResolution.resolutionId": "target, same council",
+    "attachDocument.meetingId": "target",
+    "attachDocument.minutesVersionId": "target",
+    "attachDocument.resolutionId": "target",
+    "withdrawDocument.documentId": "target",
   },
   participation: {
     "contribute.meetingId": "meetings.Meeting",

@@ -1,5 +1,5 @@
 import { decodeGlobalId, globalId, NODE_TYPES } from "@contagem/schema";
-import { adminToken, codesOf, gql, introspect, mintToken, refusalsOf, rootQueries, selection, startSystem, type RunningSystem } from "@contagem/testkit";
+import { adminToken, codesOf, gql, introspect, makePdf, mintToken, refusalsOf, rootQueries, selection, startSystem, upload, type RunningSystem } from "@contagem/testkit";
 import { getNamedType, isLeafType, type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -55,6 +55,14 @@ beforeAll(async () => {
     input: { processId: process.data.createProcess.process.id, displayName: "Candidatura de Teste" },
   }, { token: staff });
   expect(candidacy.errors).toBeUndefined();
+  // Nor a document: the agenda of a meeting, uploaded and attached by an ADMIN.
+  const admin = await adminToken();
+  const { body: pdf } = await upload(system.gatewayUrl, await makePdf(["Pauta da reunião"]), admin);
+  const meeting = await gql(system.gatewayUrl, `{ meetings(first: 1) { edges { node { id } } } }`);
+  const attached = await gql(system.gatewayUrl, `mutation($i: AttachDocumentInput!) { attachDocument(input: $i) { document { id } } }`, {
+    i: { meetingId: meeting.data.meetings.edges[0].node.id, sha256: pdf.sha256, kind: "AGENDA", title: "Pauta", filename: "pauta.pdf" },
+  }, { token: admin });
+  expect(attached.errors).toBeUndefined();
   // Nor a council's legal composition: one line of it, as an ADMIN would have it recorded.
   await orms.councils.em.fork().execute(`insert into "${system.subgraphs.councils.database.schema}".seat_rule (council_id, sector, segment, titulares, suplentes) values (20, 'GOVERNMENT', 'Secretaria de teste', 2, 2)`);
   schema = await introspect(system.gatewayUrl);

@@ -13,3 +13,4 @@ export * from "./tcp-proxy";
 export * from "./clock";
 export * from "./peer-requests";
 export * from "./page-walk";
+export * from "./documents";

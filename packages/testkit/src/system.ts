@@ -32,7 +32,15 @@ export interface RunningSubgraph {
 /** A subgraph in-process on an ephemeral port, over a fresh schema of the test database. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean; auditSchema?: string; peers?: Record<string, string>; queryLimits?: QueryLimits | false; url?: string } = {},
+  options: {
+    seed?: boolean;
+    auditSchema?: string;
+    peers?: Record<string, string>;
+    queryLimits?: QueryLimits | false;
+    url?: string;
+    /** Settings as the environment would give them (e.g. `DOCUMENT_MAX_BYTES`); test secrets are added. */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
@@ -43,7 +51,10 @@ export async function startSubgraph(
     auditSchema: database.auditSchema,
     peers: options.peers,
     queryLimits: options.queryLimits,
-    settings: Object.fromEntries((definition.secrets ?? []).map((name) => [name, TEST_SECRETS[name] ?? TEST_SECRETS.default])),
+    settings: {
+      ...options.settings,
+      ...Object.fromEntries((definition.secrets ?? []).map((name) => [name, TEST_SECRETS[name] ?? TEST_SECRETS.default])),
+    },
   });
   const listening: Listening = await server.listen(0);
   const sql = new SqlCounter(database.orm);
@@ -79,6 +90,7 @@ export async function startSystem(
     ratePerMinute?: number;
     persistedDocuments?: PersistedDocumentsOptions;
     openDataDir?: string;
+    settings?: Record<string, string>;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -87,7 +99,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {

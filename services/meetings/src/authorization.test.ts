@@ -13,11 +13,14 @@ import {
   type Outcome,
   type RunningSystem,
   uncoveredMutations,
+  makePdf,
+  upload,
 } from "@contagem/testkit";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { meetings } from "./definition";
 import { CouncilWorld, at, date } from "./meetings.fixtures";
+
 
 /** The issue-3 matrix extended to every mutation of the meetings subgraph, and the draft-visibility rule on every path. */
 let system: RunningSystem;
@@ -52,6 +55,13 @@ const resolution = async () => {
   return (await a.call(`mutation($i: AdoptResolutionInput!) { adoptResolution(input: $i) { resolution { id version } } }`, {
     i: { meetingId: meeting.id, summary: "Dispõe sobre o calendário", body: "Art. 1º ..." },
   })).adoptResolution.resolution;
+};
+
+/** A real PDF uploaded by the council's secretary: its hash, to attach. */
+const uploaded = async () => (await upload(system.gatewayUrl, await makePdf([`Anexo ${n++}`]), a.secretary)).body.sha256 as string;
+const draftVersionId = async () => {
+  const d = await a.draft((await a.heldMeeting()).id, "Ata");
+  return (await a.call(`query($id: ID!) { minutes(id: $id) { currentVersion { id } } }`, { id: d.id })).minutes.currentVersion.id as string;
 };
 
 const row = (operation: string, document: string, prepare: () => Promise<Record<string, unknown>>, expected = WRITERS): MatrixRow => ({
@@ -121,6 +131,15 @@ const rows: MatrixRow[] = [
     const r = await resolution();
     return { resolutionId: r.id, expectedVersion: r.version, meetingId: (await a.heldMeeting()).id, summary: "Revoga o regimento", body: "Art. 1º Revoga-se ..." };
   }),
+  row("attachDocument", `mutation($i: AttachDocumentInput!) { attachDocument(input: $i) { document { id } } }`, async () => ({
+    meetingId: (await scheduled()).id, sha256: await uploaded(), kind: "AGENDA", title: "Pauta", filename: "pauta.pdf",
+  })),
+  row("withdrawDocument", `mutation($i: WithdrawDocumentInput!) { withdrawDocument(input: $i) { document { id } } }`, async () => {
+    const { attachDocument } = await a.call(`mutation($i: AttachDocumentInput!) { attachDocument(input: $i) { document { id } } }`, {
+      i: { minutesVersionId: await draftVersionId(), sha256: await uploaded(), kind: "ANNEX", title: "Minuta", filename: "minuta.pdf" },
+    });
+    return { documentId: attachDocument.document.id };
+  }, ON_HIDDEN),
 ];
 
 describe("authorization matrix (meetings)", () => {

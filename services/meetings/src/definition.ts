@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "@contagem/schema";
+import { documentMaxBytes, documentRoutes } from "./documents/document.routes";
 import { entities } from "./entities";
 import { meetingsOpenData } from "./open-data";
 import { migrations } from "./migrations";
@@ -15,4 +16,8 @@ export const meetings: SubgraphDefinition = {
   // Council rules, terms and mandates are the councils subgraph's: meetings asks it for them.
   peers: ["councils"],
   openData: meetingsOpenData,
+  // Documents' bytes: uploaded and downloaded over plain HTTP (the gateway forwards /documents/ here).
+  routes: documentRoutes(),
+  settings: ["DOCUMENT_MAX_BYTES"],
+  checkSettings: (settings) => void documentMaxBytes(settings),
 };

@@ -1,5 +1,6 @@
 import { BaseEntity } from "@contagem/schema";
 import { AttendanceEntity } from "./attendance/attendance.entity";
+import { DocumentEntity } from "./documents/document.entity";
 import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
 import { AgendaItemEntity, MeetingEntity } from "./meetings/meeting.entity";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes/minutes.entity";
@@ -15,4 +16,5 @@ export const entities = [
   MinutesEntity,
   MinutesVersionEntity,
   ResolutionEntity,
+  DocumentEntity,
 ];

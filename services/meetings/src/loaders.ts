@@ -2,6 +2,7 @@ import { batchOptions, byId, byParent, civilToday, startOfCivilDay, type Request
 import DataLoader from "dataloader";
 import { AttendanceEntity } from "./attendance/attendance.entity";
 import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
+import { DocumentEntity } from "./documents/document.entity";
 import { AgendaItemEntity, MeetingEntity } from "./meetings/meeting.entity";
 import { MeetingStatus } from "./meetings/meeting.enums";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes/minutes.entity";
@@ -50,3 +51,9 @@ export const nextMeetingByCouncil = (ctx: RequestContext) =>
     const byCouncil = new Map(rows.map((row) => [Number(row.council_id), ctx.em.map(MeetingEntity, row)]));
     return councilIds.map((id) => byCouncil.get(id) ?? null);
   }, batchOptions);
+
+/** Documents by record: withdrawn ones are never read. */
+export const documentById = byId(DocumentEntity);
+export const documentsByMeeting = byParent(DocumentEntity, "meeting", { id: "asc" }, { withdrawnAt: null });
+export const documentsByMinutesVersion = byParent(DocumentEntity, "minutesVersion", { id: "asc" }, { withdrawnAt: null });
+export const documentsByResolution = byParent(DocumentEntity, "resolution", { id: "asc" }, { withdrawnAt: null });

@@ -4,6 +4,7 @@ import { DeliberationOutcome, VoteChoice } from "./deliberations/deliberation.en
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meetings/meeting.enums";
 import { MinutesStatus } from "./minutes/minutes.enums";
 import { ResolutionStatus } from "./resolutions/resolution.enums";
+import { DocumentKind } from "./documents/document.enums";
 
 const council = (alias: string) => reference("council_id", `${alias}.council_id`, { pt: "Conselho (councils.id).", en: "Council (councils.id)." }, true);
 const meeting = (alias: string, required = true) => reference("meeting_id", `${alias}.meeting_id`, { pt: "Reunião (meetings.id).", en: "Meeting (meetings.id)." }, required);
@@ -215,4 +216,40 @@ const resolutions: OpenDataResource = {
 };
 
 /** The meetings subgraph's tables in the open-data package, references first. */
-export const meetingsOpenData: OpenDataResource[] = [meetings, agendaItems, attendance, deliberations, votes, minutes, minutesVersions, resolutions];
+/** A document's download path: its global id (base64 of "Document:<id>", as the API's `Document.url`) and file name. */
+const documentUrl = `'/documents/' || replace(encode(convert_to('Document:' || d.id, 'UTF8'), 'base64'), '=', '%3D') || '/' || d.filename`;
+
+const documents: OpenDataResource = {
+  name: "documents",
+  title: { pt: "Documentos", en: "Documents" },
+  description: {
+    pt: "Os arquivos (pautas, editais, atas assinadas, textos de resoluções, anexos) das reuniões, das versões publicadas das atas e das resoluções: metadados e endereço para baixar, não o conteúdo.",
+    en: "The files (agendas, notices, signed minutes, resolution texts, annexes) of meetings, published minutes versions and resolutions: metadata and download path, not the bytes.",
+  },
+  // A draft version's documents are not public; withdrawn ones never were.
+  from: "{schema}.document d left join {schema}.minutes_version v on v.id = d.minutes_version_id",
+  where: "d.withdrawn_at is null and (d.minutes_version_id is null or v.published)",
+  alias: "d",
+  fields: [
+    ...recordColumns("d", { pt: "do documento", en: "document" }),
+    council("d"),
+    reference("meeting_id", "d.meeting_id", { pt: "Reunião (meetings.id), se é dela.", en: "Meeting (meetings.id), if it is the meeting's." }),
+    reference("minutes_version_id", "d.minutes_version_id", { pt: "Versão da ata (minutes_versions.id), se é dela.", en: "Minutes version (minutes_versions.id), if it is the version's." }),
+    reference("resolution_id", "d.resolution_id", { pt: "Resolução (resolutions.id), se é dela.", en: "Resolution (resolutions.id), if it is the resolution's." }),
+    { name: "kind", type: "string", sql: "d.kind", required: true, enumeration: DocumentKind, description: { pt: "Tipo (AGENDA, CONVOCATION_NOTICE, SIGNED_MINUTES, RESOLUTION_TEXT, ANNEX).", en: "Kind (AGENDA, CONVOCATION_NOTICE, SIGNED_MINUTES, RESOLUTION_TEXT, ANNEX)." } },
+    { name: "title", type: "string", sql: "d.title", required: true, description: { pt: "Título.", en: "Title." } },
+    { name: "filename", type: "string", sql: "d.filename", required: true, description: { pt: "Nome do arquivo.", en: "File name." } },
+    { name: "media_type", type: "string", sql: "d.media_type", required: true, description: { pt: "Tipo de mídia lido do conteúdo, p. ex. application/pdf.", en: "Media type read from the content, e.g. application/pdf." } },
+    { name: "byte_size", type: "integer", sql: "d.byte_size", required: true, description: { pt: "Tamanho em bytes.", en: "Size in bytes." } },
+    { name: "sha256", type: "string", sql: "d.sha256", required: true, description: { pt: "SHA-256 do conteúdo, em hexadecimal.", en: "SHA-256 of the content, in hex." } },
+    { name: "url", type: "string", sql: documentUrl, required: true, description: { pt: "Caminho para baixar, relativo ao endereço da API.", en: "Download path, relative to the API's address." } },
+  ],
+  foreignKeys: [
+    { field: "council_id", resource: "councils" },
+    { field: "meeting_id", resource: "meetings" },
+    { field: "minutes_version_id", resource: "minutes_versions" },
+    { field: "resolution_id", resource: "resolutions" },
+  ],
+};
+
+export const meetingsOpenData: OpenDataResource[] = [meetings, agendaItems, attendance, deliberations, votes, minutes, minutesVersions, resolutions, documents];

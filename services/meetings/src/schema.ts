@@ -3,6 +3,8 @@ import { AgendaItemResolver, DeliberationResolver, VoteResolver } from "./delibe
 import { agendaItemById, attendanceById, deliberationById, meetingById, resolutionById } from "./loaders";
 import { AttendanceResolver, MeetingResolver } from "./meetings/meeting.resolver";
 import { MinutesResolver, MinutesVersionResolver } from "./minutes/minutes.resolver";
+import { DocumentResolver, MeetingDocumentsResolver, MinutesVersionDocumentsResolver, ResolutionDocumentsResolver } from "./documents/document.resolver";
+import { visibleDocumentById } from "./documents/document.visibility";
 import { visibleMinutes, visibleVersion } from "./minutes/minutes.visibility";
 import { MandateRecordResolver } from "./mandates/mandate-record.resolver";
 import { CouncilContributionResolver } from "./references/council.resolver";
@@ -25,6 +27,10 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
         ResolutionResolver,
         CouncilContributionResolver,
         MandateRecordResolver,
+        DocumentResolver,
+        MeetingDocumentsResolver,
+        MinutesVersionDocumentsResolver,
+        ResolutionDocumentsResolver,
       ],
       validate: false,
     },
@@ -37,6 +43,9 @@ export function buildMeetingsSchema(): Promise<FederatedSchema> {
       },
       MinutesVersion: {
         __resolveReference: async (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleVersion(ctx, idOf(ref)!)),
+      },
+      Document: {
+        __resolveReference: async (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleDocumentById(ctx, idOf(ref)!)),
       },
       Resolution: { __resolveReference: referenceById(resolutionById) },
       Deliberation: { __resolveReference: referenceById(deliberationById) },

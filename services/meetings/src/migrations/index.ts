@@ -4,9 +4,10 @@ import { Migration20261129110000_portuguese_names } from "./Migration20261129110
 import { Migration20261129130000_refold_decomposed_minutes } from "./Migration20261129130000_refold_decomposed_minutes";
 import { Migration20261216000000_public_record } from "./Migration20261216000000_public_record";
 import { Migration20261230000000_mandate_records } from "./Migration20261230000000_mandate_records";
+import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
+import { Migration20270101000000_documents } from "./Migration20270101000000_documents";
 import { Migration20270102000000_meeting_reports } from "./Migration20270102000000_meeting_reports";
 
-import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
   { name: "Migration20261127100000_meetings", class: Migration20261127100000_meetings },
@@ -16,5 +17,6 @@ export const migrations = [
   { name: "Migration20261216000000_public_record", class: Migration20261216000000_public_record },
   { name: "Migration20261230000000_mandate_records", class: Migration20261230000000_mandate_records },
   { name: "Migration20261231000000_webhook_outbox", class: Migration20261231000000_webhook_outbox },
+  { name: "Migration20270101000000_documents", class: Migration20270101000000_documents },
   { name: "Migration20270102000000_meeting_reports", class: Migration20270102000000_meeting_reports },
 ];

@@ -1,6 +1,7 @@
 import { DateScalar, LongText, Doc } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
+import { NewDocumentInput } from "../documents/document.inputs";
 
 @InputType({ description: "Filters for minutes lists; all given filters must match." })
 export class MinutesFilter {
@@ -98,6 +99,12 @@ export class AmendMinutesInput {
   @LongText("TEXT")
   @Field({ description: "Why the published text is corrected." })
   reason: string;
+
+  @Field(() => [NewDocumentInput], {
+    nullable: true,
+    description: "Documents of the new version, at most 5, e.g. the corrected signed ata: a published version's documents never change, so a correction brings its own.",
+  })
+  documents?: NewDocumentInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -30,7 +30,8 @@ export class MinutesResolver {
 
   @Query(() => MinutesSearchConnection, { nullable: true,
     description:
-      "Full-text search of published minutes (Portuguese; accents, case and plurals ignored: \"reuniao\" finds \"reuniões\"). " +
+      "Full-text search of published minutes — their text and the text of their published versions' PDF documents (the signed ata) — " +
+      "(Portuguese; accents, case and plurals ignored: \"reuniao\" finds \"reuniões\"). A hit in a document names it (`document`). " +
       'Supports "quoted phrases", `or`, and `-excluded` words.',
   })
   async searchMinutes(

@@ -1,6 +1,8 @@
 import { badInput, intKey, pageWindow, parseId, toPage, type CursorShape, type PageRequest, type RequestContext } from "@contagem/schema";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { foldQuery, highlight } from "./fold";
+import { documentRankJoin, matchingDocuments } from "../documents/document.search";
+import type { DocumentEntity } from "../documents/document.entity";
 
 /** The columns the entity maps: the search document and vector stay in the database. */
 const MINUTES_COLUMNS = [
@@ -19,6 +21,8 @@ export interface SearchHit {
   minutes: MinutesEntity;
   rank: number;
   excerpt: string;
+  /** The document (the signed ata) whose text matched, if one did. */
+  document: DocumentEntity | null;
 }
 
 type Mode = "fulltext" | "similar";
@@ -41,8 +45,10 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
   // Full-text matches use the GIN index on the tsvector; trigram similarity catches misspellings.
   const ranked: Record<Mode, { from: string; rank: string; params: unknown[] }> = {
     fulltext: {
-      from: `"${schema}".minutes m, websearch_to_tsquery('portuguese', ?) q where m.status = 'PUBLISHED' ${councilFilter} and m.search_vector @@ q`,
-      rank: "ts_rank_cd(m.search_vector, q)::float8",
+      // The text of the minutes, or of a document their published versions carry (the signed PDF).
+      from: `"${schema}".minutes m cross join websearch_to_tsquery('portuguese', ?) q ${documentRankJoin(schema!)}
+        where m.status = 'PUBLISHED' ${councilFilter} and (m.search_vector @@ q or doc.rank is not null)`,
+      rank: "greatest(ts_rank_cd(m.search_vector, q), doc.rank)::float8",
       params: [folded, ...councilParams],
     },
     similar: {
@@ -106,7 +112,14 @@ export async function searchMinutes(ctx: RequestContext, query: string, councilI
       })
     : [];
   const bodyOf = new Map(versions.map((v) => [v.minutes.id, v.body]));
-  const withExcerpts = hits.map((h) => ({ ...h, excerpt: highlight(bodyOf.get(h.minutes.id) ?? "", text) }));
+  const documents = mode === "fulltext" ? await matchingDocuments(ctx, visibleHits.map((h) => h.minutes.id), folded) : new Map();
+  const withExcerpts = hits.map((h) => {
+    const inText = highlight(bodyOf.get(h.minutes.id) ?? "", text);
+    const inDocument = documents.get(h.minutes.id);
+    // The excerpt shows where the words are: the minutes' text when it has them, else the document's.
+    const excerpt = inText.includes("**") || !inDocument ? inText : highlight(inDocument.text, text);
+    return { ...h, excerpt, document: inDocument?.document ?? null };
+  });
   return toPage<SearchHit & { position: number }>(withExcerpts, window, SEARCH_PAGES, (h) => [h.position], totalOf, {
     previous: async () => (await totalOf()) > 0,
     next: async () => (await totalOf()) >= (window.before![0] as number),

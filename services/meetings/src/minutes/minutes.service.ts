@@ -7,6 +7,7 @@ import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
 import { DENIED, asRef, atMeeting, requireSecretariatRecord, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
 import { foldText } from "./fold";
+import { newDocument } from "../documents/document.service";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { MinutesStatus } from "./minutes.enums";
 import { canSeeMinutes } from "./minutes.policy";
@@ -181,8 +182,12 @@ export function amendMinutes(ctx: RequestContext, input: AmendMinutesInput): Pro
       }
       const reason = input.reason.trim();
       if (reason.length < 3) throw badInput("reason", "A correction needs its reason.");
+      if ((input.documents?.length ?? 0) > 5) throw badInput("documents", "A correction brings at most 5 documents.");
       const version = addVersion(em, ctx, minutes, checkBody(input.body), reason, true);
       await reindex(em, minutes, version.body);
+      for (const [i, document] of (input.documents ?? []).entries()) {
+        await newDocument(em, ctx, { minutesVersion: em.getReference(MinutesVersionEntity, version.id, { wrapped: true }) }, minutes.councilId, document, `documents[${i}].sha256`);
+      }
       return minutes;
     },
   });

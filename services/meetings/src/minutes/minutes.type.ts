@@ -1,6 +1,7 @@
 import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
+import { Document } from "../documents/document.type";
 
 @ObjectType("GazettePublication", { description: "Where the Diário Oficial de Contagem (DOC) published a record." })
 export class GazettePublication {
@@ -70,8 +71,14 @@ export class MinutesSearchHit {
   @Field({ description: "Relevance (higher is better)." })
   rank: number;
 
-  @Field({ description: "Excerpt of the text with the matched words in **bold**." })
+  @Field({ description: "Excerpt with the matched words in **bold**: of the minutes' text, or of `document` when only it matched." })
   excerpt: string;
+
+  @Field(() => Document, {
+    nullable: true,
+    description: "The document of the published minutes (e.g. the signed ata as a PDF) whose text matched the query; null when none did.",
+  })
+  document: object | null;
 }
 
 @ObjectType("MinutesSearchConnection")
