@@ -16,7 +16,12 @@ export const isDocumentPath = (path: string) => path === DOCUMENTS_PATH || path.
  * (`POST /documents`, the file as the body) and downloads (`GET /documents/{id}/{filename}`). The gateway streams
  * both ways without buffering or parsing: the subgraph checks the token, the size, the type and the visibility.
  */
-export function createDocumentRoutes(meetingsUrl: string, timeoutMs = 120_000) {
+export function createDocumentRoutes(meetingsUrl: string | undefined, timeoutMs = 120_000) {
+  // A gateway composed without the meetings subgraph (a partial deployment, a test) has no documents to serve.
+  if (!meetingsUrl) {
+    return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> =>
+      sendRejection(req, res, new EdgeRejection(503, ErrorCode.SERVICE_UNAVAILABLE, "Documents are unavailable: the meetings service is not configured.", { "retry-after": "30" }), requestId);
+  }
   const origin = new URL(meetingsUrl);
   const request = origin.protocol === "https:" ? httpsRequest : httpRequest;
   return (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> =>

@@ -74,6 +74,14 @@ describe("automatic persisted queries", () => {
   });
 });
 
+describe("a gateway without the meetings subgraph", () => {
+  it("answers /documents 503 SERVICE_UNAVAILABLE, and starts", async () => {
+    const res = await fetch(new URL("/documents/x/y.pdf", system.gatewayUrl));
+    expect(res.status).toBe(503);
+    expect((await res.json()).errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
+  });
+});
+
 describe("GET and HTTP caching", () => {
   it("lets shared caches keep an anonymous query's answer as long as the gateway's cache, varying on what changes it", async () => {
     const res = await get({ query: `query($slug: String!) { council(slug: $slug) { acronym } }`, variables: { slug: "compur" } });
