@@ -35,7 +35,9 @@ it("retries a rate-limited request after Retry-After, counts 429s apart, and rep
     seed: 1,
     operations: 4,
     targets: await loadTargets({ gateway: url }),
-    credentials: credentials({ secret: "x".repeat(40), issuer: "i", audience: "a" }),
+    // No token that must be refused: the fake server answers data to anything, so one would be a finding
+    // (which requests carry tokens depends on the schema the plan is drawn from); tokens are the oracle's tests'.
+    credentials: credentials({ secret: "x".repeat(40), issuer: "i", audience: "a" }).filter((c) => !c.refused),
     oversized: [],
     gatewayShare: 1,
   };

@@ -1,4 +1,4 @@
-import { migrateDatabase, openDatabase, PLATFORM_MIGRATION, prepareDatabase } from "@contagem/schema";
+import { migrateDatabase, openDatabase, PLATFORM_MIGRATION, prepareDatabase, REMOVALS_MIGRATION } from "@contagem/schema";
 import { freshSchemaName, testDatabaseUrl } from "@contagem/testkit";
 import { councils } from "../definition";
 import { seedCouncils } from "../seed/seed";
@@ -10,7 +10,7 @@ describe("councils migrations", () => {
   it("build the schema from an empty database, and a second run applies nothing", async () => {
     const schema = freshSchemaName("councils");
     const first = await migrateDatabase(database(schema));
-    expect(first).toEqual([PLATFORM_MIGRATION, ...councils.database.migrations.map((m) => m.name)]);
+    expect(first).toEqual([PLATFORM_MIGRATION, REMOVALS_MIGRATION, ...councils.database.migrations.map((m) => m.name)]);
     expect(await migrateDatabase(database(schema))).toEqual([]);
 
     const orm = await openDatabase(database(schema));

@@ -1,3 +1,4 @@
+import { NAME_COLLATION } from "@contagem/schema";
 import { Migration } from "@mikro-orm/migrations";
 
 /**
@@ -33,7 +34,7 @@ export class Migration20270101000000_documents extends Migration {
       version integer not null default 1,
       council_id integer not null,
       kind text not null,
-      title text not null,
+      title text collate ${s}.${NAME_COLLATION} not null,
       filename text not null,
       sha256 char(64) not null references ${s}.document_content (sha256),
       media_type text not null,
