@@ -28,8 +28,8 @@ const ALIASES: Record<string, string[] | "*"> = {
   Record: "*",
 };
 
-/** Ids of records that are not public Nodes (ADMIN's webhook subscriptions): plain integers, left as they are. */
-const NOT_NODES: ReadonlySet<string> = new Set(["WebhookSubscription", "Subscription"]);
+/** Ids of records that are not public Nodes (ADMIN's webhook subscriptions and deliveries): plain integers, left as they are. */
+const NOT_NODES: ReadonlySet<string> = new Set(["WebhookSubscription", "Subscription", "WebhookDelivery", "Delivery"]);
 
 /**
  * The record types an ID argument, input field or output field names, from its name: `councilId`, `meetingIds`,

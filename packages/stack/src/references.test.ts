@@ -33,6 +33,8 @@ const REFERENCES: Record<string, Record<string, string>> = {
     "updateTerritory.parentId": "local, compatible grid",
     "updateWebhookSubscription.id": "target",
     "redeliverWebhookDeliveries.subscriptionId": "target",
+    "redeliverWebhookDeliveries.deliveryIds[]": "local, same subscription",
+    "rotateWebhookSecret.subscriptionId": "target",
   },
   meetings: {
     "scheduleMeeting.councilId": "councils.Council",

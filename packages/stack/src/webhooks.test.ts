@@ -39,6 +39,7 @@ interface Received {
   timestamp: string;
   answered: number | "hung";
   raw: string;
+  headers: Record<string, string>;
 }
 
 /** A receiver that verifies each request with the library and answers as told (a status, or hanging). */
@@ -67,8 +68,8 @@ class Receiver {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     // Throws on a bad signature, a wrong id or a stale timestamp: the test then sees no verified delivery.
-    const payload = new Webhook(this.secret()).verify(raw, req.headers as Record<string, string>) as Omit<Received, "id" | "answered" | "raw">;
-    const entry: Received = { ...payload, id: String(req.headers["webhook-id"]), answered: 0, raw };
+    const payload = new Webhook(this.secret()).verify(raw, req.headers as Record<string, string>) as Omit<Received, "id" | "answered" | "raw" | "headers">;
+    const entry: Received = { ...payload, id: String(req.headers["webhook-id"]), answered: 0, raw, headers: req.headers as Record<string, string> };
     entry.answered = this.answer(entry);
     this.received.push(entry);
     if (entry.answered === "hung") return this.onHang();
@@ -142,7 +143,8 @@ async function subscribe(types = ALL_TYPES, listening = true) {
     { i: { url: receiver.url, eventTypes: types, description: "Portal da Transparência (teste)" } },
   );
   secret = createWebhookSubscription.secret;
-  return { receiver, subscription: createWebhookSubscription.subscription as { id: string; version: number }, secret };
+  const useSecret = (next: string) => void (secret = next);
+  return { receiver, subscription: createWebhookSubscription.subscription as { id: string; version: number }, secret, useSecret };
 }
 
 const deliveries = async (subscriptionId: string) =>
@@ -150,7 +152,7 @@ const deliveries = async (subscriptionId: string) =>
     await call(`query($s: ID) { webhookDeliveries(subscriptionId: $s, first: 100) { id eventId eventType status attempts lastStatusCode lastError nextAttemptAt deliveredAt } }`, {
       s: subscriptionId,
     })
-  ).webhookDeliveries as { eventId: string; eventType: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: string | null; deliveredAt: string | null }[];
+  ).webhookDeliveries as { id: string; eventId: string; eventType: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: string | null; deliveredAt: string | null }[];
 
 let compur: string;
 const schedule = async (title: string, days = 20) =>
@@ -202,6 +204,7 @@ describe("webhook subscriptions are ADMIN's", () => {
       { query: `mutation { createWebhookSubscription(input: { url: "https://example.org/hook", eventTypes: [MEETING_HELD] }) { secret } }` },
       { query: `mutation { updateWebhookSubscription(input: { id: "1", expectedVersion: 1, active: false }) { subscription { id } } }` },
       { query: `mutation { redeliverWebhookDeliveries(input: { subscriptionId: "1" }) { requeued } }` },
+      { query: `mutation { rotateWebhookSecret(input: { subscriptionId: "1", expectedVersion: 1 }) { secret } }` },
     ];
     for (const { query } of operations) {
       const anonymous = await gql(system.gatewayUrl, query);
@@ -360,5 +363,67 @@ describe("delivery", () => {
     const redelivered = await until("the redelivered dead letter", () => receiver.accepted().find((r) => r.data.id === meeting.id));
     expect(redelivered.id).toBe(attempts[0].id);
     await until("SUCCEEDED", async () => (await deliveries(subscription.id)).find((d) => d.status === "SUCCEEDED" && d.attempts === 1));
+  }, 60_000);
+
+  it("a rotated secret: during the overlap every delivery carries both signatures; with no overlap only the new one", async () => {
+    const { receiver, subscription, secret: first, useSecret } = await subscribe(["MEETING_SCHEDULED"]);
+    const rotate = async (expectedVersion: number, overlapHours?: number) =>
+      (
+        await call(`mutation($i: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $i) { secret subscription { version previousSecretExpiresAt } } }`, {
+          i: { subscriptionId: subscription.id, expectedVersion, ...(overlapHours === undefined ? {} : { overlapHours }) },
+        })
+      ).rotateWebhookSecret as { secret: string; subscription: { version: number; previousSecretExpiresAt: string | null } };
+    for (const overlapHours of [-1, 169, 1.5]) {
+      const res = await gql(system.gatewayUrl, `mutation($i: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $i) { secret } }`, {
+        i: { subscriptionId: subscription.id, expectedVersion: subscription.version, overlapHours },
+      }, { token: admin });
+      expect({ overlapHours, code: res.errors?.[0]?.extensions?.code }).toEqual({ overlapHours, code: "BAD_USER_INPUT" });
+    }
+    const second = await rotate(subscription.version);
+    expect(second.secret).toMatch(/^whsec_/);
+    expect(second.secret).not.toBe(first);
+    // The default overlap is a day.
+    expect(Math.abs(Date.parse(second.subscription.previousSecretExpiresAt!) - (Date.now() + 24 * 3_600_000))).toBeLessThan(60_000);
+    // The receiver still verifies with the first secret (the test's Receiver throws on a bad signature); the new one verifies too.
+    const during = await schedule("Durante a troca de segredo");
+    const signedTwice = await until("the event signed by both secrets", () => receiver.accepted().find((r) => r.data.id === during.id));
+    expect(signedTwice.headers["webhook-signature"].split(" ")).toHaveLength(2);
+    expect(new Webhook(second.secret).verify(signedTwice.raw, signedTwice.headers)).toMatchObject({ type: "meeting.scheduled" });
+
+    // Now with no overlap: only the newest secret signs, the previous ones no longer verify.
+    const third = await rotate(second.subscription.version, 0);
+    expect(third.subscription.previousSecretExpiresAt).toBeNull();
+    useSecret(third.secret);
+    const after = await schedule("Depois da troca de segredo");
+    const signedOnce = await until("the event signed by the newest secret", () => receiver.accepted().find((r) => r.data.id === after.id));
+    expect(signedOnce.headers["webhook-signature"].split(" ")).toHaveLength(1);
+    for (const old of [first, second.secret]) expect(() => new Webhook(old).verify(signedOnce.raw, signedOnce.headers)).toThrow();
+    const { auditTrail } = await call(`query($id: ID) { auditTrail(filter: { entityType: "WebhookSubscription", entityId: $id }) { edges { node { action } } } }`, { id: subscription.id });
+    expect(auditTrail.edges.filter((e: { node: { action: string } }) => e.node.action === "webhook-subscription.rotate-secret")).toHaveLength(2);
+    // The secrets are in no audit entry.
+    const entries = await system.subgraphs.councils.orm.em.getConnection().execute(
+      `select * from "${system.subgraphs.councils.database.auditSchema}".audit_entry where entity_type = 'WebhookSubscription' and entity_id = ?`,
+      [Number(subscription.id)],
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    for (const secret of [first, second.secret, third.secret]) expect(JSON.stringify(entries)).not.toContain(secret.slice(6));
+  }, 60_000);
+
+  it("ADMIN sends chosen deliveries again, also ones the receiver accepted; ids of another subscription are refused", async () => {
+    const { receiver, subscription } = await subscribe(["MEETING_SCHEDULED"]);
+    const other = await subscribe(["MEETING_SCHEDULED"]);
+    const meeting = await schedule("Entregue, e perdida pelo receptor");
+    const delivered = await until("SUCCEEDED", async () => (await deliveries(subscription.id)).find((d) => d.status === "SUCCEEDED"));
+    const otherDelivery = await until("the other's delivery", async () => (await deliveries(other.subscription.id))[0]);
+    const redeliver = (deliveryIds: string[]) =>
+      gql(system.gatewayUrl, `mutation($i: RedeliverWebhookDeliveriesInput!) { redeliverWebhookDeliveries(input: $i) { requeued } }`, {
+        i: { subscriptionId: subscription.id, deliveryIds },
+      }, { token: admin });
+    for (const ids of [[otherDelivery.id], [], ["x"], Array.from({ length: 101 }, (_, i) => String(i + 1))]) {
+      expect((await redeliver(ids)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    expect((await redeliver([delivered.id, delivered.id])).data?.redeliverWebhookDeliveries.requeued).toBe(1);
+    await until("the event received twice", () => receiver.accepted().length === 1 && receiver.received.filter((r) => r.data.id === meeting.id && r.answered === 200).length === 2);
+    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1); // the same webhook-id both times
   }, 60_000);
 });

@@ -173,6 +173,19 @@ const rows: MatrixRow[] = [
     expected: DENY_ALL_BUT_ADMIN,
   },
   {
+    operation: "rotateWebhookSecret",
+    document: `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret } }`,
+    variables: async () => {
+      const { createWebhookSubscription } = await asAdmin(
+        `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id version } } }`,
+        { input: { url: `https://receptor.example.org/hook/${cell++}`, eventTypes: ["MEETING_HELD"] } },
+      );
+      const { id, version } = createWebhookSubscription.subscription;
+      return { input: { subscriptionId: id, expectedVersion: version } };
+    },
+    expected: DENY_ALL_BUT_ADMIN,
+  },
+  {
     operation: "webhookSubscriptions (query)",
     document: `{ webhookSubscriptions { id } }`,
     variables: async () => ({}),

@@ -18,6 +18,13 @@ export class WebhookSubscriptionEntity extends BaseEntity {
   @Property({ type: "text", hidden: true })
   secret!: string;
 
+  /** After a rotation: the secret that also signs until `previousSecretExpiresAt` (both null otherwise). */
+  @Property({ type: "text", nullable: true, hidden: true })
+  previousSecret?: string | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  previousSecretExpiresAt?: Date | null;
+
   @Property()
   active: Opt<boolean> = true;
 }

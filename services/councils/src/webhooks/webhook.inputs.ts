@@ -22,6 +22,15 @@ export class RedeliverWebhookDeliveriesInput {
   @Field(() => ID, { description: "The subscription; unknown: NOT_FOUND. Disabled: CONFLICT (enable it first)." })
   subscriptionId: string;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only these deliveries of the subscription, 1 to 100 ids (from `webhookDeliveries`), DEAD or SUCCEEDED (a receiver that lost " +
+      "what it had accepted gets it again, with the same `webhook-id`); deliveries still PENDING or RETRYING are already in line and " +
+      "are left as they are. An id that is not one of this subscription's deliveries: BAD_USER_INPUT. Omitted: every DEAD delivery.",
+  })
+  deliveryIds?: string[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -45,6 +54,27 @@ export class UpdateWebhookSubscriptionInput {
 
   @Field(() => Boolean, { nullable: true, description: "false disables the subscription (no new deliveries; pending ones end DEAD), true enables it again." })
   active?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: "Replaces a subscription's signing secret (ADMIN), keeping the old one valid for a while." })
+export class RotateWebhookSecretInput {
+  @Field(() => ID, { description: "The subscription; unknown: NOT_FOUND." })
+  subscriptionId: string;
+
+  @Field(() => Int, { description: "The subscription's `version` you read; a stale one is CONFLICT." })
+  expectedVersion: number;
+
+  @Field(() => Int, {
+    defaultValue: 24,
+    description:
+      "Hours, 0 to 168, during which every delivery is signed with both the new and the previous secret (two `v1,…` signatures in " +
+      "`webhook-signature`, as Standard Webhooks allows), so the receiver can switch secrets without rejecting one; 0 drops the " +
+      "previous secret at once. Outside 0–168: BAD_USER_INPUT.",
+  })
+  overlapHours: number;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -2,9 +2,9 @@ import { badInput, forbidden, parseId, unauthenticated, type RequestContext } fr
 import { Arg, Ctx, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity";
 import { fromWireName, WebhookDeliveryStatus } from "./webhook.enums";
-import { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
+import { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, RotateWebhookSecretInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
 import { canManageWebhooks } from "./webhook.policy";
-import { createWebhookSubscription, redeliverWebhookDeliveries, updateWebhookSubscription } from "./webhook.service";
+import { createWebhookSubscription, redeliverWebhookDeliveries, rotateWebhookSecret, updateWebhookSubscription } from "./webhook.service";
 import { WebhookDelivery, WebhookSubscription } from "./webhook.type";
 
 @ObjectType({ description: "The result of `createWebhookSubscription`." })
@@ -22,12 +22,21 @@ export class UpdateWebhookSubscriptionPayload {
   subscription: WebhookSubscription;
 }
 
-@ObjectType({ description: "The result of `redeliverWebhookDeliveries`." })
-export class RedeliverWebhookDeliveriesPayload {
-  @Field(() => WebhookSubscription, { description: "The subscription whose dead letters were requeued." })
+@ObjectType({ description: "The result of `rotateWebhookSecret`." })
+export class RotateWebhookSecretPayload {
+  @Field(() => WebhookSubscription, { description: "The subscription, with `previousSecretExpiresAt` telling until when the old secret still signs." })
   subscription: WebhookSubscription;
 
-  @Field(() => Int, { description: "How many dead letters were put back in line (0 on a replay of the same idempotency key)." })
+  @Field({ description: "The new signing secret (`whsec_…`): give it to the receiver. Shown only here (and on a replay of the same idempotency key)." })
+  secret: string;
+}
+
+@ObjectType({ description: "The result of `redeliverWebhookDeliveries`." })
+export class RedeliverWebhookDeliveriesPayload {
+  @Field(() => WebhookSubscription, { description: "The subscription whose deliveries were requeued." })
+  subscription: WebhookSubscription;
+
+  @Field(() => Int, { description: "How many deliveries were put back in line (0 on a replay of the same idempotency key)." })
   requeued: number;
 }
 
@@ -51,6 +60,7 @@ export const toSubscription = (entity: WebhookSubscriptionEntity): WebhookSubscr
   description: entity.description ?? null,
   eventTypes: entity.eventTypes.map(fromWireName),
   active: entity.active,
+  previousSecretExpiresAt: entity.previousSecretExpiresAt && entity.previousSecretExpiresAt > new Date() ? entity.previousSecretExpiresAt : null,
   createdAt: entity.createdAt,
   updatedAt: entity.updatedAt,
   version: entity.version,
@@ -129,9 +139,16 @@ export class WebhookResolver {
   }
 
   @Directive('@requiresScopes(scopes: [["ADMIN"]])')
-  @Mutation(() => RedeliverWebhookDeliveriesPayload, { description: "Sends a subscription's dead letters (DEAD deliveries) again, each from its first attempt (ADMIN)." })
+  @Mutation(() => RedeliverWebhookDeliveriesPayload, { description: "Sends a subscription's dead letters (DEAD deliveries), or the deliveries named, again, each from its first attempt and with its original `webhook-id` (ADMIN)." })
   async redeliverWebhookDeliveries(@Arg("input") input: RedeliverWebhookDeliveriesInput, @Ctx() ctx: RequestContext) {
     const { subscription, requeued } = await redeliverWebhookDeliveries(ctx, input);
     return { subscription: toSubscription(subscription), requeued };
+  }
+
+  @Directive('@requiresScopes(scopes: [["ADMIN"]])')
+  @Mutation(() => RotateWebhookSecretPayload, { description: "Gives a subscription a new signing secret; the previous one keeps signing beside it for `overlapHours` (ADMIN)." })
+  async rotateWebhookSecret(@Arg("input") input: RotateWebhookSecretInput, @Ctx() ctx: RequestContext) {
+    const entity = await rotateWebhookSecret(ctx, input);
+    return { subscription: toSubscription(entity), secret: entity.secret };
   }
 }

@@ -1,8 +1,8 @@
-import { badInput, conflict, loadForWrite, write, type RequestContext } from "@contagem/schema";
+import { badInput, conflict, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
 import { randomBytes } from "node:crypto";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity";
 import { wireName, type WebhookEventType } from "./webhook.enums";
-import type { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
+import type { CreateWebhookSubscriptionInput, RedeliverWebhookDeliveriesInput, RotateWebhookSecretInput, UpdateWebhookSubscriptionInput } from "./webhook.inputs";
 import { canManageWebhooks } from "./webhook.policy";
 import { checkReceiverUrl } from "./webhook.url";
 
@@ -63,13 +63,26 @@ export function updateWebhookSubscription(ctx: RequestContext, input: UpdateWebh
   });
 }
 
+/** At most this many deliveries named in one `redeliverWebhookDeliveries`. */
+export const MAX_REDELIVERIES = 100;
+/** The longest overlap of two secrets after a rotation, in hours (a week). */
+export const MAX_OVERLAP_HOURS = 168;
+
+function checkDeliveryIds(ids: string[]): number[] {
+  if (ids.length === 0 || ids.length > MAX_REDELIVERIES) {
+    throw badInput("deliveryIds", `"deliveryIds" must name 1 to ${MAX_REDELIVERIES} deliveries.`);
+  }
+  return [...new Set(ids.map((id) => parseId(id, "deliveryIds")))];
+}
+
 /**
- * Puts a subscription's dead letters back in line: each starts again from attempt 0, with the same event id (the
- * receiver deduplicates as always). The worker enqueues them on its next pass (`requeue`): the subgraph does not
- * talk to the queue. Returns the subscription and how many deliveries were requeued.
+ * Puts deliveries back in line: a subscription's dead letters, or the DEAD or SUCCEEDED deliveries named. Each starts
+ * again from attempt 0, with the same event id (the receiver deduplicates as always). The worker enqueues them on its
+ * next pass (`requeue`): the subgraph does not talk to the queue. Returns the subscription and how many were requeued.
  */
 export async function redeliverWebhookDeliveries(ctx: RequestContext, input: RedeliverWebhookDeliveriesInput): Promise<{ subscription: WebhookSubscriptionEntity; requeued: number }> {
   let requeued = 0;
+  const named = input.deliveryIds == null ? null : checkDeliveryIds(input.deliveryIds);
   const subscription = await write(ctx, {
     ...adminOnly,
     action: "webhook-subscription.redeliver",
@@ -77,14 +90,51 @@ export async function redeliverWebhookDeliveries(ctx: RequestContext, input: Red
     locate: async (em) => ({ record: await loadForWrite(em, WebhookSubscriptionEntity, input.subscriptionId, "WebhookSubscription", "subscriptionId") }),
     run: async (em, { record }) => {
       if (!record!.active) throw conflict("The subscription is disabled: enable it before redelivering.");
+      const table = `"${em.config.get("schema")}".webhook_delivery`;
+      const list = named?.map(() => "?").join(", ");
+      if (named) {
+        const [{ found }] = await em.execute<{ found: string }[]>(
+          `select count(*) as found from ${table} where subscription_id = ? and id in (${list})`,
+          [record!.id, ...named],
+        );
+        if (Number(found) !== named.length) {
+          throw badInput("deliveryIds", `"deliveryIds" names ${named.length - Number(found)} delivery(ies) that are not this subscription's.`);
+        }
+      }
       const rows = await em.execute<{ id: string }[]>(
-        `update "${em.config.get("schema")}".webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), requeue = true, updated_at = now()
-          where subscription_id = ? and status = 'DEAD' returning id`,
-        [record!.id],
+        `update ${table} set status = 'PENDING', attempts = 0, next_attempt_at = now(), requeue = true, updated_at = now()
+          where subscription_id = ? and ${named ? `id in (${list}) and status in ('DEAD', 'SUCCEEDED')` : "status = 'DEAD'"} returning id`,
+        named ? [record!.id, ...named] : [record!.id],
       );
       requeued = rows.length;
       return record!;
     },
   });
   return { subscription, requeued };
+}
+
+/**
+ * A new signing secret for a subscription. For `overlapHours` the previous one keeps signing beside it (every
+ * delivery carries both signatures), so a receiver that still has the old secret verifies until it switches.
+ * The new secret is returned once, like on creation.
+ */
+export function rotateWebhookSecret(ctx: RequestContext, input: RotateWebhookSecretInput): Promise<WebhookSubscriptionEntity> {
+  const hours = input.overlapHours;
+  if (!Number.isInteger(hours) || hours < 0 || hours > MAX_OVERLAP_HOURS) {
+    throw badInput("overlapHours", `"overlapHours" must be a whole number of hours from 0 to ${MAX_OVERLAP_HOURS}.`);
+  }
+  return write(ctx, {
+    ...adminOnly,
+    action: "webhook-subscription.rotate-secret",
+    input,
+    locate: async (em) => ({ record: await loadForWrite(em, WebhookSubscriptionEntity, input.subscriptionId, "WebhookSubscription", "subscriptionId") }),
+    run: async (_em, { record }) => {
+      const subscription = record!;
+      const [previous, until] = hours > 0 ? [subscription.secret, new Date(Date.now() + hours * 3_600_000)] : [null, null];
+      subscription.previousSecret = previous;
+      subscription.previousSecretExpiresAt = until;
+      subscription.secret = newSecret();
+      return subscription;
+    },
+  });
 }

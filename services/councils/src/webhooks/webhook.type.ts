@@ -18,6 +18,12 @@ export class WebhookSubscription {
   @Field({ description: "Whether events are sent to it; a disabled subscription gets no new deliveries." })
   active: boolean;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: "After `rotateWebhookSecret`: until when (ISO 8601 instant) deliveries are also signed with the previous secret; null when only one secret signs.",
+  })
+  previousSecretExpiresAt: Date | null;
+
   @Field({ description: "When it was registered (ISO 8601 instant with its offset)." })
   createdAt: Date;
 

@@ -13,6 +13,7 @@ interface Due {
   attempts: number;
   url: string;
   secret: string;
+  previous_secret: string | null;
   active: boolean;
 }
 
@@ -21,15 +22,16 @@ export type Outcome = "succeeded" | "retrying" | "dead" | "skipped";
 /**
  * The Standard Webhooks headers of one attempt: `webhook-id` is the event's id (the same on every attempt and for
  * every subscription, so a receiver deduplicates on it), `webhook-timestamp` this attempt's time in Unix seconds,
- * `webhook-signature` the library's `v1,<base64 HMAC-SHA256>` over `id.timestamp.body`.
+ * `webhook-signature` the library's `v1,<base64 HMAC-SHA256>` over `id.timestamp.body`, one per secret (space-separated,
+ * the current secret first): during a rotation's overlap both the new and the previous secret sign.
  */
-export function signedHeaders(secret: string, eventId: string, body: string, at = new Date()): Record<string, string> {
+export function signedHeaders(secrets: readonly string[], eventId: string, body: string, at = new Date()): Record<string, string> {
   return {
     "content-type": "application/json",
     "user-agent": "contagem-participation-webhooks/1",
     "webhook-id": eventId,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-    "webhook-signature": new Webhook(secret).sign(eventId, at, body),
+    "webhook-signature": secrets.map((secret) => new Webhook(secret).sign(eventId, at, body)).join(" "),
   };
 }
 
@@ -42,7 +44,8 @@ export function signedHeaders(secret: string, eventId: string, body: string, at 
 export async function attemptDelivery(pool: Pool, boss: PgBoss, config: WebhookWorkerConfig, deliveryId: string): Promise<Outcome> {
   const c = `"${config.councilsSchema}"`;
   const { rows } = await pool.query<Due>(
-    `select d.id, d.event_id, d.payload::text as body, d.status, d.attempts, s.url, s.secret, s.active
+    `select d.id, d.event_id, d.payload::text as body, d.status, d.attempts, s.url, s.secret,
+            case when s.previous_secret_expires_at > now() then s.previous_secret end as previous_secret, s.active
        from ${c}.webhook_delivery d join ${c}.webhook_subscription s on s.id = d.subscription_id where d.id = $1`,
     [deliveryId],
   );
@@ -59,7 +62,7 @@ export async function attemptDelivery(pool: Pool, boss: PgBoss, config: WebhookW
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    statusCode = await post(due.url, due.body, signedHeaders(due.secret, due.event_id, due.body), config);
+    statusCode = await post(due.url, due.body, signedHeaders([due.secret, ...(due.previous_secret ? [due.previous_secret] : [])], due.event_id, due.body), config);
     if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
   } catch (cause) {
     error = (cause as Error).name === "TimeoutError" ? `no answer within ${config.timeoutMs} ms` : (cause as Error).message || String(cause);
