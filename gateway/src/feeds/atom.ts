@@ -156,7 +156,7 @@ export function createAtomRoutes(ask: AskGraph, options: AtomOptions) {
       let stamps: Stamp[];
       let title = kind ? KIND_TITLE[kind as FeedKind] : "Atas, resoluções e deliberações";
       if (scope === "all") {
-        stamps = await everyCouncil(ask, kinds, requestId);
+        stamps = await everyCouncil(ask, kinds, since, requestId);
         title = `${title} ${kind ? "—" : "dos"} conselhos de Contagem`;
       } else {
         const query = `query AtomFeedOfCouncil($slug: String!${sinceVariable(kinds)}) { council(slug: $slug) { ${stampsSelection(kinds)} } }`;
@@ -188,10 +188,14 @@ export function createAtomRoutes(ask: AskGraph, options: AtomOptions) {
 
 /**
  * Every council's candidate records: those of the most recently held meetings across the councils (a meeting's minutes
- * once published, its deliberations and the resolutions adopted at it). Asked through the root list of meetings: the
- * same records through every council's lists would nest a level deeper than the query cost limit admits.
+ * once published, its deliberations and the resolutions adopted at it), and any council's published minutes changed
+ * lately (a corrected old text, a late publication of an old meeting's minutes). The meetings' records are asked
+ * through the root list of meetings: through every council's lists they would nest deeper than the query cost limit
+ * admits. An old
+ * resolution amended or revoked lately shows here through the new resolution that amends or revokes it (adopted at a
+ * recent meeting); its own changed entry is in its council's feed.
  */
-async function everyCouncil(ask: AskGraph, kinds: FeedKind[], requestId: string): Promise<Stamp[]> {
+async function everyCouncil(ask: AskGraph, kinds: FeedKind[], since: string, requestId: string): Promise<Stamp[]> {
   const fields = [
     kinds.includes("minutes") ? "minutes { id updatedAt status }" : "",
     kinds.includes("deliberations") ? "deliberations { id updatedAt }" : "",
@@ -200,9 +204,23 @@ async function everyCouncil(ask: AskGraph, kinds: FeedKind[], requestId: string)
   const query = `query AtomFeedOfAll { meetings(first: 100, filter: { status: HELD }) { edges { node { ${fields} } } } }`;
   type Held = { minutes?: (Stamp & { status: string }) | null; deliberations?: Stamp[]; resolutions?: Stamp[] };
   const answer = await ask<{ meetings: Edges<Held> }>(query, {}, requestId);
-  return answer.meetings.edges.flatMap(({ node }) => [
-    ...(node.minutes?.status === "PUBLISHED" ? [node.minutes] : []),
-    ...(node.deliberations ?? []),
-    ...(node.resolutions ?? []),
-  ]);
+  // Each council's latest 5 minutes changed lately (a council corrects one at a time), in a second read: with the
+  // first, or with more per council, it would cost more than the query cost limit admits (graphql-armor multiplies
+  // by page sizes: 100 × 5 is about 28,000 of the 50,000 points).
+  const changed = kinds.includes("minutes")
+    ? await ask<{ councils: Edges<{ minutes: Edges<Stamp> | null }> }>(
+        `query AtomFeedOfAllChanged($since: DateTime!) { councils(first: 100) { edges { node {
+           minutes(first: 5, filter: { status: PUBLISHED, updatedSince: $since }) { edges { node { id updatedAt } } } } } } }`,
+        { since },
+        requestId,
+      )
+    : undefined;
+  return [
+    ...answer.meetings.edges.flatMap(({ node }) => [
+      ...(node.minutes?.status === "PUBLISHED" ? [node.minutes] : []),
+      ...(node.deliberations ?? []),
+      ...(node.resolutions ?? []),
+    ]),
+    ...(changed?.councils.edges.flatMap((council) => council.node.minutes?.edges.map((edge) => edge.node) ?? []) ?? []),
+  ];
 }

@@ -139,4 +139,29 @@ describe("/feeds/<council>.atom", () => {
     }
     expect((await get("/feeds/compur.atom", {}, "POST")).status).toBe(405);
   });
+
+  it("/feeds/all lists published minutes corrected lately even when their meeting is older than the newest 100 held meetings", async () => {
+    // 100 more held meetings after COMPUR's (copies of its latest held meeting, an hour apart), as a busy year makes them.
+    const connection = system.subgraphs.meetings.orm.em.getConnection();
+    const schema = system.subgraphs.meetings.database.schema;
+    const columns = (
+      await connection.execute<{ column_name: string }[]>(
+        `select column_name from information_schema.columns where table_schema = ? and table_name = 'meeting' and is_generated = 'NEVER'
+           and column_name not in ('id', 'record_key', 'starts_at', 'created_at', 'updated_at')`,
+        [schema],
+      )
+    ).map((c) => `"${c.column_name}"`);
+    await connection.execute(
+      `insert into "${schema}".meeting (starts_at, ${columns.join(", ")})
+         select now() - interval '1 day' + g * interval '1 hour', ${columns.map((c) => `m.${c}`).join(", ")}
+         from (select * from "${schema}".meeting where status = 'HELD' order by starts_at desc limit 1) m, generate_series(1, 100) g`,
+    );
+    const { minutes } = await call(`query($id: ID!) { minutes(id: $id) { version } }`, { id: held.publishedMinutesId });
+    await call(`mutation($i: AmendMinutesInput!) { amendMinutes(input: $i) { minutes { id } } }`, {
+      i: { minutesId: held.publishedMinutesId, expectedVersion: minutes.version, body: `${PUBLISHED}\n\nRetificação tardia.`, reason: "Erro material" },
+    }, secretary);
+    const feed = await feedOf("/feeds/all/minutes.atom");
+    expect(feed.items[0].id).toBe(`tag:contagem-participation-graph,2026:${held.publishedMinutesId}`);
+    expect(feed.items[0].content).toContain("Retificação tardia.");
+  });
 });
