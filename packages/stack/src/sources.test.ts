@@ -1,4 +1,4 @@
-import { SourceLimit } from "@contagem/schema";
+import { OWN_SOURCES_DESCRIPTION, SourceLimit } from "@contagem/schema";
 import { adminToken, gql, refusalsOf, startSystem, type RunningSystem } from "@contagem/testkit";
 import { buildSchema, getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLInterfaceType, type GraphQLObjectType } from "graphql";
 import { readFile } from "node:fs/promises";
@@ -53,6 +53,39 @@ describe("every public record cites its sources (generated from the public schem
     }
     expect(isObjectType(schema.getType("Source"))).toBe(true);
   });
+});
+
+/** The open-data resource of each record type that keeps its own sources: its `sources` column exports them. */
+const EXPORTED_AS: Record<string, string> = {
+  Council: "councils",
+  LegalAct: "legal_acts",
+  Organization: "organizations",
+  Territory: "territories",
+  Term: "terms",
+  Mandate: "mandates",
+  Meeting: "meetings",
+  Minutes: "minutes",
+  Resolution: "resolutions",
+  Deliberation: "deliberations",
+  ParticipatoryProcess: "processes",
+  Assembly: "assemblies",
+  Proposal: "proposals",
+  Intervention: "interventions",
+  Candidacy: "candidacies",
+};
+
+it("exports the sources of every record that keeps its own in its open-data resource (parts share their parent's, by its key)", async () => {
+  const schema = await publicSchema();
+  const own = Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => isObjectType(type) && type.getFields().sources?.description === OWN_SOURCES_DESCRIPTION)
+    .map((type) => type.name)
+    .sort();
+  expect(own).toEqual(Object.keys(EXPORTED_AS).sort());
+  const resources = new Map(DEFINITIONS.flatMap((definition) => definition.openData ?? []).map((resource) => [resource.name, resource]));
+  for (const [type, name] of Object.entries(EXPORTED_AS)) {
+    const column = resources.get(name)?.fields.find((field) => field.name === "sources");
+    expect([type, column?.type, column?.required]).toEqual([type, "array", true]);
+  }
 });
 
 describe("sources written through the gateway", () => {

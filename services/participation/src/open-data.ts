@@ -94,6 +94,7 @@ const proposals: OpenDataResource = {
     reference("territory_id", "o.territory_id", { pt: "Território (territories.id).", en: "Territory (territories.id)." }),
     { name: "status", type: "string", sql: "o.status", required: true, enumeration: ProposalStatus, description: { pt: "Situação.", en: "Status." } },
     { name: "status_reason", type: "string", sql: "o.status_reason", description: { pt: "Motivo da retirada ou da decisão.", en: "Why it was withdrawn or decided so." } },
+    sourcesColumn("o"),
     {
       name: "supporters",
       type: "integer",
@@ -109,7 +110,6 @@ const proposals: OpenDataResource = {
       sql: "case when p.max_choices is not null and p.record_key is null then coalesce(v.n, 0) end",
       description: { pt: "Em votações feitas aqui: cédulas que a escolheram.", en: "For votes held here: ballots that picked it." },
     },
-    sourcesColumn("o"),
   ],
   foreignKeys: [
     { field: "process_id", resource: "processes" },
