@@ -155,6 +155,7 @@ const terms: OpenDataResource = {
     { name: "starts_on", type: "date", sql: "t.starts_on", required: true, description: { pt: "Início.", en: "Start date." } },
     { name: "ends_on", type: "date", sql: "t.ends_on", required: true, description: { pt: "Fim.", en: "End date." } },
     reference("appointment_act_id", "t.appointment_act_id", { pt: "Ato de nomeação (legal_acts.id).", en: "Appointment act (legal_acts.id)." }),
+    sourcesColumn("t"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },
@@ -207,6 +208,7 @@ const mandates: OpenDataResource = {
     { name: "starts_on", type: "date", sql: "m.starts_on", required: true, description: { pt: "Início.", en: "Start date." } },
     { name: "ends_on", type: "date", sql: "m.ends_on", description: { pt: "Fim, se terminou.", en: "End date, if it ended." } },
     { name: "end_reason", type: "string", sql: "m.end_reason", enumeration: MandateEndReason, description: { pt: "Por que terminou.", en: "Why it ended." } },
+    sourcesColumn("m"),
   ],
   foreignKeys: [
     { field: "seat_id", resource: "seats" },

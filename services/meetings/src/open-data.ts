@@ -110,6 +110,7 @@ const deliberations: OpenDataResource = {
     { name: "votes_against", type: "integer", sql: "d.votes_against", description: { pt: "Votos contra.", en: "Votes against." } },
     { name: "abstentions", type: "integer", sql: "d.abstentions", description: { pt: "Abstenções.", en: "Abstentions." } },
     { name: "outcome", type: "string", sql: "d.outcome", required: true, enumeration: DeliberationOutcome, description: { pt: "Resultado.", en: "Outcome." } },
+    sourcesColumn("d"),
   ],
   foreignKeys: [
     { field: "meeting_id", resource: "meetings" },
@@ -156,6 +157,7 @@ const minutes: OpenDataResource = {
     { name: "approved_at", type: "datetime", sql: "mi.approved_at", description: { pt: "Quando foi aprovada (UTC).", en: "When it was approved (UTC)." } },
     ...gazetteColumns("mi"),
     { name: "published_at", type: "datetime", sql: "mi.published_at", description: { pt: "Quando foi publicada (UTC).", en: "When it was published (UTC)." } },
+    sourcesColumn("mi"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },
@@ -205,6 +207,7 @@ const resolutions: OpenDataResource = {
     reference("amends_id", "r.amends_id", { pt: "Resolução que ela altera (resolutions.id).", en: "Resolution it amends (resolutions.id)." }),
     reference("revokes_id", "r.revokes_id", { pt: "Resolução que ela revoga (resolutions.id).", en: "Resolution it revokes (resolutions.id)." }),
     ...gazetteColumns("r"),
+    sourcesColumn("r"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },

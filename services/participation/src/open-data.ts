@@ -94,6 +94,7 @@ const proposals: OpenDataResource = {
     reference("territory_id", "o.territory_id", { pt: "Território (territories.id).", en: "Territory (territories.id)." }),
     { name: "status", type: "string", sql: "o.status", required: true, enumeration: ProposalStatus, description: { pt: "Situação.", en: "Status." } },
     { name: "status_reason", type: "string", sql: "o.status_reason", description: { pt: "Motivo da retirada ou da decisão.", en: "Why it was withdrawn or decided so." } },
+    sourcesColumn("o"),
     {
       name: "supporters",
       type: "integer",
@@ -130,6 +131,7 @@ const candidacies: OpenDataResource = {
     reference("territory_id", "c.territory_id", { pt: "Território (territories.id).", en: "Territory (territories.id)." }),
     { name: "votes", type: "integer", sql: "c.votes", description: { pt: "Votos, do resultado oficial.", en: "Votes, from the official results." } },
     { name: "elected", type: "boolean", sql: "c.elected", description: { pt: "Se foi eleita.", en: "Whether elected." } },
+    sourcesColumn("c"),
   ],
   foreignKeys: [
     { field: "process_id", resource: "processes" },
@@ -155,6 +157,7 @@ const interventions: OpenDataResource = {
     { name: "year", type: "integer", sql: "i.year", description: { pt: "Ano do orçamento.", en: "Budget year." } },
     { name: "status", type: "string", sql: "i.status", required: true, enumeration: InterventionStatus, description: { pt: "Situação.", en: "Status." } },
     { name: "progress", type: "integer", sql: "i.progress", required: true, description: { pt: "Andamento, em % (0–100).", en: "Progress, in % (0–100)." } },
+    sourcesColumn("i"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },

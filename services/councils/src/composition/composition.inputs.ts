@@ -1,4 +1,4 @@
-import { DateScalar, LongText, Doc } from "@contagem/schema";
+import { DateScalar, LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
@@ -47,6 +47,9 @@ export class OpenTermInput {
   })
   termLengthOverrideReason?: string | null;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -71,6 +74,9 @@ export class AppointMandateInput {
   @Field(() => DateScalar, { description: "First day of the mandate (YYYY-MM-DD), within the seat's term (else BAD_USER_INPUT)." })
   startsOn: string;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -88,6 +94,9 @@ export class EndMandateInput {
 
   @Field(() => MandateEndReason, { description: "Why the mandate ends." })
   reason: MandateEndReason;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

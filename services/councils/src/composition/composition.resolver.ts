@@ -1,4 +1,4 @@
-import { civilToday, type RequestContext } from "@contagem/schema";
+import { civilToday, parentSources, type RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { Council } from "../councils/council.type";
 import { LegalAct } from "../legal-acts/legal-act.type";
@@ -52,6 +52,11 @@ export class SeatRuleResolver {
   alternateSeats(@Root() rule: SeatRuleEntity): number {
     return rule.suplentes;
   }
+
+  @FieldResolver()
+  sources(@Root() rule: SeatRuleEntity, @Ctx() ctx: RequestContext) {
+    return parentSources(ctx, councilById, rule.council.id);
+  }
 }
 
 /** A mandate runs until the end of its last day (`endsOn`, inclusive, as attendance reads it), in Contagem. */
@@ -86,6 +91,11 @@ export class SeatResolver {
   @FieldResolver(() => Term, { description: "The term this seat belongs to." })
   term(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(termById).load(seat.term.id);
+  }
+
+  @FieldResolver()
+  sources(@Root() seat: SeatEntity, @Ctx() ctx: RequestContext) {
+    return parentSources(ctx, termById, seat.term.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization the seat belongs to, if any." })

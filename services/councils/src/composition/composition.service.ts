@@ -1,4 +1,4 @@
-import { badInput, conflict, findOrBadInput, loadForWrite, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, conflict, findOrBadInput, loadForWrite, parseId, replaceSources, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CouncilEntity } from "../councils/council.entity";
 import { canManageComposition, canOpenTerm } from "../councils/council.policy";
@@ -49,6 +49,7 @@ export function openTerm(ctx: RequestContext, input: OpenTermInput): Promise<Ter
           ? await findOrBadInput(em, LegalActEntity, input.appointmentActId, "appointmentActId")
           : null,
         lengthOverrideReason: override,
+        sources: sourcesInput(input.sources) ?? [],
       });
       let position = 0;
       for (const seat of seats) {
@@ -105,6 +106,7 @@ export function appointMandate(ctx: RequestContext, input: AppointMandateInput):
         role: input.role,
         boardRole: input.boardRole ?? null,
         startsOn: input.startsOn,
+        sources: sourcesInput(input.sources) ?? [],
       });
     },
   });
@@ -138,6 +140,7 @@ export function endMandate(ctx: RequestContext, input: EndMandateInput): Promise
       if (input.endsOn < mandate!.startsOn) throw badInput("endsOn", '"endsOn" cannot be before the mandate started.');
       mandate!.endsOn = input.endsOn;
       mandate!.endReason = input.reason;
+      replaceSources(mandate!, input.sources);
       return mandate!;
     },
   });

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc, Source, OwnSources, InheritedSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { BoardRole, MandateEndReason, MandateRole, Sector } from "./composition.enums";
 
@@ -15,6 +15,9 @@ export class SeatRule extends NodeType {
 
   @Field(() => Int, { description: "Alternate (suplente) seats.", deprecationReason: "Use `alternateSeats`. Removal after 2027-03-01." })
   suplentes: number;
+
+  @InheritedSources("the council whose legal composition this is")
+  sources: Source[];
 }
 
 @ObjectType("Term", { description: "A council's mandate period (gestão)." })
@@ -34,6 +37,9 @@ export class Term extends NodeType {
 
   @Field(() => Int, { description: Doc.VERSION })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("Seat", { description: "A post in a term; it exists whether or not someone holds it." })
@@ -46,6 +52,9 @@ export class Seat extends NodeType {
 
   @Field(() => String, { nullable: true, description: "Segment as the law words it, e.g. `associações comunitárias`; null when the law names none." })
   segment?: string | null;
+
+  @InheritedSources("the term (gestão) the seat belongs to")
+  sources: Source[];
 }
 
 @ObjectType("Mandate", {
@@ -70,6 +79,9 @@ export class Mandate extends NodeType {
 
   @Field(() => Int, { description: Doc.VERSION })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("TermConnection")

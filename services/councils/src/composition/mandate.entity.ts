@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { PublicPersonEntity } from "../people/public-person.entity";
 import { BoardRole, MandateEndReason, MandateRole } from "./composition.enums";
 import { SeatEntity } from "./seat.entity";
@@ -27,4 +27,8 @@ export class MandateEntity extends BaseEntity {
 
   @Enum({ items: () => MandateEndReason, nullable: true })
   endReason?: MandateEndReason | null;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }

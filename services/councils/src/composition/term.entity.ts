@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, ManyToOne, Property, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { CouncilEntity } from "../councils/council.entity";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
 
@@ -24,4 +24,8 @@ export class TermEntity extends BaseEntity {
   /** ADMIN's reason for a term longer than the council's rule; null when the term respects it. */
   @Property({ type: "text", nullable: true })
   lengthOverrideReason?: string | null;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }

@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -86,6 +86,9 @@ export class CreateCouncilInput {
   @Field(() => String, { nullable: true, description: "Free-text notes, up to 20,000 characters." })
   notes?: string | null;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -131,6 +134,9 @@ export class UpdateCouncilInput {
   @LongText("TEXT")
   @Field(() => String, { nullable: true, description: "New free-text notes, up to 20,000 characters; null clears them." })
   notes?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,4 +1,4 @@
-import { badInput, findOrBadInput, loadForWrite, write, type RequestContext } from "@contagem/schema";
+import { badInput, findOrBadInput, loadForWrite, replaceSources, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { LegalActEntity } from "../legal-acts/legal-act.entity";
@@ -34,6 +34,7 @@ export function createCouncil(ctx: RequestContext, input: CreateCouncilInput): P
         notes: input.notes ?? null,
         searchText: "",
         rules: toRules(input.rules),
+        sources: sourcesInput(input.sources) ?? [],
       });
       await assignRelations(em, council, input);
       checkRegionalHasTerritory(council);
@@ -70,6 +71,7 @@ export function updateCouncil(ctx: RequestContext, input: UpdateCouncilInput): P
       if (input.status != null) council!.status = input.status;
       if (input.notes !== undefined) council!.notes = input.notes;
       if (input.rules != null) council!.rules = toRules({ ...council!.rules, ...input.rules });
+      replaceSources(council!, input.sources);
       checkRegionalHasTerritory(council!);
       return council!;
     },

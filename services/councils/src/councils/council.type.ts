@@ -1,5 +1,4 @@
-import { ConnectionType, NodeType, Source } from "@contagem/schema";
-import { SOURCES_DESCRIPTION } from "../sources";
+import { ConnectionType, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { CouncilKind, CouncilNature, CouncilStatus, QuorumRule } from "./council.enums";
 
@@ -80,7 +79,7 @@ export class Council extends NodeType {
   })
   notes?: string | null;
 
-  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  @OwnSources()
   sources: Source[];
 
   @Field(() => Int, { description: "Optimistic-locking version: send it back as `expectedVersion` when updating." })

@@ -1,4 +1,4 @@
-import { DateScalar, Doc } from "@contagem/schema";
+import { DateScalar, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "Where the Diário Oficial de Contagem (DOC) published an act (ADMIN); replaces what was recorded before." })
@@ -17,6 +17,9 @@ export class RecordLegalActPublicationInput {
 
   @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD); not before the act's own date." })
   gazetteDate: string;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

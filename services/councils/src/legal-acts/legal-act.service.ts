@@ -1,4 +1,4 @@
-import { badInput, loadForWrite, write, type RequestContext } from "@contagem/schema";
+import { badInput, loadForWrite, replaceSources, write, type RequestContext } from "@contagem/schema";
 import { LegalActEntity } from "./legal-act.entity";
 import type { RecordLegalActPublicationInput } from "./legal-act.inputs";
 import { canRecordLegalActs } from "./legal-act.policy";
@@ -36,6 +36,7 @@ export function recordLegalActPublication(ctx: RequestContext, input: RecordLega
       act.gazetteEdition = input.gazetteEdition;
       act.gazettePages = checkPages(input.gazettePages);
       act.gazetteDate = input.gazetteDate;
+      replaceSources(act, input.sources);
       return act;
     },
   });

@@ -1,5 +1,4 @@
-import { DateScalar, NodeType, Source } from "@contagem/schema";
-import { SOURCES_DESCRIPTION } from "../sources";
+import { DateScalar, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Field, Int, ObjectType } from "type-graphql";
 import { LegalActKind } from "./legal-act.enums";
 
@@ -35,7 +34,7 @@ export class LegalAct extends NodeType {
   @Field(() => String, { nullable: true, description: "Where the act's text can be read, when a source gives one (absolute URL)." })
   url?: string | null;
 
-  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  @OwnSources()
   sources: Source[];
 
   @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to recordLegalActPublication." })

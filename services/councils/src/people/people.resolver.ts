@@ -1,4 +1,4 @@
-import type { RequestContext } from "@contagem/schema";
+import { sourcesOfAll, type RequestContext } from "@contagem/schema";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Mandate } from "../composition/composition.type";
 import { Council } from "../councils/council.type";
@@ -12,6 +12,11 @@ export class PublicPersonResolver {
   @FieldResolver(() => [Mandate], { description: "Mandates this person holds or held, newest first (public function)." })
   mandates(@Root() person: PublicPersonEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(mandatesByPerson).load(person.id);
+  }
+
+  @FieldResolver()
+  async sources(@Root() person: PublicPersonEntity, @Ctx() ctx: RequestContext) {
+    return sourcesOfAll(await ctx.loaders.get(mandatesByPerson).load(person.id));
   }
 }
 

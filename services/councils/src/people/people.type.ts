@@ -1,5 +1,4 @@
-import { NodeType, Source } from "@contagem/schema";
-import { SOURCES_DESCRIPTION } from "../sources";
+import { NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { OrganizationKind } from "./people.enums";
 
@@ -11,6 +10,13 @@ import { OrganizationKind } from "./people.enums";
 export class PublicPerson extends NodeType {
   @Field({ description: "Name exactly as the official act of appointment writes it." })
   displayName: string;
+
+  @Field(() => [Source], {
+    description:
+      "The sources of the mandates this person holds or held (the acts of appointment that write the name), merged: " +
+      "a public profile has no facts but those acts' (Open Civic Data's `sources`: `url`, optional `note`); empty when none was cited.",
+  })
+  sources: Source[];
 }
 
 @ObjectType("Organization", { description: "A government body or civil-society entity holding council seats." })
@@ -24,6 +30,6 @@ export class Organization extends NodeType {
   @Field(() => OrganizationKind, { description: "What kind of body it is." })
   kind: OrganizationKind;
 
-  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  @OwnSources()
   sources: Source[];
 }

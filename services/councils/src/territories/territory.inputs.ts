@@ -1,4 +1,4 @@
-import { Doc } from "@contagem/schema";
+import { Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { TerritoryScheme } from "./territory.enums";
 
@@ -33,6 +33,9 @@ export class CreateTerritoryInput {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000, two decimals kept." })
   areaKm2?: number | null;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -62,6 +65,9 @@ export class UpdateTerritoryInput {
 
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, 0 to 10,000." })
   areaKm2?: number | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

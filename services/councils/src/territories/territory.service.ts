@@ -1,4 +1,4 @@
-import { badInput, findOrBadInput, loadForWrite, write, type RequestContext } from "@contagem/schema";
+import { badInput, findOrBadInput, loadForWrite, replaceSources, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { TerritoryEntity } from "./territory.entity";
@@ -63,7 +63,8 @@ export function createTerritory(ctx: RequestContext, input: CreateTerritoryInput
     run: async (em) => {
       requireWritableGrid(input.scheme, "scheme");
       const values = await checked(em, input.scheme, input);
-      return em.create(TerritoryEntity, { scheme: input.scheme, code: values.code!, name: values.name!, ...values });
+      const sources = sourcesInput(input.sources) ?? [];
+      return em.create(TerritoryEntity, { scheme: input.scheme, code: values.code!, name: values.name!, ...values, sources });
     },
   });
 }
@@ -81,6 +82,7 @@ export function updateTerritory(ctx: RequestContext, input: UpdateTerritoryInput
     run: async (em, { record }) => {
       const territory = record!;
       requireWritableGrid(territory.scheme, "id");
+      replaceSources(territory, input.sources);
       return Object.assign(territory, await checked(em, territory.scheme, input, territory));
     },
   });

@@ -1,6 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
-import { NodeType, Source } from "@contagem/schema";
-import { SOURCES_DESCRIPTION } from "../sources";
+import { NodeType, Source, OwnSources } from "@contagem/schema";
 import { TerritoryScheme } from "./territory.enums";
 
 @ObjectType("Territory", {
@@ -26,7 +25,7 @@ export class Territory extends NodeType {
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, where known." })
   areaKm2?: number | null;
 
-  @Field(() => [Source], { description: SOURCES_DESCRIPTION })
+  @OwnSources()
   sources: Source[];
 
   @Field(() => Int, { description: "Changes with every update: send it back as `expectedVersion` to updateTerritory." })

@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
@@ -25,6 +25,10 @@ export class DeliberationEntity extends BaseEntity {
 
   @Enum({ items: () => DeliberationOutcome })
   outcome!: DeliberationOutcome;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }
 
 /** A nominal vote, where the council records them. */

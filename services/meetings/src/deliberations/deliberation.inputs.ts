@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
@@ -37,6 +37,9 @@ export class RecordDeliberationInput {
 
   @Field(() => [NominalVoteInput], { nullable: true, description: "Nominal votes; when given, they must add up to the counts." })
   votes?: NominalVoteInput[];
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

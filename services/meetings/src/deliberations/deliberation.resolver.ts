@@ -1,4 +1,4 @@
-import type { RequestContext } from "@contagem/schema";
+import { parentSources, type RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { agendaItemById, deliberationById, deliberationsByAgendaItem, meetingById, votesByDeliberation } from "../loaders";
 import { AgendaItemEntity } from "../meetings/meeting.entity";
@@ -64,5 +64,10 @@ export class AgendaItemResolver {
   @FieldResolver(() => Minutes, { nullable: true, description: "For APPROVAL_OF_MINUTES: the minutes put to approval." })
   async minutes(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
     return item.minutesId == null ? null : visibleMinutes(ctx, item.minutesId);
+  }
+
+  @FieldResolver()
+  sources(@Root() item: AgendaItemEntity, @Ctx() ctx: RequestContext) {
+    return parentSources(ctx, meetingById, item.meeting.id);
   }
 }

@@ -1,4 +1,4 @@
-import { MANDATE, badInput, conflict, findOrBadInput, parseId, requireFact, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
+import { badInput, conflict, findOrBadInput, MANDATE, parseId, requireFact, requireSameCouncil, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import { AttendanceEntity } from "../attendance/attendance.entity";
 import { quorumOf } from "../attendance/quorum";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -44,6 +44,7 @@ export function recordDeliberation(ctx: RequestContext, input: RecordDeliberatio
         votesAgainst: input.votesAgainst,
         abstentions: input.abstentions,
         outcome: input.outcome ?? (input.votesFor > input.votesAgainst ? DeliberationOutcome.APPROVED : DeliberationOutcome.REJECTED),
+        sources: sourcesInput(input.sources) ?? [],
       });
       for (const vote of votes) em.create(VoteEntity, { deliberation, mandateId: vote.mandateId, choice: vote.choice });
       return deliberation;

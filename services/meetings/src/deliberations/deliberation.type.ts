@@ -1,4 +1,4 @@
-import { NodeType } from "@contagem/schema";
+import { NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { DeliberationOutcome, VoteChoice } from "./deliberation.enums";
 
@@ -19,6 +19,9 @@ export class Deliberation extends NodeType {
 
   @Field(() => DeliberationOutcome, { description: "What the council decided." })
   outcome: DeliberationOutcome;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("Vote", { description: "A member's nominal vote, where the council records them." })

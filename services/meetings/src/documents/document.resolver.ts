@@ -1,6 +1,6 @@
-import type { RequestContext } from "@contagem/schema";
+import { parentSources, type RequestContext } from "@contagem/schema";
 import { Arg, Ctx, Directive, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { documentsByMeeting, documentsByMinutesVersion, documentsByResolution, meetingById, resolutionById } from "../loaders";
+import { documentsByMeeting, documentsByMinutesVersion, documentsByResolution, meetingById, minutesById, minutesVersionById, resolutionById } from "../loaders";
 import type { MeetingEntity } from "../meetings/meeting.entity";
 import { Meeting } from "../meetings/meeting.type";
 import type { MinutesVersionEntity } from "../minutes/minutes.entity";
@@ -32,6 +32,15 @@ export class DocumentResolver {
   })
   url(@Root() document: DocumentEntity) {
     return documentPath(document);
+  }
+
+  @FieldResolver()
+  async sources(@Root() document: DocumentEntity, @Ctx() ctx: RequestContext) {
+    if (document.meeting) return parentSources(ctx, meetingById, document.meeting.id);
+    if (document.resolution) return parentSources(ctx, resolutionById, document.resolution.id);
+    if (!document.minutesVersion) return [];
+    const version = await ctx.loaders.get(minutesVersionById).load(document.minutesVersion.id);
+    return parentSources(ctx, minutesById, version?.minutes.id);
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: "The meeting that carries it; null when another record does." })

@@ -1,4 +1,4 @@
-import { NodeType } from "@contagem/schema";
+import { NodeType, Source, InheritedSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { DocumentKind } from "./document.enums";
 
@@ -26,4 +26,7 @@ export class Document extends NodeType {
 
   @Field({ description: "File name for downloads, e.g. `ata-006-2026.pdf`." })
   filename: string;
+
+  @InheritedSources("the record carrying it (its meeting, its resolution, or the minutes of its minutes version)")
+  sources: Source[];
 }

@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
@@ -74,6 +74,9 @@ export class ScheduleMeetingInput {
   @Field(() => [AgendaItemInput], { nullable: true, description: "The agenda, in order; at most 100 items." })
   agenda?: AgendaItemInput[];
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -106,6 +109,9 @@ export class UpdateMeetingInput {
 
   @Field(() => [AgendaItemInput], { nullable: true, description: "Replaces the whole agenda." })
   agenda?: AgendaItemInput[];
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,4 +1,4 @@
-import { DateScalar, findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { DateScalar, findPage, PageArgs, parentSources, parseId, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AttendanceEntity } from "../attendance/attendance.entity";
@@ -169,6 +169,11 @@ export class AttendanceResolver {
   @FieldResolver(() => Meeting, { description: "The meeting this entry records (batched over every entry of an answer)." })
   meeting(@Root() attendance: AttendanceEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(meetingById).load(attendance.meeting.id);
+  }
+
+  @FieldResolver()
+  sources(@Root() attendance: AttendanceEntity, @Ctx() ctx: RequestContext) {
+    return parentSources(ctx, meetingById, attendance.meeting.id);
   }
 
   @FieldResolver(() => MandateRef, { nullable: true, description: "For SUBSTITUTED: the suplente who sat." })

@@ -1,24 +1,4 @@
-import {
-  MANDATE,
-  TERRITORY,
-  badInput,
-  civilDate,
-  civilYear,
-  startOfCivilYear,
-  conflict,
-  loadForWrite,
-  requireSecretariatRecord,
-  optionalFact,
-  parseId,
-  requireSameCouncil,
-  tryParseId,
-  write,
-  type CouncilRef,
-  recordRemovals,
-  RemovalReason,
-  type RequestContext,
-  type Viewer,
-} from "@contagem/schema";
+import { badInput, civilDate, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
@@ -183,6 +163,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         place: input.place?.trim() || null,
         onlineUrl,
         territoryId,
+        sources: sourcesInput(input.sources) ?? [],
       });
       await replaceAgenda(ctx, em, meeting, agenda);
       return meeting;
@@ -205,6 +186,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
       if (input.place !== undefined) meeting.place = input.place?.trim() || null;
       if (input.onlineUrl !== undefined) meeting.onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
       if (input.endsAt !== undefined) meeting.endsAt = input.endsAt;
+      replaceSources(meeting, input.sources);
       if (input.startsAt != null && input.startsAt.getTime() !== meeting.startsAt.getTime()) {
         // A new date voids the convocation: members must be convened again, with the notice the rules require.
         meeting.startsAt = input.startsAt;

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Source, Doc } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Source, Doc, InheritedSources, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AttendanceStatus } from "../attendance/attendance.enums";
 import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
@@ -41,9 +41,7 @@ export class Meeting extends NodeType {
   })
   convokedOn?: string | null;
 
-  @Field(() => [Source], {
-    description: "Public documents a PUBLIC_LISTING record comes from (the listing, the DOC, a news item); none for a secretariat's record.",
-  })
+  @OwnSources()
   sources: Source[];
 
   @Field(() => [MeetingPublication], {
@@ -151,6 +149,9 @@ export class AgendaItem extends NodeType {
 
   @Field(() => String, { nullable: true, description: "Details of the item; null when none." })
   description?: string | null;
+
+  @InheritedSources("the meeting")
+  sources: Source[];
 }
 
 @ObjectType("Attendance", { description: "A member's attendance (a public function: names and presence are public)." })
@@ -160,6 +161,9 @@ export class Attendance extends NodeType {
 
   @Field(() => String, { nullable: true, description: "The secretariat's note, e.g. the justification given; null when none." })
   note?: string | null;
+
+  @InheritedSources("the meeting")
+  sources: Source[];
 }
 
 @ObjectType("MeetingConnection")

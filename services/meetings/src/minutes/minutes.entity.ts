@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { MinutesStatus } from "./minutes.enums";
 
@@ -43,6 +43,10 @@ export class MinutesEntity extends BaseEntity {
 
   @Property({ type: "timestamptz", nullable: true })
   publishedAt?: Date | null;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }
 
 /** One text of the minutes. A published version is never changed or deleted (the database refuses it too). */

@@ -1,4 +1,4 @@
-import { DateScalar, LongText, Doc } from "@contagem/schema";
+import { ADDED_SOURCES_DESCRIPTION, DateScalar, LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 import { NewDocumentInput } from "../documents/document.inputs";
@@ -24,6 +24,9 @@ export class DraftMinutesInput {
   @Field({ description: "The text, in Markdown." })
   body: string;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -43,6 +46,9 @@ export class ReviseMinutesDraftInput {
   @LongText("TEXT")
   @Field(() => String, { nullable: true, description: "What changed, up to 20,000 characters; null for none." })
   changeNote?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
@@ -80,6 +86,9 @@ export class PublishMinutesInput {
   @Field(() => DateScalar, { description: "Date of that edition (YYYY-MM-DD)." })
   gazetteDate: string;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -105,6 +114,9 @@ export class AmendMinutesInput {
     description: "Documents of the new version, at most 5, e.g. the corrected signed ata: a published version's documents never change, so a correction brings its own.",
   })
   documents?: NewDocumentInput[] | null;
+
+  @SourcesInputField(ADDED_SOURCES_DESCRIPTION)
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,4 +1,4 @@
-import { PageArgs, tryParseId, type RequestContext } from "@contagem/schema";
+import { PageArgs, parentSources, tryParseId, type RequestContext } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { currentVersionOf, meetingById, minutesById, versionsByMinutes } from "../loaders";
 import { Meeting } from "../meetings/meeting.type";
@@ -125,5 +125,10 @@ export class MinutesVersionResolver {
   @FieldResolver(() => Minutes, { description: "The minutes this is a version of." })
   minutes(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(minutesById).load(version.minutes.id);
+  }
+
+  @FieldResolver()
+  sources(@Root() version: MinutesVersionEntity, @Ctx() ctx: RequestContext) {
+    return parentSources(ctx, minutesById, version.minutes.id);
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, badInput, civilYear, conflict, loadForWrite, parseId, requireSameCouncil, sha256, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { addSources, AppError, badInput, civilYear, conflict, ErrorCode, loadForWrite, parseId, replaceSources, requireSameCouncil, sha256, sourcesInput, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -75,6 +75,7 @@ export function draftMinutes(ctx: RequestContext, input: DraftMinutesInput): Pro
         number: await nextNumber(em, meeting.councilId, year, "MINUTES"),
         status: MinutesStatus.DRAFT,
         currentVersion: 0,
+        sources: sourcesInput(input.sources) ?? [],
       });
       addVersion(em, ctx, minutes, checkBody(input.body), null, false);
       return minutes;
@@ -114,6 +115,7 @@ export function reviseMinutesDraft(ctx: RequestContext, input: ReviseMinutesDraf
       const minutes = record!;
       if (minutes.status === MinutesStatus.PUBLISHED) throw immutable("Cannot revise");
       if (minutes.status !== MinutesStatus.DRAFT) throw conflict("Approved minutes are not revised: their text is the one approved.");
+      replaceSources(minutes, input.sources);
       addVersion(em, ctx, minutes, checkBody(input.body), input.changeNote?.trim() || null, false);
       return minutes;
     },
@@ -163,6 +165,7 @@ export function publishMinutes(ctx: RequestContext, input: PublishMinutesInput):
       minutes.gazetteEdition = input.gazetteEdition;
       minutes.gazettePages = input.gazettePages?.trim() || null;
       minutes.gazetteDate = input.gazetteDate;
+      replaceSources(minutes, input.sources);
       minutes.publishedAt = new Date();
       await reindex(em, minutes, current.body);
       return minutes;
@@ -183,6 +186,7 @@ export function amendMinutes(ctx: RequestContext, input: AmendMinutesInput): Pro
       const reason = input.reason.trim();
       if (reason.length < 3) throw badInput("reason", "A correction needs its reason.");
       if ((input.documents?.length ?? 0) > 5) throw badInput("documents", "A correction brings at most 5 documents.");
+      addSources(minutes, input.sources);
       const version = addVersion(em, ctx, minutes, checkBody(input.body), reason, true);
       await reindex(em, minutes, version.body);
       for (const [i, document] of (input.documents ?? []).entries()) {

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc, Source, OwnSources, InheritedSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { MinutesStatus } from "./minutes.enums";
 import { Document } from "../documents/document.type";
@@ -37,6 +37,9 @@ export class Minutes extends NodeType {
 
   @Field(() => Int, { description: Doc.VERSION })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("MinutesVersion", { description: "One text of the minutes, with the SHA-256 of its body." })
@@ -58,6 +61,9 @@ export class MinutesVersion extends NodeType {
 
   @Field({ description: "Part of the published record (immutable) or a draft." })
   published: boolean;
+
+  @InheritedSources("the minutes (ata)")
+  sources: Source[];
 }
 
 @ObjectType("MinutesConnection")

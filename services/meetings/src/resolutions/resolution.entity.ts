@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { DeliberationEntity } from "../deliberations/deliberation.entity";
 import { MeetingEntity } from "../meetings/meeting.entity";
 import { ResolutionStatus } from "./resolution.enums";
@@ -50,4 +50,8 @@ export class ResolutionEntity extends BaseEntity {
 
   @Property({ type: "date", nullable: true })
   gazetteDate?: string | null;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }

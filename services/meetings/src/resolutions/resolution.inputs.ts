@@ -1,4 +1,4 @@
-import { DateScalar, LongText, Doc } from "@contagem/schema";
+import { DateScalar, LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ResolutionStatus } from "./resolution.enums";
 
@@ -41,6 +41,9 @@ export class ResolutionTextInput {
 
   @Field(() => DateScalar, { nullable: true, description: "Date of that edition (YYYY-MM-DD)." })
   gazetteDate?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 }
 
 @InputType({ description: "A new resolution adopted at a HELD meeting, numbered in the council's year." })

@@ -1,4 +1,4 @@
-import { badInput, civilDate, conflict, findOrBadInput, loadForWrite, parseId, requireSameCouncil, write, type RequestContext } from "@contagem/schema";
+import { badInput, civilDate, conflict, findOrBadInput, loadForWrite, parseId, requireSameCouncil, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DeliberationEntity } from "../deliberations/deliberation.entity";
 import { DeliberationOutcome } from "../deliberations/deliberation.enums";
@@ -45,6 +45,7 @@ async function createResolution(em: EntityManager, input: ResolutionTextInput): 
     gazetteEdition: input.gazetteEdition ?? null,
     gazettePages: input.gazettePages?.trim() || null,
     gazetteDate: input.gazetteDate ?? null,
+    sources: sourcesInput(input.sources) ?? [],
   });
 }
 

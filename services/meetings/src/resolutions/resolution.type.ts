@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ResolutionStatus } from "./resolution.enums";
 
@@ -25,6 +25,9 @@ export class Resolution extends NodeType {
 
   @Field(() => Int, { description: "Optimistic-locking version: send it as `expectedVersion` to amend or revoke." })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("ResolutionConnection")

@@ -1,4 +1,4 @@
-import { ConnectionType, NodeType, Source } from "@contagem/schema";
+import { ConnectionType, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Field, ObjectType } from "type-graphql";
 
 @ObjectType("Assembly", {
@@ -18,7 +18,7 @@ export class Assembly extends NodeType {
   @Field({ description: "What the public record states about it, one fact a line." })
   facts: string;
 
-  @Field(() => [Source], { description: "The public pages this record was taken from, each with its URL and the date it was read." })
+  @OwnSources()
   sources: Source[];
 }
 

@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, ManyToOne, Property, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { ProcessEntity } from "../processes/process.entity";
 
 /** A candidacy in a council election, as the official notice writes it, and its result. */
@@ -23,4 +23,8 @@ export class CandidacyEntity extends BaseEntity {
 
   @Property({ nullable: true })
   elected?: boolean | null;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }

@@ -1,4 +1,4 @@
-import { NodeType } from "@contagem/schema";
+import { NodeType, Source, OwnSources } from "@contagem/schema";
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("Candidacy", { description: "A candidacy in a council election, as the official notice writes it, and its result." })
@@ -14,4 +14,7 @@ export class Candidacy extends NodeType {
 
   @Field(() => Boolean, { nullable: true, description: "Whether the candidate was elected; null until the results are recorded." })
   elected?: boolean | null;
+
+  @OwnSources()
+  sources: Source[];
 }

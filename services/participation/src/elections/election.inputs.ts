@@ -1,4 +1,4 @@
-import { Doc } from "@contagem/schema";
+import { Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "A candidacy, as the official notice writes it." })
@@ -14,6 +14,9 @@ export class RecordCandidacyInput {
 
   @Field(() => ID, { nullable: true, description: "The electoral micro-region (a councils subgraph territory); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,4 +1,4 @@
-import { TERRITORY, badInput, findOrBadInput, loadForWrite, optionalFact, parseId, write, type RequestContext } from "@contagem/schema";
+import { badInput, findOrBadInput, loadForWrite, optionalFact, parseId, sourcesInput, TERRITORY, write, type RequestContext } from "@contagem/schema";
 import { canManageParticipation } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
 import { ProcessKind } from "../processes/process.enums";
@@ -36,6 +36,7 @@ export function recordCandidacy(ctx: RequestContext, input: RecordCandidacyInput
         displayName,
         segment: input.segment?.trim() || null,
         territoryId: territory?.id ?? null,
+        sources: sourcesInput(input.sources) ?? [],
       });
     },
   });

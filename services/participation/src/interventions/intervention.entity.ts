@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { ProcessEntity } from "../processes/process.entity";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -37,6 +37,10 @@ export class InterventionEntity extends BaseEntity<"status" | "progress"> {
 
   @Property()
   progress: number = 0;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }
 
 @Entity({ tableName: "milestone" })

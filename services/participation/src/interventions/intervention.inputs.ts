@@ -1,4 +1,4 @@
-import { DateScalar, LongText, Doc } from "@contagem/schema";
+import { DateScalar, LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -67,6 +67,9 @@ export class CreateInterventionInput {
   @Field(() => [MilestoneInput], { nullable: true, description: "Its steps, in order." })
   milestones?: MilestoneInput[];
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -102,6 +105,9 @@ export class UpdateInterventionInput {
       "Unknown: BAD_USER_INPUT; another council's: FORBIDDEN; not approved: CONFLICT.",
   })
   deliberationId?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,20 +1,4 @@
-import {
-  COUNCIL,
-  DELIBERATION,
-  TERRITORY,
-  askFact,
-  badInput,
-  conflict,
-  findOrBadInput,
-  loadForWrite,
-  optionalFact,
-  parseId,
-  requireFact,
-  requireSameCouncil,
-  write,
-  type DeliberationFacts,
-  type RequestContext,
-} from "@contagem/schema";
+import { askFact, badInput, conflict, COUNCIL, DELIBERATION, findOrBadInput, loadForWrite, optionalFact, parseId, replaceSources, requireFact, requireSameCouncil, sourcesInput, TERRITORY, write, type DeliberationFacts, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { canManageParticipation, canUpdateIntervention, updatesInterventions } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
@@ -81,6 +65,7 @@ export function createIntervention(ctx: RequestContext, input: CreateInterventio
         year: input.year,
         status: InterventionStatus.PLANNED,
         progress: 0,
+        sources: sourcesInput(input.sources) ?? [],
       });
       await replaceMilestones(em, intervention, input.milestones ?? []);
       return intervention;
@@ -119,6 +104,7 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
       if (input.status === InterventionStatus.COMPLETED) intervention.progress = 100;
       if (input.estimatedCost != null) intervention.estimatedCost = checkCost(input.estimatedCost);
       if (input.description !== undefined) intervention.description = input.description?.trim() || null;
+      replaceSources(intervention, input.sources);
       if (deliberation) intervention.deliberationId = decidedBy(intervention.councilId, deliberation);
       if (input.milestones) await replaceMilestones(em, intervention, input.milestones);
       return intervention;

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar, NodeType, Doc } from "@contagem/schema";
+import { ConnectionType, DateScalar, NodeType, Doc, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -25,6 +25,9 @@ export class Intervention extends NodeType {
 
   @Field(() => Int, { description: Doc.VERSION })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("Milestone", { description: "A step of works, with its due and completion dates." })

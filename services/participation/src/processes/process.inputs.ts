@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
@@ -75,6 +75,9 @@ export class CreateProcessInput {
   @Field(() => [ID], { nullable: true, description: "Meetings (meetings subgraph) that are part of the process; a council's process links only that council's meetings (FORBIDDEN). Unknown: BAD_USER_INPUT naming `meetingIds[i]`." })
   meetingIds?: string[];
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -109,6 +112,9 @@ export class UpdateProcessInput {
 
   @Field(() => [ID], { nullable: true, description: "Replaces the linked meetings (see CreateProcessInput.meetingIds)." })
   meetingIds?: string[];
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,19 +1,4 @@
-import {
-  AppError,
-  COUNCIL,
-  ErrorCode,
-  MEETING,
-  TERRITORY,
-  badInput,
-  conflict,
-  loadForWrite,
-  optionalFact,
-  requireFact,
-  requireSameCouncil,
-  write,
-  type MeetingFacts,
-  type RequestContext,
-} from "@contagem/schema";
+import { AppError, badInput, conflict, COUNCIL, ErrorCode, loadForWrite, MEETING, optionalFact, replaceSources, requireFact, requireSameCouncil, sourcesInput, TERRITORY, write, type MeetingFacts, type RequestContext } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { canManageParticipation } from "../participants/participant.policy";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "./process.entity";
@@ -90,6 +75,7 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
         minimumAge: input.minimumAge ?? 16,
         rulesText: input.rulesText?.trim() || null,
         sourceUrl: input.sourceUrl?.trim() || null,
+        sources: sourcesInput(input.sources) ?? [],
       });
       await replaceLists(em, process, input.phases ?? [], meetingsOf(process, meetings));
       return process;
@@ -143,6 +129,7 @@ export function updateProcess(ctx: RequestContext, input: UpdateProcessInput): P
       if (input.status != null) process.status = input.status;
       if (input.maxChoices !== undefined) process.maxChoices = input.maxChoices;
       if (input.rulesText !== undefined) process.rulesText = input.rulesText?.trim() || null;
+      replaceSources(process, input.sources);
       await replaceLists(em, process, input.phases, meetingsOf(process, meetings));
       return process;
     },

@@ -1,4 +1,4 @@
-import { ConnectionType, NodeType, Source, Doc } from "@contagem/schema";
+import { ConnectionType, NodeType, Source, Doc, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
@@ -26,10 +26,7 @@ export class ParticipatoryProcess extends NodeType {
   @Field(() => String, { nullable: true, description: "Where the public record of the process is." })
   sourceUrl?: string | null;
 
-  @Field(() => [Source], {
-    description:
-      "Public documents a process of Contagem's public record comes from (Decide Contagem, the city portal, the press); none for a process entered through a mutation.",
-  })
+  @OwnSources()
   sources: Source[];
 
   @Field(() => Int, { description: Doc.VERSION })

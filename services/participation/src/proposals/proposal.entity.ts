@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
 import { ParticipantEntity } from "../participants/participant.entity";
 import { Channel } from "../processes/process.enums";
 import { ProcessEntity } from "../processes/process.entity";
@@ -37,6 +37,10 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
    */
   @Property({ type: "integer", nullable: true })
   supportCount: number | null = 0;
+
+  /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
+  @SourcesProperty()
+  sources: Opt<SourceRecord[]> = [];
 }
 
 @Entity({ tableName: "support" })

@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Channel } from "../processes/process.enums";
 import { ProposalDecision, ProposalStatus } from "./proposal.enums";
@@ -33,6 +33,9 @@ export class SubmitProposalInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the process's territory. A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
 
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -51,6 +54,9 @@ export class CreateProposalOptionInput {
 
   @Field(() => ID, { nullable: true, description: "A territory (councils subgraph); unknown: BAD_USER_INPUT." })
   territoryId?: string | null;
+
+  @SourcesInputField()
+  sources?: SourceInput[] | null;
 
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, TERRITORY, badInput, conflict, findOrBadInput, optionalFact, parseId, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { AppError, badInput, conflict, ErrorCode, findOrBadInput, optionalFact, parseId, sourcesInput, TERRITORY, write, type RequestContext, type Viewer } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BallotChoiceEntity, BallotEntity } from "../ballots/ballot.entity";
 import { canManageParticipation, isCitizen } from "../participants/participant.policy";
@@ -55,6 +55,7 @@ export function submitProposal(ctx: RequestContext, input: SubmitProposalInput):
         title: checkText(input.title, "title", 300),
         body: checkText(input.body, "body", 20_000),
         territoryId: territory?.id ?? process.territoryId ?? null,
+        sources: sourcesInput(input.sources) ?? [],
       });
     },
   });
@@ -80,6 +81,7 @@ export function createProposalOption(ctx: RequestContext, input: CreateProposalO
         title: checkText(input.title, "title", 300),
         body: checkText(input.body, "body", 20_000),
         territoryId: territory?.id ?? null,
+        sources: sourcesInput(input.sources) ?? [],
       });
     },
   });

@@ -1,4 +1,4 @@
-import { ConnectionType, NodeType } from "@contagem/schema";
+import { ConnectionType, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { ProposalStatus } from "./proposal.enums";
 
@@ -19,6 +19,9 @@ export class Proposal extends NodeType {
 
   @Field(() => Int, { description: "Changes with each withdrawal or decision (not with supports): send it back as `expectedVersion`." })
   version: number;
+
+  @OwnSources()
+  sources: Source[];
 }
 
 @ObjectType("ProposalConnection")

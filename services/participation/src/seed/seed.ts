@@ -98,14 +98,17 @@ function ogpDescription(): string {
  */
 async function seedOgpVote(tx: EntityManager): Promise<number> {
   const ogp = record.decideContagem.find((item) => item.item === "process" && item.name === OGP_RECORD_NAME)!;
-  const options = (ogp as { options?: string[] }).options ?? facts.ogpLocal.commitments;
+  const stated = (ogp as { options?: string[] }).options;
+  const options = stated ?? facts.ogpLocal.commitments;
+  // An option cites the item's sources only where the item itself states the options.
+  const optionSources = stated ? itemSources(ogp) : [];
   const existing = await tx.findOne(ProcessEntity, { title: OGP_TITLE });
   if (existing) {
     tx.assign(existing, { recordKey: OGP_RECORD_NAME, sources: itemSources(ogp), description: ogpDescription() });
     const proposals = await tx.find(ProposalEntity, { process: existing, author: null }, { orderBy: { id: "asc" } });
     if (proposals.length === options.length) {
       proposals.forEach((proposal, i) =>
-        tx.assign(proposal, { title: options[i], body: `Compromisso do Plano de Ação OGP Local: ${options[i]}.` }),
+        tx.assign(proposal, { title: options[i], body: `Compromisso do Plano de Ação OGP Local: ${options[i]}.`, sources: optionSources }),
       );
     }
     return 0;
@@ -124,7 +127,7 @@ async function seedOgpVote(tx: EntityManager): Promise<number> {
   });
   tx.create(PhaseEntity, { process, position: 1, kind: PhaseKind.VOTING, title: "Votação", startsAt: new Date(`${vote.opened}T00:00:00-03:00`), endsAt: null });
   for (const option of options) {
-    tx.create(ProposalEntity, { process, author: null, title: option, body: `Compromisso do Plano de Ação OGP Local: ${option}.` });
+    tx.create(ProposalEntity, { process, author: null, title: option, body: `Compromisso do Plano de Ação OGP Local: ${option}.`, sources: optionSources });
   }
   return 1;
 }
