@@ -1,4 +1,4 @@
-import { LongText, Doc } from "@contagem/schema";
+import { LongText, Doc, PlaceInput } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
@@ -65,6 +65,12 @@ export class ScheduleMeetingInput {
   @Field(() => String, { nullable: true, description: "Address or room, for IN_PERSON and HYBRID meetings." })
   place?: string | null;
 
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "The venue structured (name, address in Contagem, GeoJSON point), besides `place`; a point outside the municipality, or any malformed part: BAD_USER_INPUT naming it (e.g. `location.point.coordinates`).",
+  })
+  location?: PlaceInput | null;
+
   @Field(() => String, { nullable: true, description: "Link to join, an http(s) URL (else BAD_USER_INPUT), for ONLINE and HYBRID meetings." })
   onlineUrl?: string | null;
 
@@ -100,6 +106,12 @@ export class UpdateMeetingInput {
 
   @Field(() => String, { nullable: true, description: "New place; null clears it." })
   place?: string | null;
+
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "New structured venue, replacing the old one whole; `{}` removes it; omitted (or null), unchanged. Malformed or outside the municipality: BAD_USER_INPUT naming the field.",
+  })
+  location?: PlaceInput | null;
 
   @Field(() => String, { nullable: true, description: "New http(s) link; null clears it." })
   onlineUrl?: string | null;

@@ -2,6 +2,7 @@ import {
   MANDATE,
   TERRITORY,
   badInput,
+  checkPlace,
   civilDate,
   civilYear,
   startOfCivilYear,
@@ -181,6 +182,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         startsAt: input.startsAt,
         endsAt: input.endsAt ?? null,
         place: input.place?.trim() || null,
+        location: input.location ? checkPlace(input.location, "location", ctx.settings) : null,
         onlineUrl,
         territoryId,
       });
@@ -203,6 +205,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
       if (input.sequenceLabel != null) meeting.sequenceLabel = checkText(input.sequenceLabel, "sequenceLabel", 3, 200);
       if (input.modality != null) meeting.modality = input.modality;
       if (input.place !== undefined) meeting.place = input.place?.trim() || null;
+      if (input.location) meeting.location = checkPlace(input.location, "location", ctx.settings);
       if (input.onlineUrl !== undefined) meeting.onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
       if (input.endsAt !== undefined) meeting.endsAt = input.endsAt;
       if (input.startsAt != null && input.startsAt.getTime() !== meeting.startsAt.getTime()) {

@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { Embedded, Entity, Enum, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { BaseEntity, PlaceEmbeddable } from "@contagem/schema";
 import { ProcessEntity } from "../processes/process.entity";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -37,6 +37,10 @@ export class InterventionEntity extends BaseEntity<"status" | "progress"> {
 
   @Property()
   progress: number = 0;
+
+  /** Where the works are (name, address, coordinates); null when not recorded. */
+  @Embedded(() => PlaceEmbeddable, { prefix: "location_", nullable: true })
+  location?: PlaceEmbeddable | null;
 }
 
 @Entity({ tableName: "milestone" })

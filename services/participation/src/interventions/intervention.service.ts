@@ -4,6 +4,7 @@ import {
   TERRITORY,
   askFact,
   badInput,
+  checkPlace,
   conflict,
   findOrBadInput,
   loadForWrite,
@@ -81,6 +82,7 @@ export function createIntervention(ctx: RequestContext, input: CreateInterventio
         year: input.year,
         status: InterventionStatus.PLANNED,
         progress: 0,
+        location: input.location ? checkPlace(input.location, "location", ctx.settings) : null,
       });
       await replaceMilestones(em, intervention, input.milestones ?? []);
       return intervention;
@@ -119,6 +121,7 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
       if (input.status === InterventionStatus.COMPLETED) intervention.progress = 100;
       if (input.estimatedCost != null) intervention.estimatedCost = checkCost(input.estimatedCost);
       if (input.description !== undefined) intervention.description = input.description?.trim() || null;
+      if (input.location) intervention.location = checkPlace(input.location, "location", ctx.settings);
       if (deliberation) intervention.deliberationId = decidedBy(intervention.councilId, deliberation);
       if (input.milestones) await replaceMilestones(em, intervention, input.milestones);
       return intervention;
