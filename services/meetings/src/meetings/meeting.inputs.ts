@@ -62,7 +62,7 @@ export class ScheduleMeetingInput {
   @Field(() => Date, { nullable: true, description: "When it is planned to end; after `startsAt` (else BAD_USER_INPUT)." })
   endsAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Address or room, for IN_PERSON and HYBRID meetings." })
+  @Field(() => String, { nullable: true, description: "Address or room as the call words it; IN_PERSON and HYBRID meetings need it or a `location` (else BAD_USER_INPUT)." })
   place?: string | null;
 
   @Field(() => PlaceInput, {
@@ -95,7 +95,7 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true, description: "New label, 3 to 200 characters, e.g. \"3ª Reunião Ordinária de 2026\"." })
   sequenceLabel?: string;
 
-  @Field(() => Modality, { nullable: true, description: "New modality (IN_PERSON, ONLINE, HYBRID); omitted, unchanged. IN_PERSON and HYBRID need a place, ONLINE and HYBRID an online link." })
+  @Field(() => Modality, { nullable: true, description: "New modality (IN_PERSON, ONLINE, HYBRID); omitted, unchanged. IN_PERSON and HYBRID need a place or a location, ONLINE and HYBRID an online link." })
   modality?: Modality;
 
   @Field(() => Date, { nullable: true, description: "New start time (ISO 8601 instant with its offset); a convened meeting goes back to SCHEDULED, to be convened again." })

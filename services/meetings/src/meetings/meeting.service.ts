@@ -168,7 +168,8 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
       requireStated(input.type, input.modality);
       checkTimes(input.startsAt, input.endsAt);
       const onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
-      checkVenue(input.modality, input.place, onlineUrl);
+      const location = input.location ? checkPlace(input.location, "location", ctx.settings) : null;
+      checkVenue(input.modality, input.place, onlineUrl, location);
       const agenda = agendaOf(input.agenda ?? [], councilId, minutes);
       const meeting = em.create(MeetingEntity, {
         councilId,
@@ -182,7 +183,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         startsAt: input.startsAt,
         endsAt: input.endsAt ?? null,
         place: input.place?.trim() || null,
-        location: input.location ? checkPlace(input.location, "location", ctx.settings) : null,
+        location,
         onlineUrl,
         territoryId,
       });
@@ -218,7 +219,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
         meeting.noticeRequiredHours = null;
       }
       checkTimes(meeting.startsAt, meeting.endsAt);
-      checkVenue(meeting.modality, meeting.place, meeting.onlineUrl);
+      checkVenue(meeting.modality, meeting.place, meeting.onlineUrl, meeting.location);
       if (input.agenda) {
         if (meeting.status === MeetingStatus.CONVENED) {
           throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");
