@@ -145,3 +145,12 @@ describe("the place of works", () => {
     expect(await count("participation", "intervention")).toBe(before);
   });
 });
+
+describe("MUNICIPALITY_BBOX at start", () => {
+  it.each([meetings, participation])("is read from the environment by the $name subgraph, and a malformed box stops it with the variable's name", (definition) => {
+    expect(definition.settings).toContain("MUNICIPALITY_BBOX");
+    expect(() => definition.checkSettings!({ MUNICIPALITY_BBOX: "-50,-25,-40" })).toThrow(/^MUNICIPALITY_BBOX must be "minLon,minLat,maxLon,maxLat"/);
+    expect(() => definition.checkSettings!({ MUNICIPALITY_BBOX: BOX })).not.toThrow();
+    expect(() => definition.checkSettings!({})).not.toThrow();
+  });
+});
