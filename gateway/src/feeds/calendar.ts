@@ -27,9 +27,16 @@ interface MeetingNode {
   startTimeStated: boolean;
   endsAt: string | null;
   place: string | null;
+  location: Place | null;
   onlineUrl: string | null;
   agenda: { position: number; title: string }[];
   council: { slug: string; acronym: string | null; name: string } | null;
+}
+
+interface Place {
+  name: string | null;
+  address: { streetAddress: string | null; neighbourhood: string | null; postalCode: string | null; addressLocality: string; addressRegion: string } | null;
+  point: { coordinates: number[] } | null;
 }
 
 interface Page {
@@ -38,6 +45,7 @@ interface Page {
 }
 
 const MEETING = `databaseId createdAt updatedAt version sequenceLabel status statusReason modality startsAt startTimeStated endsAt place onlineUrl
+  location { name address { streetAddress neighbourhood postalCode addressLocality addressRegion } point { coordinates } }
   agenda { position title } council { slug acronym name }`;
 const ALL = `query CalendarAll($from: DateTime!, $after: String) {
   meetings(filter: { from: $from }, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${MEETING} } } } }`;
@@ -63,6 +71,26 @@ function describe(meeting: MeetingNode): string {
   if (meeting.onlineUrl) lines.push(`Online: ${meeting.onlineUrl}`);
   if (meeting.agenda.length) lines.push("", "Pauta:", ...meeting.agenda.map((item) => `${item.position}. ${item.title}`));
   return lines.join("\n");
+}
+
+/** "Av. José Faria da Rocha, 1016 - Eldorado, Contagem - MG, 32000-000": the address as Brazilian mail writes it. */
+function addressLine(address: NonNullable<Place["address"]>): string {
+  const street = [address.streetAddress, address.neighbourhood].filter(Boolean).join(" - ");
+  return [street, `${address.addressLocality} - ${address.addressRegion}`, address.postalCode].filter(Boolean).join(", ");
+}
+
+/**
+ * LOCATION is the place's name (or the call's words) and its address on a second line; GEO is the point, latitude
+ * first (RFC 5545 §3.8.1.6: `GEO:lat;lon`, where GeoJSON writes `[lon, lat]`).
+ */
+function locationOf(meeting: MeetingNode) {
+  const { location } = meeting;
+  const title = location?.name ?? meeting.place ?? (location?.address ? addressLine(location.address) : null);
+  const address = location?.address && title !== addressLine(location.address) ? addressLine(location.address) : undefined;
+  const [lon, lat] = location?.point?.coordinates ?? [];
+  const geo = lon !== undefined && lat !== undefined ? { lat, lon } : undefined;
+  if (title) return { title, address, geo };
+  return geo ? { geo } : undefined;
 }
 
 /**
@@ -95,7 +123,7 @@ export function meetingsCalendar(meetings: MeetingNode[], options: { name: strin
       lastModified: new Date(meeting.updatedAt),
       summary: `${cancelled ? `[${STATUS_PT[meeting.status]}] ` : ""}${councilName(meeting.council)} — ${meeting.sequenceLabel}`,
       description: describe(meeting),
-      location: meeting.place ?? undefined,
+      location: locationOf(meeting),
       // A URI value is not escaped in iCalendar (RFC 5545 §3.3.13), but ical-generator escapes `,` and `;` as text:
       // percent-encoded, they mean the same to the web and nothing to the escaping.
       url: meeting.onlineUrl?.replaceAll(",", "%2C").replaceAll(";", "%3B") ?? undefined,

@@ -25,6 +25,8 @@ export interface OpenDataField {
   required?: boolean;
   /** The enum whose stored values the column holds: the package writes their public names, as the graph does. */
   enumeration?: Record<string, string | number>;
+  /** Table Schema constraints besides `required` and `enum`: a string's `pattern`, a number's `minimum` and `maximum`. */
+  constraints?: { pattern?: string; minimum?: number; maximum?: number };
 }
 
 export interface OpenDataForeignKey {
@@ -101,4 +103,17 @@ export const gazetteColumns = (alias: string): OpenDataField[] => [
   { name: "gazette_edition", type: "integer", sql: `${alias}.gazette_edition`, description: { pt: "Edição do Diário Oficial de Contagem (DOC) em que foi publicado.", en: "Edition of Contagem's official gazette (DOC) that published it." } },
   { name: "gazette_pages", type: "string", sql: `${alias}.gazette_pages`, description: { pt: "Páginas nessa edição, p. ex. `3-5`.", en: "Pages in that edition, e.g. `3-5`." } },
   { name: "gazette_date", type: "date", sql: `${alias}.gazette_date`, description: { pt: "Data dessa edição.", en: "Date of that edition." } },
+];
+
+/**
+ * A record's place (see place.ts), stored in the `location_` columns of its table: its name, its address in Contagem
+ * (MG) and its WGS 84 coordinates, in decimal degrees.
+ */
+export const placeColumns = (alias: string): OpenDataField[] => [
+  { name: "location_name", type: "string", sql: `${alias}.location_name`, description: { pt: "Nome do local, p. ex. `Casa dos Conselhos`.", en: "Name of the place, e.g. `Casa dos Conselhos`." } },
+  { name: "street_address", type: "string", sql: `${alias}.location_street_address`, description: { pt: "Logradouro, número e complemento do local, em Contagem (MG).", en: "Street, number and unit of the place, in Contagem (MG)." } },
+  { name: "neighbourhood", type: "string", sql: `${alias}.location_neighbourhood`, description: { pt: "Bairro do local.", en: "Neighbourhood (bairro) of the place." } },
+  { name: "postal_code", type: "string", sql: `${alias}.location_postal_code`, constraints: { pattern: "[0-9]{5}-[0-9]{3}" }, description: { pt: "CEP do local, `00000-000`.", en: "Postal code (CEP) of the place, `00000-000`." } },
+  { name: "longitude", type: "number", sql: `${alias}.location_longitude`, constraints: { minimum: -180, maximum: 180 }, description: { pt: "Longitude do local em graus decimais (WGS 84, como o GeoJSON; oeste é negativo).", en: "Longitude of the place in decimal degrees (WGS 84, as in GeoJSON; west is negative)." } },
+  { name: "latitude", type: "number", sql: `${alias}.location_latitude`, constraints: { minimum: -90, maximum: 90 }, description: { pt: "Latitude do local em graus decimais (WGS 84; sul é negativo).", en: "Latitude of the place in decimal degrees (WGS 84; south is negative)." } },
 ];

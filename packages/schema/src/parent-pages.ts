@@ -32,7 +32,8 @@ export function entityColumns(em: EntityManager, entity: ParentPagesSpec["entity
   const meta = em.getMetadata().get(entity.name);
   const columns = new Set<string>();
   for (const prop of meta.props) {
-    if (prop.lazy || prop.persist === false || prop.kind === "1:m" || prop.kind === "m:n") continue;
+    // An embedded object has no column of its own: its properties (listed apart, e.g. `location_name`) have them.
+    if (prop.lazy || prop.persist === false || prop.kind === "1:m" || prop.kind === "m:n" || prop.kind === "embedded") continue;
     for (const field of prop.fieldNames ?? []) columns.add(field);
   }
   return [...columns];

@@ -25,13 +25,15 @@ async function call(query: string, variables: Record<string, unknown> = {}, toke
   return res.data;
 }
 
-const schedule = async (councilId: string, at: string, title: string) =>
+const schedule = async (councilId: string, at: string, title: string, extra: Record<string, unknown> = {}) =>
   (await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id databaseId version } } }`, {
-    i: { councilId, type: "ORDINARY", modality: "HYBRID", place: "Centro Administrativo, sala 3", onlineUrl: "https://reunioes.example.org/compur?sala=3,andar=2;x", startsAt: at, agenda: [{ kind: "DELIBERATION", title }] },
+    i: { councilId, type: "ORDINARY", modality: "HYBRID", place: "Centro Administrativo, sala 3", onlineUrl: "https://reunioes.example.org/compur?sala=3,andar=2;x", startsAt: at, agenda: [{ kind: "DELIBERATION", title }], ...extra },
   }, secretary)).scheduleMeeting.meeting;
 
 let kept: { id: string; databaseId: number; version: number };
 let cancelled: { id: string; databaseId: number };
+let placed: { databaseId: number };
+let pointOnly: { databaseId: number };
 beforeAll(async () => {
   system = await startSystem([councils, meetings], await readFile(join(__dirname, "../../../gateway/supergraph.graphql"), "utf8"));
   secretary = await mintToken({ sub: "secretaria-compur-calendario", roles: ["SECRETARY"], councils: ["compur"] });
@@ -40,6 +42,12 @@ beforeAll(async () => {
   const other = await schedule(council.id, new Date(Date.parse(startsAt) + 7 * DAY).toISOString(), "Praças da Sede");
   await call(`mutation($i: CancelMeetingInput!) { cancelMeeting(input: $i) { meeting { id } } }`, { i: { meetingId: other.id, expectedVersion: other.version, reason: "Falta de quórum previsto" } }, secretary);
   cancelled = other;
+  // Synthetic coordinates (the project states none of Contagem's it has no source for).
+  placed = await schedule(council.id, new Date(Date.parse(startsAt) + 2 * DAY).toISOString(), "Orçamento", {
+    place: null,
+    location: { name: "Casa dos Conselhos", address: { streetAddress: "Av. José Faria da Rocha, 1016", neighbourhood: "Eldorado", postalCode: "32000-000" }, point: { type: "Point", coordinates: [-45.5, -20.25] } },
+  });
+  pointOnly = await schedule(council.id, new Date(Date.parse(startsAt) + 3 * DAY).toISOString(), "Praças", { location: { point: { type: "Point", coordinates: [-41.125, -16.5] } } });
 }, 120_000);
 afterAll(() => system.stop());
 
@@ -76,6 +84,19 @@ describe("/calendar/<council>.ics", () => {
     expect(event.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
     // DTSTAMP, CREATED and LAST-MODIFIED are UTC (RFC 5545 §3.8.7), whatever the zone of the events.
     for (const name of ["dtstamp", "created", "last-modified"]) expect((event.component.getFirstPropertyValue(name) as ICAL.Time).zone?.tzid).toBe("UTC");
+  });
+
+  it("puts a meeting's place in LOCATION (its name, then its address) and its point in GEO, latitude first (RFC 5545 §3.8.1.6)", async () => {
+    const all = events(await (await get("/calendar/compur.ics")).text());
+    const event = all.find((e) => e.uid === uid(placed.databaseId))!;
+    expect(event.location).toBe("Casa dos Conselhos\nAv. José Faria da Rocha, 1016 - Eldorado, Contagem - MG, 32000-000");
+    expect(event.component.getFirstPropertyValue("geo")).toEqual([-20.25, -45.5]);
+    // A point alone: the call's words stay the LOCATION, the point is GEO.
+    const other = all.find((e) => e.uid === uid(pointOnly.databaseId))!;
+    expect(other.location).toBe("Centro Administrativo, sala 3");
+    expect(other.component.getFirstPropertyValue("geo")).toEqual([-16.5, -41.125]);
+    // A meeting with no point has no GEO.
+    expect(all.find((e) => e.uid === uid(kept.databaseId))!.component.getFirstPropertyValue("geo")).toBeNull();
   });
 
   it("shows a cancellation: the event stays, STATUS:CANCELLED, with the reason", async () => {

@@ -80,11 +80,26 @@ async function participate() {
   return vote;
 }
 
+/** A meeting and works with their places (synthetic coordinates: the project states none of Contagem's it has no source for). */
+async function placeThings() {
+  const { a, r } = await call(`{ a: council(slug: "compur") { id } r: council(slug: "conselho-regional-sede") { id } }`);
+  const location = { name: "Casa dos Conselhos", address: { streetAddress: "Av. José Faria da Rocha, 1016", neighbourhood: "Eldorado", postalCode: "32000000" }, point: { type: "Point", coordinates: [-45.5, -20.25] } };
+  const { scheduleMeeting } = await call(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { databaseId } } }`, {
+    i: { councilId: a.id, type: "EXTRAORDINARY", modality: "IN_PERSON", startsAt: new Date(NOW + 30 * DAY).toISOString(), location },
+  }, secretary);
+  const { createIntervention } = await call(`mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { databaseId } } }`, {
+    i: { councilId: r.id, title: "Reforma da praça", estimatedCost: 1000, year: 2026, location: { address: { streetAddress: "Rua Dois, s/n" }, point: { type: "Point", coordinates: [-41, -16.125] } } },
+  }, await mintToken({ sub: "staff-export-works", roles: ["STAFF"] }));
+  return { meeting: scheduleMeeting.meeting.databaseId as number, works: createIntervention.intervention.databaseId as number };
+}
+
+let placed: { meeting: number; works: number };
 let vote: { processId: string; optionIds: string[] };
 beforeAll(async () => {
   system = await startSystem([councils, meetings, participation], await readFile(join(ROOT, "gateway/supergraph.graphql"), "utf8"), { openDataDir: (out = await mkdtemp(join(tmpdir(), "open-data-"))) });
   secretary = await mintToken({ sub: "secretaria-compur-export", roles: ["SECRETARY"], councils: ["compur"] });
   await holdMeetings(call, secretary, { published: PUBLISHED_TEXT, draft: DRAFT_TEXT });
+  placed = await placeThings();
   vote = await participate();
   const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
   snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } });
@@ -151,6 +166,21 @@ describe("npm run export", () => {
     const { byChannel, total } = await call(`{ byChannel: participationStats(groupBy: [CHANNEL]) { channel participants activities } total: participationStats(groupBy: []) { participants activities } }`);
     expect(figures.filter((row) => row.startsWith("TOTAL,"))).toEqual(total.map((f: { participants: number; activities: number }) => `TOTAL,,,,,,${f.participants},${f.activities}`));
     expect(figures.filter((row) => row.startsWith("CHANNEL,")).sort()).toEqual(byChannel.map((f: { channel: string; participants: number; activities: number }) => `CHANNEL,,,,,${f.channel},${f.participants},${f.activities}`).sort());
+  });
+
+  it("gives meetings and works their place: name, address parts, and WGS 84 longitude and latitude as numbers", async () => {
+    const rows = async (name: string) => parse(await readFile(join(snapshot.dir, `${name}.csv`)), { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+    const pick = ({ id, location_name, street_address, neighbourhood, postal_code, longitude, latitude }: Record<string, string>) => ({ id, location_name, street_address, neighbourhood, postal_code, longitude, latitude });
+    expect(pick((await rows("meetings")).find((row) => row.id === String(placed.meeting))!)).toEqual({
+      id: String(placed.meeting), location_name: "Casa dos Conselhos", street_address: "Av. José Faria da Rocha, 1016", neighbourhood: "Eldorado", postal_code: "32000-000", longitude: "-45.5", latitude: "-20.25",
+    });
+    expect(pick((await rows("interventions")).find((row) => row.id === String(placed.works))!)).toEqual({
+      id: String(placed.works), location_name: "", street_address: "Rua Dois, s/n", neighbourhood: "", postal_code: "", longitude: "-41", latitude: "-16.125",
+    });
+    const descriptor = JSON.parse(await readFile(join(snapshot.dir, "datapackage.json"), "utf8"));
+    const fields = descriptor.resources.find((r: { name: string }) => r.name === "interventions").schema.fields;
+    expect(fields.find((f: { name: string }) => f.name === "longitude")).toMatchObject({ type: "number", constraints: { minimum: -180, maximum: 180 } });
+    expect(fields.find((f: { name: string }) => f.name === "postal_code")).toMatchObject({ type: "string", constraints: { pattern: "[0-9]{5}-[0-9]{3}" } });
   });
 
   it("holds no personal datum and no unpublished text, in any file", async () => {

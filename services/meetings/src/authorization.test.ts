@@ -73,11 +73,12 @@ const row = (operation: string, document: string, prepare: () => Promise<Record<
 
 const rows: MatrixRow[] = [
   row("scheduleMeeting", `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }`, async () => ({
-    councilId: a.councilId, type: "EXTRAORDINARY", modality: "ONLINE", onlineUrl: "https://meet.example/c", startsAt: at(60 + n++),
+    councilId: a.councilId, type: "EXTRAORDINARY", modality: "HYBRID", onlineUrl: "https://meet.example/c", startsAt: at(60 + n++),
+    location: { name: "Casa dos Conselhos", address: { streetAddress: "Av. José Faria da Rocha, 1016", neighbourhood: "Eldorado" } },
   })),
   row("updateMeeting", `mutation($i: UpdateMeetingInput!) { updateMeeting(input: $i) { meeting { id } } }`, async () => {
     const m = await scheduled();
-    return { meetingId: m.id, expectedVersion: m.version, place: "Câmara Municipal" };
+    return { meetingId: m.id, expectedVersion: m.version, place: "Câmara Municipal", location: { name: "Câmara Municipal", point: { type: "Point", coordinates: [-45, -20] } } };
   }),
   row("conveneMeeting", `mutation($i: ConveneMeetingInput!) { conveneMeeting(input: $i) { meeting { id } } }`, async () => {
     const m = await scheduled();

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@contagem/schema";
+import { BBOX_SETTING, municipalityBbox, type SubgraphDefinition } from "@contagem/schema";
 import { documentMaxBytes, documentRoutes } from "./documents/document.routes";
 import { entities } from "./entities";
 import { meetingsOpenData } from "./open-data";
@@ -18,6 +18,10 @@ export const meetings: SubgraphDefinition = {
   openData: meetingsOpenData,
   // Documents' bytes: uploaded and downloaded over plain HTTP (the gateway forwards /documents/ here).
   routes: documentRoutes(),
-  settings: ["DOCUMENT_MAX_BYTES"],
-  checkSettings: (settings) => void documentMaxBytes(settings),
+  // MUNICIPALITY_BBOX: the area a meeting's coordinates must fall in (see place-check.ts).
+  settings: ["DOCUMENT_MAX_BYTES", BBOX_SETTING],
+  checkSettings: (settings) => {
+    documentMaxBytes(settings);
+    municipalityBbox(settings);
+  },
 };

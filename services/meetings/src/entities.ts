@@ -1,4 +1,4 @@
-import { BaseEntity } from "@contagem/schema";
+import { BaseEntity, PlaceEmbeddable } from "@contagem/schema";
 import { AttendanceEntity } from "./attendance/attendance.entity";
 import { DocumentEntity } from "./documents/document.entity";
 import { DeliberationEntity, VoteEntity } from "./deliberations/deliberation.entity";
@@ -8,6 +8,7 @@ import { ResolutionEntity } from "./resolutions/resolution.entity";
 
 export const entities = [
   BaseEntity,
+  PlaceEmbeddable,
   MeetingEntity,
   AgendaItemEntity,
   AttendanceEntity,

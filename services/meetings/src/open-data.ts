@@ -1,4 +1,4 @@
-import { gazetteColumns, recordColumns, reference, sourcesColumn, type OpenDataResource } from "@contagem/schema";
+import { gazetteColumns, placeColumns, recordColumns, reference, sourcesColumn, type OpenDataResource } from "@contagem/schema";
 import { AttendanceStatus } from "./attendance/attendance.enums";
 import { DeliberationOutcome, VoteChoice } from "./deliberations/deliberation.enums";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality } from "./meetings/meeting.enums";
@@ -29,6 +29,7 @@ const meetings: OpenDataResource = {
     { name: "start_time_stated", type: "boolean", sql: "m.start_time_stated", required: true, description: { pt: "Se o registro informa a hora (senão só a data vale).", en: "Whether the record states the time (else only the date holds)." } },
     { name: "ends_at", type: "datetime", sql: "m.ends_at", description: { pt: "Fim (UTC).", en: "End (UTC)." } },
     { name: "place", type: "string", sql: "m.place", description: { pt: "Local.", en: "Place." } },
+    ...placeColumns("m"),
     { name: "online_url", type: "string", sql: "m.online_url", description: { pt: "Endereço da transmissão ou sala online.", en: "URL of the online room or stream." } },
     { name: "recording_url", type: "string", sql: "m.recording_url", description: { pt: "Gravação (vídeo ou áudio) da reunião realizada.", en: "Recording (video or audio) of the held meeting." } },
     { name: "closing_report", type: "string", sql: "m.closing_report", description: { pt: "Relatório de encerramento (Markdown).", en: "Closing report (Markdown)." } },

@@ -121,7 +121,7 @@ const staffRows: MatrixRow[] = [
     return { contributionId: contribute.contribution.id, expectedVersion: contribute.contribution.version, status: "PUBLISHED" };
   }),
   row("createIntervention", `mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { id } } }`, STAFF_ONLY, async () => ({
-    councilId: regional.a.id, title: "Reforma da praça", estimatedCost: 120000.5, year: 2026,
+    councilId: regional.a.id, title: "Reforma da praça", estimatedCost: 120000.5, year: 2026, location: { name: "Praça do bairro", point: { type: "Point", coordinates: [-45, -20] } },
   })),
   row("recordCandidacy", `mutation($i: RecordCandidacyInput!) { recordCandidacy(input: $i) { candidacy { id } } }`, STAFF_ONLY, async () => ({
     processId: (await election()).id, displayName: "Candidato da Matriz",
@@ -148,7 +148,7 @@ const staffRows: MatrixRow[] = [
 const regionalRows: MatrixRow[] = [
   row("updateIntervention", `mutation($i: UpdateInterventionInput!) { updateIntervention(input: $i) { intervention { id } } }`, REGIONAL_WORKS, async () => {
     const works = await intervention();
-    return { id: works.id, expectedVersion: works.version, progress: 40, status: "IN_PROGRESS" };
+    return { id: works.id, expectedVersion: works.version, progress: 40, status: "IN_PROGRESS", location: { address: { streetAddress: "Rua Dois, s/n", postalCode: "32000-000" } } };
   }),
 ];
 const erasureRows = [row("eraseMe", `mutation($i: EraseMeInput!) { eraseMe(input: $i) { erasedAt } }`, CITIZEN_ONLY, async () => ({ confirm: "ERASE" }))];

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@contagem/schema";
+import { BBOX_SETTING, municipalityBbox, type SubgraphDefinition } from "@contagem/schema";
 import { entities } from "./entities";
 import { participationOpenData } from "./open-data";
 import { migrations } from "./migrations";
@@ -15,4 +15,7 @@ export const participation: SubgraphDefinition = {
   // Keys the CPF hashes and the pseudonyms of citizens in the audit log.
   secrets: ["PII_KEY"],
   openData: participationOpenData,
+  // MUNICIPALITY_BBOX: the area the coordinates of works must fall in (see place-check.ts).
+  settings: [BBOX_SETTING],
+  checkSettings: (settings) => void municipalityBbox(settings),
 };

@@ -1,4 +1,4 @@
-import { BaseEntity } from "@contagem/schema";
+import { BaseEntity, PlaceEmbeddable } from "@contagem/schema";
 import { BallotChoiceEntity, BallotEntity } from "./ballots/ballot.entity";
 import { ContributionEntity, MeetingPresenceEntity } from "./contributions/contribution.entity";
 import { AssemblyEntity } from "./decide/assembly.entity";
@@ -10,6 +10,7 @@ import { ProposalEntity, SupportEntity } from "./proposals/proposal.entity";
 
 export const entities = [
   BaseEntity,
+  PlaceEmbeddable,
   ParticipantEntity,
   ProcessEntity,
   PhaseEntity,

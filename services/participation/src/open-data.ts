@@ -1,4 +1,4 @@
-import { recordColumns, reference, sourcesColumn, type OpenDataResource } from "@contagem/schema";
+import { placeColumns, recordColumns, reference, sourcesColumn, type OpenDataResource } from "@contagem/schema";
 import { InterventionStatus } from "./interventions/intervention.enums";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./processes/process.enums";
 import { ProposalStatus } from "./proposals/proposal.enums";
@@ -158,6 +158,7 @@ const interventions: OpenDataResource = {
     { name: "status", type: "string", sql: "i.status", required: true, enumeration: InterventionStatus, description: { pt: "Situação.", en: "Status." } },
     { name: "progress", type: "integer", sql: "i.progress", required: true, description: { pt: "Andamento, em % (0–100).", en: "Progress, in % (0–100)." } },
     sourcesColumn("i"),
+    ...placeColumns("i"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },

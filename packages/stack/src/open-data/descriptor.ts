@@ -13,7 +13,7 @@ const both = (text: { pt: string; en: string }) => `${text.pt}\n\nEnglish: ${tex
 
 function tableField(field: OpenDataField) {
   const values = field.enumeration ? [...new Set(publicEnumNames(field.enumeration).values())] : undefined;
-  const constraints = { ...(field.required ? { required: true } : {}), ...(values ? { enum: values } : {}) };
+  const constraints = { ...(field.required ? { required: true } : {}), ...(values ? { enum: values } : {}), ...field.constraints };
   return {
     name: field.name,
     type: field.type,

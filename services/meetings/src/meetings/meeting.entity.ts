@@ -1,5 +1,5 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Opt, type Ref } from "@mikro-orm/core";
-import { BaseEntity, type SourceRecord } from "@contagem/schema";
+import { Collection, Embedded, Entity, Enum, ManyToOne, OneToMany, Property, type Opt, type Ref } from "@mikro-orm/core";
+import { BaseEntity, PlaceEmbeddable, type SourceRecord } from "@contagem/schema";
 import { AgendaItemKind, MeetingDocument, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
 /** A DOC publication about a meeting, as a public listing cites it (stored as jsonb). */
@@ -42,6 +42,10 @@ export class MeetingEntity extends BaseEntity {
 
   @Property({ type: "text", nullable: true })
   place?: string | null;
+
+  /** Its structured place (name, address, coordinates), beside the free-text `place` of the call. */
+  @Embedded(() => PlaceEmbeddable, { prefix: "location_", nullable: true })
+  location?: PlaceEmbeddable | null;
 
   @Property({ type: "text", nullable: true })
   onlineUrl?: string | null;

@@ -1,4 +1,4 @@
-import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
+import { LongText, Doc, SourceInput, SourcesInputField, PlaceInput } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgendaItemKind, MeetingStatus, MeetingType, Modality, RecordProvenance } from "./meeting.enums";
 
@@ -62,8 +62,14 @@ export class ScheduleMeetingInput {
   @Field(() => Date, { nullable: true, description: "When it is planned to end; after `startsAt` (else BAD_USER_INPUT)." })
   endsAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Address or room, for IN_PERSON and HYBRID meetings." })
+  @Field(() => String, { nullable: true, description: "Address or room as the call words it; IN_PERSON and HYBRID meetings need it or a `location` (else BAD_USER_INPUT)." })
   place?: string | null;
+
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "The venue structured (name, address in Contagem, GeoJSON point), besides `place`; a point outside the municipality, or any malformed part: BAD_USER_INPUT naming it (e.g. `location.point.coordinates`).",
+  })
+  location?: PlaceInput | null;
 
   @Field(() => String, { nullable: true, description: "Link to join, an http(s) URL (else BAD_USER_INPUT), for ONLINE and HYBRID meetings." })
   onlineUrl?: string | null;
@@ -92,7 +98,7 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true, description: "New label, 3 to 200 characters, e.g. \"3ª Reunião Ordinária de 2026\"." })
   sequenceLabel?: string;
 
-  @Field(() => Modality, { nullable: true, description: "New modality (IN_PERSON, ONLINE, HYBRID); omitted, unchanged. IN_PERSON and HYBRID need a place, ONLINE and HYBRID an online link." })
+  @Field(() => Modality, { nullable: true, description: "New modality (IN_PERSON, ONLINE, HYBRID); omitted, unchanged. IN_PERSON and HYBRID need a place or a location, ONLINE and HYBRID an online link." })
   modality?: Modality;
 
   @Field(() => Date, { nullable: true, description: "New start time (ISO 8601 instant with its offset); a convened meeting goes back to SCHEDULED, to be convened again." })
@@ -103,6 +109,12 @@ export class UpdateMeetingInput {
 
   @Field(() => String, { nullable: true, description: "New place; null clears it." })
   place?: string | null;
+
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "New structured venue, replacing the old one whole; `{}` removes it; omitted (or null), unchanged. Malformed or outside the municipality: BAD_USER_INPUT naming the field.",
+  })
+  location?: PlaceInput | null;
 
   @Field(() => String, { nullable: true, description: "New http(s) link; null clears it." })
   onlineUrl?: string | null;

@@ -1,4 +1,4 @@
-import { DateScalar, findPage, PageArgs, parentSources, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { DateScalar, findPage, PageArgs, parentSources, parseId, tryParseId, type RequestContext, Place, placeOf } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AttendanceEntity } from "../attendance/attendance.entity";
@@ -62,6 +62,14 @@ export class MeetingResolver {
   @FieldResolver(() => TerritoryRef, { nullable: true, description: "The territory of a territorial plenary or hearing." })
   territory(@Root() meeting: MeetingEntity) {
     return ref(meeting.territoryId);
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: "Where it happens, structured as Open Civic Data's Event `location`: a name, a postal address in Contagem and a GeoJSON point; null when not recorded (`place` keeps the call's own words).",
+  })
+  location(@Root() meeting: MeetingEntity) {
+    return placeOf(meeting.location);
   }
 
   @FieldResolver(() => Convocation, { nullable: true, description: "Null until the meeting is convened." })

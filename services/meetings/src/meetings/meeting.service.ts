@@ -1,4 +1,4 @@
-import { badInput, civilDate, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer } from "@contagem/schema";
+import { badInput, civilDate, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer, checkPlace } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
@@ -147,7 +147,8 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
       requireStated(input.type, input.modality);
       checkTimes(input.startsAt, input.endsAt);
       const onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
-      checkVenue(input.modality, input.place, onlineUrl);
+      const location = input.location ? checkPlace(input.location, "location", ctx.settings) : null;
+      checkVenue(input.modality, input.place, onlineUrl, location);
       const agenda = agendaOf(input.agenda ?? [], councilId, minutes);
       const meeting = em.create(MeetingEntity, {
         councilId,
@@ -161,6 +162,7 @@ export function scheduleMeeting(ctx: RequestContext, input: ScheduleMeetingInput
         startsAt: input.startsAt,
         endsAt: input.endsAt ?? null,
         place: input.place?.trim() || null,
+        location,
         onlineUrl,
         territoryId,
         sources: sourcesInput(input.sources) ?? [],
@@ -184,6 +186,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
       if (input.sequenceLabel != null) meeting.sequenceLabel = checkText(input.sequenceLabel, "sequenceLabel", 3, 200);
       if (input.modality != null) meeting.modality = input.modality;
       if (input.place !== undefined) meeting.place = input.place?.trim() || null;
+      if (input.location) meeting.location = checkPlace(input.location, "location", ctx.settings);
       if (input.onlineUrl !== undefined) meeting.onlineUrl = checkUrl(input.onlineUrl, "onlineUrl");
       if (input.endsAt !== undefined) meeting.endsAt = input.endsAt;
       replaceSources(meeting, input.sources);
@@ -197,7 +200,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
         meeting.noticeRequiredHours = null;
       }
       checkTimes(meeting.startsAt, meeting.endsAt);
-      checkVenue(meeting.modality, meeting.place, meeting.onlineUrl);
+      checkVenue(meeting.modality, meeting.place, meeting.onlineUrl, meeting.location);
       if (input.agenda) {
         if (meeting.status === MeetingStatus.CONVENED) {
           throw conflict("The agenda of a convened meeting is fixed: reschedule it to change the agenda.");

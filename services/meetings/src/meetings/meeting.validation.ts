@@ -1,4 +1,4 @@
-import { badInput, parseId } from "@contagem/schema";
+import { badInput, parseId, type PlaceEmbeddable } from "@contagem/schema";
 import type { AgendaItemInput } from "./meeting.inputs";
 import { AgendaItemKind, Modality } from "./meeting.enums";
 
@@ -20,9 +20,9 @@ export function checkUrl(value: string | null | undefined, field: string): strin
   return value;
 }
 
-/** In person needs a place, online a link, hybrid both. */
-export function checkVenue(modality: Modality, place: string | null | undefined, onlineUrl: string | null | undefined): void {
-  if (modality !== Modality.ONLINE && !place?.trim()) throw badInput("place", `A ${modality} meeting needs a "place".`);
+/** In person needs a place (the call's words or a structured location), online a link, hybrid both. */
+export function checkVenue(modality: Modality, place: string | null | undefined, onlineUrl: string | null | undefined, location?: PlaceEmbeddable | null): void {
+  if (modality !== Modality.ONLINE && !place?.trim() && !location) throw badInput("place", `A ${modality} meeting needs a "place" or a "location".`);
   if (modality !== Modality.IN_PERSON && !onlineUrl) throw badInput("onlineUrl", `A ${modality} meeting needs an "onlineUrl".`);
 }
 

@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from "@mikro-orm/core";
-import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, type Ref, type Opt, Embedded } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord, PlaceEmbeddable } from "@contagem/schema";
 import { ProcessEntity } from "../processes/process.entity";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -41,6 +41,10 @@ export class InterventionEntity extends BaseEntity<"status" | "progress"> {
   /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
   @SourcesProperty()
   sources: Opt<SourceRecord[]> = [];
+
+  /** Where the works are (name, address, coordinates); null when not recorded. */
+  @Embedded(() => PlaceEmbeddable, { prefix: "location_", nullable: true })
+  location?: PlaceEmbeddable | null;
 }
 
 @Entity({ tableName: "milestone" })

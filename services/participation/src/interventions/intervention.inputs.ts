@@ -1,4 +1,4 @@
-import { DateScalar, LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
+import { DateScalar, LongText, Doc, SourceInput, SourcesInputField, PlaceInput } from "@contagem/schema";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { InterventionStatus } from "./intervention.enums";
 
@@ -70,6 +70,12 @@ export class CreateInterventionInput {
   @SourcesInputField()
   sources?: SourceInput[] | null;
 
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "Where the works are: a name, an address in Contagem, a GeoJSON point; a point outside the municipality, or any malformed part: BAD_USER_INPUT naming it (e.g. `location.point.coordinates`).",
+  })
+  location?: PlaceInput | null;
+
   @Field(() => String, { nullable: true, description: Doc.IDEMPOTENCY_KEY })
   idempotencyKey?: string;
 }
@@ -97,6 +103,12 @@ export class UpdateInterventionInput {
 
   @Field(() => [MilestoneInput], { nullable: true, description: "Replaces the milestones." })
   milestones?: MilestoneInput[];
+
+  @Field(() => PlaceInput, {
+    nullable: true,
+    description: "New place of the works, replacing the old one whole; `{}` removes it; omitted (or null), unchanged. Malformed or outside the municipality: BAD_USER_INPUT naming the field.",
+  })
+  location?: PlaceInput | null;
 
   @Field(() => ID, {
     nullable: true,

@@ -1,4 +1,4 @@
-import { findPage, PageArgs, parseId, tryParseId, type RequestContext } from "@contagem/schema";
+import { findPage, PageArgs, parseId, Place, placeOf, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { milestonesByIntervention, processById } from "../loaders";
@@ -46,6 +46,14 @@ export class InterventionResolver {
   @FieldResolver(() => TerritoryRef, { nullable: true, description: "Where the works are; null when not stated." })
   territory(@Root() intervention: InterventionEntity) {
     return ref(intervention.territoryId);
+  }
+
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description: "Where the works are: a name, a postal address in Contagem and a GeoJSON point (Open Civic Data's `location`); null when not recorded.",
+  })
+  location(@Root() intervention: InterventionEntity) {
+    return placeOf(intervention.location);
   }
 
   @FieldResolver(() => DeliberationRef, { nullable: true, description: "The regional council's deliberation that decided it." })

@@ -1,4 +1,4 @@
-import { askFact, badInput, conflict, COUNCIL, DELIBERATION, findOrBadInput, loadForWrite, optionalFact, parseId, replaceSources, requireFact, requireSameCouncil, sourcesInput, TERRITORY, write, type DeliberationFacts, type RequestContext } from "@contagem/schema";
+import { askFact, badInput, conflict, COUNCIL, DELIBERATION, findOrBadInput, loadForWrite, optionalFact, parseId, replaceSources, requireFact, requireSameCouncil, sourcesInput, TERRITORY, write, type DeliberationFacts, type RequestContext, checkPlace } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { canManageParticipation, canUpdateIntervention, updatesInterventions } from "../participants/participant.policy";
 import { ProcessEntity } from "../processes/process.entity";
@@ -66,6 +66,7 @@ export function createIntervention(ctx: RequestContext, input: CreateInterventio
         status: InterventionStatus.PLANNED,
         progress: 0,
         sources: sourcesInput(input.sources) ?? [],
+        location: input.location ? checkPlace(input.location, "location", ctx.settings) : null,
       });
       await replaceMilestones(em, intervention, input.milestones ?? []);
       return intervention;
@@ -105,6 +106,7 @@ export function updateIntervention(ctx: RequestContext, input: UpdateInterventio
       if (input.estimatedCost != null) intervention.estimatedCost = checkCost(input.estimatedCost);
       if (input.description !== undefined) intervention.description = input.description?.trim() || null;
       replaceSources(intervention, input.sources);
+      if (input.location) intervention.location = checkPlace(input.location, "location", ctx.settings);
       if (deliberation) intervention.deliberationId = decidedBy(intervention.councilId, deliberation);
       if (input.milestones) await replaceMilestones(em, intervention, input.milestones);
       return intervention;
