@@ -1,7 +1,6 @@
-import { Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
+import { foldText, Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { requiredForQuorum } from "../attendance/quorum";
-import { foldText } from "../minutes/fold";
 import { minutesBody, topic } from "./demo-text";
 
 /** The councils' structure, as the councils demo seed produced it (handed over in-process). */
