@@ -7,6 +7,7 @@ import { Migration20261230000000_mandate_records } from "./Migration202612300000
 import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
 import { Migration20270101000000_documents } from "./Migration20270101000000_documents";
 import { Migration20270102000000_meeting_reports } from "./Migration20270102000000_meeting_reports";
+import { Migration20270103000000_resolution_search } from "./Migration20270103000000_resolution_search";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: "Migration20261231000000_webhook_outbox", class: Migration20261231000000_webhook_outbox },
   { name: "Migration20270101000000_documents", class: Migration20270101000000_documents },
   { name: "Migration20270102000000_meeting_reports", class: Migration20270102000000_meeting_reports },
+  { name: "Migration20270103000000_resolution_search", class: Migration20270103000000_resolution_search },
 ];
