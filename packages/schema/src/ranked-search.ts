@@ -16,27 +16,55 @@ export const SEARCH_QUERY_LENGTH = { min: 2, max: 200 } as const;
 /** Full text (Portuguese, over folded text) first; similar words (pg_trgm) when full text finds nothing at all. */
 export type SearchMode = "fulltext" | "similar";
 
-/**
- * The rows one mode finds: `from` is what follows `select … from` (tables, joins, `where`); `rank` an expression of
- * them (higher is better) whose own parameters come first. In full text, `from` names the query `q`
- * (`websearch_to_tsquery('portuguese', ?)` over the folded query) itself.
- */
-export interface RankedSql {
+/** The SQL of one mode: what follows `select … from`, the rank (higher is better) and their parameters (the rank's first). */
+interface RankedSql {
   from: string;
   rank: string;
   params: unknown[];
-  rankParams?: unknown[];
+  rankParams: unknown[];
 }
 
-/** What a search reads: its list name in cursors, the columns of a hit, the order among equal ranks, each mode's rows. */
+/**
+ * What a search reads: a table with the search columns `addSearchColumns` gives it (`search_document`, folded, and
+ * `search_vector`), the rows search may reach at all, and the columns of a hit.
+ */
 export interface RankedSource {
   /** The list's name in its cursors: a cursor of one search is refused by another. */
   list: string;
-  /** The selected columns, e.g. `m.id, m.status`: never a heavy search column. */
-  columns: string;
-  /** The order among equal ranks (a unique key), so that positions are stable, e.g. `m.id desc`. */
-  tiebreak: string;
-  sql(mode: SearchMode, folded: string): RankedSql;
+  /** The table, schema-qualified, and its alias in `where` and `documentJoin`. */
+  table: string;
+  alias: string;
+  /** The columns of a hit (those its entity maps): never a heavy search column. */
+  columns: string[];
+  /** Which rows search may reach (what the public may read) and the caller's filters, with their parameters. */
+  where: string;
+  params: unknown[];
+  /**
+   * In full text, a lateral join naming `doc.rank`: the best rank, for the query `q`, of the text of a document the
+   * row carries (null when none matches), so that a match inside a PDF finds the record.
+   */
+  documentJoin?: string;
+}
+
+/** Full text over the GIN-indexed vector (and the documents' text); similar words over the trigram-indexed document. */
+function rankedSql(source: RankedSource, mode: SearchMode, folded: string): RankedSql {
+  const a = source.alias;
+  if (mode === "similar") {
+    return {
+      from: `${source.table} ${a} where ${source.where} and ? <% ${a}.search_document`,
+      rank: `(word_similarity(?, ${a}.search_document) * 0.1)::float8`,
+      params: [...source.params, folded],
+      rankParams: [folded],
+    };
+  }
+  const join = source.documentJoin;
+  return {
+    from: `${source.table} ${a} cross join websearch_to_tsquery('portuguese', ?) q ${join ?? ""}
+      where ${source.where} and (${a}.search_vector @@ q${join ? " or doc.rank is not null" : ""})`,
+    rank: join ? `greatest(ts_rank_cd(${a}.search_vector, q), doc.rank)::float8` : `ts_rank_cd(${a}.search_vector, q)::float8`,
+    params: [folded, ...source.params],
+    rankParams: [],
+  };
 }
 
 export interface RankedHit<Row> {
@@ -78,7 +106,7 @@ export async function rankedSearch<Row extends Record<string, unknown>, Hit>(
   const shape: CursorShape = { list: source.list, keys: [intKey(1, MAX_SEARCH_DEPTH)] };
   const window = pageWindow(page, shape);
   const folded = foldQuery(text);
-  const ranked = { fulltext: source.sql("fulltext", folded), similar: source.sql("similar", folded) };
+  const ranked = { fulltext: rankedSql(source, "fulltext", folded), similar: rankedSql(source, "similar", folded) };
   const countOf = async (mode: SearchMode) => {
     const [{ total }] = await em.execute<{ total: string }[]>(`select count(*) as total from ${ranked[mode].from}`, ranked[mode].params);
     return Number(total);
@@ -89,9 +117,9 @@ export async function rankedSearch<Row extends Record<string, unknown>, Hit>(
     limit <= 0
       ? Promise.resolve([] as Ranked[])
       : em.execute<Ranked[]>(
-          `select ${source.columns}, ${ranked[mode].rank} as rank, count(*) over () as total from ${ranked[mode].from}
-           order by rank desc, ${source.tiebreak} offset ${offset} limit ${limit}`,
-          [...(ranked[mode].rankParams ?? []), ...ranked[mode].params],
+          `select ${source.columns.map((c) => `${source.alias}.${c}`).join(", ")}, ${ranked[mode].rank} as rank, count(*) over () as total
+           from ${ranked[mode].from} order by rank desc, ${source.alias}.id desc offset ${offset} limit ${limit}`,
+          [...ranked[mode].rankParams, ...ranked[mode].params],
         );
   let mode: SearchMode | undefined;
   let total: number | undefined;
@@ -130,4 +158,34 @@ export async function rankedSearch<Row extends Record<string, unknown>, Hit>(
     previous: async () => (await totalOf()) > 0,
     next: async () => (await totalOf()) >= (window.before![0] as number),
   });
+}
+
+/**
+ * A migration's step that makes `table` searchable as the minutes are: a folded search document (`fold` of each row's
+ * `columns`, which the entity writes from then on), the Portuguese vector PostgreSQL derives from it (a generated
+ * column, so the two never drift), a GIN index on the vector and a trigram index on the document for misspellings.
+ * The rows already there are folded here, 500 per statement.
+ */
+export async function addSearchColumns<Row>(
+  execute: (sql: string, params?: unknown[]) => Promise<unknown>,
+  table: string,
+  columns: string[],
+  fold: (row: Row) => string,
+): Promise<void> {
+  // Similar words need pg_trgm: every subgraph that searches creates it, as any of them may run first (or alone).
+  await execute(`create extension if not exists pg_trgm`);
+  await execute(`alter table ${table}
+    add column search_document text,
+    add column search_vector tsvector generated always as (to_tsvector('portuguese', coalesce(search_document, ''))) stored`);
+  const rows = (await execute(`select id, ${columns.join(", ")} from ${table} order by id`)) as (Row & { id: number })[];
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500);
+    await execute(
+      `update ${table} t set search_document = v.document from (values ${slice.map(() => "(?::int, ?::text)").join(", ")}) as v(id, document) where t.id = v.id`,
+      slice.flatMap((row) => [row.id, fold(row)]),
+    );
+  }
+  const name = table.split(".").at(-1)!.replaceAll('"', "");
+  await execute(`create index ${name}_search_idx on ${table} using gin (search_vector)`);
+  await execute(`create index ${name}_trgm_idx on ${table} using gin (search_document gin_trgm_ops)`);
 }

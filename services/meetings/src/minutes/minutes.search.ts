@@ -3,8 +3,6 @@ import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { documentRankJoin, matchingDocuments, withDocumentExcerpts } from "../documents/document.search";
 import type { DocumentEntity } from "../documents/document.entity";
 
-export { MAX_SEARCH_DEPTH } from "@contagem/schema";
-
 /** The columns the entity maps: the search document and vector stay in the database. */
 const MINUTES_COLUMNS = [
   "id", "created_at", "updated_at", "version", "council_id", "meeting_id", "year", "number", "status", "current_version",
@@ -21,27 +19,14 @@ export interface SearchHit {
 
 /** Published minutes, by their text or by a document their published versions carry (the signed PDF). */
 function minutesSource(schema: string, councilId: string | undefined): RankedSource {
-  const councilFilter = councilId != null ? "and m.council_id = ?" : "";
-  const councilParams = councilId != null ? [parseId(councilId, "councilId")] : [];
   return {
     list: "minutes-search",
-    columns: MINUTES_COLUMNS.map((c) => `m.${c}`).join(", "),
-    tiebreak: "m.id desc",
-    // Full-text matches use the GIN index on the tsvector; trigram similarity catches misspellings.
-    sql: (mode, folded) =>
-      mode === "fulltext"
-        ? {
-            from: `"${schema}".minutes m cross join websearch_to_tsquery('portuguese', ?) q ${documentRankJoin(schema)}
-              where m.status = 'PUBLISHED' ${councilFilter} and (m.search_vector @@ q or doc.rank is not null)`,
-            rank: "greatest(ts_rank_cd(m.search_vector, q), doc.rank)::float8",
-            params: [folded, ...councilParams],
-          }
-        : {
-            from: `"${schema}".minutes m where m.status = 'PUBLISHED' ${councilFilter} and ? <% m.search_document`,
-            rank: "(word_similarity(?, m.search_document) * 0.1)::float8",
-            rankParams: [folded],
-            params: [...councilParams, folded],
-          },
+    table: `"${schema}".minutes`,
+    alias: "m",
+    columns: MINUTES_COLUMNS,
+    where: `m.status = 'PUBLISHED'${councilId != null ? " and m.council_id = ?" : ""}`,
+    params: councilId != null ? [parseId(councilId, "councilId")] : [],
+    documentJoin: documentRankJoin(schema),
   };
 }
 

@@ -24,28 +24,16 @@ export interface ResolutionSearchHit {
   document: DocumentEntity | null;
 }
 
+/** Resolutions of the public record, by their number, ementa and text, or by a document attached to them. */
 function resolutionSource(schema: string, councilId: string | undefined): RankedSource {
-  const filters = [`r.status in (${PUBLIC_STATUSES.map((s) => `'${s}'`).join(", ")})`, ...(councilId != null ? ["r.council_id = ?"] : [])].join(" and ");
-  const councilParams = councilId != null ? [parseId(councilId, "councilId")] : [];
   return {
     list: "resolution-search",
-    columns: RESOLUTION_COLUMNS.map((c) => `r.${c}`).join(", "),
-    tiebreak: "r.id desc",
-    sql: (mode, folded) =>
-      mode === "fulltext"
-        ? {
-            // Its number, ementa and text, or the text of a document attached to it.
-            from: `"${schema}".resolution r cross join websearch_to_tsquery('portuguese', ?) q ${documentRankJoin(schema, "resolution", "r")}
-              where ${filters} and (r.search_vector @@ q or doc.rank is not null)`,
-            rank: "greatest(ts_rank_cd(r.search_vector, q), doc.rank)::float8",
-            params: [folded, ...councilParams],
-          }
-        : {
-            from: `"${schema}".resolution r where ${filters} and ? <% r.search_document`,
-            rank: "(word_similarity(?, r.search_document) * 0.1)::float8",
-            rankParams: [folded],
-            params: [...councilParams, folded],
-          },
+    table: `"${schema}".resolution`,
+    alias: "r",
+    columns: RESOLUTION_COLUMNS,
+    where: `r.status in (${PUBLIC_STATUSES.map((s) => `'${s}'`).join(", ")})${councilId != null ? " and r.council_id = ?" : ""}`,
+    params: councilId != null ? [parseId(councilId, "councilId")] : [],
+    documentJoin: documentRankJoin(schema, "resolution", "r"),
   };
 }
 

@@ -5,6 +5,7 @@ import { Migration20261201100000_integrity } from "./Migration20261201100000_int
 import { Migration20261216100000_public_record } from "./Migration20261216100000_public_record";
 import { Migration20261217100000_stated_counts } from "./Migration20261217100000_stated_counts";
 import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
+import { Migration20270103000000_proposal_search } from "./Migration20270103000000_proposal_search";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: "Migration20261216100000_public_record", class: Migration20261216100000_public_record },
   { name: "Migration20261217100000_stated_counts", class: Migration20261217100000_stated_counts },
   { name: "Migration20261231000000_webhook_outbox", class: Migration20261231000000_webhook_outbox },
+  { name: "Migration20270103000000_proposal_search", class: Migration20270103000000_proposal_search },
 ];

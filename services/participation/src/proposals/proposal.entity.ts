@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
-import { BaseEntity } from "@contagem/schema";
+import { BeforeCreate, BeforeUpdate, Entity, Enum, ManyToOne, Property, Unique, type Ref } from "@mikro-orm/core";
+import { BaseEntity, foldText } from "@contagem/schema";
 import { ParticipantEntity } from "../participants/participant.entity";
 import { Channel } from "../processes/process.enums";
 import { ProcessEntity } from "../processes/process.entity";
@@ -37,7 +37,24 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
    */
   @Property({ type: "integer", nullable: true })
   supportCount: number | null = 0;
+
+  /**
+   * What `searchProposals` reads: its title and text, folded (never anything of its author). PostgreSQL derives the
+   * search vector from it (a generated column), so the two never drift; mapped lazily, so that no read ships it.
+   */
+  @Property({ type: "text", lazy: true, nullable: true })
+  searchDocument?: string | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldSearchDocument(): void {
+    // A partial load (some fields only) lacks the text: it changes none of it either.
+    if (this.title != null && this.body != null) this.searchDocument = proposalSearchDocument(this);
+  }
 }
+
+/** A proposal's searched text, folded: its title and its text (the seeds' bulk inserts use it too). */
+export const proposalSearchDocument = (p: { title: string; body: string }) => foldText(`${p.title}\n${p.body}`);
 
 @Entity({ tableName: "support" })
 @Unique({ properties: ["proposal", "participant"] })
