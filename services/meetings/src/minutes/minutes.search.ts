@@ -1,4 +1,4 @@
-import { highlight, parseId, rankedSearch, type PageRequest, type RankedSource, type RequestContext } from "@contagem/schema";
+import { parseId, rankedSearch, type PageRequest, type RankedSource, type RequestContext } from "@contagem/schema";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { documentRankJoin, matchingDocuments, withDocumentExcerpts } from "../documents/document.search";
 import type { DocumentEntity } from "../documents/document.entity";
