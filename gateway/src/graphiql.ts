@@ -113,9 +113,10 @@ query MeetingsAndMinutes {
 `,
     },
     {
-      query: `# Search: councils by name (accents and case ignored) and the published minutes' full text (Portuguese,
-# tolerant of misspellings; empty on the default seed, which keeps no minutes text: try it after \`npm run seed:demo\`).
-query Search($text: String! = "reunião", $council: String = "petrolandia") {
+      query: `# Search: councils by name (accents and case ignored), and the full text (Portuguese, accents and plurals ignored,
+# tolerant of misspellings) of published minutes, resolutions and proposals. The default seed keeps no minutes or
+# resolution text (try them after \`npm run seed:demo\`); its proposals are the OGP Local vote's five commitments.
+query Search($text: String! = "reunião", $council: String = "petrolandia", $proposal: String! = "transparencia") {
   councils(first: 5, filter: { search: $council }) {
     totalCount
     edges { node { slug name territory { name } } }
@@ -123,6 +124,14 @@ query Search($text: String! = "reunião", $council: String = "petrolandia") {
   searchMinutes(query: $text, first: 5) {
     totalCount
     edges { node { rank excerpt minutes { label council { acronym } } } }
+  }
+  searchResolutions(query: $text, first: 5) {
+    totalCount
+    edges { node { rank excerpt resolution { label status council { acronym } } document { title url } } }
+  }
+  searchProposals(query: $proposal, first: 5) {
+    totalCount
+    edges { node { rank excerpt proposal { title status process { title } } } }
   }
 }
 `,

@@ -1,4 +1,5 @@
-import { excerptOf, foldQuery, highlight, quorumOf } from "@contagem/meetings";
+import { excerptOf, foldQuery, highlight } from "@contagem/schema";
+import { quorumOf } from "@contagem/meetings";
 import { FIGURES_FRESH_MS, figuresOf, figuresQuery, figuresSaltOf, StatsDimension } from "@contagem/participation";
 import { createServer } from "node:http";
 import { Pool } from "pg";

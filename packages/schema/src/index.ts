@@ -21,6 +21,8 @@ export * from "./node";
 export * from "./loaders";
 export * from "./query";
 export * from "./text";
+export * from "./fold";
+export * from "./ranked-search";
 export * from "./collation";
 export * from "./write";
 export * from "./database-errors";

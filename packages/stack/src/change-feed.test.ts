@@ -17,6 +17,8 @@ const ROOT = join(__dirname, "../../..");
 const NOT_SYNCED: Record<string, string> = {
   auditTrail: "the audit log is read by ADMIN, newest first, and never changes",
   searchMinutes: "search hits ranked by relevance, not records",
+  searchResolutions: "search hits ranked by relevance, not records",
+  searchProposals: "search hits ranked by relevance, not records",
   participants: "personal data, read by STAFF with a purpose, never mirrored",
   contributionsForModeration: "STAFF's work queue, not a public list",
 };

@@ -118,7 +118,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => system.stop());
 
-const VALUES = { query: ["reunião"], purpose: ["Teste de paginação"] };
+// The searches' query: words every synthetic minutes, resolution and proposal says ("dados sintéticos").
+const VALUES = { query: ["dados sintéticos"], purpose: ["Teste de paginação"] };
 
 describe.each(["councils", "meetings", "participation"])("cursors of the %s subgraph", (name) => {
   it("are refused unless they are a position of the list, and page the whole list both ways when they are", async () => {

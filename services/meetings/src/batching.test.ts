@@ -145,4 +145,13 @@ describe("batching across subgraphs", () => {
     expect(five.data.searchMinutes.totalCount).toBeGreaterThan(5);
     expect(fifty.total).toBe(five.total);
   });
+
+  it("resolution search costs the same for 5 and 20 hits, documents and excerpts included", async () => {
+    const query = `query($n: Int) { searchResolutions(query: "regimento", first: $n) { totalCount edges { node { rank excerpt document { id } resolution { label status council { id } meeting { id } } } } } }`;
+    const five = await statements(query, { n: 5 });
+    const twenty = await statements(query, { n: 20 });
+    expect(twenty.data.searchResolutions.totalCount).toBe(20);
+    expect(twenty.data.searchResolutions.edges).toHaveLength(20);
+    expect(twenty.total).toBe(five.total);
+  });
 });

@@ -88,6 +88,9 @@ describe("batching (participation)", () => {
     ["councils with their processes and works paged backward",
       `query($n: Int) { councils(last: $n) { edges { node { processes(last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { title } } }
         interventions(last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { title } } } } } } }`],
+    ["a search of proposals with their process, author and comments",
+      `query($n: Int) { searchProposals(query: "compromisso", first: $n) { totalCount edges { node { rank excerpt proposal { title supporterCount
+        author { displayName } process { title council { name } } contributions(first: 2) { totalCount edges { node { body } } } } } } } }`],
     ["works with council, territory, process and milestones",
       `query($n: Int) { interventions(first: $n) { edges { node { title council { name } territory { name } process { title } milestones { title } } } } }`],
     ["councils with their processes, works and participation figures",

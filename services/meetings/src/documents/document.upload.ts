@@ -1,6 +1,6 @@
+import { foldText } from "@contagem/schema";
 import { sha256Bytes } from "./document.hash";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { foldText } from "../minutes/fold";
 import { extractPdfText, mediaTypeOf } from "./document.content";
 import type { DocumentStorage } from "./document.storage";
 

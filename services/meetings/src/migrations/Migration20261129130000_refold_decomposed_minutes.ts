@@ -1,5 +1,5 @@
+import { foldText } from "@contagem/schema";
 import { Migration } from "@mikro-orm/migrations";
-import { foldText } from "../minutes/fold";
 
 /**
  * Published minutes typed in decomposed form (NFD) were indexed with each accented letter splitting its word

@@ -7,6 +7,7 @@ import { Migration20261230000000_mandate_records } from "./Migration202612300000
 import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
 import { Migration20270101000000_documents } from "./Migration20270101000000_documents";
 import { Migration20270102000000_meeting_reports } from "./Migration20270102000000_meeting_reports";
+import { Migration20270103000000_resolution_search } from "./Migration20270103000000_resolution_search";
 import { Migration20270104000000_places } from "./Migration20270104000000_places";
 import { Migration20270105000000_sources } from "./Migration20270105000000_sources";
 
@@ -21,6 +22,7 @@ export const migrations = [
   { name: "Migration20261231000000_webhook_outbox", class: Migration20261231000000_webhook_outbox },
   { name: "Migration20270101000000_documents", class: Migration20270101000000_documents },
   { name: "Migration20270102000000_meeting_reports", class: Migration20270102000000_meeting_reports },
+  { name: "Migration20270103000000_resolution_search", class: Migration20270103000000_resolution_search },
   { name: "Migration20270104000000_places", class: Migration20270104000000_places },
   { name: "Migration20270105000000_sources", class: Migration20270105000000_sources },
 ];

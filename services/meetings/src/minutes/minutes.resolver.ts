@@ -1,4 +1,4 @@
-import { PageArgs, parentSources, tryParseId, type RequestContext } from "@contagem/schema";
+import { PageArgs, parentSources, tryParseId, type RequestContext, excerptOf } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { currentVersionOf, meetingById, minutesById, versionsByMinutes } from "../loaders";
 import { Meeting } from "../meetings/meeting.type";
@@ -7,7 +7,6 @@ import { CouncilRef } from "../references/references.type";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { AmendMinutesInput, ApproveMinutesInput, DraftMinutesInput, PublishMinutesInput, ReviseMinutesDraftInput } from "./minutes.inputs";
 import { searchMinutes } from "./minutes.search";
-import { excerptOf } from "./fold";
 import { amendMinutes, approveMinutes, draftMinutes, publishMinutes, reviseMinutesDraft } from "./minutes.service";
 import { GazettePublication, Minutes, MinutesSearchConnection, MinutesVersion } from "./minutes.type";
 import { canSeeDrafts, visibleMinutes } from "./minutes.visibility";

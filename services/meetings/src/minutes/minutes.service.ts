@@ -1,4 +1,4 @@
-import { addSources, AppError, badInput, civilYear, conflict, ErrorCode, loadForWrite, parseId, replaceSources, requireSameCouncil, sha256, sourcesInput, write, type RequestContext, type Viewer } from "@contagem/schema";
+import { addSources, AppError, badInput, civilYear, conflict, ErrorCode, loadForWrite, parseId, replaceSources, requireSameCouncil, sha256, sourcesInput, write, type RequestContext, type Viewer, foldText } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts } from "../directory/council-directory";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
@@ -6,7 +6,6 @@ import { AgendaItemKind, MeetingStatus } from "../meetings/meeting.enums";
 import { canWriteMeetings, writesMeetings } from "../meetings/meeting.policy";
 import { DENIED, asRef, atMeeting, requireSecretariatRecord, requireStatus } from "../meetings/meeting.service";
 import { nextNumber } from "../numbering/numbering";
-import { foldText } from "./fold";
 import { newDocument } from "../documents/document.service";
 import { MinutesEntity, MinutesVersionEntity } from "./minutes.entity";
 import { MinutesStatus } from "./minutes.enums";

@@ -1,7 +1,8 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
-import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt, BeforeCreate, BeforeUpdate } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord, foldText } from "@contagem/schema";
 import { DeliberationEntity } from "../deliberations/deliberation.entity";
 import { MeetingEntity } from "../meetings/meeting.entity";
+import { formatNumber } from "../numbering/numbering";
 import { ResolutionStatus } from "./resolution.enums";
 
 /** A resolution (resolução), numbered per council and year, adopted by a deliberation at a meeting. */
@@ -54,4 +55,22 @@ export class ResolutionEntity extends BaseEntity {
   /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
   @SourcesProperty()
   sources: Opt<SourceRecord[]> = [];
+
+  /**
+   * What `searchResolutions` reads: its label, ementa and text, folded. PostgreSQL derives the search vector from it
+   * (a generated column), so the two never drift; mapped lazily, so that no read ships it.
+   */
+  @Property({ type: "text", lazy: true, nullable: true })
+  searchDocument?: string | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldSearchDocument(): void {
+    // A partial load (some fields only) lacks the text: it changes none of it either.
+    if (this.summary != null && this.body != null) this.searchDocument = resolutionSearchDocument(this);
+  }
 }
+
+/** A resolution's searched text, folded: "Resolução 001/2021", its ementa and its text (the seeds' bulk inserts use it too). */
+export const resolutionSearchDocument = (r: { number: number; year: number; summary: string; body: string }) =>
+  foldText(`Resolução ${formatNumber(r.number, r.year)}\n${r.summary}\n${r.body}`);

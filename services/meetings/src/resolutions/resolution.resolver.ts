@@ -1,5 +1,5 @@
-import { tryParseId, type RequestContext } from "@contagem/schema";
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { MAX_SEARCH_DEPTH, PageArgs, SEARCH_QUERY_LENGTH, tryParseId, type RequestContext } from "@contagem/schema";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Deliberation } from "../deliberations/deliberation.type";
 import { deliberationById, meetingById, resolutionById, resolutionsAmending, resolutionsRevoking } from "../loaders";
 import { Meeting } from "../meetings/meeting.type";
@@ -9,7 +9,8 @@ import { CouncilRef } from "../references/references.type";
 import { ResolutionEntity } from "./resolution.entity";
 import { AdoptResolutionInput, ChangeResolutionInput } from "./resolution.inputs";
 import { adoptResolution, amendResolution, revokeResolution } from "./resolution.service";
-import { Resolution } from "./resolution.type";
+import { searchResolutions } from "./resolution.search";
+import { Resolution, ResolutionSearchConnection } from "./resolution.type";
 
 @ObjectType({ description: "The result of a write on resolutions." })
 export class ResolutionPayload {
@@ -25,6 +26,24 @@ export class ResolutionResolver {
   resolution(@Arg("id", () => ID, { description: "The resolution's id." }) id: string, @Ctx() ctx: RequestContext) {
     const key = tryParseId(id);
     return key === null ? null : ctx.loaders.get(resolutionById).load(key);
+  }
+
+  @Query(() => ResolutionSearchConnection, {
+    nullable: true,
+    description:
+      "Full-text search of resolutions — all public from adoption on, in force, amended or revoked — by their number " +
+      '("001/2021"), ementa (`summary`) and text, and by the text of the documents attached to them (a hit in a document names it: `document`). ' +
+      'Portuguese, accents, case and plurals ignored ("resolucao" finds "resoluções"); "quoted phrases", `or` and `-excluded` words; ' +
+      "when no word matches, similar words (misspellings) do. Best first; paged forward or backward to the " +
+      `${MAX_SEARCH_DEPTH.toLocaleString("en-US")}th hit (a cursor deeper than that: BAD_USER_INPUT).`,
+  })
+  async searchResolutions(
+    @Arg("query", { description: `Words to look for, ${SEARCH_QUERY_LENGTH.min} to ${SEARCH_QUERY_LENGTH.max} characters once trimmed (else BAD_USER_INPUT), matched in Portuguese (stemmed; accents and case ignored).` }) query: string,
+    @Args() page: PageArgs,
+    @Arg("councilId", () => ID, { nullable: true, description: "Only this council's resolutions (its id); omitted, every council's. Not an id: BAD_USER_INPUT." }) councilId: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new ResolutionSearchConnection(await searchResolutions(ctx, query, councilId, page));
   }
 
   @FieldResolver(() => CouncilRef, { nullable: true, description: "The council that adopted it." })

@@ -1,5 +1,6 @@
 import { ConnectionType, DateScalar, NodeType, Source, OwnSources } from "@contagem/schema";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Document } from "../documents/document.type";
 import { ResolutionStatus } from "./resolution.enums";
 
 @ObjectType("Resolution", { description: "A resolution of a council, numbered per council and year." })
@@ -32,3 +33,24 @@ export class Resolution extends NodeType {
 
 @ObjectType("ResolutionConnection")
 export class ResolutionConnection extends ConnectionType(Resolution, "Resolution") {}
+
+@ObjectType("ResolutionSearchHit", { description: "A resolution matching a search, with a highlighted excerpt." })
+export class ResolutionSearchHit {
+  @Field(() => Resolution, { description: "The matching resolution." })
+  resolution: object;
+
+  @Field({ description: "Relevance (higher is better): comparable within one search only." })
+  rank: number;
+
+  @Field({ description: "Excerpt (about 240 characters) with the matched words in **bold**: of the ementa and text, or of `document` when only it matched." })
+  excerpt: string;
+
+  @Field(() => Document, {
+    nullable: true,
+    description: "The document attached to the resolution (e.g. its signed PDF) whose text matched the query; null when none did.",
+  })
+  document: object | null;
+}
+
+@ObjectType("ResolutionSearchConnection")
+export class ResolutionSearchConnection extends ConnectionType(ResolutionSearchHit, "ResolutionSearchHit") {}

@@ -1,8 +1,8 @@
-import { Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
+import { foldText, Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { requiredForQuorum } from "../attendance/quorum";
-import { foldText } from "../minutes/fold";
 import { minutesBody, topic } from "./demo-text";
+import { resolutionSearchDocument } from "../resolutions/resolution.entity";
 
 /** The councils' structure, as the councils demo seed produced it (handed over in-process). */
 export interface CouncilStructure {
@@ -234,13 +234,17 @@ export async function seedMeetingsDemo(em: EntityManager, councils: CouncilStruc
     const key = `r:${m.council.id}:${year}`;
     const number = (numbering.get(key) ?? 0) + 1;
     numbering.set(key, number);
+    const summary = `Dispõe sobre ${String(d.text).replace(/^Deliberação sobre /, "").replace(/: .*$/, "")} (sintética).`;
+    const body = `Art. 1º Fica aprovada a deliberação do conselho.\nArt. 2º Esta resolução entra em vigor na data de sua publicação.\n\n> DADOS SINTÉTICOS.`;
     resolutionRows.push({
       council_id: m.council.id,
       year,
       number,
       date: civilDate(m.startsAt),
-      summary: `Dispõe sobre ${String(d.text).replace(/^Deliberação sobre /, "").replace(/: .*$/, "")} (sintética).`,
-      body: `Art. 1º Fica aprovada a deliberação do conselho.\nArt. 2º Esta resolução entra em vigor na data de sua publicação.\n\n> DADOS SINTÉTICOS.`,
+      summary,
+      body,
+      // A bulk insert skips the entity's hook: the searched text is folded here, as the entity folds it.
+      search_document: resolutionSearchDocument({ number, year, summary, body }),
       meeting_id: d.meeting_id,
       deliberation_id: deliberationIds[k],
       status: rng.chance(0.1) ? "AMENDED" : rng.chance(0.05) ? "REVOKED" : "IN_FORCE",

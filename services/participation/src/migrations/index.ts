@@ -5,6 +5,7 @@ import { Migration20261201100000_integrity } from "./Migration20261201100000_int
 import { Migration20261216100000_public_record } from "./Migration20261216100000_public_record";
 import { Migration20261217100000_stated_counts } from "./Migration20261217100000_stated_counts";
 import { Migration20261231000000_webhook_outbox } from "./Migration20261231000000_webhook_outbox";
+import { Migration20270103000000_proposal_search } from "./Migration20270103000000_proposal_search";
 import { Migration20270104000000_places } from "./Migration20270104000000_places";
 import { Migration20270105000000_sources } from "./Migration20270105000000_sources";
 
@@ -17,6 +18,7 @@ export const migrations = [
   { name: "Migration20261216100000_public_record", class: Migration20261216100000_public_record },
   { name: "Migration20261217100000_stated_counts", class: Migration20261217100000_stated_counts },
   { name: "Migration20261231000000_webhook_outbox", class: Migration20261231000000_webhook_outbox },
+  { name: "Migration20270103000000_proposal_search", class: Migration20270103000000_proposal_search },
   { name: "Migration20270104000000_places", class: Migration20270104000000_places },
   { name: "Migration20270105000000_sources", class: Migration20270105000000_sources },
 ];

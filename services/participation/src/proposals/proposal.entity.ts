@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from "@mikro-orm/core";
-import { BaseEntity, SourcesProperty, type SourceRecord } from "@contagem/schema";
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt, BeforeCreate, BeforeUpdate } from "@mikro-orm/core";
+import { BaseEntity, SourcesProperty, type SourceRecord, foldText } from "@contagem/schema";
 import { ParticipantEntity } from "../participants/participant.entity";
 import { Channel } from "../processes/process.enums";
 import { ProcessEntity } from "../processes/process.entity";
@@ -41,7 +41,24 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
   /** Where this record's facts come from: the public documents cited with its write (or by the seed). */
   @SourcesProperty()
   sources: Opt<SourceRecord[]> = [];
+
+  /**
+   * What `searchProposals` reads: its title and text, folded (never anything of its author). PostgreSQL derives the
+   * search vector from it (a generated column), so the two never drift; mapped lazily, so that no read ships it.
+   */
+  @Property({ type: "text", lazy: true, nullable: true })
+  searchDocument?: string | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldSearchDocument(): void {
+    // A partial load (some fields only) lacks the text: it changes none of it either.
+    if (this.title != null && this.body != null) this.searchDocument = proposalSearchDocument(this);
+  }
 }
+
+/** A proposal's searched text, folded: its title and its text (the seeds' bulk inserts use it too). */
+export const proposalSearchDocument = (p: { title: string; body: string }) => foldText(`${p.title}\n${p.body}`);
 
 @Entity({ tableName: "support" })
 @Unique({ properties: ["proposal", "participant"] })

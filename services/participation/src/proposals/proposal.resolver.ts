@@ -1,4 +1,4 @@
-import { findPage, PageArgs, pagesByParent, parseId, startOfCivilHour, tryParseId, type RequestContext } from "@contagem/schema";
+import { findPage, MAX_SEARCH_DEPTH, PageArgs, SEARCH_QUERY_LENGTH, pagesByParent, parseId, startOfCivilHour, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { BallotEntity } from "../ballots/ballot.entity";
@@ -22,7 +22,8 @@ import {
 } from "./proposal.inputs";
 import { castBallot, createProposalOption, submitProposal, supportProposal } from "./proposal.service";
 import { decideProposal, withdrawProposal } from "./proposal-status.service";
-import { Proposal, ProposalConnection } from "./proposal.type";
+import { searchProposals } from "./proposal.search";
+import { Proposal, ProposalConnection, ProposalSearchConnection } from "./proposal.type";
 
 @ObjectType({ description: "The result of a write on a proposal." })
 export class ProposalPayload {
@@ -63,6 +64,24 @@ export class ProposalResolver {
     if (filter?.status) where.status = filter.status;
     if (filter?.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
     return new ProposalConnection(await findPage(ctx.em, ProposalEntity, where as FilterQuery<ProposalEntity>, page));
+  }
+
+  @Query(() => ProposalSearchConnection, {
+    nullable: true,
+    description:
+      "Full-text search of proposals and options by their title and text: those the public sees standing (PUBLISHED, SELECTED " +
+      "or NOT_SELECTED), never a WITHDRAWN one, and never by anything of their author. Portuguese, accents, case and plurals " +
+      'ignored ("pracas" finds "praças"); "quoted phrases", `or` and `-excluded` words; when no word matches, similar words ' +
+      `(misspellings) do. Best first; paged forward or backward to the ${MAX_SEARCH_DEPTH.toLocaleString("en-US")}th hit ` +
+      "(a cursor deeper than that: BAD_USER_INPUT).",
+  })
+  async searchProposals(
+    @Arg("query", { description: `Words to look for, ${SEARCH_QUERY_LENGTH.min} to ${SEARCH_QUERY_LENGTH.max} characters once trimmed (else BAD_USER_INPUT), matched in Portuguese (stemmed; accents and case ignored).` }) query: string,
+    @Args() page: PageArgs,
+    @Arg("processId", () => ID, { nullable: true, description: "Only this process's proposals (its id); omitted, every process's. Not an id: BAD_USER_INPUT." }) processId: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new ProposalSearchConnection(await searchProposals(ctx, query, processId, page));
   }
 
   @Query(() => Proposal, { nullable: true, description: "One proposal by id; null when there is none." })

@@ -27,6 +27,21 @@ export class Proposal extends NodeType {
 @ObjectType("ProposalConnection")
 export class ProposalConnection extends ConnectionType(Proposal, "Proposal") {}
 
+@ObjectType("ProposalSearchHit", { description: "A proposal matching a search, with a highlighted excerpt: its own words, never anything of its author." })
+export class ProposalSearchHit {
+  @Field(() => Proposal, { description: "The matching proposal (its `author` as they chose to appear, like everywhere)." })
+  proposal: object;
+
+  @Field({ description: "Relevance (higher is better): comparable within one search only." })
+  rank: number;
+
+  @Field({ description: "Excerpt (about 240 characters) of the title and text with the matched words in **bold**." })
+  excerpt: string;
+}
+
+@ObjectType("ProposalSearchConnection")
+export class ProposalSearchConnection extends ConnectionType(ProposalSearchHit, "ProposalSearchHit") {}
+
 @ObjectType("OptionResult", { description: "Votes an option received: counts only, never who voted." })
 export class OptionResult {
   @Field(() => Proposal, { description: "The option (a proposal of the vote) these votes went to." })

@@ -1,5 +1,6 @@
 import { Random, bulkInsert, civilYear, startOfCivilDay, startOfCivilYear } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { proposalSearchDocument } from "../proposals/proposal.entity";
 
 export interface ParticipationDemoInput {
   participants: number;
@@ -79,11 +80,16 @@ export async function seedParticipationDemo(em: EntityManager, input: Participat
     const count = process.kind === "PUBLIC_CONSULTATION" ? 0 : process.kind === "PRIORITISATION_VOTE" ? 5 : 6;
     for (let k = 0; k < count; k++) {
       const citizen = process.kind === "REGIONAL_WORKS_BUDGET";
+      const author = citizen ? someone() : null;
+      const title = citizen ? `${rng.pick(WORKS)} no bairro (proposta sintética)` : `Compromisso sintético ${k + 1}`;
+      const body = "Dados sintéticos gerados por seed:demo.";
       proposalRows.push({
         process_id: processId,
-        author_id: citizen ? someone() : null,
-        title: citizen ? `${rng.pick(WORKS)} no bairro (proposta sintética)` : `Compromisso sintético ${k + 1}`,
-        body: "Dados sintéticos gerados por seed:demo.",
+        author_id: author,
+        title,
+        body,
+        // A bulk insert skips the entity's hook: the searched text is folded here, as the entity folds it.
+        search_document: proposalSearchDocument({ title, body }),
         territory_id: process.territory_id ?? null,
       });
     }
