@@ -33,7 +33,7 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf .turbo 
 FROM node:24.22.3-trixie-slim AS runtime
 LABEL org.opencontainers.image.title="Contagem Participation Graph" \
       org.opencontainers.image.description="Public GraphQL API of the participation system of Contagem (MG)" \
-      org.opencontainers.image.licenses="AGPL-3.0-or-later"
+      org.opencontainers.image.licenses="MIT"
 # Listen on every interface (the services default to 127.0.0.1, right for `npm start`, wrong in a container).
 # NODE_ENV=production is what `npm start` gives every process (packages/stack/src/launcher.ts, PROCESS_ENV_DEFAULTS).
 ENV NODE_ENV=production \

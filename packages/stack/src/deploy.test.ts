@@ -15,6 +15,12 @@ import { GATEWAY_NODE_ARGS } from "./launcher";
  */
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const rootPackage = JSON.parse(read("package.json")) as { workspaces: string[]; devDependencies: Record<string, string> };
+/** The workspaces' folders, from the root manifest's patterns (`packages/*`, `gateway`). */
+const workspaces = rootPackage.workspaces.flatMap((pattern) =>
+  pattern.endsWith("/*")
+    ? readdirSync(join(ROOT, pattern.slice(0, -2))).map((dir) => `${pattern.slice(0, -2)}/${dir}`).filter((dir) => existsSync(join(ROOT, dir, "package.json")))
+    : [pattern],
+);
 
 /** The image's commands, from its entrypoint: command → [node flags…, script]. */
 function entrypointCommands(): Map<string, string[]> {
@@ -98,15 +104,18 @@ describe("the Dockerfile", () => {
 
   it("installs dependencies from every workspace's manifest and the lockfile, before copying the sources", () => {
     const copies = dockerfile.getCOPYs().map((c) => c.getArgumentsContent()!);
-    const workspaces = rootPackage.workspaces.flatMap((pattern) =>
-      pattern.endsWith("/*")
-        ? readdirSync(join(ROOT, pattern.slice(0, -2))).map((dir) => `${pattern.slice(0, -2)}/${dir}`).filter((dir) => existsSync(join(ROOT, dir, "package.json")))
-        : [pattern],
-    );
     expect(copies).toContain("package.json package-lock.json ./");
     for (const workspace of workspaces) expect(copies).toContain(`${workspace}/package.json ${workspace}/`);
     const text = dockerfile.getInstructions().map((i) => `${i.getKeyword()} ${i.getArgumentsContent()}`);
     expect(text.findIndex((line) => line.startsWith("RUN npm ci"))).toBeLessThan(text.indexOf("COPY . ."));
+  });
+
+  it("labels the image with the code's licence, the one every package states", () => {
+    const manifests = ["package.json", ...workspaces.map((dir) => `${dir}/package.json`)];
+    const licences = new Set(manifests.map((path) => (JSON.parse(read(path)) as { license?: string }).license));
+    expect([...licences]).toEqual(["MIT"]);
+    expect(read("LICENSE")).toMatch(/^MIT License\n/);
+    expect(text).toContain('org.opencontainers.image.licenses="MIT"');
   });
 
   it("keeps secrets, local data and installed trees out of the build context", () => {
