@@ -10,6 +10,8 @@
 FROM node:24.22.3-trixie-slim AS build
 ENV TURBO_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
+# The npm the project pins (`packageManager` in package.json): the lockfile's format and install behaviour are its.
+RUN npm install --global npm@11.19.1 --no-audit --no-fund
 # The manifests first, so that the dependency layer is rebuilt only when they change (one line per workspace:
 # a test checks that every workspace's manifest is copied).
 COPY package.json package-lock.json ./

@@ -14,7 +14,7 @@ import { GATEWAY_NODE_ARGS } from "./launcher";
  * image knows exist, ports and probes are the ones the services answer on, every pod runs unprivileged.
  */
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
-const rootPackage = JSON.parse(read("package.json")) as { workspaces: string[]; devDependencies: Record<string, string> };
+const rootPackage = JSON.parse(read("package.json")) as { workspaces: string[]; devDependencies: Record<string, string>; packageManager: string };
 /** The workspaces' folders, from the root manifest's patterns (`packages/*`, `gateway`). */
 const workspaces = rootPackage.workspaces.flatMap((pattern) =>
   pattern.endsWith("/*")
@@ -86,6 +86,7 @@ describe("the Dockerfile", () => {
       expect(from.getImageTag()).toMatch(new RegExp(`^${node.replace(/\./g, "\\.")}-[a-z]+-slim$`));
     }
     expect(froms[0].getBuildStage()).toBe("build");
+    expect(text).toContain(`RUN npm install --global ${rootPackage.packageManager} `);
     const runtimeCopies = dockerfile.getCOPYs().filter((c) => c.getRange().start.line > froms.at(-1)!.getRange().start.line);
     expect(runtimeCopies.map((c) => c.getFromFlag()?.getValue())).toContain("build");
   });
