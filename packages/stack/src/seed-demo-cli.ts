@@ -14,13 +14,14 @@ async function main() {
   const { values } = parseArgs({
     options: { scale: { type: "string" }, years: { type: "string" }, councils: { type: "string" }, participants: { type: "string" }, seed: { type: "string" } },
   });
-  const env = { SCALE: values.scale, YEARS: values.years, COUNCILS: values.councils, PARTICIPANTS: values.participants, SEED: values.seed };
-  const scale = readInt(env, "SCALE", 1, 1, 100);
+  // Command-line flags, checked with the configuration readers (not environment variables).
+  const flags = { SCALE: values.scale, YEARS: values.years, COUNCILS: values.councils, PARTICIPANTS: values.participants, SEED: values.seed };
+  const scale = readInt(flags, "SCALE", 1, 1, 100);
   const options = {
-    years: readInt(env, "YEARS", Math.min(10, Math.max(1, scale)), 1, 30),
-    councils: readInt(env, "COUNCILS", scale >= 10 ? 25 : 10, 1, 500),
-    participants: readInt(env, "PARTICIPANTS", 10_000 * scale, 0, 10_000_000),
-    seed: readInt(env, "SEED", 20231229, 0, 2 ** 31 - 1),
+    years: readInt(flags, "YEARS", Math.min(10, Math.max(1, scale)), 1, 30),
+    councils: readInt(flags, "COUNCILS", scale >= 10 ? 25 : 10, 1, 500),
+    participants: readInt(flags, "PARTICIPANTS", 10_000 * scale, 0, 10_000_000),
+    seed: readInt(flags, "SEED", 20231229, 0, 2 ** 31 - 1),
   };
   if (process.env.NODE_ENV === "production") throw new Error("seed:demo writes synthetic data: refused with NODE_ENV=production.");
   useCivilTimeZone(readCivilTimeZone(process.env));
