@@ -138,6 +138,17 @@ describe("observability", () => {
     expect(line).toMatchObject({ operationName: "TooManyAgain", codes: ["BAD_USER_INPUT"] });
   });
 
+  it("documents in the README every metric of its own that a process exposes, and exposes every metric the README names", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Observability"), readme.indexOf("**Access log.**"));
+    const firstCells = table.split("\n").filter((line) => line.startsWith("| `")).map((line) => line.split(" | ")[0]);
+    const documented = new Set(firstCells.flatMap((cell) => [...cell.matchAll(/`((?:contagem|graphql)_[a-z_]+)`/g)].map((m) => m[1])));
+    const scraped = [await (await scrape(system.gatewayUrl)).text(), await (await scrape(system.subgraphs.councils.url)).text()].join("\n");
+    const exposed = new Set([...scraped.matchAll(/^# TYPE ((?:contagem|graphql)_[a-z_]+) /gm)].map((m) => m[1]));
+    expect([...exposed].filter((name) => !documented.has(name) && !name.startsWith("graphql_envelop_phase_"))).toEqual([]);
+    expect([...documented].filter((name) => !exposed.has(name))).toEqual([]);
+  });
+
   it("closes /metrics to anyone without the operator's token (401), on the gateway and on a subgraph", async () => {
     for (const url of [system.gatewayUrl, system.subgraphs.meetings.url]) {
       const none = await scrape(url, null);
