@@ -1,4 +1,4 @@
-import { ConfigError, checkRuntime, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readOptional, readQueryLimits, readServerLimits, readString } from "@contagem/common";
+import { ConfigError, checkRuntime, readMetricsToken, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readOptional, readQueryLimits, readServerLimits, readString } from "@contagem/common";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readTrustedDocuments } from "./persisted-documents";
@@ -66,6 +66,7 @@ async function main() {
       openDataDir: readOptional(process.env, "OPEN_DATA_DIR"),
       civilTimeZone: readTimeZone(readString(process.env, "CIVIL_TIME_ZONE", "America/Sao_Paulo")),
       publicUrl: readPublicUrl(process.env.PUBLIC_URL),
+      metricsToken: readMetricsToken(process.env),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

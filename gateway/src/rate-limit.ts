@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ErrorCode, requestErrorBody } from "@contagem/common";
+import { ErrorCode, noteErrorCodes, requestErrorBody } from "@contagem/common";
 
 export interface RateLimitOptions {
   /** Points a client may spend per minute (0 = no limit); a request costs at least one. */
@@ -101,6 +101,7 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
         writeHeaders(req, res);
         const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
         res.statusCode = 429;
+        noteErrorCodes(res, [ErrorCode.RATE_LIMITED]);
         res.setHeader("retry-after", String(retryAfter));
         res.setHeader("content-type", "application/json");
         res.end(

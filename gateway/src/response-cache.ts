@@ -134,6 +134,11 @@ export class ResponseCache {
   get size(): number {
     return this.lru.size;
   }
+
+  /** Approximate bytes held (the same measure as the bound). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
 }
 
 interface GatewayContext {
@@ -156,7 +161,7 @@ export const cacheStatusOf = (req: IncomingMessage): string | undefined => cache
 const asked = new WeakMap<object, Set<string>>();
 
 /** The cache as a gateway plugin: served and stored around execution, told by the runtime which subgraphs ran. */
-export function useResponseCache(cache: ResponseCache, logger: Logger) {
+export function useResponseCache(cache: ResponseCache, logger: Logger, counted: (result: "hit" | "miss" | "bypass") => void = () => {}) {
   return {
     onSubgraphExecute({ subgraphName, executionRequest }: { subgraphName: string; executionRequest: { context?: object } }) {
       const context = executionRequest.context;
@@ -180,7 +185,10 @@ export function useResponseCache(cache: ResponseCache, logger: Logger) {
       }
       if (operation !== "query") return;
       const req = (args.contextValue as { req?: IncomingMessage }).req;
-      const status = (value: string) => req && cacheStatus.set(req, `${CACHE_STATUS_NAME}; ${value}`);
+      const status = (value: "hit" | "fwd=miss" | "fwd=bypass") => {
+        counted(value === "hit" ? "hit" : value === "fwd=miss" ? "miss" : "bypass");
+        if (req) cacheStatus.set(req, `${CACHE_STATUS_NAME}; ${value}`);
+      };
       // `rateLimit` is the asker's own budget at this moment: never another request's.
       if (context.request.headers.get("authorization") || selectsRateLimit(args.document, args.operationName)) return void status("fwd=bypass");
       const key = responseCacheKey(context.params?.query, args.variableValues, args.operationName);

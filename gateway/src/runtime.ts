@@ -23,6 +23,8 @@ import { withGatewayFields } from "./gateway-fields";
 import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { ResponseCache, useResponseCache } from "./response-cache";
 import type { SubgraphUrls } from "./subgraphs";
+import type { ServiceMetrics } from "@contagem/common";
+import { responseCacheMetrics, usePrometheusMetrics, useRequestRecord } from "./metrics";
 
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "@contagem/common";
 
@@ -55,6 +57,8 @@ export interface RuntimeOptions {
   budget: RateLimit;
   /** Automatic persisted queries and trusted documents. */
   persistedDocuments?: PersistedDocumentsOptions;
+  /** The gateway's metrics: operations, error codes, subgraph requests, the response cache. */
+  metrics: ServiceMetrics;
 }
 
 export type QueryPlanner = "js" | "rust";
@@ -64,6 +68,8 @@ export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
+  const cache = options.responseCacheTtlMs ? new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes) : undefined;
+  const cacheCounted = cache && responseCacheMetrics(options.metrics, cache);
   return createGatewayRuntime({
     supergraph: options.supergraph,
     // The gateway's own fields (Query.rateLimit: the budget lives here) are added around either planner.
@@ -91,16 +97,19 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
     cors: false,
-    plugins: () => [
+    plugins: (context) => [
+      usePrometheusMetrics(options.metrics, context.log),
       noSubscriptions,
       // The document's length is checked before a document is registered by its hash.
       ...(options.queryLimits === false ? [] : limitPlugins(options.queryLimits ?? DEFAULT_QUERY_LIMITS)),
       ...persistedDocumentPlugins(options.persistedDocuments ?? {}),
       useClosedErrors(options.logger),
+      // After the errors are closed: it counts their codes.
+      useRequestRecord(options.metrics),
       // Before the cost and the cache: it sees the final result, a cached one included.
       useHttpCaching(),
       useRateLimitCost(options.budget),
-      ...(options.responseCacheTtlMs ? [useResponseCache(new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes), options.logger)] : []),
+      ...(cache ? [useResponseCache(cache, options.logger, cacheCounted)] : []),
     ],
   });
 }

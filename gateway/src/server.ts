@@ -11,6 +11,11 @@ import {
   requestIdOf,
   negotiateAnswer,
   sendRejection,
+  createServiceMetrics,
+  METRICS_PATH,
+  observeRequests,
+  serveMetrics,
+  type ServiceMetrics,
   type Listening,
   type Logger,
   type ServerLimits,
@@ -33,6 +38,7 @@ import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
 import type { SubgraphUrls } from "./subgraphs";
+import { gatewayRouteOf } from "./metrics";
 
 export interface GatewayDeps {
   supergraph: string;
@@ -66,10 +72,13 @@ export interface GatewayDeps {
   civilTimeZone?: string;
   /** The gateway's public origin (PUBLIC_URL, e.g. https://participacao.example.gov.br): absolute links in the feeds. */
   publicUrl?: string;
+  /** The bearer token that opens /metrics (METRICS_TOKEN); without it /metrics answers 404. */
+  metricsToken?: string;
 }
 
 export interface Gateway {
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  metrics: ServiceMetrics;
   listen(port: number, host?: string): Promise<Listening>;
   stop(): Promise<void>;
 }
@@ -144,7 +153,8 @@ function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: A
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const budget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
-  const runtime = createRuntime({ ...deps, budget });
+  const metrics = createServiceMetrics();
+  const runtime = createRuntime({ ...deps, budget, metrics });
   // A CDN keeps a public answer no longer than the gateway's own cache would serve it.
   const maxAgeSeconds = Math.floor((deps.responseCacheTtlMs ?? 0) / 1000);
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
@@ -183,7 +193,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   };
 
-  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     // One request id follows the request through the gateway into every subgraph and their logs.
     const requestId = requestIdOf(req);
     req.headers["x-request-id"] = requestId;
@@ -198,6 +208,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end(JSON.stringify(down.length ? { status: "unavailable", down } : { status: "ok" }));
       return;
     }
+    // The operator's, not the public's: closed unless METRICS_TOKEN is set, and then only with it (never rate-limited).
+    if (path === METRICS_PATH && deps.metricsToken) return serveMetrics(req, res, metrics, deps.metricsToken, requestId);
     if (path === "/") {
       res.statusCode = 302;
       res.setHeader("location", GRAPHQL_PATH);
@@ -252,6 +264,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   };
 
+  // One access-log line and one observation per request, whatever answered it.
+  const handler = observeRequests(serve, { logger: deps.logger, metrics, routeOf: gatewayRouteOf });
+
   const serveGraphQL = async (req: IncomingMessage, res: ServerResponse, body: Buffer | undefined) => {
     const aborted = new AbortController();
     res.once("close", () => {
@@ -272,6 +287,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   return {
     handler,
+    metrics,
     async listen(port, host) {
       listening = await listen(handler, port, { ...deps.serverLimits, host, logger: deps.logger });
       deps.logger.info({ url: listening.url, node: process.version }, "gateway listening");

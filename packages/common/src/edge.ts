@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, requestErrorBody } from "./errors";
 import { jsonTextProblem } from "./json-body";
 import { MAX_NESTING } from "./limits";
+import { noteErrorCodes } from "./access-log";
 
 /**
  * The HTTP edge every GraphQL endpoint of the product shares (the gateway and each subgraph): what a request must be
@@ -210,6 +211,7 @@ function discardRest(req: IncomingMessage, done: (drained: boolean) => void): vo
  */
 export function sendRejection(req: IncomingMessage, res: ServerResponse, rejection: EdgeRejection, requestId: string): void {
   res.statusCode = rejection.status;
+  noteErrorCodes(res, [rejection.code]);
   for (const [name, value] of Object.entries(rejection.headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/json; charset=utf-8");
   const body = requestErrorBody(rejection.code, rejection.message, requestId);

@@ -4,6 +4,8 @@
 // get it through @contagem/schema, which re-exports it.
 export * from "./config";
 export * from "./logger";
+export * from "./metrics";
+export * from "./access-log";
 export * from "./tokens";
 export * from "./errors";
 export * from "./limits";

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ErrorCode, requestErrorBody, unexpectedMessage } from "./errors";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type ServerLimits } from "./in-flight";
 import type { Logger } from "./logger";
+import { noteErrorCodes } from "./access-log";
 
 export interface Listening {
   server: Server;
@@ -44,6 +45,7 @@ export async function listen(
       logger?.error({ err: error, requestId }, "unexpected error");
       if (res.headersSent) return res.end();
       res.statusCode = 500;
+      noteErrorCodes(res, [ErrorCode.INTERNAL_SERVER_ERROR]);
       res.setHeader("content-type", "application/json; charset=utf-8");
       res.end(requestErrorBody(ErrorCode.INTERNAL_SERVER_ERROR, unexpectedMessage(requestId), requestId));
     });

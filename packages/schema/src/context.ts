@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { ServerResponse } from "node:http";
 import { type Viewer, type Logger } from "@contagem/common";
 
 /** What every resolver receives: one per request, never shared between requests. */
@@ -47,7 +48,9 @@ export class Loaders {
   }
 }
 
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+const requestScope = new AsyncLocalStorage<{ requestId: string; res?: ServerResponse }>();
 
-export const runWithRequestId = <T>(requestId: string, fn: () => T): T => requestScope.run({ requestId }, fn);
+/** Runs `fn` in the request's scope: its id (for logs and errors) and its response (for its access-log record). */
+export const runWithRequestId = <T>(requestId: string, fn: () => T, res?: ServerResponse): T => requestScope.run({ requestId, res }, fn);
 export const currentRequestId = (): string | undefined => requestScope.getStore()?.requestId;
+export const currentResponse = (): ServerResponse | undefined => requestScope.getStore()?.res;

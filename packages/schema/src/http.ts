@@ -2,7 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runWithRequestId } from "./context";
-import { checkGraphQLRequest, checkJsonBody, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection, ErrorCode, createInFlightLimit, type ServerLimits, documentTooLong, nestingTooDeep } from "@contagem/common";
+import { checkGraphQLRequest, checkJsonBody, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection, ErrorCode, createInFlightLimit, type ServerLimits, documentTooLong, nestingTooDeep, METRICS_PATH, observeRequests, serveMetrics, type Logger, type ServiceMetrics } from "@contagem/common";
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -16,6 +16,10 @@ export interface HttpOptions<TContext extends object> {
   inFlight?: Pick<ServerLimits, "maxInFlight" | "maxQueued">;
   /** Paths a subgraph serves besides GraphQL (its documents' bytes), tried before the 404; each takes a slot. */
   routes?: SubgraphRoute<TContext>;
+  /** Its metrics, served at /metrics to the bearer of `metricsToken` (404 without a token configured). */
+  metrics: ServiceMetrics;
+  metricsToken?: string;
+  logger: Logger;
 }
 
 /**
@@ -49,7 +53,7 @@ function statusFor(status: number, contentType: string | undefined, body: string
 export function createHttpHandler<TContext extends object>(options: HttpOptions<TContext>) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acquire = createInFlightLimit(options.inFlight ?? { maxInFlight: 0, maxQueued: 0 });
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
     const path = (req.url ?? "/").split("?")[0];
@@ -62,6 +66,7 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
         return sendJson(res, 503, { status: "unavailable" });
       }
     }
+    if (path === METRICS_PATH && options.metricsToken) return serveMetrics(req, res, options.metrics, options.metricsToken, requestId);
     if (path !== "/graphql" && path !== "/") {
       if (options.routes) {
         const slot = await acquire(res);
@@ -69,7 +74,7 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
         if (slot instanceof EdgeRejection) return sendRejection(req, res, slot, requestId);
         try {
           const context = () => options.context(req, requestId);
-          if (await runWithRequestId(requestId, () => options.routes!(req, res, path, requestId, context))) return;
+          if (await runWithRequestId(requestId, () => options.routes!(req, res, path, requestId, context), res)) return;
         } finally {
           slot();
         }
@@ -88,6 +93,10 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       slot();
     }
   };
+  // One access-log line and one observation per request, whatever answered it.
+  const handler = observeRequests(serve, { logger: options.logger, metrics: options.metrics, routeOf: subgraphRouteOf });
+
+  return handler;
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     let body: unknown;
@@ -127,8 +136,17 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       res.statusCode = response.status ?? 200;
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
-    });
+    }, res);
   }
+}
+
+/** A subgraph's routes as the metrics and the access log name them. */
+export function subgraphRouteOf(path: string): string {
+  if (path === "/graphql" || path === "/") return "graphql";
+  if (path === "/healthz" || path === "/readyz") return "health";
+  if (path === METRICS_PATH) return "metrics";
+  if (path === "/documents" || path.startsWith("/documents/")) return "documents";
+  return "other";
 }
 
 function parseJson(raw: Buffer): unknown {

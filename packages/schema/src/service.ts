@@ -1,7 +1,7 @@
 import type { OpenDataResource } from "./open-data";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen } from "@contagem/common";
+import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
@@ -47,6 +47,7 @@ export interface SubgraphDeps {
   queryLimits?: QueryLimits | false;
   maxBodyBytes?: number;
   serverLimits?: ServerLimits;
+  metricsToken?: string;
 }
 
 export async function createSubgraphServer(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
@@ -119,6 +120,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
       queryLimits: readQueryLimits(env),
       maxBodyBytes: readInt(env, "MAX_REQUEST_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 100 * 1024 * 1024),
       serverLimits: readServerLimits(env, SUBGRAPH_IN_FLIGHT),
+      metricsToken: readMetricsToken(env),
       settings: Object.fromEntries([
         ...(definition.settings ?? []).filter((name) => env[name] !== undefined).map((name) => [name, env[name]!]),
         ...(definition.secrets ?? []).map((name) => {
@@ -167,6 +169,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     queryLimits: config.queryLimits,
     maxBodyBytes: config.maxBodyBytes,
     serverLimits: config.serverLimits,
+    metricsToken: config.metricsToken,
   });
   await server.start();
   serve = server.handler;

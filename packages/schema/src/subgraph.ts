@@ -7,7 +7,8 @@ import {
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
-import { type Verifier, AppError, maskError, subscriptionRefused, apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits, apolloNodeLimit, type ServerLimits, type Logger, listen, type Listening } from "@contagem/common";
+import { type Verifier, AppError, maskError, subscriptionRefused, apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits, apolloNodeLimit, type ServerLimits, type Logger, listen, type Listening, createServiceMetrics, type ServiceMetrics } from "@contagem/common";
+import { operationRecordPlugin, poolMetrics } from "./metrics";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
 import { Loaders, currentRequestId, type RequestContext } from "./context";
 import { formatDatabaseError } from "./database-errors";
@@ -31,11 +32,14 @@ export interface SubgraphOptions {
   serverLimits?: ServerLimits;
   /** Its own HTTP resources besides GraphQL (see SubgraphRoute). */
   routes?: SubgraphRoute<RequestContext>;
+  /** The bearer token that opens /metrics (METRICS_TOKEN); without it /metrics answers 404. */
+  metricsToken?: string;
 }
 
 export interface Subgraph {
   apollo: ApolloServer<RequestContext>;
   handler: ReturnType<typeof createHttpHandler<RequestContext>>;
+  metrics: ServiceMetrics;
   /** Starts Apollo (not the network); call before handling requests. */
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<Listening>;
@@ -47,6 +51,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   const { orm, verify, logger } = options;
   const queryLimits = options.queryLimits === false ? null : (options.queryLimits ?? DEFAULT_QUERY_LIMITS);
   const limits = queryLimits ? apolloLimits(queryLimits) : { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined };
+  const metrics = createServiceMetrics();
+  poolMetrics(metrics, orm);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
@@ -55,6 +61,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
+      operationRecordPlugin(metrics),
       ...limits.plugins,
       ...(queryLimits ? [apolloNodeLimit(queryLimits)] : []),
       {
@@ -118,6 +125,9 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     maxQueryChars: limits.maxChars,
     inFlight: options.serverLimits,
     routes: options.routes,
+    metrics,
+    metricsToken: options.metricsToken,
+    logger,
     // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
     ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
   });
@@ -126,6 +136,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   return {
     apollo,
     handler,
+    metrics,
     start: () => apollo.start(),
     async listen(port, host) {
       await apollo.start();

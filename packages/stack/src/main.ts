@@ -1,4 +1,4 @@
-import { checkRuntime, ConfigError, createLogger, readCivilTimeZone, readInt, readOptional, readString, readUrl, useCivilTimeZone, waitForDatabase } from "@contagem/schema";
+import { checkRuntime, ConfigError, createLogger, readMetricsToken, readCivilTimeZone, readInt, readOptional, readString, readUrl, useCivilTimeZone, waitForDatabase } from "@contagem/schema";
 import { SUBGRAPHS } from "@contagem/gateway";
 import { isAbsolute, join } from "node:path";
 import { ROOT } from "./artifacts";
@@ -24,6 +24,8 @@ async function main() {
       openDataDir: openDataDirOf(env).openDataDir,
       openDataSchedule: readOpenDataSchedule(env.OPEN_DATA_SCHEDULE),
       webhooks: readString(env, "WEBHOOKS", "on") !== "off",
+      // Read by the gateway and each subgraph; checked here, so that a bad token stops the launch before anything starts.
+      metrics: readMetricsToken(env) !== undefined,
       // Read by each export (a child process); checked here, so that a bad value stops the launch instead of every export.
       openDataKeep: readInt(env, "OPEN_DATA_KEEP", 30, 1, 3650),
       subgraphPorts: Object.fromEntries(
@@ -53,7 +55,8 @@ async function main() {
   const database = config.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(
     `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}, Node ${config.node}).\n` +
-      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Open data: ${stack.gatewayUrl.replace(/\/graphql$/, "/open-data/")}\n  Press Ctrl-C to stop.\n\n`,
+      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Open data: ${stack.gatewayUrl.replace(/\/graphql$/, "/open-data/")}\n` +
+      `  ${metricsWhere(config.metrics, stack.gatewayUrl, config.subgraphPorts)}\n  Press Ctrl-C to stop.\n\n`,
   );
   let stopping = false;
   const stop = async (reason: string, code: number) => {
@@ -66,6 +69,13 @@ async function main() {
   process.once("SIGINT", () => void stop("SIGINT", 0));
   process.once("SIGTERM", () => void stop("SIGTERM", 0));
   void stack.fatal.then((reason) => stop(reason, 1));
+}
+
+/** Where the Prometheus metrics are, or how to open them (they are closed unless METRICS_TOKEN is set). */
+function metricsWhere(open: boolean, gatewayUrl: string, subgraphPorts: Record<string, number>): string {
+  if (!open) return "Metrics: closed (set METRICS_TOKEN to serve /metrics; README, \"Observability\")";
+  const subgraphs = Object.entries(subgraphPorts).map(([name, port]) => `${name} http://127.0.0.1:${port}/metrics`);
+  return `Metrics (Authorization: Bearer $METRICS_TOKEN): ${gatewayUrl.replace(/\/graphql$/, "/metrics")}; ${subgraphs.join(", ")}`;
 }
 
 void main();

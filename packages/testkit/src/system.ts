@@ -19,6 +19,11 @@ export const TEST_SECRETS: Record<string, string> = {
   default: "test-secret-value-test-secret-value-0123456",
 };
 
+export type LogDestination = NonNullable<Parameters<typeof createLogger>[2]>;
+
+const testLogger = (name: string, logs?: LogDestination) =>
+  logs ? createLogger(name, "info", logs) : createLogger(name, process.env.TEST_LOG_LEVEL ?? "silent");
+
 export interface RunningSubgraph {
   name: string;
   url: string;
@@ -40,10 +45,14 @@ export async function startSubgraph(
     url?: string;
     /** Settings as the environment would give them (e.g. `DOCUMENT_MAX_BYTES`); test secrets are added. */
     settings?: Record<string, string>;
+    /** METRICS_TOKEN: opens /metrics. */
+    metricsToken?: string;
+    /** Where the logs go, at info level (silent otherwise, unless TEST_LOG_LEVEL says). */
+    logs?: LogDestination;
   } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
-  const logger = createLogger(`test-${definition.name}`, process.env.TEST_LOG_LEVEL ?? "silent");
+  const logger = testLogger(`test-${definition.name}`, options.logs);
   const server = await createSubgraphServer(definition, {
     orm: database.orm,
     verify: await createVerifier(TEST_AUTH),
@@ -55,6 +64,7 @@ export async function startSubgraph(
       ...options.settings,
       ...Object.fromEntries((definition.secrets ?? []).map((name) => [name, TEST_SECRETS[name] ?? TEST_SECRETS.default])),
     },
+    metricsToken: options.metricsToken,
   });
   const listening: Listening = await server.listen(0);
   const sql = new SqlCounter(database.orm);
@@ -91,6 +101,8 @@ export async function startSystem(
     persistedDocuments?: PersistedDocumentsOptions;
     openDataDir?: string;
     settings?: Record<string, string>;
+    metricsToken?: string;
+    logs?: LogDestination;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -99,7 +111,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {
@@ -110,7 +122,7 @@ export async function startSystem(
     gateway = createGateway({
     supergraph,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-    logger: createLogger("test-gateway", process.env.TEST_LOG_LEVEL ?? "silent"),
+    logger: testLogger("test-gateway", options.logs),
     // The product default (the Rust planner); TEST_QUERY_PLANNER=js runs the federated suite on the JavaScript one.
     queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "rust",
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
@@ -119,6 +131,7 @@ export async function startSystem(
     verify: await createVerifier(TEST_AUTH),
     persistedDocuments: options.persistedDocuments,
     openDataDir: options.openDataDir,
+    metricsToken: options.metricsToken,
     });
   } catch (error) {
     await stopSubgraphs();
