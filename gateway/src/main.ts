@@ -39,6 +39,19 @@ function readTimeZone(name: string): string {
   return name;
 }
 
+/** REDIS_URL: the Redis the replicas share (redis:// or rediss://); unset or empty: state in this process. */
+function readRedis(value: string | undefined): { url: string } | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("REDIS_URL: not a URL (redis://[user:password@]host:6379[/db] or rediss://…).");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw new ConfigError("REDIS_URL: must start with redis:// or rediss://.");
+  return { url: value };
+}
+
 async function main() {
   const logger = createLogger("gateway");
   let config;
@@ -67,6 +80,7 @@ async function main() {
       civilTimeZone: readTimeZone(readString(process.env, "CIVIL_TIME_ZONE", "America/Sao_Paulo")),
       publicUrl: readPublicUrl(process.env.PUBLIC_URL),
       metricsToken: readMetricsToken(process.env),
+      redis: readRedis(process.env.REDIS_URL),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

@@ -117,7 +117,7 @@ export function usePrometheusMetrics(metrics: ServiceMetrics, log: GatewayConfig
 }
 
 /** The response cache's hits, misses and bypasses, and what it holds. */
-export function responseCacheMetrics(metrics: ServiceMetrics, cache: ResponseCache): (status: "hit" | "miss" | "bypass") => void {
+export function responseCacheMetrics(metrics: ServiceMetrics, cache: ResponseCache | undefined): (status: "hit" | "miss" | "bypass") => void {
   const lookups = new Counter({
     name: "contagem_response_cache_requests_total",
     help: "Queries the gateway's response cache saw: hit (answered from it), miss (asked the subgraphs, then kept), bypass (may not be cached: a token, rateLimit, large variables)",
@@ -125,6 +125,8 @@ export function responseCacheMetrics(metrics: ServiceMetrics, cache: ResponseCac
     registers: [metrics.registry],
   });
   for (const result of ["hit", "miss", "bypass"]) lookups.inc({ result }, 0);
+  // Shared in Redis, the cache's size is Redis's to report (its INFO), not one replica's.
+  if (!cache) return (result) => lookups.inc({ result });
   new Gauge({
     name: "contagem_response_cache_entries",
     help: "Answers held in the gateway's response cache",

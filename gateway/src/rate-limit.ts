@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { SharedState } from "./redis";
 import { ErrorCode, noteErrorCodes, requestErrorBody } from "@contagem/common";
 
 export interface RateLimitOptions {
@@ -60,17 +61,30 @@ export interface RateLimit {
 }
 
 /**
- * Per-client budget of points, in memory per gateway process (behind N replicas each enforces its share). Every
+ * Per-client budget of points, counted in Redis when the replicas share one (`REDIS_URL`: the budget is the client's
+ * across every replica), in this process's memory otherwise. While Redis cannot be reached each replica counts in
+ * its own memory (rate-limiter-flexible's insurance limiter): the limit then holds per replica. Every
  * request costs a point at the edge, before its body is read; once its operation is known, the rest of its cost.
  * Over the budget: HTTP 429 with Retry-After and a GraphQL error coded RATE_LIMITED.
  */
-export function createRateLimit(options: RateLimitOptions): RateLimit {
+export function createRateLimit(options: RateLimitOptions, shared?: SharedState): RateLimit {
   const charged = new WeakMap<IncomingMessage, Charged>();
   if (!options.perMinute) {
     return { admit: async () => true, charge: async () => null, budgetOf: () => undefined, writeHeaders: () => undefined };
   }
   const limit = options.perMinute;
-  const limiter = new RateLimiterMemory({ points: limit, duration: 60 });
+  const inMemory = new RateLimiterMemory({ points: limit, duration: 60 });
+  const limiter: RateLimiterAbstract = shared
+    ? new RateLimiterRedis({
+        storeClient: shared.client,
+        keyPrefix: `${shared.keyPrefix}rate-limit`,
+        points: limit,
+        duration: 60,
+        // Not connected: counted in memory at once, without waiting for a command to fail.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: inMemory,
+      })
+    : inMemory;
   const budgetOf = (req: IncomingMessage): Budget | undefined => {
     const spent = charged.get(req);
     if (!spent) return undefined;

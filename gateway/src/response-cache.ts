@@ -17,12 +17,15 @@ import { selectsRateLimit } from "./rate-limit-field";
  *   can only change answers that asked a subgraph the mutation asked: all of those are dropped before the mutation's
  *   response returns (records, their lists and their counts alike).
  * - Memory is bounded in bytes and the key never copies large variables: anonymous clients choose what it holds.
+ *
+ * It lives in the process's memory (`ResponseCache`), or in Redis when `REDIS_URL` is set (./redis), shared by every
+ * replica: then a mutation through one replica drops the answers it changed for all of them before it returns.
  */
 
 /** Variables larger than this (as canonical JSON) make a request uncacheable. */
 export const MAX_CACHEABLE_VARIABLES_CHARS = 4096;
 /** One answer larger than this is served but not kept. */
-const MAX_ENTRY_BYTES = 512 * 1024;
+export const MAX_ENTRY_BYTES = 512 * 1024;
 export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
@@ -141,6 +144,26 @@ export class ResponseCache {
   }
 }
 
+/**
+ * Where the plugin keeps answers: in this process or shared (Redis). `lookup` says null when the store cannot be
+ * reached (the request is then answered without the cache); `since` is the moment the answer's computation began.
+ */
+export interface SharedResponseCache {
+  lookup(key: string): Promise<{ hit?: ExecutionResult; since: unknown } | null>;
+  store(key: string, result: ExecutionResult, subgraphs: Iterable<string>, since: unknown): Promise<void>;
+  /** Drops every answer that asked one of `subgraphs`, for every replica, before it resolves; returns how many. */
+  invalidate(subgraphs: Iterable<string>): Promise<number>;
+}
+
+/** The in-process cache behind the plugin's interface. */
+export function inMemory(cache: ResponseCache): SharedResponseCache {
+  return {
+    lookup: async (key) => ({ hit: cache.get(key), since: cache.now() }),
+    store: async (key, result, subgraphs, since) => cache.set(key, result, subgraphs, since as number),
+    invalidate: async (subgraphs) => cache.invalidate(subgraphs),
+  };
+}
+
 interface GatewayContext {
   request: Request;
   params?: { query?: unknown; variables?: unknown; operationName?: unknown };
@@ -161,7 +184,7 @@ export const cacheStatusOf = (req: IncomingMessage): string | undefined => cache
 const asked = new WeakMap<object, Set<string>>();
 
 /** The cache as a gateway plugin: served and stored around execution, told by the runtime which subgraphs ran. */
-export function useResponseCache(cache: ResponseCache, logger: Logger, counted: (result: "hit" | "miss" | "bypass") => void = () => {}) {
+export function useResponseCache(cache: SharedResponseCache, logger: Logger, counted: (result: "hit" | "miss" | "bypass") => void = () => {}) {
   return {
     onSubgraphExecute({ subgraphName, executionRequest }: { subgraphName: string; executionRequest: { context?: object } }) {
       const context = executionRequest.context;
@@ -170,15 +193,15 @@ export function useResponseCache(cache: ResponseCache, logger: Logger, counted: 
       if (!subgraphs) asked.set(context, (subgraphs = new Set()));
       subgraphs.add(subgraphName);
     },
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as GatewayContext;
       const operation = getOperationAST(args.document, args.operationName)?.operation;
       if (operation === "mutation") {
         return {
           // Whatever its outcome (one field of several may have written), before the response returns.
-          onExecuteDone() {
+          async onExecuteDone() {
             const subgraphs = asked.get(context) ?? [];
-            const dropped = cache.invalidate(subgraphs);
+            const dropped = await cache.invalidate(subgraphs);
             logger.debug({ subgraphs: [...subgraphs], dropped }, "response cache invalidated by a mutation");
           },
         };
@@ -193,15 +216,17 @@ export function useResponseCache(cache: ResponseCache, logger: Logger, counted: 
       if (context.request.headers.get("authorization") || selectsRateLimit(args.document, args.operationName)) return void status("fwd=bypass");
       const key = responseCacheKey(context.params?.query, args.variableValues, args.operationName);
       if (!key) return void status("fwd=bypass");
-      const hit = cache.get(key);
+      const found = await cache.lookup(key);
+      // The shared store cannot be reached: answered without it (never an error for a read).
+      if (!found) return void status("fwd=bypass");
+      const { hit, since } = found;
       status(hit ? "hit" : "fwd=miss");
       if (hit) return setResultAndStopExecution(hit);
-      const since = cache.now();
       return {
-        onExecuteDone({ result }) {
+        async onExecuteDone({ result }) {
           const one = result as ExecutionResult;
           if (Symbol.asyncIterator in (result as object) || one.errors?.length || !one.data) return;
-          cache.set(key, one, asked.get(context) ?? [], since);
+          await cache.store(key, one, asked.get(context) ?? [], since);
         },
       };
     },

@@ -21,7 +21,8 @@ import type { RateLimit } from "./rate-limit";
 import { resolveRateLimit, useRateLimitCost } from "./rate-limit-field";
 import { withGatewayFields } from "./gateway-fields";
 import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
-import { ResponseCache, useResponseCache } from "./response-cache";
+import { inMemory, ResponseCache, useResponseCache } from "./response-cache";
+import { RedisResponseCache, type SharedState } from "./redis";
 import type { SubgraphUrls } from "./subgraphs";
 import type { ServiceMetrics } from "@contagem/common";
 import { responseCacheMetrics, usePrometheusMetrics, useRequestRecord } from "./metrics";
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
   persistedDocuments?: PersistedDocumentsOptions;
   /** The gateway's metrics: operations, error codes, subgraph requests, the response cache. */
   metrics: ServiceMetrics;
+  /** Redis (`REDIS_URL`): the response cache is then shared by every replica instead of held in this process. */
+  sharedState?: SharedState;
 }
 
 export type QueryPlanner = "js" | "rust";
@@ -68,8 +71,10 @@ export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 const FORWARDED_HEADERS = ["authorization", "x-request-id"];
 
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
-  const cache = options.responseCacheTtlMs ? new ResponseCache(options.responseCacheTtlMs, options.responseCacheMaxBytes) : undefined;
-  const cacheCounted = cache && responseCacheMetrics(options.metrics, cache);
+  const ttlMs = options.responseCacheTtlMs;
+  const local = ttlMs && !options.sharedState ? new ResponseCache(ttlMs, options.responseCacheMaxBytes) : undefined;
+  const cache = !ttlMs ? undefined : options.sharedState ? new RedisResponseCache(options.sharedState, ttlMs, Object.keys(options.subgraphUrls), options.logger) : inMemory(local!);
+  const cacheCounted = cache && responseCacheMetrics(options.metrics, local);
   return createGatewayRuntime({
     supergraph: options.supergraph,
     // The gateway's own fields (Query.rateLimit: the budget lives here) are added around either planner.

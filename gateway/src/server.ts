@@ -35,6 +35,7 @@ import { createDocumentRoutes, isDocumentPath } from "./documents";
 import { createOpenDataRoutes } from "./open-data";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
+import { connectSharedState } from "./redis";
 import { createRuntime, type QueryLimits, type QueryPlanner } from "./runtime";
 import { createBrowserPolicy, DEFAULT_CORS_ORIGINS } from "./security";
 import type { SubgraphUrls } from "./subgraphs";
@@ -74,6 +75,11 @@ export interface GatewayDeps {
   publicUrl?: string;
   /** The bearer token that opens /metrics (METRICS_TOKEN); without it /metrics answers 404. */
   metricsToken?: string;
+  /**
+   * Redis (REDIS_URL), shared by the replicas: the response cache and the rate-limit budget; without it both live in
+   * this process. `keyPrefix` (default "contagem:") separates deployments, or tests, sharing one Redis.
+   */
+  redis?: { url: string; keyPrefix?: string };
 }
 
 export interface Gateway {
@@ -152,9 +158,10 @@ function toRequestInit(req: IncomingMessage, body: Buffer | undefined, signal: A
  * and the HTTP checks (method, media type, size) that refuse a request before it costs memory.
  */
 export function createGateway(deps: GatewayDeps): Gateway {
-  const budget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false });
+  const sharedState = deps.redis && connectSharedState(deps.redis.url, deps.logger, deps.redis.keyPrefix);
+  const budget = createRateLimit(deps.rateLimit ?? { perMinute: 0, trustProxy: false }, sharedState);
   const metrics = createServiceMetrics();
-  const runtime = createRuntime({ ...deps, budget, metrics });
+  const runtime = createRuntime({ ...deps, budget, metrics, sharedState });
   // A CDN keeps a public answer no longer than the gateway's own cache would serve it.
   const maxAgeSeconds = Math.floor((deps.responseCacheTtlMs ?? 0) / 1000);
   const browserPolicy = createBrowserPolicy({ corsOrigins: deps.corsOrigins ?? DEFAULT_CORS_ORIGINS });
@@ -289,6 +296,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     handler,
     metrics,
     async listen(port, host) {
+      // A replica starting with Redis at hand serves from the shared cache and budget from its first request.
+      await sharedState?.ready();
       listening = await listen(handler, port, { ...deps.serverLimits, host, logger: deps.logger });
       deps.logger.info({ url: listening.url, node: process.version }, "gateway listening");
       return listening;
@@ -296,6 +305,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async stop() {
       await listening?.close();
       await runtime.dispose();
+      await sharedState?.close();
     },
   };
 }

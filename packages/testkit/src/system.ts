@@ -85,6 +85,8 @@ export async function startSubgraph(
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** Every gateway's URL (the first is `gatewayUrl`): replicas over the same subgraphs when `gateways` > 1. */
+  gatewayUrls: string[];
   subgraphs: Record<string, RunningSubgraph>;
   stop(): Promise<void>;
 }
@@ -103,6 +105,10 @@ export async function startSystem(
     settings?: Record<string, string>;
     metricsToken?: string;
     logs?: LogDestination;
+    /** Gateway replicas over the same subgraphs (default 1). */
+    gateways?: number;
+    /** The Redis the gateways share (REDIS_URL), with a key prefix of the test's own. */
+    redis?: { url: string; keyPrefix: string };
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -117,32 +123,40 @@ export async function startSystem(
   const stopSubgraphs = async () => {
     for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
   };
-  let gateway;
+  const gateways: ReturnType<typeof createGateway>[] = [];
+  const urls: string[] = [];
   try {
-    gateway = createGateway({
-    supergraph,
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-    logger: testLogger("test-gateway", options.logs),
-    // The product default (the Rust planner); TEST_QUERY_PLANNER=js runs the federated suite on the JavaScript one.
-    queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "rust",
-    responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
-    queryLimits: options.queryLimits,
-    rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
-    verify: await createVerifier(TEST_AUTH),
-    persistedDocuments: options.persistedDocuments,
-    openDataDir: options.openDataDir,
-    metricsToken: options.metricsToken,
-    });
+    const verify = await createVerifier(TEST_AUTH);
+    for (let i = 0; i < (options.gateways ?? 1); i++) {
+      const gateway = createGateway({
+        supergraph,
+        subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+        logger: testLogger("test-gateway", options.logs),
+        // The product default (the Rust planner); TEST_QUERY_PLANNER=js runs the federated suite on the JavaScript one.
+        queryPlanner: options.queryPlanner ?? (process.env.TEST_QUERY_PLANNER as QueryPlanner | undefined) ?? "rust",
+        responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
+        queryLimits: options.queryLimits,
+        rateLimit: { perMinute: options.ratePerMinute ?? 0, trustProxy: false },
+        verify,
+        persistedDocuments: options.persistedDocuments,
+        openDataDir: options.openDataDir,
+        metricsToken: options.metricsToken,
+        redis: options.redis,
+      });
+      gateways.push(gateway);
+      urls.push((await gateway.listen(0)).url);
+    }
   } catch (error) {
+    for (const gateway of gateways) await gateway.stop();
     await stopSubgraphs();
     throw error;
   }
-  const listening = await gateway.listen(0);
   return {
-    gatewayUrl: listening.url,
+    gatewayUrl: urls[0],
+    gatewayUrls: urls,
     subgraphs,
     async stop() {
-      await gateway.stop();
+      for (const gateway of gateways) await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       const [first] = Object.values(subgraphs);
       if (first) {
