@@ -156,4 +156,20 @@ describeWithRedis("gateway replicas sharing Redis", () => {
       await limited.stop();
     }
   });
+
+  it("starts and answers without the Redis it was given when that Redis does not answer", async () => {
+    // Nothing listens on port 1: the gateway waits 2 s for it, then starts without it, and says so in its log.
+    const alone = await startSystem(DEFINITIONS.slice(0, 1), supergraph, { responseCacheTtlMs: 60_000, ratePerMinute: 100, redis: { url: "redis://127.0.0.1:1", keyPrefix } });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const read = await post(alone.gatewayUrl, QUERY);
+        expect(read.status).toBe(200);
+        expect(read.body.data.council.id).toBeTruthy();
+        expect(read.cacheStatus).toBe("contagem-gateway; fwd=bypass");
+        expect(read.remaining).toBe(String(99 - i));
+      }
+    } finally {
+      await alone.stop();
+    }
+  });
 });
