@@ -104,7 +104,7 @@ export function sourcesInput(given: readonly SourceInput[] | null | undefined, f
   if (given == null) return undefined;
   const entries = given.map((source, i) => {
     const url = (source?.url ?? "").trim();
-    const problem = urlProblem(url);
+    const problem = httpUrlProblem(url);
     if (problem) throw badInput(`${field}[${i}].url`, `"${field}[${i}].url" ${problem}`);
     const note = source.note?.trim().replace(/\s+/g, " ") || null;
     if (note && [...note].length > SourceLimit.NOTE) {
@@ -121,9 +121,15 @@ export function sourcesInput(given: readonly SourceInput[] | null | undefined, f
   return merged;
 }
 
-function urlProblem(url: string): string | undefined {
+/**
+ * What is wrong with a public http(s) URL a client gives (a source, a meeting's link or recording), or undefined: it
+ * must be usable as written — absolute, http or https, with a host, no credentials, at most `limit` characters, and
+ * nothing the WHATWG parser would silently repair (spaces, line breaks, backslashes), since the text is published as
+ * given (the graph, the calendars, the open-data files).
+ */
+export function httpUrlProblem(url: string, limit: number = SourceLimit.URL): string | undefined {
   if (!url) return "is empty: give the document's absolute http(s) URL.";
-  if ([...url].length > SourceLimit.URL) return `has more than ${SourceLimit.URL} characters.`;
+  if ([...url].length > limit) return `has more than ${limit} characters.`;
   // The WHATWG parser accepts what a browser would repair (spaces, backslashes): refuse before it can.
   const control = [...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
   if (control || /[\s\\<>"{}|^`]/.test(url)) return "contains spaces, control or unsafe characters: send the URL percent-encoded.";

@@ -17,6 +17,8 @@ export const StringLimit = {
    * request body even in two-byte UTF-8 (accented Portuguese), so the boundary, not the HTTP layer, names the limit.
    */
   DOCUMENT: 500_000,
+  /** URLs the schema allows beyond the default: a webhook receiver's, a meeting's recording (signed streaming links). */
+  URL: 2_000,
 } as const;
 
 const EXTENSION = "maxLength";
@@ -25,7 +27,7 @@ const EXTENSION = "maxLength";
  * Raises an input field's ceiling above the default; put it beside the field's `@Field`. It lives in the field's
  * schema extensions, which the emitted SDL does not print, so declaring a limit never changes the public schema.
  */
-export const LongText = (kind: "TEXT" | "DOCUMENT") => Extensions({ [EXTENSION]: StringLimit[kind] });
+export const LongText = (kind: "TEXT" | "DOCUMENT" | "URL") => Extensions({ [EXTENSION]: StringLimit[kind] });
 
 /**
  * `Input.field` → declared ceiling, for the input types of `schema` (type-graphql's). Read from type-graphql's

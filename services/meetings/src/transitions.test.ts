@@ -58,6 +58,11 @@ describe("illegal transitions", () => {
       [{ ...base, place: null }, "place"],
       [{ ...base, modality: "ONLINE", place: null }, "onlineUrl"],
       [{ ...base, modality: "HYBRID", onlineUrl: "ftp://x" }, "onlineUrl"],
+      // Not a URL a calendar or a browser can use as written: new URL() would silently repair each of these.
+      [{ ...base, modality: "HYBRID", onlineUrl: "https://meet.example/x\r\nSTATUS:CANCELLED" }, "onlineUrl"],
+      [{ ...base, modality: "HYBRID", onlineUrl: "https://meet.example/sala de reunião" }, "onlineUrl"],
+      [{ ...base, modality: "HYBRID", onlineUrl: "https://meet.example\\@evil.example/" }, "onlineUrl"],
+      [{ ...base, modality: "HYBRID", onlineUrl: "https://secretaria:senha@meet.example/x" }, "onlineUrl"],
       [{ ...base, endsAt: at(4) }, "endsAt"],
       [{ ...base, councilId: "999999" }, "councilId"],
       [{ ...base, agenda: [{ kind: "INFORMATIVE", title: " " }] }, "agenda[0].title"],
@@ -153,10 +158,21 @@ describe("a held meeting's recording and closing report", () => {
     expect(first.data.recordMeetingReport.meeting).toMatchObject({ recordingUrl: "https://video.example.org/reuniao", closingReport: "## Encerramento\n\nAprovado o calendário." });
     const { version } = first.data.recordMeetingReport.meeting;
     expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl: "javascript:alert(1)" }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version }))).toEqual(["BAD_USER_INPUT"]);
+    for (const recordingUrl of ["https://video.example.org/1\r\nX-EVIL:1", "https://video.example.org/a b", "https://user:pass@video.example.org/1", `https://video.example.org/${"v".repeat(2000)}`]) {
+      const bad = await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl });
+      // Beyond 2,000 characters the subgraph's boundary answers first, naming the field by its path (`input.recordingUrl`).
+      expect({ recordingUrl, codes: codesOf(bad), field: bad.errors?.[0].extensions?.field }).toEqual({ recordingUrl, codes: ["BAD_USER_INPUT"], field: expect.stringMatching(/^(input\.)?recordingUrl$/) });
+    }
+    // The documented ceiling is 2,000 characters: a long signed streaming URL of 1,500 is a recording's URL.
+    const long = `https://video.example.org/${"v".repeat(1474)}`;
+    const longSaved = await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl: long });
+    expect(longSaved.data.recordMeetingReport.meeting.recordingUrl).toBe(long);
+    const reverted = await attempt(REPORT, { meetingId: held.id, expectedVersion: version + 1, recordingUrl: "https://video.example.org/reuniao" });
+    expect(reverted.data.recordMeetingReport.meeting.version).toBe(version + 2);
+    expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version + 2 }))).toEqual(["BAD_USER_INPUT"]);
     expect(codesOf(await attempt(REPORT, { meetingId: held.id, expectedVersion: version - 1, closingReport: "Outro texto." }))).toEqual(["CONFLICT"]);
-    const removed = await attempt(REPORT, { meetingId: held.id, expectedVersion: version, recordingUrl: null });
-    expect(removed.data.recordMeetingReport.meeting).toMatchObject({ recordingUrl: null, closingReport: "## Encerramento\n\nAprovado o calendário.", version: version + 1 });
+    const removed = await attempt(REPORT, { meetingId: held.id, expectedVersion: version + 2, recordingUrl: null });
+    expect(removed.data.recordMeetingReport.meeting).toMatchObject({ recordingUrl: null, closingReport: "## Encerramento\n\nAprovado o calendário.", version: version + 3 });
     const read = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { recordingUrl closingReport } }`, { id: held.id });
     expect(read.data.meeting).toEqual({ recordingUrl: null, closingReport: "## Encerramento\n\nAprovado o calendário." });
   });

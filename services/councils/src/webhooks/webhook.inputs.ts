@@ -1,9 +1,10 @@
-import { Doc } from "@contagem/schema";
+import { Doc, LongText } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { WebhookEventType } from "./webhook.enums";
 
 @InputType({ description: "A new webhook receiver (ADMIN)." })
 export class CreateWebhookSubscriptionInput {
+  @LongText("URL")
   @Field({ description: "Where events are POSTed: http or https, no user or password in it, no fragment, at most 2000 characters; otherwise BAD_USER_INPUT. Private and loopback addresses are refused at delivery time unless the deployment allows them (WEBHOOK_ALLOW_PRIVATE_HOSTS)." })
   url: string;
 
@@ -43,6 +44,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => Int, { description: "The subscription's `version` you read; a stale one is CONFLICT." })
   expectedVersion: number;
 
+  @LongText("URL")
   @Field(() => String, { nullable: true, description: "A new receiver URL, under the same rules as on creation." })
   url?: string | null;
 

@@ -155,6 +155,7 @@ export class RecordMeetingReportInput {
   @Field(() => Int, { description: Doc.EXPECTED_VERSION })
   expectedVersion: number;
 
+  @LongText("URL")
   @Field(() => String, { nullable: true, description: "The recording (video or audio): an http(s) URL, up to 2,000 characters (else BAD_USER_INPUT). Omitted: unchanged; null: removed." })
   recordingUrl?: string | null;
 

@@ -1,4 +1,4 @@
-import { badInput, civilDate, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer, checkPlace } from "@contagem/schema";
+import { badInput, civilDate, StringLimit, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer, checkPlace } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
@@ -272,8 +272,7 @@ export function recordMeetingReport(ctx: RequestContext, input: RecordMeetingRep
         throw badInput("recordingUrl", 'Give "recordingUrl", "closingReport" or both (null removes one).');
       }
       if (input.recordingUrl !== undefined) {
-        if (input.recordingUrl && input.recordingUrl.length > 2000) throw badInput("recordingUrl", '"recordingUrl" takes at most 2,000 characters.');
-        meeting.recordingUrl = checkUrl(input.recordingUrl, "recordingUrl");
+        meeting.recordingUrl = checkUrl(input.recordingUrl, "recordingUrl", StringLimit.URL);
       }
       if (input.closingReport !== undefined) {
         meeting.closingReport = input.closingReport === null ? null : checkText(input.closingReport, "closingReport", 3, 20_000);

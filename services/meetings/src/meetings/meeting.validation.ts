@@ -1,4 +1,4 @@
-import { badInput, parseId, type PlaceEmbeddable } from "@contagem/schema";
+import { badInput, httpUrlProblem, parseId, StringLimit, type PlaceEmbeddable } from "@contagem/schema";
 import type { AgendaItemInput } from "./meeting.inputs";
 import { AgendaItemKind, Modality } from "./meeting.enums";
 
@@ -8,16 +8,11 @@ export function checkText(value: string, field: string, min = 1, max = 500): str
   return text;
 }
 
-export function checkUrl(value: string | null | undefined, field: string): string | null {
+export function checkUrl(value: string | null | undefined, field: string, limit: number = StringLimit.DEFAULT): string | null {
   if (value == null || value === "") return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw badInput(field, `"${field}" must be a URL.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw badInput(field, `"${field}" must be an http(s) URL.`);
-  return value;
+  const problem = httpUrlProblem(value.trim(), limit);
+  if (problem) throw badInput(field, `"${field}" ${problem}`);
+  return value.trim();
 }
 
 /** In person needs a place (the call's words or a structured location), online a link, hybrid both. */
