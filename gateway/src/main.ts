@@ -1,4 +1,6 @@
-import { ConfigError, checkRuntime, readMetricsToken, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readOptional, readQueryLimits, readServerLimits, readString } from "@contagem/common";
+// First: tracing patches node:http and the fetch client as they load (nothing when OTEL_EXPORTER_OTLP_ENDPOINT is unset).
+import "./tracing";
+import { ConfigError, checkRuntime, readMetricsToken, createLogger, logUnhandledRejections, createVerifier, readAuthConfig, DEFAULT_MAX_BODY_BYTES, readInt, readOptional, readQueryLimits, readServerLimits, readString, stopTracing } from "@contagem/common";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type QueryPlanner } from "./runtime";
 import { DEFAULT_CACHE_MAX_BYTES } from "./response-cache";
 import { readTrustedDocuments } from "./persisted-documents";
@@ -91,6 +93,7 @@ async function main() {
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
     await gateway.stop();
+    await stopTracing();
     process.exit(0);
   };
   logUnhandledRejections(logger);

@@ -8,7 +8,8 @@ import { join } from "node:path";
  * The gateway process (what `npm start` runs: gateway/dist/main.js) loads no persistence kernel: no MikroORM, knex,
  * type-graphql, Apollo Server or pg. It imports @contagem/common, not the @contagem/schema barrel (which brought
  * 3,000 modules and ~20 MB of heap, and with a bounded heap, garbage collection under load). The built process is
- * what is checked (`npm test` builds first): the modules it had loaded when it stopped.
+ * what is checked (`npm test` builds first): the modules it had loaded when it stopped. Without an OTLP endpoint it
+ * loads nothing of OpenTelemetry either (tracing costs nothing unless configured).
  */
 const ROOT = join(__dirname, "..", "..");
 const KERNEL = ["@mikro-orm/", "/knex/", "/type-graphql/", "@apollo/server", "@apollo/subgraph", "/pg/", "/pg-pool/", "@electric-sql/"];
@@ -29,6 +30,8 @@ test("the gateway process runs without loading the persistence kernel", async ()
         COUNCILS_URL: "http://127.0.0.1:9/graphql",
         MEETINGS_URL: "http://127.0.0.1:9/graphql",
         PARTICIPATION_URL: "http://127.0.0.1:9/graphql",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -49,6 +52,8 @@ test("the gateway process runs without loading the persistence kernel", async ()
     expect(modules.some((m) => m.includes("/packages/common/"))).toBe(true);
     expect(modules.filter((m) => KERNEL.some((k) => m.includes(k)))).toEqual([]);
     expect(modules.filter((m) => m.includes("/packages/schema/"))).toEqual([]);
+    // Only the API, which prom-client loads for its exemplars; no SDK, exporter or instrumentation.
+    expect(modules.filter((m) => m.includes("/@opentelemetry/") && !m.includes("/@opentelemetry/api/"))).toEqual([]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -17,3 +17,4 @@ export * from "./listen";
 export * from "./global-id";
 export * from "./auth";
 export * from "./open-data-layout";
+export * from "./tracing";

@@ -108,7 +108,12 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
 /** Whether the request's `Authorization: Bearer …` is the token, compared in constant time. */
 export function bearerMatches(req: IncomingMessage, token: string): boolean {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
-  return !!match && timingSafeEqual(digest(match[1]), digest(token));
+  return !!match && tokenMatches(match[1], token);
+}
+
+/** Whether `given` is the token, compared in constant time. */
+export function tokenMatches(given: string, token: string): boolean {
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 /**

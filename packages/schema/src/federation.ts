@@ -32,6 +32,27 @@ export const FEDERATION_IMPORTS = [
 
 export const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${FEDERATION_IMPORTS.map((d) => JSON.stringify(d)).join(", ")}])`;
 
+/**
+ * A custom directive the supergraph keeps (Federation's `@composeDirective`): its definition is given to type-graphql
+ * (`directives` of the build options, applied with `@Directive`), and `url` names its specification, whose version
+ * must agree across subgraphs, e.g. `https://specs.contagem.mg.gov.br/audience/v1.0` for `@audience`.
+ */
+export interface ComposedDirective {
+  url: string;
+  /** With its `@`, e.g. `@audience`. */
+  name: string;
+}
+
+/** The schema extension that imports and composes custom directives, or "" when there are none. */
+export function composeDirectivesSdl(directives: readonly ComposedDirective[]): string {
+  return directives
+    .map(({ url, name }) => {
+      if (!/^@[_A-Za-z][_0-9A-Za-z]*$/.test(name)) throw new Error(`A composed directive's name starts with @: got ${JSON.stringify(name)}.`);
+      return `extend schema @link(url: ${JSON.stringify(url)}, import: [${JSON.stringify(name)}]) @composeDirective(name: ${JSON.stringify(name)})`;
+    })
+    .join("\n");
+}
+
 export interface FederatedSchema {
   schema: GraphQLSchema;
   /** The subgraph SDL, with its federation directives and @link: what is committed as schema.graphql. */
@@ -48,6 +69,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck" | "scalarsMap">,
   referenceResolvers: ReferenceResolvers,
   relay: { subgraph: SubgraphName; hostsNode?: boolean },
+  composeDirectives: readonly ComposedDirective[] = [],
 ): Promise<FederatedSchema> {
   // No middleware or auth checker runs on plain fields here (policies live in services and field resolvers), so
   // they read the property directly instead of through type-graphql's middleware chain: far less work per field.
@@ -62,7 +84,7 @@ export async function buildFederatedSchema(
     for (const arg of field.args) if (arg.name === "input") arg.description ??= Doc.MUTATION_INPUT(String(arg.type));
   }
   // Relay's global object identification is added to the SDL, so the committed schema shows it as any field.
-  const typeDefs = relaySdl(parse(`${federationLink}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`), relay.subgraph, relay.hostsNode ?? false);
+  const typeDefs = relaySdl(parse(`${federationLink}\n${composeDirectivesSdl(composeDirectives)}\n\n${printSchemaWithDirectives(typeSchema).trim()}\n`), relay.subgraph, relay.hostsNode ?? false);
   const sdl = `${print(typeDefs)}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   const built: { schema?: GraphQLSchema } = {};

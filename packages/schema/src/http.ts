@@ -2,7 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runWithRequestId } from "./context";
-import { checkGraphQLRequest, checkJsonBody, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection, ErrorCode, createInFlightLimit, type ServerLimits, documentTooLong, nestingTooDeep, METRICS_PATH, observeRequests, serveMetrics, type Logger, type ServiceMetrics } from "@contagem/common";
+import { checkGraphQLRequest, checkJsonBody, DEFAULT_MAX_BODY_BYTES, EdgeRejection, readBody, requestIdOf, sendRejection, ErrorCode, createInFlightLimit, type ServerLimits, documentTooLong, nestingTooDeep, METRICS_PATH, observeRequests, serveMetrics, type Logger, type ServiceMetrics, tokenMatches } from "@contagem/common";
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -115,8 +115,10 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      if (value !== undefined && key !== OPERATOR_TOKEN_HEADER) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
+    // Federated traces (ftv1) reveal each field's timing: only to a router that shows the operator's token.
+    if (!traceAllowed(req, options.metricsToken)) headers.delete(TRACE_HEADER);
     await runWithRequestId(requestId, async () => {
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
@@ -138,6 +140,20 @@ export function createHttpHandler<TContext extends object>(options: HttpOptions<
       res.end();
     }, res);
   }
+}
+
+/** The header by which a router asks a subgraph for its inline federated trace (Apollo's `ftv1`). */
+export const TRACE_HEADER = "apollo-federation-include-trace";
+/** The header by which a router shows the operator's token (METRICS_TOKEN), which opens ftv1 traces. */
+export const OPERATOR_TOKEN_HEADER = "x-operator-token";
+
+/**
+ * Whether a request may have an inline trace: it carries the operator's token (METRICS_TOKEN, compared in constant
+ * time) in `x-operator-token`. Without a token configured, never: timings are the operator's, like /metrics.
+ */
+function traceAllowed(req: IncomingMessage, token: string | undefined): boolean {
+  const given = req.headers[OPERATOR_TOKEN_HEADER];
+  return !!token && typeof given === "string" && tokenMatches(given, token);
 }
 
 /** A subgraph's routes as the metrics and the access log name them. */

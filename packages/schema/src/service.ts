@@ -1,7 +1,7 @@
 import type { OpenDataResource } from "./open-data";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken } from "@contagem/common";
+import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken, stopTracing } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
@@ -179,6 +179,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     await listening.close();
     await server.stop();
     await orm.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once("SIGINT", stop);

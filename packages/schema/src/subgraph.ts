@@ -1,9 +1,6 @@
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
@@ -72,7 +69,9 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
         }),
       },
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
+      // Federated tracing (ftv1) for a router that asks for it with the operator's token (./http strips the ask
+      // otherwise); errors in traces are masked, their messages may hold input.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       // No cache hints and no cache-control header to the gateway: caching is the gateway's decision (its response
       // cache, gateway/src/response-cache.ts). Off rather than configured, because Apollo Server's cache-control
       // plugin, installed by default, computes a policy in every field's resolution (a figures list of 1,000 rows

@@ -1,0 +1,179 @@
+import { SUBGRAPHS } from "@contagem/gateway";
+import { freePort, freshSchemaName, until } from "@contagem/testkit";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./artifacts";
+
+/**
+ * OpenTelemetry traces end to end: the stack as `npm start` runs it (gateway and subgraphs in their own processes),
+ * with OTEL_EXPORTER_OTLP_ENDPOINT pointing at an OTLP/HTTP receiver in this test (the exporter's JSON encoding). One
+ * federated request is one trace: the gateway's server span, its requests to the subgraphs, their server spans (W3C
+ * `traceparent` carried between them) and the SQL they ran, each linked to its parent; no span holds the request's
+ * variables.
+ */
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
+  boolValue?: boolean;
+  doubleValue?: number;
+  arrayValue?: { values: OtlpValue[] };
+}
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes?: { key: string; value: OtlpValue }[];
+}
+interface ExportRequest {
+  resourceSpans: { resource: { attributes: { key: string; value: OtlpValue }[] }; scopeSpans: { scope: { name: string }; spans: OtlpSpan[] }[] }[];
+}
+interface Span extends OtlpSpan {
+  service: string;
+  scope: string;
+}
+
+// OTLP span kinds.
+const SERVER = 2;
+const CLIENT = 3;
+const NEEDLE = "needle-traced-variable-5e1b";
+
+const received: Span[] = [];
+const bodies: string[] = [];
+let receiver: Server;
+let stack: ChildProcess | undefined;
+let dataDir: string;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      if (req.url === "/v1/traces" && (req.headers["content-type"] ?? "").startsWith("application/json")) {
+        bodies.push(body);
+        for (const { resource, scopeSpans } of (JSON.parse(body) as ExportRequest).resourceSpans) {
+          const service = resource.attributes.find((a) => a.key === "service.name")?.value.stringValue ?? "";
+          for (const { scope, spans } of scopeSpans) for (const span of spans) received.push({ ...span, service, scope: scope.name });
+        }
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((done) => receiver.listen(0, "127.0.0.1", done));
+  const receiverPort = (receiver.address() as { port: number }).port;
+
+  dataDir = await mkdtemp(join(tmpdir(), "contagem-tracing-"));
+  const ports: Record<string, number> = { PORT: await freePort() };
+  for (const { name } of SUBGRAPHS) ports[`${name.toUpperCase()}_PORT`] = await freePort();
+  const database = process.env.TEST_EMBEDDED_DATABASE
+    ? {}
+    : {
+        DATABASE_URL: process.env.DATABASE_URL,
+        ...Object.fromEntries(["councils", "meetings", "participation", "audit"].map((s) => [`${s.toUpperCase()}_DB_SCHEMA`, freshSchemaName(s)])),
+      };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    ...database,
+    DATA_DIR: dataDir,
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiverPort}`,
+    OTEL_BSP_SCHEDULE_DELAY: "100",
+  };
+  if (!env.DATABASE_URL) delete env.DATABASE_URL;
+  delete env.OTEL_SERVICE_NAME;
+  stack = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { cwd: ROOT, env, detached: true });
+  let output = "";
+  stack.stdout!.on("data", (d) => (output += d));
+  stack.stderr!.on("data", (d) => (output += d));
+  await until(async () => output.includes("GraphQL API and IDE"), 150_000).catch(() => {
+    throw new Error(`the stack did not come up:\n${output}`);
+  });
+  gatewayUrl = `http://127.0.0.1:${ports.PORT}/graphql`;
+}, 200_000);
+
+afterAll(async () => {
+  try {
+    if (stack?.pid) process.kill(-stack.pid, "SIGKILL");
+  } catch {
+    // ESRCH: already gone.
+  }
+  await new Promise((done) => receiver?.close(done));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const attribute = (span: Span, key: string): string | undefined => {
+  const value = span.attributes?.find((a) => a.key === key)?.value;
+  return value === undefined ? undefined : String(value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue);
+};
+// The HTTP attributes under the old and the stable semantic conventions.
+const methodOf = (span: Span) => attribute(span, "http.method") ?? attribute(span, "http.request.method");
+const pathOf = (span: Span) => attribute(span, "http.target") ?? attribute(span, "url.path") ?? "";
+
+it("one trace spans the gateway, its subgraph requests and their SQL, linked parent to child, without the variables", async () => {
+  const query = `query Traced($slug: String!) {
+    council(slug: $slug) { name }
+    councils(first: 2) { edges { node { slug meetings(first: 1) { totalCount } } } }
+  }`;
+  const res = await fetch(gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { slug: NEEDLE } }) });
+  const body = (await res.json()) as { data?: { councils: { edges: unknown[] } }; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  expect(body.data!.councils.edges.length).toBeGreaterThan(0);
+
+  // The gateway's server span for this request (its root), then everything of its trace.
+  const isRoot = (s: Span) => s.service === "contagem-gateway" && s.kind === SERVER && !s.parentSpanId && methodOf(s) === "POST" && pathOf(s).startsWith("/graphql");
+  let trace: Span[] = [];
+  await until(async () => {
+    const root = received.find(isRoot);
+    if (!root) return false;
+    trace = received.filter((s) => s.traceId === root.traceId);
+    const services = new Set(trace.filter((s) => s.kind === SERVER).map((s) => s.service));
+    return services.has("contagem-councils") && services.has("contagem-meetings") && trace.some((s) => s.scope.includes("pg") && s.service === "contagem-meetings");
+  }, 20_000).catch(() => {
+    throw new Error(`no complete trace; spans received: ${JSON.stringify(received.map((s) => [s.service, s.scope, s.name, s.kind, s.traceId.slice(0, 6)]))}`);
+  });
+
+  const byId = new Map(trace.map((s) => [s.spanId, s]));
+  const root = trace.find(isRoot)!;
+  const ancestors = (span: Span): Span[] => {
+    const chain: Span[] = [];
+    for (let at = span.parentSpanId && byId.get(span.parentSpanId); at; at = at.parentSpanId && byId.get(at.parentSpanId)) chain.push(at);
+    return chain;
+  };
+  // Every span of the trace descends from the gateway's server span (no orphan: every parent was exported).
+  for (const span of trace) if (span !== root) expect(ancestors(span).at(-1)).toBe(root);
+
+  // Each subgraph's server span is the child of a gateway client span (traceparent propagated over HTTP).
+  const subgraphServers = trace.filter((s) => s.kind === SERVER && s.service !== "contagem-gateway");
+  expect(new Set(subgraphServers.map((s) => s.service))).toEqual(new Set(["contagem-councils", "contagem-meetings"]));
+  for (const server of subgraphServers) {
+    const parent = byId.get(server.parentSpanId!)!;
+    expect(parent).toMatchObject({ service: "contagem-gateway", kind: CLIENT });
+  }
+
+  // SQL spans inside the subgraphs' server spans, with the statement's text and never its bound values.
+  const sql = trace.filter((s) => s.scope.includes("pg") && s.kind === CLIENT);
+  expect(sql.length).toBeGreaterThan(0);
+  for (const span of sql) expect(ancestors(span).some((a) => a.kind === SERVER && a.service === span.service && a.service !== "contagem-gateway")).toBe(true);
+  const statements = sql.map((s) => attribute(s, "db.statement") ?? attribute(s, "db.query.text") ?? "");
+  expect(statements.some((text) => /^select .* from "meetings(_\w+)?"\."meeting"/is.test(text))).toBe(true);
+  // The ORM inlines some values (`where slug in ('…')`): the exported text has each literal replaced by `?`.
+  for (const text of statements) expect(text).not.toMatch(/'/);
+  expect(statements.some((text) => /"slug" in \(\?\)/.test(text))).toBe(true);
+
+  // Nothing exported anywhere holds the variable's value (neither SQL parameters, nor URLs, nor headers).
+  expect(bodies.join("\n")).not.toContain(NEEDLE);
+}, 60_000);
+
+it("a GET request's query string (its variables) is not in the URL attributes", async () => {
+  const params = new URLSearchParams({ query: "query Get($slug: String!) { council(slug: $slug) { name } }", variables: JSON.stringify({ slug: NEEDLE }) });
+  const res = await fetch(`${gatewayUrl}?${params}`, { headers: { accept: "application/json" } });
+  expect(res.status).toBe(200);
+  await until(async () => received.some((s) => s.service === "contagem-gateway" && s.kind === SERVER && methodOf(s) === "GET"), 20_000);
+  expect(bodies.join("\n")).not.toContain(NEEDLE);
+  expect(bodies.join("\n")).not.toContain(encodeURIComponent(NEEDLE));
+}, 60_000);

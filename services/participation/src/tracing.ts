@@ -1,0 +1,3 @@
+import { startTracing } from "@contagem/common";
+
+startTracing("contagem-participation");
