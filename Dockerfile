@@ -27,6 +27,7 @@ COPY services/meetings/package.json services/meetings/
 COPY services/participation/package.json services/participation/
 COPY gateway/package.json gateway/
 COPY examples/typescript/package.json examples/typescript/
+COPY apps/console/package.json apps/console/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf .turbo node_modules/.cache

@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.graphql", ".data/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.graphql", ".data/**", "apps/console/src/gql/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,3 +7,4 @@ export { DEFAULT_QUERY, exampleTabs, IDE_LINKS, offlineGraphiQL, type ExampleTab
 export { PUBLISHED_PATHS } from "./published";
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, type QueryPlanner } from "./runtime";
 export { publicSchema, publicSdl } from "./public-schema";
+export { CONSOLE_DIR, CONSOLE_PATH, consoleContentSecurityPolicy, readConsoleConfig, type ConsoleConfig, type ConsoleSignIn } from "./console";

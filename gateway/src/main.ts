@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { readPublicUrl } from "./feeds/atom";
 import { createGateway, GATEWAY_IN_FLIGHT } from "./server";
 import { readSubgraphUrls } from "./subgraphs";
+import { readConsoleConfig } from "./console";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
 
@@ -83,6 +84,7 @@ async function main() {
       publicUrl: readPublicUrl(process.env.PUBLIC_URL),
       metricsToken: readMetricsToken(process.env),
       redis: readRedis(process.env.REDIS_URL),
+      console: readConsoleConfig(process.env),
     };
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);

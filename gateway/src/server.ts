@@ -33,6 +33,7 @@ import { createAtomRoutes, FEEDS_PATH } from "./feeds/atom";
 import { CALENDAR_PATH, createCalendarRoutes } from "./feeds/calendar";
 import { createDocumentRoutes, isDocumentPath } from "./documents";
 import { createOpenDataRoutes } from "./open-data";
+import { CONSOLE_PATH, createConsoleRoutes, type ConsoleConfig } from "./console";
 import { createPublishedRoutes, type PublishedOptions } from "./published";
 import { createRateLimit, type RateLimitOptions } from "./rate-limit";
 import { connectSharedState } from "./redis";
@@ -69,6 +70,8 @@ export interface GatewayDeps {
   published?: Omit<PublishedOptions, "supergraph">;
   /** The directory `npm run export` writes the open-data snapshots to, served at /open-data/ (OPEN_DATA_DIR). */
   openDataDir?: string;
+  /** The secretaries' console at /console/ (apps/console's build) and how it signs in; unset → no console. */
+  console?: ConsoleConfig;
   /** The municipality's IANA time zone (CIVIL_TIME_ZONE): the calendars' VTIMEZONE. */
   civilTimeZone?: string;
   /** The gateway's public origin (PUBLIC_URL, e.g. https://participacao.example.gov.br): absolute links in the feeds. */
@@ -169,6 +172,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const acquire = createInFlightLimit(deps.serverLimits ?? { maxInFlight: GATEWAY_IN_FLIGHT, maxQueued: GATEWAY_IN_FLIGHT / 2 });
   const published = createPublishedRoutes({ supergraph: deps.supergraph, ...deps.published });
   const openData = createOpenDataRoutes(deps.openDataDir);
+  const consoleRoutes = deps.console && createConsoleRoutes(deps.console);
   const documents = createDocumentRoutes(deps.subgraphUrls.meetings);
   const timeZone = deps.civilTimeZone ?? "America/Sao_Paulo";
   const ask = askGraphThrough(runtime);
@@ -225,6 +229,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (published(req, res, path, requestId)) return;
     if (await openData(req, res, path, requestId)) return;
+    if (consoleRoutes && (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`))) {
+      // Minting a token is charged like a query; the application's files are not.
+      if (path === `${CONSOLE_PATH}/dev-sign-in`) return likeAQuery(req, res, requestId, async () => void (await consoleRoutes(req, res, path, requestId)));
+      return void (await consoleRoutes(req, res, path, requestId));
+    }
     if (path.startsWith(`${CALENDAR_PATH}/`) || path.startsWith(`${FEEDS_PATH}/`)) {
       // A feed asks the graph up to ten pages: it counts against the client's budget and takes a slot like a query.
       return likeAQuery(req, res, requestId, async () => {

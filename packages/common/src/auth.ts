@@ -5,6 +5,7 @@ import {
   exportJWK,
   importSPKI,
   jwtVerify,
+  SignJWT,
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
@@ -176,3 +177,26 @@ function describe(error: unknown): string {
 
 export const hasRole = (viewer: Viewer | null, ...roles: Role[]): boolean =>
   !!viewer && viewer.roles.some((role) => roles.includes(role));
+
+/** What a development token says: `npm run token` and the console's development sign-in mint it. */
+export interface TokenRequest {
+  roles: Role[];
+  councils: string[];
+  sub: string;
+  /** Lifetime in jose's words: `30m`, `8h`, `2d`. */
+  expiresIn: string;
+  issuer: string;
+  audience: string;
+}
+
+/** Signs a development token (HS256 with the development secret); production tokens come from the identity provider. */
+export function signDevToken(request: TokenRequest, secret: string): Promise<string> {
+  return new SignJWT({ roles: request.roles, councils: request.councils })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(request.sub)
+    .setIssuer(request.issuer)
+    .setAudience(request.audience)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

@@ -181,6 +181,8 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     const urls: Record<string, string> = {};
     for (const { name } of SUBGRAPHS) urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${config.subgraphPorts[name]}/graphql`;
     const gatewayEnv: Record<string, string> = { ...urls, PORT: String(config.port), HOST: config.host, OPEN_DATA_DIR: openDataDir };
+    // The console's development sign-in exists only where the development secret does: the one npm start made.
+    if (secret && !config.env.CONSOLE_OIDC_ISSUER && config.env.CONSOLE_DEV_SIGN_IN === undefined) gatewayEnv.CONSOLE_DEV_SIGN_IN = "true";
     for (const { name } of SUBGRAPHS) {
       const port = config.subgraphPorts[name];
       run(name, `services/${name}/dist/main.js`, { ...urls, [`${name.toUpperCase()}_PORT`]: String(port), HOST: "127.0.0.1" });

@@ -55,7 +55,7 @@ async function main() {
   const database = config.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(
     `\n  Contagem Participation Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${database}, Node ${config.node}).\n` +
-      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Open data: ${stack.gatewayUrl.replace(/\/graphql$/, "/open-data/")}\n` +
+      `  GraphQL API and IDE: ${stack.gatewayUrl}\n  Secretaries' console: ${stack.gatewayUrl.replace(/\/graphql$/, "/console/")}\n  Open data: ${stack.gatewayUrl.replace(/\/graphql$/, "/open-data/")}\n` +
       `  ${metricsWhere(config.metrics, stack.gatewayUrl, config.subgraphPorts)}\n  Press Ctrl-C to stop.\n\n`,
   );
   let stopping = false;

@@ -1,14 +1,7 @@
 import { ROLES, type Role } from "@contagem/schema";
-import { SignJWT } from "jose";
+import { signDevToken, type TokenRequest } from "@contagem/common";
 
-export interface TokenRequest {
-  roles: Role[];
-  councils: string[];
-  sub: string;
-  expiresIn: string;
-  issuer: string;
-  audience: string;
-}
+export { signDevToken, type TokenRequest };
 
 /** Parses `--role SECRETARY --council compur [--sub …] [--expires 8h]` (flags may repeat or take commas). */
 /** What `npm run token -- --help` prints. */
@@ -49,15 +42,4 @@ export function parseTokenArgs(argv: string[], env: NodeJS.ProcessEnv): TokenReq
     issuer: env.JWT_ISSUER || "contagem-dev",
     audience: env.JWT_AUDIENCE || "contagem-participation-graph",
   };
-}
-
-export function signDevToken(request: TokenRequest, secret: string): Promise<string> {
-  return new SignJWT({ roles: request.roles, councils: request.councils })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(request.sub)
-    .setIssuer(request.issuer)
-    .setAudience(request.audience)
-    .setIssuedAt()
-    .setExpirationTime(request.expiresIn)
-    .sign(new TextEncoder().encode(secret));
 }

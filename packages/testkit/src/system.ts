@@ -1,4 +1,4 @@
-import { createGateway, type PersistedDocumentsOptions, type QueryLimits, type QueryPlanner } from "@contagem/gateway";
+import { createGateway, type ConsoleConfig, type PersistedDocumentsOptions, type QueryLimits, type QueryPlanner } from "@contagem/gateway";
 import {
   createLogger,
   createSubgraphServer,
@@ -109,6 +109,8 @@ export async function startSystem(
     gateways?: number;
     /** The Redis the gateways share (REDIS_URL), with a key prefix of the test's own. */
     redis?: { url: string; keyPrefix: string };
+    /** The secretaries' console and its sign-in (the development one signs with the tests' secret). */
+    console?: ConsoleConfig;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -142,6 +144,7 @@ export async function startSystem(
         openDataDir: options.openDataDir,
         metricsToken: options.metricsToken,
         redis: options.redis,
+        console: options.console,
       });
       gateways.push(gateway);
       urls.push((await gateway.listen(0)).url);

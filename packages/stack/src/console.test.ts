@@ -1,0 +1,204 @@
+import AxeBuilder from "@axe-core/playwright";
+import { CONSOLE_DIR, consoleContentSecurityPolicy } from "@contagem/gateway";
+import { gql, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+/**
+ * The secretaries' console as a secretary uses it, in Debian's chromium (headless): development sign-in for a council,
+ * the council's term and members, scheduling a meeting with its agenda; then the public graph shows the meeting, and a
+ * secretary of another council cannot write for this one. Every page is checked with axe-core (no serious or critical
+ * violation) and under the console's CSP (no violation reported). Screenshots of each step go to
+ * test-artifacts/console/ (CONSOLE_SCREENSHOTS to put them elsewhere).
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI installs Debian's chromium package (.ci/run).`);
+if (!existsSync(join(CONSOLE_DIR, "index.html"))) throw new Error(`The console is not built (${CONSOLE_DIR}): run \`npm run build\` first (npm test does).`);
+const describeWithBrowser = present ? describe : describe.skip;
+
+describeWithBrowser("the secretaries' console in a real browser", () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let base: string;
+  const shots = process.env.CONSOLE_SCREENSHOTS ?? join(ROOT, "test-artifacts", "console");
+  const signIn = { kind: "development" as const, secret: TEST_AUTH.secret!, issuer: TEST_AUTH.issuer, audience: TEST_AUTH.audience };
+
+  beforeAll(async () => {
+    system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"), {
+      console: { dir: CONSOLE_DIR, signIn },
+    });
+    base = system.gatewayUrl.replace(/\/graphql$/, "");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
+    await mkdir(shots, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  /** A fresh browser profile (no shared storage), failing the test on a CSP violation, a page error or a foreign host. */
+  async function open(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "pt-BR", timezoneId: "UTC" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()} at ${JSON.stringify(message.location())}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => {
+      if (!request.url().startsWith(base) && !/^(data|blob):/.test(request.url())) problems.push(`foreign request: ${request.url()}`);
+    });
+    return { context, page, problems };
+  }
+
+  async function accessible(page: Page, step: string) {
+    const { violations } = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect({ step, serious: serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`) }).toEqual({ step, serious: [] });
+    await page.screenshot({ path: join(shots, `${step}.png`), fullPage: true });
+  }
+
+  async function signInAs(page: Page, council: RegExp) {
+    await page.goto(`${base}/console/`);
+    await page.getByRole("heading", { name: "Entrar" }).waitFor();
+    await page.getByLabel("Conselho").selectOption({ label: (await optionLabel(page, council))! });
+    await page.getByRole("button", { name: "Entrar como secretaria" }).click();
+    await page.getByRole("heading", { name: "Seus conselhos" }).waitFor();
+  }
+
+  const optionLabel = async (page: Page, pattern: RegExp) => {
+    await page.locator("#council option", { hasText: pattern }).first().waitFor({ state: "attached" });
+    return page.locator("#council option", { hasText: pattern }).first().textContent();
+  };
+
+  it("serves the application with a CSP that runs only its own scripts", async () => {
+    const response = await fetch(`${base}/console/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy")!;
+    expect(csp).toBe(consoleContentSecurityPolicy(signIn));
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline'[^;]*script|script-src[^;]*unsafe/);
+    const html = await response.text();
+    expect(html).toMatch(/<html lang="pt-BR">/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // A page path is the application's; a hashed asset is cached for a year; a missing one is 404.
+    expect((await fetch(`${base}/console/conselhos/compur`)).status).toBe(200);
+    const asset = html.match(/src="(\/console\/assets\/[^"]+\.js)"/)![1];
+    expect((await fetch(`${base}${asset}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${base}/console/assets/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/console/../package.json`)).status).toBe(404);
+  });
+
+  it("mints a development token only for a council's slug, by POST, as JSON", async () => {
+    const post = (body: string, type = "application/json") => fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": type }, body });
+    expect((await post('{"council":"compur"}')).status).toBe(200);
+    expect((await post('{"council":"x; drop"}')).status).toBe(400);
+    expect((await post("council=compur", "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await post("x".repeat(5000))).status).toBe(413);
+    expect((await fetch(`${base}/console/dev-sign-in`)).status).toBe(405);
+  });
+
+  it("a secretary signs in, sees the council's term and members, and schedules a meeting the public graph then shows", async () => {
+    const { context, page, problems } = await open();
+    await page.goto(`${base}/console/`);
+    await page.getByRole("heading", { name: "Entrar" }).waitFor();
+    await accessible(page, "01-sign-in");
+
+    await signInAs(page, /COMPUR/);
+    // The token lives in memory only.
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    await accessible(page, "02-councils");
+
+    await page.getByRole("link", { name: /COMPUR/ }).click();
+    await page.getByRole("heading", { name: /^COMPUR — / }).waitFor();
+    await accessible(page, "03-council");
+
+    // The seed holds no current term for COMPUR: the secretary opens one, its seats following the council's law.
+    if (await page.getByRole("heading", { name: "Abrir gestão" }).count()) {
+      await page.getByLabel("Primeiro dia").fill("2026-01-01");
+      const endLabel = await page.getByText(/^Último dia/).textContent();
+      if (!/vazio/.test(endLabel ?? "")) await page.getByLabel(/^Último dia/).fill("2027-12-31");
+      await page.getByLabel(/^Nome da gestão/).fill("2026–2027 (teste)");
+      if (await page.getByText(/composição legal deste conselho não está registrada/).count()) {
+        // As an appointment act would list them: 2 seats of the government, 2 of civil society.
+        await page.getByLabel("Assentos do grupo 1").fill("2");
+        await page.getByRole("button", { name: "Adicionar grupo de assentos" }).click();
+        await page.getByLabel("Setor do grupo 2").selectOption("CIVIL_SOCIETY");
+        await page.getByLabel("Segmento do grupo 2 (opcional)").fill("associações comunitárias");
+        await page.getByLabel("Assentos do grupo 2").fill("2");
+      }
+      await accessible(page, "04-open-term");
+      await page.getByRole("button", { name: "Abrir gestão" }).click();
+    }
+    await page.getByRole("heading", { name: /^Gestão / }).waitFor();
+    await page.getByRole("heading", { name: "Nomear membro" }).waitFor();
+    await page.getByLabel("Nome", { exact: true }).fill("Maria Aparecida (teste)");
+    await page.getByLabel("Cargo na mesa diretora").selectOption("PRESIDENT");
+    await page.getByLabel("Início do mandato").fill("2026-01-01");
+    await page.getByRole("button", { name: "Nomear" }).click();
+    await page.getByRole("cell", { name: "Maria Aparecida (teste) (Presidente)" }).waitFor();
+    await accessible(page, "05-member-appointed");
+
+    // Scheduling: the server's validation first (a time before the council existed), then a real meeting.
+    await page.getByLabel(/Data e hora/).fill("1900-01-10T14:00");
+    await page.getByLabel("Título do item 1").fill("Revisão do Plano Diretor");
+    await page.getByRole("button", { name: "Agendar reunião" }).click();
+    await page.locator("[aria-invalid=true], .error").first().waitFor();
+    await accessible(page, "06-schedule-refused");
+
+    await page.getByLabel(/Data e hora/).fill("2027-03-15T14:00");
+    await page.getByLabel("Local").fill("Casa dos Conselhos");
+    await page.getByRole("button", { name: "Adicionar item" }).click();
+    await page.getByLabel("Tipo do item 2").selectOption("INFORMATIVE");
+    await page.getByLabel("Título do item 2").fill("Informes da secretaria");
+    await page.getByRole("button", { name: "Agendar reunião" }).click();
+    const status = page.getByRole("status").filter({ hasText: /agendada/ });
+    await status.waitFor();
+    const label = (await status.textContent())!.match(/Reunião (.+) agendada/)![1];
+    const row = page.getByRole("row", { name: new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+    await row.waitFor();
+    // 14:00 in Contagem, whatever the browser's zone (UTC here).
+    expect(await row.textContent()).toMatch(/15\/03\/2027,? 14:00/);
+    await accessible(page, "07-scheduled");
+
+    const { data } = await gql(system.gatewayUrl, `{ council(slug: "compur") { meetings(first: 5) { edges { node { sequenceLabel startsAt place agenda { position kind title } } } } } }`);
+    const meeting = (data as any).council.meetings.edges.map((e: any) => e.node).find((m: any) => m.sequenceLabel === label);
+    expect(meeting).toEqual({
+      sequenceLabel: label,
+      startsAt: "2027-03-15T17:00:00.000Z",
+      place: "Casa dos Conselhos",
+      agenda: [
+        { position: 1, kind: "DELIBERATION", title: "Revisão do Plano Diretor" },
+        { position: 2, kind: "INFORMATIVE", title: "Informes da secretaria" },
+      ],
+    });
+
+    await page.getByRole("button", { name: "Sair" }).click();
+    await page.getByRole("heading", { name: "Entrar" }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a secretary of another council sees the council but gets no form to write for it", async () => {
+    const { context, page, problems } = await open();
+    await signInAs(page, /COMIC/);
+    expect(await page.getByRole("link", { name: /COMPUR/ }).count()).toBe(0);
+    await page.goto(`${base}/console/conselhos/compur`);
+    // Reloading signs out (the token was in memory): sign in again, then go by the address bar's path.
+    await signInAs(page, /COMIC/);
+    await page.evaluate(() => history.pushState(null, "", "/console/conselhos/compur"));
+    await page.evaluate(() => dispatchEvent(new PopStateEvent("popstate")));
+    await page.getByRole("heading", { name: /^COMPUR — / }).waitFor();
+    expect(await page.getByRole("button", { name: "Agendar reunião" }).count()).toBe(0);
+    await accessible(page, "08-other-council");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
