@@ -19,6 +19,7 @@ COPY packages/bench/package.json packages/bench/
 COPY packages/common/package.json packages/common/
 COPY packages/fuzz/package.json packages/fuzz/
 COPY packages/record/package.json packages/record/
+COPY packages/rules/package.json packages/rules/
 COPY packages/schema/package.json packages/schema/
 COPY packages/stack/package.json packages/stack/
 COPY packages/testkit/package.json packages/testkit/

@@ -8,6 +8,7 @@ const workspaces = {
   common: "packages/common",
   schema: "packages/schema",
   record: "packages/record",
+  rules: "packages/rules",
   testkit: "packages/testkit",
   stack: "packages/stack",
   fuzz: "packages/fuzz",

@@ -1,4 +1,4 @@
 export { meetings } from "./definition";
 export { createServer } from "./server";
 export { seedMeetingsDemo } from "./seed/demo";
-export { quorumOf } from "./attendance/quorum";
+export { quorumOf } from "@contagem/rules";

@@ -8,7 +8,7 @@ import { AttendanceEntity } from "./attendance.entity";
 import { AttendanceStatus } from "./attendance.enums";
 import type { RecordAttendanceInput } from "./attendance.inputs";
 import { meetingEvent } from "../webhooks/meetings.events";
-import { quorumOf } from "./quorum";
+import { quorumOf } from "@contagem/rules";
 
 interface SeatOfMandate {
   seatId: number;

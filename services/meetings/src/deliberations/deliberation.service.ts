@@ -1,6 +1,6 @@
 import { badInput, conflict, findOrBadInput, MANDATE, parseId, requireFact, requireSameCouncil, sourcesInput, write, type RequestContext } from "@contagem/schema";
 import { AttendanceEntity } from "../attendance/attendance.entity";
-import { quorumOf } from "../attendance/quorum";
+import { quorumOf } from "@contagem/rules";
 import { AgendaItemEntity, MeetingEntity } from "../meetings/meeting.entity";
 import { MeetingStatus } from "../meetings/meeting.enums";
 import { atMeeting, requireStatus } from "../meetings/meeting.service";

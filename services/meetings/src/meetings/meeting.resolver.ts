@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectTy
 import { AttendanceEntity } from "../attendance/attendance.entity";
 import { RecordAttendanceInput } from "../attendance/attendance.inputs";
 import { recordAttendance } from "../attendance/attendance.service";
-import { quorumOf } from "../attendance/quorum";
+import { givenNoticeHours, noticeRespected, quorumOf } from "@contagem/rules";
 import { Deliberation } from "../deliberations/deliberation.type";
 import { agendaByMeeting, attendanceByMeeting, deliberationsByMeeting, meetingById, minutesByMeeting, resolutionsByMeeting } from "../loaders";
 import { Minutes } from "../minutes/minutes.type";
@@ -75,14 +75,9 @@ export class MeetingResolver {
   @FieldResolver(() => Convocation, { nullable: true, description: "Null until the meeting is convened." })
   convocation(@Root() meeting: MeetingEntity): Convocation | null {
     if (!meeting.convenedAt) return null;
-    const given = Math.floor((meeting.startsAt.getTime() - meeting.convenedAt.getTime()) / 3_600_000);
+    const given = givenNoticeHours(meeting.startsAt, meeting.convenedAt);
     const required = meeting.noticeRequiredHours ?? null;
-    return {
-      convenedAt: meeting.convenedAt,
-      requiredNoticeHours: required,
-      givenNoticeHours: given,
-      noticeRespected: required === null ? null : given >= required,
-    };
+    return { convenedAt: meeting.convenedAt, requiredNoticeHours: required, givenNoticeHours: given, noticeRespected: noticeRespected(required, given) };
   }
 
   @FieldResolver(() => DateScalar, {

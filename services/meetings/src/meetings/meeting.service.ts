@@ -1,4 +1,5 @@
 import { badInput, civilDate, StringLimit, civilYear, conflict, loadForWrite, MANDATE, optionalFact, parseId, recordRemovals, RemovalReason, replaceSources, requireSameCouncil, requireSecretariatRecord, sourcesInput, startOfCivilYear, TERRITORY, tryParseId, write, type CouncilRef, type RequestContext, type Viewer, checkPlace } from "@contagem/schema";
+import { requiredNoticeHours as noticeHoursOf } from "@contagem/rules";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { councilFacts, requireCouncil, termAt, type CouncilFacts } from "../directory/council-directory";
 import { agendaMinutes, requireAgendaMinutes, type AgendaMinutes } from "./agenda-minutes";
@@ -214,8 +215,7 @@ export function updateMeeting(ctx: RequestContext, input: UpdateMeetingInput): P
 
 /** Hours of notice the council's rules require for this type of meeting; null when the rule is not on record. */
 export function requiredNoticeHours(council: CouncilFacts, type: MeetingType): number | null {
-  if (type === MeetingType.EXTRAORDINARY) return council.rules.extraordinaryNoticeHours ?? null;
-  return council.rules.ordinaryNoticeDays == null ? null : council.rules.ordinaryNoticeDays * 24;
+  return noticeHoursOf(council.rules, type);
 }
 
 export function conveneMeeting(ctx: RequestContext, input: ConveneMeetingInput): Promise<MeetingEntity> {

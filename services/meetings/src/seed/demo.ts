@@ -1,6 +1,6 @@
 import { foldText, Random, bulkInsert, civilDate, civilInstant, civilYear, sha256 } from "@contagem/schema";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { requiredForQuorum } from "../attendance/quorum";
+import { requiredForQuorum } from "@contagem/rules";
 import { minutesBody, topic } from "./demo-text";
 import { resolutionSearchDocument } from "../resolutions/resolution.entity";
 

@@ -1,0 +1,2 @@
+export * from "./quorum";
+export * from "./notice";
