@@ -109,6 +109,8 @@ export async function startSystem(
     gateways?: number;
     /** The Redis the gateways share (REDIS_URL), with a key prefix of the test's own. */
     redis?: { url: string; keyPrefix: string };
+    /** The subgraphs' DATABASE_URL (default: the test database), e.g. through PgBouncer. */
+    url?: string;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -117,7 +119,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs, url: options.url });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {

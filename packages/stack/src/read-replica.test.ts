@@ -1,0 +1,135 @@
+import { adminToken, clusterUnavailable, freePort, freshSchemaName, gql, isEmbedded, postgresTempDir, startPrimary, startStandby, TEST_AUTH, until, type Cluster } from "@contagem/testkit";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { ROOT } from "./artifacts";
+import { queryOnce as sql } from "./pg-query";
+
+/**
+ * DATABASE_READ_URL against a real streaming replica made here: a primary cluster (initdb) and its hot standby
+ * (`pg_basebackup -R`), each on an ephemeral port, and the councils subgraph process over both. Anonymous reads are
+ * served by the standby, writes and every authenticated read by the primary, and nothing ever tries to write to
+ * the standby. The standby's replay is paused to make the two databases tell apart: what the anonymous reader sees
+ * is then the standby's, frozen, while the writer sees its write at once.
+ */
+const unavailable = isEmbedded() ? "the embedded database has no replicas (run with DATABASE_URL)" : clusterUnavailable();
+if (unavailable && process.env.CI && !isEmbedded()) throw new Error(`Read-replica test cannot run: ${unavailable}.`);
+if (unavailable) console.warn(`Read-replica test skipped: ${unavailable}.`);
+const describeWithClusters = unavailable ? describe.skip : describe;
+
+const QUERY = `{ council(slug: "compur") { id version notes } }`;
+const UPDATE = `mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id version notes } } }`;
+/** PostgreSQL's read_only_sql_transaction: what a write sent to a standby gets. */
+const READ_ONLY = "25006";
+
+describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup", () => {
+  let temp: { dir: string; remove: () => void };
+  let primary: Cluster;
+  let standby: Cluster;
+  let child: ChildProcess;
+  let output = "";
+  let url: string;
+  const schema = freshSchemaName("councils");
+
+  /** Waits until the standby has replayed everything the primary has written so far. */
+  const caughtUp = async () => {
+    const [{ lsn }] = await sql<{ lsn: string }>(primary.url, "select pg_current_wal_lsn()::text as lsn");
+    await until(async () => (await sql<{ ok: boolean }>(standby.url, "select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok", [lsn]))[0].ok, 20_000);
+  };
+
+  beforeAll(async () => {
+    temp = postgresTempDir("contagem-replica-");
+    primary = await startPrimary(temp.dir);
+    standby = await startStandby(temp.dir, primary);
+    const port = await freePort();
+    child = spawn(process.execPath, [join(ROOT, "services/councils/dist/main.js")], {
+      env: {
+        ...process.env,
+        DATABASE_URL: primary.url,
+        DATABASE_READ_URL: standby.url,
+        COUNCILS_PORT: String(port),
+        COUNCILS_DB_SCHEMA: schema,
+        AUDIT_DB_SCHEMA: freshSchemaName("audit"),
+        JWT_SECRET: TEST_AUTH.secret,
+        JWT_ISSUER: TEST_AUTH.issuer,
+        JWT_AUDIENCE: TEST_AUTH.audience,
+        LOG_LEVEL: "info",
+      },
+    });
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    url = `http://127.0.0.1:${port}/graphql`;
+    await until(async () => (await fetch(new URL("/readyz", url))).ok, 40_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the subgraph said:\n${output}`);
+    });
+    // The migrations and the seed were written on the primary: the standby has them once it has replayed them.
+    await caughtUp();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    standby?.stop();
+    primary?.stop();
+    temp?.remove();
+  });
+
+  it("serves anonymous reads from the standby and a token's reads and writes from the primary, which sees its write at once", async () => {
+    const before = await gql(url, QUERY);
+    expect(before.errors).toBeUndefined();
+    const { id, version, notes } = before.data.council;
+    // The subgraph's replica pool is connected to the standby, under its name.
+    const sessions = await sql<{ n: number }>(standby.url, "select count(*)::int as n from pg_stat_activity where application_name = $1", [`contagem-${schema}-replica`]);
+    expect(sessions[0].n).toBeGreaterThan(0);
+
+    // Frozen: what the standby answers from now on is what it had before the write.
+    await sql(standby.url, "select pg_wal_replay_pause()");
+    await until(async () => (await sql<{ state: string }>(standby.url, "select pg_get_wal_replay_pause_state() as state"))[0].state === "paused", 10_000);
+    try {
+      const written = `Escrito no primário ${randomUUID()}`;
+      const token = await adminToken();
+      const updated = await gql(url, UPDATE, { i: { id, expectedVersion: version, notes: written } }, { token });
+      expect(updated.errors).toBeUndefined();
+      // Read after write, in the same request (the mutation's answer) and in the next one with the same token.
+      expect(updated.data.updateCouncil.council).toEqual({ id, version: version + 1, notes: written });
+      expect((await gql(url, QUERY, undefined, { token })).data.council).toEqual({ id, version: version + 1, notes: written });
+      // The primary has it; the anonymous reader is served by the paused standby, which has not.
+      const onPrimary = await sql<{ notes: string }>(primary.url, `select notes from "${schema}".council where slug = 'compur'`);
+      const onStandby = await sql<{ notes: string }>(standby.url, `select notes from "${schema}".council where slug = 'compur'`);
+      expect([onPrimary[0].notes, onStandby[0].notes]).toEqual([written, notes]);
+      expect((await gql(url, QUERY)).data.council).toEqual({ id, version, notes });
+      // A peer asking on behalf of a writer (x-read-primary) reads the primary.
+      expect((await gql(url, QUERY, undefined, { headers: { "x-read-primary": "1" } })).data.council.notes).toBe(written);
+    } finally {
+      await sql(standby.url, "select pg_wal_replay_resume()");
+    }
+    // Replication catches up, and so does the anonymous reader: the lag is the only difference.
+    await until(async () => (await gql(url, QUERY)).data.council.version === version + 1, 20_000);
+  });
+
+  it("never sends a write to the standby (which would refuse it with 25006)", async () => {
+    // The check can fail: a write on the standby is refused, and its log says so once.
+    await expect(sql(standby.url, "create table refused_on_standby (id int)")).rejects.toMatchObject({ code: READ_ONLY });
+    const refusals = standby.log().match(/read-only transaction/g) ?? [];
+    expect(refusals).toHaveLength(1);
+    expect(output).not.toContain(READ_ONLY);
+    expect(output).not.toMatch(/read-only transaction/);
+  });
+});
+
+it("npm start refuses a DATABASE_READ_URL without DATABASE_URL (the embedded database has no replica): one line, exit 78", async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_READ_URL: "postgres://postgres@127.0.0.1:5432/replica", PORT: "0", LOG_LEVEL: "info" };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { env });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const code = await new Promise<number | null>((done) => child.once("exit", done));
+  expect(code).toBe(78);
+  expect(output.trim().split("\n").map((line) => JSON.parse(line).msg)).toEqual([
+    "Bad configuration: DATABASE_READ_URL is a replica of DATABASE_URL: set both, or neither for the embedded database.",
+  ]);
+}, 30_000);
