@@ -26,10 +26,39 @@ describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup
   let temp: { dir: string; remove: () => void };
   let primary: Cluster;
   let standby: Cluster;
-  let child: ChildProcess;
+  const children: ChildProcess[] = [];
   let output = "";
   let url: string;
+  let meetingsUrl: string;
   const schema = freshSchemaName("councils");
+  const auditSchema = freshSchemaName("audit");
+
+  /** A subgraph process over the primary and the standby, ready. */
+  const startService = async (name: string, env: Record<string, string>) => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, `services/${name}/dist/main.js`)], {
+      env: {
+        ...process.env,
+        DATABASE_URL: primary.url,
+        DATABASE_READ_URL: standby.url,
+        [`${name.toUpperCase()}_PORT`]: String(port),
+        AUDIT_DB_SCHEMA: auditSchema,
+        JWT_SECRET: TEST_AUTH.secret,
+        JWT_ISSUER: TEST_AUTH.issuer,
+        JWT_AUDIENCE: TEST_AUTH.audience,
+        LOG_LEVEL: "info",
+        ...env,
+      },
+    });
+    children.push(child);
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const served = `http://127.0.0.1:${port}/graphql`;
+    await until(async () => (await fetch(new URL("/readyz", served))).ok, 40_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the subgraphs said:\n${output}`);
+    });
+    return served;
+  };
 
   /** Waits until the standby has replayed everything the primary has written so far. */
   const caughtUp = async () => {
@@ -41,33 +70,14 @@ describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup
     temp = postgresTempDir("contagem-replica-");
     primary = await startPrimary(temp.dir);
     standby = await startStandby(temp.dir, primary);
-    const port = await freePort();
-    child = spawn(process.execPath, [join(ROOT, "services/councils/dist/main.js")], {
-      env: {
-        ...process.env,
-        DATABASE_URL: primary.url,
-        DATABASE_READ_URL: standby.url,
-        COUNCILS_PORT: String(port),
-        COUNCILS_DB_SCHEMA: schema,
-        AUDIT_DB_SCHEMA: freshSchemaName("audit"),
-        JWT_SECRET: TEST_AUTH.secret,
-        JWT_ISSUER: TEST_AUTH.issuer,
-        JWT_AUDIENCE: TEST_AUTH.audience,
-        LOG_LEVEL: "info",
-      },
-    });
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    url = `http://127.0.0.1:${port}/graphql`;
-    await until(async () => (await fetch(new URL("/readyz", url))).ok, 40_000).catch((error: Error) => {
-      throw new Error(`${error.message}; the subgraph said:\n${output}`);
-    });
+    url = await startService("councils", { COUNCILS_DB_SCHEMA: schema });
+    meetingsUrl = await startService("meetings", { MEETINGS_DB_SCHEMA: freshSchemaName("meetings"), COUNCILS_URL: url });
     // The migrations and the seed were written on the primary: the standby has them once it has replayed them.
     await caughtUp();
   }, 60_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
+    for (const child of children.filter((c) => c.exitCode === null)) {
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
       await exited;
@@ -108,6 +118,29 @@ describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup
     }
     // Replication catches up, and so does the anonymous reader: the lag is the only difference.
     await until(async () => (await gql(url, QUERY)).data.council.version === version + 1, 20_000);
+  });
+
+  it("reads from the primary what a write asks another subgraph, so that it finds what was written a moment ago", async () => {
+    await sql(standby.url, "select pg_wal_replay_pause()");
+    await until(async () => (await sql<{ state: string }>(standby.url, "select pg_get_wal_replay_pause_state() as state"))[0].state === "paused", 10_000);
+    try {
+      const token = await adminToken();
+      const created = await gql(url, `mutation($i: CreateCouncilInput!) { createCouncil(input: $i) { council { id slug } } }`, { i: { name: "Conselho criado agora", acronym: "CCA", kind: "POLICY" } }, { token });
+      expect(created.errors).toBeUndefined();
+      const council = created.data.createCouncil.council as { id: string; slug: string };
+      // Not yet on the standby: anonymous readers do not see it.
+      expect((await gql(url, `query($s: String) { council(slug: $s) { id } }`, { s: council.slug })).data.council).toBeNull();
+      // Meetings asks councils for it (on the writer's behalf: from the primary) and schedules the meeting.
+      const scheduled = await gql(
+        meetingsUrl,
+        `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }`,
+        { i: { councilId: council.id, type: "ORDINARY", modality: "IN_PERSON", place: "Sede", startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), agenda: [{ kind: "DELIBERATION", title: "Primeira reunião" }] } },
+        { token },
+      );
+      expect(scheduled.errors).toBeUndefined();
+    } finally {
+      await sql(standby.url, "select pg_wal_replay_resume()");
+    }
   });
 
   it("never sends a write to the standby (which would refuse it with 25006)", async () => {
