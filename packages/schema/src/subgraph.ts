@@ -54,7 +54,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   const queryLimits = options.queryLimits === false ? null : (options.queryLimits ?? DEFAULT_QUERY_LIMITS);
   const limits = queryLimits ? apolloLimits(queryLimits) : { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined };
   const metrics = createServiceMetrics();
-  poolMetrics(metrics, orm);
+  poolMetrics(metrics, { primary: orm, replica: options.replicaOrm });
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,

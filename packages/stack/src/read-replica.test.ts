@@ -19,6 +19,7 @@ const describeWithClusters = unavailable ? describe.skip : describe;
 
 const QUERY = `{ council(slug: "compur") { id version notes } }`;
 const UPDATE = `mutation($i: UpdateCouncilInput!) { updateCouncil(input: $i) { council { id version notes } } }`;
+const METRICS_TOKEN = "test-metrics-token-test-metrics-token-0123";
 /** PostgreSQL's read_only_sql_transaction: what a write sent to a standby gets. */
 const READ_ONLY = "25006";
 
@@ -47,6 +48,7 @@ describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup
         JWT_ISSUER: TEST_AUTH.issuer,
         JWT_AUDIENCE: TEST_AUTH.audience,
         LOG_LEVEL: "info",
+        METRICS_TOKEN,
         ...env,
       },
     });
@@ -116,6 +118,11 @@ describeWithClusters("a read replica (DATABASE_READ_URL) made with pg_basebackup
     } finally {
       await sql(standby.url, "select pg_wal_replay_resume()");
     }
+    // The operator sees both pools, each as large as DB_POOL_SIZE (10).
+    const metrics = await (await fetch(new URL("/metrics", url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(metrics).toMatch(/^contagem_db_pool_max\{database="primary"\} 10$/m);
+    expect(metrics).toMatch(/^contagem_db_pool_max\{database="replica"\} 10$/m);
+    expect(metrics).toMatch(/^contagem_db_pool_connections\{database="replica",state="idle"\} [1-9]/m);
     // Replication catches up, and so does the anonymous reader: the lag is the only difference.
     await until(async () => (await gql(url, QUERY)).data.council.version === version + 1, 20_000);
   });
