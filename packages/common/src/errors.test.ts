@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { AppError, closedCode, ERROR_CODES, ErrorCode, maskError } from "./errors";
+import { AppError, closedCode, ERROR_CODES, ErrorCode, isUnavailable, maskError } from "./errors";
 
 describe("maskError", () => {
   it("keeps errors with a client code of the closed set, adding the request id", () => {
@@ -52,5 +52,14 @@ describe("maskError", () => {
       expect(status).toBeGreaterThanOrEqual(200);
       expect(meaning.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("isUnavailable", () => {
+  it("counts a read replica cancelling a query for its replay as unavailable (retry later), not any serialization failure", () => {
+    const recovery = Object.assign(new Error("canceling statement due to conflict with recovery"), { code: "40001" });
+    expect(isUnavailable(recovery)).toBe(true);
+    expect(isUnavailable({ name: "DriverException", originalError: recovery })).toBe(true);
+    expect(isUnavailable(Object.assign(new Error("could not serialize access due to concurrent update"), { code: "40001" }))).toBe(false);
   });
 });

@@ -114,10 +114,11 @@ export const raisedByGraphQL = (error: unknown): boolean =>
 /**
  * Codes and messages of a database that cannot be reached (down, restarting, refusing connections, a pool that
  * waited too long): the request is not wrong and the code is not broken, a dependency is unavailable. Network codes
- * from Node, SQLSTATE classes 08 (connection) and 57P (operator intervention), 53300 (too many connections).
+ * from Node, SQLSTATE classes 08 (connection) and 57P (operator intervention), 53300 (too many connections), and a
+ * read replica cancelling a query whose rows its replay must remove ("conflict with recovery", 40001 or 40P01).
  */
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "53300", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|conflict with recovery/i;
 
 /** A dependency we call (a peer subgraph) could not be reached or answered that it is down itself: retry later. */
 export class DependencyUnavailable extends Error {}

@@ -8,7 +8,13 @@ export interface RequestContext {
   requestId: string;
   /** Verified token claims; null for anonymous requests. */
   viewer: Viewer | null;
-  /** A fork of the ORM's EntityManager: its identity map lives as long as the request. */
+  /**
+   * Which database the request reads: the read replica (DATABASE_READ_URL, when there is one) for anonymous
+   * requests, the primary for every other. Writes always go to the primary: only authenticated requests write, and
+   * they read there too, so that they see their own writes at once.
+   */
+  readsFrom: "primary" | "replica";
+  /** A fork of the ORM's EntityManager (the primary's or the replica's, see readsFrom): its identity map lives as long as the request. */
   em: EntityManager;
   loaders: Loaders;
   log: Logger;
@@ -21,6 +27,13 @@ export interface RequestContext {
   /** Secrets and settings the subgraph declared (e.g. the key that pseudonymises personal data). */
   settings: Record<string, string>;
 }
+
+/**
+ * The header by which a subgraph asking a peer for facts on behalf of a request that reads the primary (a write's
+ * `prepare`, an authenticated read) asks the peer to read the primary too: facts just written are not yet on the
+ * replica. It only chooses the database, never what may be seen; the gateway does not forward it from clients.
+ */
+export const READ_PRIMARY_HEADER = "x-read-primary";
 
 /** Per-request DataLoaders, created on first use; a factory function is the loader's identity. */
 export class Loaders {

@@ -22,6 +22,11 @@ export interface DatabaseOptions {
   /** How long a query may wait for a pooled connection (then SERVICE_UNAVAILABLE). */
   acquireTimeoutMs?: number;
   logger?: Logger;
+  /**
+   * `replica`: a pool on a read replica (DATABASE_READ_URL), for anonymous reads only; never migrated, never written
+   * through. Its sessions are named `contagem-<schema>-replica` in the replica's pg_stat_activity.
+   */
+  role?: "primary" | "replica";
 }
 
 export const DEFAULT_AUDIT_SCHEMA = "audit";
@@ -34,13 +39,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   }
   const log = options.logger;
   const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
+  const replica = options.role === "replica";
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
     // Each subgraph's ORM has its own context: MikroORM finds a transaction's entity manager by context name, and
-    // several ORMs in one process (tests, seed:demo's one transaction over three schemas) must not take each other's.
-    contextName: options.schema,
+    // several ORMs in one process (tests, seed:demo's one transaction over three schemas, a subgraph's primary and
+    // replica pools) must not take each other's.
+    contextName: replica ? `${options.schema}:replica` : options.schema,
+    ...(replica ? { driverOptions: { connection: { application_name: `contagem-${options.schema}-replica` } } } : {}),
     entities: options.entities,
     extensions: [Migrator],
     migrations: {
@@ -67,22 +75,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
 }
 
 /**
- * Applies pending migrations. Replicas may start at once, so an advisory lock serialises them; the migrating ORM has
- * a single connection, so the lock, the migrations and the unlock all run on the same session.
+ * Applies pending migrations. Replicas may start at once, so an advisory lock serialises them. It is a transaction's
+ * lock (`pg_advisory_xact_lock`), taken first in every transaction of the migrating ORM, the migrator's own one
+ * transaction for all pending migrations included: it holds behind PgBouncer in transaction mode, where a session's
+ * lock would stay with whichever server connection took it, and ends with its transaction, whatever happens.
  */
 export async function migrateDatabase(options: DatabaseOptions): Promise<string[]> {
   const orm = await openDatabase({ ...options, poolSize: 1 });
   const connection = orm.em.getConnection();
   // One lock for every subgraph: they share the audit schema, whose DDL must not race.
-  const lockKey = "contagem:migrate";
+  const begin = connection.begin.bind(connection);
+  connection.begin = async (beginning) => {
+    const trx = await begin(beginning);
+    // A savepoint (`ctx`) is inside a transaction that holds the lock already.
+    if (!beginning?.ctx) await connection.execute(`select pg_advisory_xact_lock(hashtext(?))`, ["contagem:migrate"], "all", trx);
+    return trx;
+  };
   try {
-    await connection.execute(`select pg_advisory_lock(hashtext(?))`, [lockKey]);
-    try {
-      const applied = await orm.getMigrator().up();
-      return applied.map((m) => m.name);
-    } finally {
-      await connection.execute(`select pg_advisory_unlock(hashtext(?))`, [lockKey]);
-    }
+    // The migrator makes its own table outside any transaction, unlocked: replicas starting on a fresh schema would
+    // race on it. It is made here first, under the lock, as the migrator makes it; the migrator then finds it.
+    await connection.transactional(async (trx) => {
+      await connection.execute(`create schema if not exists "${options.schema}"`, [], "run", trx);
+      await connection.execute(
+        `create table if not exists "${options.schema}".mikro_orm_migrations
+           (id serial primary key, name varchar(255), executed_at timestamptz default current_timestamp)`,
+        [],
+        "run",
+        trx,
+      );
+    });
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
   } finally {
     await orm.close(true);
   }

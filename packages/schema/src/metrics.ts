@@ -35,37 +35,44 @@ interface TarnPool {
 }
 
 /**
- * The database pool as the operator watches it: connections in use and idle, queries waiting for one (a pool too
- * small or a database too slow; past ACQUIRE_TIMEOUT_MS they fail with SERVICE_UNAVAILABLE), and its size.
+ * The database pools as the operator watches them, by `database`: `primary` (DATABASE_URL), and `replica`
+ * (DATABASE_READ_URL) when there is one. Connections in use and idle, queries waiting for one (a pool too small or a
+ * database too slow; past ACQUIRE_TIMEOUT_MS they fail with SERVICE_UNAVAILABLE), and the pool's size.
  */
-export function poolMetrics(metrics: ServiceMetrics, orm: MikroORM): void {
-  const pool = (): TarnPool | undefined => (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+export function poolMetrics(metrics: ServiceMetrics, orms: { primary: MikroORM; replica?: MikroORM }): void {
+  const pools = () =>
+    Object.entries(orms)
+      .filter((entry): entry is [string, MikroORM] => entry[1] !== undefined)
+      .map(([database, orm]) => ({ database, pool: (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool }));
   new Gauge({
     name: "contagem_db_pool_connections",
-    help: "Database connections of this process's pool, by state: in_use (lent to a query or a transaction), idle, pending (being opened)",
-    labelNames: ["state"],
+    help: "Database connections of this process's pools, by database (primary, replica) and state: in_use (lent to a query or a transaction), idle, pending (being opened)",
+    labelNames: ["database", "state"],
     registers: [metrics.registry],
     collect() {
-      const current = pool();
-      this.set({ state: "in_use" }, current?.numUsed() ?? 0);
-      this.set({ state: "idle" }, current?.numFree() ?? 0);
-      this.set({ state: "pending" }, current?.numPendingCreates() ?? 0);
+      for (const { database, pool } of pools()) {
+        this.set({ database, state: "in_use" }, pool?.numUsed() ?? 0);
+        this.set({ database, state: "idle" }, pool?.numFree() ?? 0);
+        this.set({ database, state: "pending" }, pool?.numPendingCreates() ?? 0);
+      }
     },
   });
   new Gauge({
     name: "contagem_db_pool_waiting",
-    help: "Queries waiting for a database connection of this process's pool",
+    help: "Queries waiting for a database connection of this process's pools, by database (primary, replica)",
+    labelNames: ["database"],
     registers: [metrics.registry],
     collect() {
-      this.set(pool()?.numPendingAcquires() ?? 0);
+      for (const { database, pool } of pools()) this.set({ database }, pool?.numPendingAcquires() ?? 0);
     },
   });
   new Gauge({
     name: "contagem_db_pool_max",
-    help: "Connections this process's pool may open (DB_POOL_SIZE)",
+    help: "Connections each of this process's pools may open (DB_POOL_SIZE), by database (primary, replica)",
+    labelNames: ["database"],
     registers: [metrics.registry],
     collect() {
-      this.set(pool()?.max ?? 0);
+      for (const { database, pool } of pools()) this.set({ database }, pool?.max ?? 0);
     },
   });
 }

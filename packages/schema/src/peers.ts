@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { RequestContext } from "./context";
+import { READ_PRIMARY_HEADER, type RequestContext } from "./context";
 import { holdsTransaction } from "./pool";
 import { badInput, DependencyUnavailable, ErrorCode, databaseIdOf } from "@contagem/common";
 import { batchOptions } from "./loaders";
@@ -13,7 +13,7 @@ export async function askPeer<T>(ctx: RequestContext, peer: string, query: strin
   // The peer may need the database to answer: asked from inside a transaction, it would wait on that transaction
   // (forever, on the embedded database's single engine). Writes ask in their `prepare` step, before it opens.
   if (holdsTransaction()) throw new Error(`The ${peer} subgraph was asked for facts from inside a transaction.`);
-  return post<T>(peerUrl(ctx.peers, peer, ctx.subgraph), peer, query, variables, ctx.requestId);
+  return post<T>(peerUrl(ctx.peers, peer, ctx.subgraph), peer, query, variables, ctx.requestId, ctx.readsFrom === "primary");
 }
 
 const peerUrl = (peers: Record<string, string>, peer: string, asker: string): string => {
@@ -22,13 +22,13 @@ const peerUrl = (peers: Record<string, string>, peer: string, asker: string): st
   return url;
 };
 
-async function post<T>(url: string, peer: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
+async function post<T>(url: string, peer: string, query: string, variables: Record<string, unknown>, requestId: string, primary = false): Promise<T> {
   let res: Response;
   let body: { data?: T; errors?: { message: string; extensions?: { code?: unknown } }[] };
   try {
     res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": requestId },
+      headers: { "content-type": "application/json", "x-request-id": requestId, ...(primary ? { [READ_PRIMARY_HEADER]: "1" } : {}) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -75,7 +75,8 @@ export function seedContext(
       let told = started;
       for (;;) {
         try {
-          return await post<T>(url, peer, query, variables, `seed-${asker}`);
+          // A seed writes, and asks for what a peer's seed may have written a moment ago: on the primary.
+          return await post<T>(url, peer, query, variables, `seed-${asker}`, true);
         } catch (error) {
           const waiting = error instanceof DependencyUnavailable;
           if (!waiting || (!options.waitForever && Date.now() - started > 60_000)) throw error;

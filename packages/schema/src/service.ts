@@ -1,7 +1,7 @@
 import type { OpenDataResource } from "./open-data";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken, stopTracing } from "@contagem/common";
+import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readOptional, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken, stopTracing } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
@@ -39,6 +39,8 @@ export const SUBGRAPH_IN_FLIGHT = 128;
 
 export interface SubgraphDeps {
   orm: MikroORM;
+  /** The read replica's pool (DATABASE_READ_URL): anonymous reads go there (see subgraph.ts, `readsFrom`). */
+  replicaOrm?: MikroORM;
   verify: Verifier;
   logger: Logger;
   auditSchema?: string;
@@ -109,6 +111,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     config = {
       node: checkRuntime(),
       url: readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
+      readUrl: readOptional(env, "DATABASE_READ_URL") && readUrl(env, "DATABASE_READ_URL", ["postgres:", "postgresql:"]),
       schema: readString(env, `${prefix}_DB_SCHEMA`, definition.name),
       auditSchema: readString(env, "AUDIT_DB_SCHEMA", DEFAULT_AUDIT_SCHEMA),
       poolSize: readInt(env, "DB_POOL_SIZE", 10, 1, 200),
@@ -151,6 +154,17 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     logger.fatal(`Bad configuration: ${error.message}`);
     process.exit(78);
   });
+  // The read replica, when there is one: a pool of its own, the same size, never migrated (it follows the primary).
+  let replicaOrm: MikroORM | undefined;
+  if (config.readUrl) {
+    const readUrl = config.readUrl;
+    await waitForDatabase(readUrl, {
+      timeoutMs: Number.POSITIVE_INFINITY,
+      onWait: (reason, waitedMs) => logger.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `waiting for the read replica: ${reason}`),
+    });
+    replicaOrm = await openDatabase({ ...definition.database, url: readUrl, schema: config.schema, auditSchema: config.auditSchema, poolSize: config.poolSize, logger, role: "replica" });
+    logger.info({ replica: where(readUrl) }, "anonymous reads go to the read replica");
+  }
   // SQL computes civil dates with PostgreSQL's own time zone data: the database must know the zone as well.
   await orm.em
     .getConnection()
@@ -161,6 +175,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     });
   const server = await createSubgraphServer(definition, {
     orm,
+    replicaOrm,
     verify: await createVerifier(config.auth),
     logger,
     auditSchema: config.auditSchema,
@@ -179,6 +194,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, env: En
     await listening.close();
     await server.stop();
     await orm.close();
+    await replicaOrm?.close();
     await stopTracing();
     process.exit(0);
   };

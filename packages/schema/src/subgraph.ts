@@ -7,7 +7,7 @@ import type { IncomingMessage } from "node:http";
 import { type Verifier, AppError, maskError, subscriptionRefused, apolloLimits, DEFAULT_QUERY_LIMITS, type QueryLimits, apolloNodeLimit, type ServerLimits, type Logger, listen, type Listening, createServiceMetrics, type ServiceMetrics } from "@contagem/common";
 import { operationRecordPlugin, poolMetrics } from "./metrics";
 import { DEFAULT_AUDIT_SCHEMA } from "./db";
-import { Loaders, currentRequestId, type RequestContext } from "./context";
+import { Loaders, READ_PRIMARY_HEADER, currentRequestId, type RequestContext } from "./context";
 import { formatDatabaseError } from "./database-errors";
 import { ACQUIRE_TIMEOUT_MS } from "./pool";
 import { createHttpHandler, type SubgraphRoute } from "./http";
@@ -16,6 +16,11 @@ export interface SubgraphOptions {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
+  /**
+   * A read replica's pool (DATABASE_READ_URL). Anonymous requests read there; every request with a verified token,
+   * and every request a peer makes on behalf of one ({@link READ_PRIMARY_HEADER}), reads and writes on the primary.
+   */
+  replicaOrm?: MikroORM;
   verify: Verifier;
   logger: Logger;
   auditSchema?: string;
@@ -49,7 +54,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   const queryLimits = options.queryLimits === false ? null : (options.queryLimits ?? DEFAULT_QUERY_LIMITS);
   const limits = queryLimits ? apolloLimits(queryLimits) : { plugins: [], validationRules: [], parseOptions: {}, maxChars: undefined };
   const metrics = createServiceMetrics();
-  poolMetrics(metrics, orm);
+  poolMetrics(metrics, { primary: orm, replica: options.replicaOrm });
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
@@ -98,14 +103,18 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
       }
       throw error;
     }
+    // Anonymous requests never write (a mutation needs a token): they read from the replica, and may see it lag. A
+    // token's bearer reads on the primary, so that they see their own writes at once, in this request and the next.
+    const readsFrom = viewer === null && req.headers[READ_PRIMARY_HEADER] !== "1" ? "replica" : "primary";
     const ctx: RequestContext = {
       requestId,
       viewer,
+      readsFrom,
       // Inside a write's transaction, everything this request reads — its loaders, and lazy loads of records it
       // already holds (`meeting.agenda.init()`) — goes through that transaction's connection: a second pooled
       // connection would read outside the transaction, and on the embedded database (one engine, held by the
       // transaction until it ends) it would wait forever.
-      em: orm.em.fork({ useContext: true }),
+      em: ((readsFrom === "replica" && options.replicaOrm) || orm).em.fork({ useContext: true }),
       loaders: new Loaders(),
       log: logger.child({ requestId }),
       subgraph: options.name,
@@ -128,7 +137,12 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     metricsToken: options.metricsToken,
     logger,
     // Bounded like any query's wait for the pool, so that a busy database makes the probe answer 503, never hang.
-    ready: () => withTimeout(orm.em.getConnection().execute("select 1"), ACQUIRE_TIMEOUT_MS),
+    // With a read replica, both must answer: anonymous reads fail while the replica does not.
+    ready: () =>
+      withTimeout(
+        Promise.all([orm, ...(options.replicaOrm ? [options.replicaOrm] : [])].map((db) => db.em.getConnection().execute("select 1"))),
+        ACQUIRE_TIMEOUT_MS,
+      ),
   });
 
   let listening: Listening | undefined;

@@ -99,7 +99,7 @@ describe("configuration", () => {
     for (const [name, reason] of leftOut) expect([name, reason.length > 20]).toEqual([name, true]);
     expect(configMap.filter((name) => secret.includes(name))).toEqual([]);
     // What only the Secret may hold.
-    expect(secret.sort()).toEqual(["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "PII_KEY", "REDIS_URL"]);
+    expect(secret.sort()).toEqual(["DATABASE_READ_URL", "DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "PII_KEY", "REDIS_URL"]);
   });
 
   it("configures nothing that no code reads, in the manifests and in compose.yaml", () => {

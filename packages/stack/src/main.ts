@@ -15,6 +15,8 @@ async function main() {
     config = {
       node: checkRuntime(),
       databaseUrl: readOptional(env, "DATABASE_URL") && readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
+      // Read by each subgraph process; a replica of the embedded database cannot exist.
+      readUrl: readOptional(env, "DATABASE_READ_URL") && readUrl(env, "DATABASE_READ_URL", ["postgres:", "postgresql:"]),
       dataDir: isAbsolute(dataDir) ? dataDir : join(ROOT, dataDir),
       port: readInt(env, "PORT", 4000),
       host: readString(env, "HOST", "127.0.0.1"),
@@ -33,6 +35,7 @@ async function main() {
       ),
       env,
     };
+    if (config.readUrl && !config.databaseUrl) throw new ConfigError("DATABASE_READ_URL is a replica of DATABASE_URL: set both, or neither for the embedded database.");
   } catch (error) {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);

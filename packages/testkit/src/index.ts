@@ -14,3 +14,4 @@ export * from "./clock";
 export * from "./peer-requests";
 export * from "./page-walk";
 export * from "./documents";
+export * from "./pg-cluster";

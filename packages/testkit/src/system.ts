@@ -111,6 +111,8 @@ export async function startSystem(
     redis?: { url: string; keyPrefix: string };
     /** The secretaries' console and its sign-in (the development one signs with the tests' secret). */
     console?: ConsoleConfig;
+    /** The subgraphs' DATABASE_URL (default: the test database), e.g. through PgBouncer. */
+    url?: string;
   } = {},
 ): Promise<RunningSystem> {
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -119,7 +121,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs, url: options.url });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {

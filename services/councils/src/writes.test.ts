@@ -98,6 +98,7 @@ describe("transactions and the audit log", () => {
     const ctx: RequestContext = {
       requestId: "fault-test",
       viewer: { sub: "admin-1", roles: ["ADMIN"], councils: [] },
+      readsFrom: "primary",
       em: subgraph.orm.em.fork(),
       loaders: new Loaders(),
       log: createLogger("test", "silent"),
