@@ -6,6 +6,7 @@ import type { ConsoleConfig } from "./config";
 import { completeOidcSignIn } from "./oidc";
 import { CouncilPage } from "./pages/council";
 import { CouncilsPage } from "./pages/councils";
+import { MeetingPage } from "./pages/meeting";
 import { SignInPage } from "./pages/sign-in";
 import { getSession, onSession, setSession, type Session } from "./session";
 
@@ -68,6 +69,7 @@ export function App({ config }: { config: ConsoleConfig }) {
               <Route path="/">
                 <CouncilsPage session={session} />
               </Route>
+              <Route path="/conselhos/:slug/reunioes/:id">{(params) => <MeetingPage id={decodeURIComponent(params.id)} session={session} />}</Route>
               <Route path="/conselhos/:slug">{(params) => <CouncilPage slug={params.slug} session={session} />}</Route>
               <Route>
                 <h1>Página não encontrada</h1>

@@ -21,6 +21,16 @@ export function showCivil(instant: string, zone = CIVIL_TIME_ZONE): string {
   return new Intl.DateTimeFormat("pt-BR", { timeZone: zone, dateStyle: "short", timeStyle: "short" }).format(new Date(instant));
 }
 
+/** The civil date in Contagem of an instant: `2026-12-10T02:00:00Z` → `2026-12-09`. */
+export function civilDateOf(instant: string, zone = CIVIL_TIME_ZONE): string {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+}
+
+/** An instant as the value of an `<input type="datetime-local">` in Contagem's time: `2026-12-10T14:00`. */
+export function instantToCivil(instant: string, zone = CIVIL_TIME_ZONE): string {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
 /** A civil date (`2026-12-10`) in Portuguese: `10/12/2026`. */
 export function showDate(date: string): string {
   const [y, m, d] = date.split("-");

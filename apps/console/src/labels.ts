@@ -32,6 +32,8 @@ export const SECTOR: Record<string, string> = {
   WORKERS: "Trabalhadores",
   PROVIDERS: "Prestadores",
 };
+export const ATTENDANCE_STATUS: Record<string, string> = { PRESENT: "Presente", ABSENT: "Ausente", JUSTIFIED: "Ausência justificada", SUBSTITUTED: "Substituído(a) pelo suplente" };
+export const OUTCOME: Record<string, string> = { APPROVED: "Aprovada", REJECTED: "Rejeitada", WITHDRAWN: "Retirada de pauta", POSTPONED: "Adiada" };
 export const MANDATE_ROLE: Record<string, string> = { FULL_MEMBER: "Titular", ALTERNATE: "Suplente" };
 export const QUORUM_RULE: Record<string, string> = {
   ABSOLUTE_MAJORITY: "maioria absoluta (metade + 1 dos assentos)",

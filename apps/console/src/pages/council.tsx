@@ -176,7 +176,7 @@ export function CouncilPage({ slug, session }: { slug: string; session: Session 
             {(council.meetings?.edges ?? []).map(({ node: m }) => (
               <tr key={m.id}>
                 <th scope="row">
-                  {m.sequenceLabel} ({MEETING_TYPE[m.type]})
+                  <Link href={`/conselhos/${council.slug}/reunioes/${encodeURIComponent(m.id)}`}>{m.sequenceLabel}</Link> ({MEETING_TYPE[m.type]})
                 </th>
                 <td>{m.startTimeStated ? showCivil(m.startsAt) : `${showCivil(m.startsAt).split(",")[0]} (hora não informada)`}</td>
                 <td>{MODALITY[m.modality]}</td>
