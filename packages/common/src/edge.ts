@@ -264,7 +264,8 @@ export function sendDocument(req: IncomingMessage, res: ServerResponse, document
   const etag = etagOf(document.body);
   res.setHeader("etag", etag);
   res.setHeader("cache-control", `public, max-age=${document.maxAgeSeconds}, must-revalidate`);
-  res.setHeader("vary", "accept-encoding");
+  // Appended: the CORS layer's `Vary: Origin` stays (the document is kept by shared caches for minutes).
+  res.appendHeader("vary", "Accept-Encoding");
   if (document.contentSecurityPolicy) res.setHeader("content-security-policy", document.contentSecurityPolicy);
   if (noneMatch(req, etag)) {
     res.statusCode = 304;
