@@ -179,6 +179,16 @@ describe("observability", () => {
     expect([...documented].filter((name) => !exposed.has(name))).toEqual([]);
   });
 
+  it("answers a flood of the gateway's /readyz (public, unmetered) without passing it on to the subgraphs and their databases", async () => {
+    const checks = async () => sample(await (await scrape(system.subgraphs.councils.url)).text(), "contagem_http_request_duration_seconds_count", { route: "health", status: "200" }) ?? 0;
+    const origin = originOf(system.gatewayUrl);
+    const before = await checks();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${origin}/readyz`).then((res) => res.status)));
+    expect(answers.every((status) => status === 200)).toBe(true);
+    // Each check of the gateway asks every subgraph's /readyz, which asks its database: one check serves them all.
+    expect((await checks()) - before).toBeLessThanOrEqual(2);
+  });
+
   it("closes /metrics to anyone without the operator's token (401), on the gateway and on a subgraph", async () => {
     for (const url of [system.gatewayUrl, system.subgraphs.meetings.url]) {
       const none = await scrape(url, null);
