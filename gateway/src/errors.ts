@@ -35,7 +35,9 @@ export function closeError(error: GraphQLError, requestId: string, logger: Logge
   const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (ERROR_CODES[code].client) {
     if (code === given && error.extensions?.requestId === requestId) return error;
-    logger.info({ requestId, code, field: error.extensions?.field, message: error.message }, "client error");
+    // The code, never the message: a message quotes what the client sent (a variable's value, a literal of the
+    // document), which may be personal data. The client got the message; its request id leads to this line.
+    logger.info({ requestId, code, field: error.extensions?.field }, "client error");
     const { stacktrace: _s, exception: _e, originalError: _o, ...extensions } = error.extensions ?? {};
     const http = extensions.http as { status?: number; spec?: boolean } | undefined;
     // A malformed HTTP request is 4xx whatever the client accepts (the runtime answers 200 to JSON it cannot parse);

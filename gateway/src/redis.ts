@@ -6,7 +6,8 @@ import { MAX_ENTRY_BYTES, type SharedResponseCache } from "./response-cache";
 /**
  * The state the gateway's replicas share when `REDIS_URL` is set: the response cache (its answers, their tags and
  * the invalidations) and the rate-limit budget (./rate-limit). Redis is an accelerator, never a dependency of an
- * answer: while it cannot be reached (a command fails at once, never waits in a queue; 500 ms at most once sent),
+ * answer: while it cannot be reached (a command fails at once, never waits in a queue; 500 ms at most once sent, and
+ * a connection silent for 500 ms is dropped, so that the next commands fail at once),
  * reads go to the subgraphs without the cache, the budget is counted in memory per replica (rate-limiter-flexible's
  * insurance limiter), and one log line says so (one more when it is back).
  */
@@ -28,6 +29,10 @@ export function connectSharedState(url: string, logger: Logger, keyPrefix = "con
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: COMMAND_TIMEOUT_MS,
+    // A Redis that stops answering without closing (frozen, or a network dropping packets) is let go like a closed
+    // one: the socket is dropped and reconnected, and until Redis answers again every command is refused at once,
+    // instead of each request waiting out its commands' timeouts.
+    socketTimeout: COMMAND_TIMEOUT_MS,
     connectTimeout: 2000,
     // Reconnects for ever, at most every 2 s.
     retryStrategy: (times) => Math.min(times * 100, 2000),

@@ -123,6 +123,21 @@ function weakenEtagWhenEncoded(res: ServerResponse): void {
   } as ServerResponse["writeHead"];
 }
 
+/**
+ * The gateway's readiness, asked of every subgraph (each asks its database) at most once a second: /readyz is public
+ * (an ingress forwards every path) and costs no rate-limit point, so each request asking anew would let any client
+ * multiply its requests onto the subgraphs and their database pools. Concurrent probes share one check.
+ */
+const READINESS_FRESH_MS = 1000;
+function readinessCheck(urls: SubgraphUrls): () => Promise<string[]> {
+  let last: { at: number; down: Promise<string[]> } | undefined;
+  return () => {
+    const now = performance.now();
+    if (!last || now - last.at >= READINESS_FRESH_MS) last = { at: now, down: subgraphsReady(urls) };
+    return last.down;
+  };
+}
+
 /** Ready when every subgraph answers its own readiness check. */
 async function subgraphsReady(urls: SubgraphUrls): Promise<string[]> {
   const down: string[] = [];
@@ -204,6 +219,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   };
 
+  const readiness = readinessCheck(deps.subgraphUrls);
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     // One request id follows the request through the gateway into every subgraph and their logs.
     const requestId = requestIdOf(req);
@@ -213,7 +229,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     await compress(req, res);
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" || path === "/readyz") {
-      const down = path === "/readyz" ? await subgraphsReady(deps.subgraphUrls) : [];
+      const down = path === "/readyz" ? await readiness() : [];
       res.statusCode = down.length ? 503 : 200;
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(down.length ? { status: "unavailable", down } : { status: "ok" }));

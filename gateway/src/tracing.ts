@@ -1,3 +1,4 @@
 import { startTracing } from "@contagem/common";
 
-startTracing("contagem-gateway");
+// The public edge: a client's traceparent is not honoured (see TracingOptions).
+startTracing("contagem-gateway", process.env, { publicEdge: true });

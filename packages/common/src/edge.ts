@@ -212,6 +212,9 @@ function discardRest(req: IncomingMessage, done: (drained: boolean) => void): vo
 export function sendRejection(req: IncomingMessage, res: ServerResponse, rejection: EdgeRejection, requestId: string): void {
   res.statusCode = rejection.status;
   noteErrorCodes(res, [rejection.code]);
+  // No cache keeps a refusal: a 404 or a 405 is cacheable by default (RFC 9110 §15.1), and a CDN would go on
+  // answering it after the resource exists or the client has fixed its request.
+  res.setHeader("cache-control", "no-store");
   for (const [name, value] of Object.entries(rejection.headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/json; charset=utf-8");
   const body = requestErrorBody(rejection.code, rejection.message, requestId);
@@ -261,7 +264,8 @@ export function sendDocument(req: IncomingMessage, res: ServerResponse, document
   const etag = etagOf(document.body);
   res.setHeader("etag", etag);
   res.setHeader("cache-control", `public, max-age=${document.maxAgeSeconds}, must-revalidate`);
-  res.setHeader("vary", "accept-encoding");
+  // Appended: the CORS layer's `Vary: Origin` stays (the document is kept by shared caches for minutes).
+  res.appendHeader("vary", "Accept-Encoding");
   if (document.contentSecurityPolicy) res.setHeader("content-security-policy", document.contentSecurityPolicy);
   if (noneMatch(req, etag)) {
     res.statusCode = 304;

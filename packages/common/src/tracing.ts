@@ -7,7 +7,8 @@
  * `traceparent` propagated gateway → subgraphs, so one trace spans the federated request), the gateway's fetches to
  * the subgraphs (undici), and every SQL statement (pg). No personal data: the pg instrumentation records the
  * statement's text only (its bound values are never recorded), no headers are captured, and query strings (a GET
- * request's variables) are cut from every URL attribute before a span ends.
+ * request's variables) are cut from every URL attribute before a span ends, and a server span keeps nothing of its
+ * client (address, user agent). The gateway, the public edge, ignores a client's `traceparent`.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the SDK loads only when configured: an unset endpoint costs nothing */
 import type { Env } from "./config";
@@ -20,6 +21,32 @@ export interface Tracing {
 const URL_ATTRIBUTES = ["http.url", "http.target", "url.full", "http.route"];
 const SQL_ATTRIBUTES = ["db.statement", "db.query.text"];
 const DROPPED_ATTRIBUTES = ["url.query", "db.query.parameter", "db.statement.parameters"];
+/**
+ * What a server span says of its client, under the stable and the old conventions: its address (`client.address` is
+ * even read from `X-Forwarded-For`) is personal data under the LGPD, and its user agent is text the client chose.
+ */
+const CLIENT_ATTRIBUTES = [
+  "client.address",
+  "client.port",
+  "network.peer.address",
+  "network.peer.port",
+  "net.peer.ip",
+  "net.peer.port",
+  "net.sock.peer.addr",
+  "net.sock.peer.port",
+  "http.client_ip",
+  "user_agent.original",
+  "http.user_agent",
+];
+
+export interface TracingOptions {
+  /**
+   * The process is the public edge (the gateway): a client's `traceparent` is not honoured, so that every request
+   * starts its own trace. Honoured, a client would choose the trace its request joins, or turn tracing off for its
+   * requests (flags `00`, "not sampled"). The process still sends `traceparent` to the subgraphs it asks.
+   */
+  publicEdge?: boolean;
+}
 
 /** Whether OTLP export is configured in `env`. */
 export function tracingConfigured(env: Env = process.env): boolean {
@@ -32,7 +59,7 @@ let started: Tracing | undefined;
  * Starts tracing for this process when configured; `service` names it unless `OTEL_SERVICE_NAME` does. Idempotent.
  * Returns undefined when not configured.
  */
-export function startTracing(service: string, env: Env = process.env): Tracing | undefined {
+export function startTracing(service: string, env: Env = process.env, options: TracingOptions = {}): Tracing | undefined {
   if (started || !tracingConfigured(env)) return started;
   const api = require("@opentelemetry/api") as typeof import("@opentelemetry/api");
   const { AsyncLocalStorageContextManager } = require("@opentelemetry/context-async-hooks") as typeof import("@opentelemetry/context-async-hooks");
@@ -50,6 +77,7 @@ export function startTracing(service: string, env: Env = process.env): Tracing |
     // Before the span ends, while its attributes can still change: no query string leaves the process.
     onEnding(span) {
       const attributes = span.attributes;
+      if (span.kind === api.SpanKind.SERVER) for (const key of CLIENT_ATTRIBUTES) delete (attributes as Record<string, unknown>)[key];
       for (const key of URL_ATTRIBUTES) {
         const value = attributes[key];
         if (typeof value === "string" && value.includes("?")) span.setAttribute(key, value.slice(0, value.indexOf("?")));
@@ -73,7 +101,12 @@ export function startTracing(service: string, env: Env = process.env): Tracing |
     spanProcessors: [redact, batch],
   });
   api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  api.propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const w3c = new W3CTraceContextPropagator();
+  api.propagation.setGlobalPropagator(
+    options.publicEdge
+      ? { inject: (context, carrier, setter) => w3c.inject(context, carrier, setter), extract: (context) => context, fields: () => w3c.fields() }
+      : w3c,
+  );
   api.trace.setGlobalTracerProvider(provider);
   registerInstrumentations({
     tracerProvider: provider,

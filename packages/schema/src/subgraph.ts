@@ -88,8 +88,8 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
         requestId: currentRequestId(),
         log: (original) => logger.error({ err: original, requestId: currentRequestId() }, "unexpected error"),
         logUnavailable: (original) => logger.warn({ err: original, requestId: currentRequestId() }, "a dependency is unavailable"),
-        logClientError: ({ message, extensions }) =>
-          logger.info({ requestId: currentRequestId(), code: extensions?.code, field: extensions?.field, message }, "client error"),
+        // The code, never the message: it quotes what the client sent (a variable's value), maybe personal data.
+        logClientError: ({ extensions }) => logger.info({ requestId: currentRequestId(), code: extensions?.code, field: extensions?.field }, "client error"),
       }),
   });
 

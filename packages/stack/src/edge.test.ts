@@ -189,6 +189,16 @@ describe("browsers at the gateway", () => {
       const ask = (origin: string) => fetch(url, { method: "POST", headers: { origin, "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
       expect((await ask("https://transparencia.contagem.mg.gov.br")).headers.get("access-control-allow-origin")).toBe("https://transparencia.contagem.mg.gov.br");
       expect((await ask("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+      // An answer a shared cache keeps names the origin it allowed: it must say it varies with Origin, or a CDN would
+      // hand one origin's answer to another origin's browser (which then refuses it). The published documents and
+      // the feeds are kept for minutes.
+      const origin = new URL(url).origin;
+      for (const path of ["/schema.graphql", "/docs", "/feeds/all.atom", "/calendar/all.ics"]) {
+        const res = await fetch(`${origin}${path}`, { headers: { origin: "https://transparencia.contagem.mg.gov.br" } });
+        expect({ path, status: res.status, cacheControl: res.headers.get("cache-control") }).toEqual({ path, status: 200, cacheControl: expect.stringMatching(/^public/) });
+        expect(res.headers.get("access-control-allow-origin")).toBe("https://transparencia.contagem.mg.gov.br");
+        expect({ path, vary: res.headers.get("vary")?.toLowerCase().split(/,\s*/) }).toEqual({ path, vary: expect.arrayContaining(["origin", "accept-encoding"]) });
+      }
     } finally {
       await gateway.stop();
     }

@@ -102,6 +102,18 @@ describe("GET and HTTP caching", () => {
     expect(invalid.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("keeps the edge's refusals out of shared caches too (a 404 is cacheable by default: a CDN would keep it)", async () => {
+    const origin = new URL(system.gatewayUrl).origin;
+    const refusals = [
+      await fetch(`${origin}/nowhere`),
+      await fetch(`${origin}/feeds/nowhere`),
+      await get({ query: `{ __typename }`, variables: "not json" }),
+      await get({ query: `{ __typename }` }, { authorization: "Bearer not.a.token" }),
+    ];
+    expect(refusals.map((res) => res.status)).toEqual([404, 404, 400, 401]);
+    for (const res of refusals) expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("refuses a mutation by GET with 405 and Allow: POST", async () => {
     const res = await get({ query: `mutation { endMandate(input: { mandateId: "1", endsOn: "2026-01-01", expectedVersion: 1, reason: RESIGNED }) { __typename } }` });
     expect(res.status).toBe(405);

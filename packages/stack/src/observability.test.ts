@@ -132,6 +132,36 @@ describe("observability", () => {
     expect(metrics).not.toContain(NEEDLE);
   });
 
+  it("keeps what a refused request sent out of every log line, the gateway's and each subgraph's, while logging its code", async () => {
+    // The messages the client gets quote what it sent: a variable the gateway refuses, a scalar only a subgraph parses
+    // (DateTime), a literal of the document. Personal data may be there (a citizen's registration refused for its
+    // birth date quotes the whole input), so the log lines say the code, never the message.
+    const wrongType = await gql(system.gatewayUrl, `query C($slug: String!) { council(slug: $slug) { name } }`, { slug: { cpf: `${NEEDLE}-gateway` } }, {
+      headers: { "x-request-id": "obs-refused-1" },
+    });
+    expect(codesOf(wrongType)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(wrongType)).toContain(`${NEEDLE}-gateway`);
+    const badScalar = await gql(system.gatewayUrl, `query M($from: DateTime) { meetings(first: 1, filter: { from: $from }) { totalCount } }`, { from: `${NEEDLE}-subgraph` }, {
+      headers: { "x-request-id": "obs-refused-2" },
+    });
+    expect(codesOf(badScalar)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(badScalar)).toContain(`${NEEDLE}-subgraph`);
+    const badLiteral = await gql(system.gatewayUrl, `{ council(slug: ["${NEEDLE}-literal"]) { name } }`, undefined, { headers: { "x-request-id": "obs-refused-3" } });
+    expect(codesOf(badLiteral)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(JSON.stringify(badLiteral)).toContain(`${NEEDLE}-literal`);
+
+    await accessLines();
+    for (const sent of ["gateway", "subgraph", "literal"]) expect(logged).not.toContain(`${NEEDLE}-${sent}`);
+    const refusals = logged
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg: string; requestId: string; service: string; code?: string })
+      .filter((line) => line.msg === "client error");
+    expect(refusals.filter((line) => line.requestId === "obs-refused-1")).toEqual([expect.objectContaining({ service: "test-gateway", code: "BAD_USER_INPUT" })]);
+    expect(refusals.filter((line) => line.requestId === "obs-refused-2")).toEqual([expect.objectContaining({ service: "test-meetings", code: "BAD_USER_INPUT" })]);
+    expect(refusals.filter((line) => line.requestId === "obs-refused-3")).toEqual([expect.objectContaining({ service: "test-gateway", code: "GRAPHQL_VALIDATION_FAILED" })]);
+  });
+
   it("logs an error's code on the request's line, and the status the client got", async () => {
     await gql(system.gatewayUrl, `query TooManyAgain { councils(first: 1000) { totalCount } }`, undefined, { headers: { "x-request-id": "obs-request-2" } });
     const [line] = (await accessLines()).filter((one) => one.requestId === "obs-request-2" && one.service === "test-gateway");
@@ -147,6 +177,16 @@ describe("observability", () => {
     const exposed = new Set([...scraped.matchAll(/^# TYPE ((?:contagem|graphql)_[a-z_]+) /gm)].map((m) => m[1]));
     expect([...exposed].filter((name) => !documented.has(name) && !name.startsWith("graphql_envelop_phase_"))).toEqual([]);
     expect([...documented].filter((name) => !exposed.has(name))).toEqual([]);
+  });
+
+  it("answers a flood of the gateway's /readyz (public, unmetered) without passing it on to the subgraphs and their databases", async () => {
+    const checks = async () => sample(await (await scrape(system.subgraphs.councils.url)).text(), "contagem_http_request_duration_seconds_count", { route: "health", status: "200" }) ?? 0;
+    const origin = originOf(system.gatewayUrl);
+    const before = await checks();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${origin}/readyz`).then((res) => res.status)));
+    expect(answers.every((status) => status === 200)).toBe(true);
+    // Each check of the gateway asks every subgraph's /readyz, which asks its database: one check serves them all.
+    expect((await checks()) - before).toBeLessThanOrEqual(2);
   });
 
   it("closes /metrics to anyone without the operator's token (401), on the gateway and on a subgraph", async () => {

@@ -131,6 +131,36 @@ describeWithRedis("gateway replicas sharing Redis", () => {
     expect(fromB.body.data.council.notes).toBe(notes);
   });
 
+  it("answers at its usual pace while Redis stalls (a frozen server, a network dropping packets), and shares the cache again after", async () => {
+    const [a, b] = system.gatewayUrls;
+    await post(a, QUERY);
+    expect((await post(b, QUERY)).cacheStatus).toBe("contagem-gateway; hit");
+    proxy.stall();
+    try {
+      // The first read of each replica finds Redis silent (it may wait for that once); the rest must not wait for it.
+      for (const url of [a, b]) expect((await post(url, QUERY)).status).toBe(200);
+      const started = performance.now();
+      for (let i = 0; i < 8; i++) {
+        const read = await post(i % 2 ? b : a, QUERY);
+        expect(read.status).toBe(200);
+        expect(read.cacheStatus).toBe("contagem-gateway; fwd=bypass");
+      }
+      // Waiting on Redis, each read would take its two commands' timeouts (2 × 500 ms): 8 s in all.
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      proxy.restore();
+    }
+    const deadline = Date.now() + 15_000;
+    for (const url of [a, b]) {
+      let read = await post(url, QUERY);
+      while (read.cacheStatus !== "contagem-gateway; hit" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        read = await post(url, QUERY);
+      }
+      expect(read.cacheStatus).toBe("contagem-gateway; hit");
+    }
+  }, 60_000);
+
   it("counts one client's budget across both replicas", async () => {
     // A budget of its own (the replicas above spent from 127.0.0.1's under the other prefix).
     const limited = await startSystem(DEFINITIONS.slice(0, 1), supergraph, { gateways: 2, ratePerMinute: 6, redis: { url: direct, keyPrefix: `${keyPrefix}limited:` } });

@@ -177,3 +177,34 @@ it("a GET request's query string (its variables) is not in the URL attributes", 
   expect(bodies.join("\n")).not.toContain(NEEDLE);
   expect(bodies.join("\n")).not.toContain(encodeURIComponent(NEEDLE));
 }, 60_000);
+
+it("at the public edge a client's traceparent is ignored (it can neither join a trace it names nor turn tracing off), and no span holds its address or user agent", async () => {
+  const posts = () => received.filter((s) => s.service === "contagem-gateway" && s.kind === SERVER && methodOf(s) === "POST" && pathOf(s).startsWith("/graphql"));
+  const before = new Set(posts().map((s) => s.spanId));
+  const chosen = "0af7651916cd43dd8448eb211c80319c";
+  const address = "203.0.113.77";
+  const agent = "needle-agent-3c9d (Maria da Silva's laptop)";
+  // Flags 00: "not sampled". Honoured, it would keep this request out of every trace.
+  const res = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", traceparent: `00-${chosen}-b7ad6b7169203331-00`, "x-forwarded-for": address, "user-agent": agent },
+    body: JSON.stringify({ query: `{ councils(first: 1) { edges { node { slug meetings(first: 1) { totalCount } } } } }` }),
+  });
+  expect(res.status).toBe(200);
+  let root: Span | undefined;
+  await until(async () => (root = posts().find((s) => !before.has(s.spanId))) !== undefined, 20_000).catch(() => {
+    throw new Error("the request was not traced: its client turned tracing off");
+  });
+  expect(root!.traceId).not.toBe(chosen);
+  expect(root!.parentSpanId ?? "").toBe("");
+  // The subgraphs still continue the gateway's trace.
+  await until(async () => received.some((s) => s.traceId === root!.traceId && s.kind === SERVER && s.service === "contagem-meetings"), 20_000);
+  expect(received.some((s) => s.traceId === chosen)).toBe(false);
+  // The client's address (personal data), however it came, and its user agent are on no span.
+  const exported = bodies.join("\n");
+  expect(exported).not.toContain(address);
+  expect(exported).not.toContain("needle-agent");
+  for (const span of received.filter((s) => s.kind === SERVER)) {
+    for (const key of ["client.address", "network.peer.address", "net.peer.ip", "http.client_ip", "user_agent.original", "http.user_agent"]) expect(attribute(span, key)).toBeUndefined();
+  }
+}, 60_000);
