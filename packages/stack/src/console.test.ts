@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { CONSOLE_DIR, consoleContentSecurityPolicy } from "@contagem/gateway";
-import { adminToken, gql, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { adminToken, gql, mintToken, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -111,7 +111,7 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     expect((await fetch(`${base}/console/dev-sign-in`)).status).toBe(405);
   });
 
-  it("a secretary signs in, sees the council's term and members, and schedules a meeting the public graph then shows", async () => {
+  it("a secretary opens a term, runs a meeting to quorum and a deliberation, and publishes its minutes the public graph shows with the same SHA-256", async () => {
     const { context, page, problems } = await open();
     await page.goto(`${base}/console/`);
     await page.getByRole("heading", { name: "Entrar" }).waitFor();
@@ -200,10 +200,10 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
       ],
     });
 
-    // A meeting held yesterday at 14:00 in Contagem: scheduled, convened, its attendance and a deliberation recorded.
+    // A meeting held two days ago at 14:00 in Contagem: scheduled, convened, its attendance and a deliberation recorded.
     const civil = (msAgo: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(Date.now() - msAgo);
-    const yesterday = civil(86_400_000);
-    await page.getByLabel(/Data e hora/).fill(`${yesterday}T14:00`);
+    const DAY = 86_400_000;
+    await page.getByLabel(/Data e hora/).fill(`${civil(2 * DAY)}T14:00`);
     await page.getByLabel("Local").fill("Casa dos Conselhos");
     await page.getByLabel("Título do item 1").fill("Parecer sobre o parcelamento do solo");
     await page.getByRole("button", { name: "Agendar reunião" }).click();
@@ -212,9 +212,9 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.getByRole("heading", { name: held, level: 1 }).waitFor();
 
     // Convening: the console tells the notice against the rule before sending, as the server will judge it.
-    await page.getByLabel(/Convocação feita em/).fill(`${civil(3 * 86_400_000)}T09:00`);
+    await page.getByLabel(/Convocação feita em/).fill(`${civil(4 * DAY)}T09:00`);
     await page.getByText(/abaixo das 168 h exigidas/).waitFor();
-    await page.getByLabel(/Convocação feita em/).fill(`${civil(11 * 86_400_000)}T09:00`);
+    await page.getByLabel(/Convocação feita em/).fill(`${civil(12 * DAY)}T09:00`);
     await page.getByText(/cumpre as 168 h exigidas/).waitFor();
     await accessible(page, "08-convene");
     await page.getByRole("button", { name: "Convocar reunião" }).click();
@@ -231,12 +231,64 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await accessible(page, "09-attendance");
     await page.getByRole("button", { name: "Registrar presença" }).click();
     await page.getByRole("heading", { name: "Registrar deliberação" }).waitFor();
+    // The list shown is now the recorded one.
+    await quorum.filter({ hasText: "3 de 4 assentos ocupados" }).waitFor();
+    expect(await page.getByLabel("Presença de Ana Lúcia (teste)").inputValue()).toBe("SUBSTITUTED");
 
     await page.getByLabel("Deliberação", { exact: true }).fill("Parecer favorável ao parcelamento, com as condicionantes da SEMDUR.");
     await page.getByLabel("A favor").fill("3");
     await page.getByRole("button", { name: "Registrar deliberação" }).click();
     await page.getByText(/Parecer favorável ao parcelamento.*Aprovada \(3 a favor, 0 contra, 0 abstenções\)/).waitFor();
     await accessible(page, "10-deliberation");
+    const heldId = decodeURIComponent(page.url().split("/reunioes/")[1]);
+
+    // Minutes: typed, saved by themselves as a draft, revised; every version with its SHA-256 and the diff between them.
+    const editor = page.getByLabel("Texto da ata (texto simples ou Markdown)");
+    await editor.fill(`Ata da ${held} do COMPUR.\nPresentes: Maria Aparecida, João Batista e Pedro Henrique (suplente de Ana Lúcia).\n`);
+    await page.getByText(/Rascunho salvo/).waitFor();
+    await editor.fill(`Ata da ${held} do COMPUR.\nPresentes: Maria Aparecida, João Batista e Pedro Henrique (suplente de Ana Lúcia).\nDeliberação: parecer favorável ao parcelamento, por 3 votos.\n`);
+    await page.getByRole("button", { name: "Salvar rascunho" }).click();
+    await page.getByRole("row", { name: /^2 / }).waitFor();
+    await page.locator("pre.diff ins", { hasText: "Deliberação: parecer favorável" }).waitFor();
+    await accessible(page, "11-minutes-draft");
+    // A draft is its council's: neither the public nor another council's secretary sees it.
+    const draftRead = `query($id: ID!) { meeting(id: $id) { minutes { status } } }`;
+    for (const token of [undefined, await mintToken({ roles: ["SECRETARY"], councils: ["comic"] })]) {
+      expect((await gql(system.gatewayUrl, draftRead, { id: heldId }, { token })).data).toEqual({ meeting: { minutes: null } });
+    }
+
+    // The next meeting, held yesterday, approves them: its agenda's approval item names the draft.
+    await page.getByRole("link", { name: "COMPUR" }).click();
+    await page.getByLabel(/Data e hora/).fill(`${civil(DAY)}T14:00`);
+    await page.getByLabel("Local").fill("Casa dos Conselhos");
+    await page.getByLabel("Tipo do item 1").selectOption("APPROVAL_OF_MINUTES");
+    await page.getByLabel("Ata a aprovar no item 1").selectOption({ index: 1 });
+    await page.getByLabel("Título do item 1").fill("Aprovação da ata da reunião anterior");
+    await page.getByRole("button", { name: "Agendar reunião" }).click();
+    const next = (await page.getByRole("status").filter({ hasText: /agendada/ }).textContent())!.match(/Reunião (.+) agendada/)![1];
+    await page.getByRole("link", { name: next, exact: true }).click();
+    await page.getByLabel(/Convocação feita em/).fill(`${civil(10 * DAY)}T09:00`);
+    await page.getByRole("button", { name: "Convocar reunião" }).click();
+    for (const name of ["Maria Aparecida (teste)", "João Batista (teste)", "Ana Lúcia (teste)"]) await page.getByLabel(`Presença de ${name}`).selectOption("PRESENT");
+    await page.getByRole("button", { name: "Registrar presença" }).click();
+    await page.getByRole("heading", { name: "Registrar deliberação" }).waitFor();
+
+    await page.getByRole("link", { name: "COMPUR" }).click();
+    await page.getByRole("link", { name: held, exact: true }).click();
+    expect(await page.getByLabel("Aprovada na reunião").locator("option:checked").textContent()).toContain(next);
+    await page.getByRole("button", { name: "Registrar aprovação" }).click();
+    await page.getByRole("heading", { name: "Publicação no Diário Oficial" }).waitFor();
+    await page.getByLabel("Edição", { exact: true }).fill("5123");
+    await page.getByLabel("Páginas").fill("12-13");
+    await page.getByLabel("Data da edição").fill(civil(0));
+    await page.getByRole("button", { name: "Publicar ata" }).click();
+    await page.getByText(/Publicada no Diário Oficial de Contagem, edição 5123, p\. 12-13/).waitFor();
+    await accessible(page, "12-minutes-published");
+    const shown = (await page.locator("code.hash").last().textContent())!;
+    expect(shown).toMatch(/^[0-9a-f]{64}$/);
+    const published = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { status gazette { edition pages } currentVersion { sha256 body } } } }`, { id: heldId });
+    expect((published.data as any).meeting.minutes).toMatchObject({ status: "PUBLISHED", gazette: { edition: 5123, pages: "12-13" }, currentVersion: { sha256: shown } });
+    expect((published.data as any).meeting.minutes.currentVersion.body).toMatch(/Deliberação: parecer favorável/);
 
     const read = await gql(system.gatewayUrl, `{ council(slug: "compur") { meetings(first: 10) { edges { node { sequenceLabel status convocation { noticeRespected } quorum { required present achieved } deliberations { outcome votesFor } } } } } }`);
     expect((read.data as any).council.meetings.edges.map((e: any) => e.node).find((m: any) => m.sequenceLabel === held)).toEqual({
@@ -264,7 +316,7 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.evaluate(() => dispatchEvent(new PopStateEvent("popstate")));
     await page.getByRole("heading", { name: /^COMPUR — / }).waitFor();
     expect(await page.getByRole("button", { name: "Agendar reunião" }).count()).toBe(0);
-    await accessible(page, "11-other-council");
+    await accessible(page, "13-other-council");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -54,6 +54,14 @@ const CouncilDetail = graphql(`
           }
         }
       }
+      minutes(first: 50, filter: { status: DRAFT }) {
+        edges {
+          node {
+            id
+            label
+          }
+        }
+      }
       meetings(first: 20) {
         totalCount
         edges {
@@ -188,7 +196,7 @@ export function CouncilPage({ slug, session }: { slug: string; session: Session 
         </table>
       </section>
 
-      {mayWrite && <ScheduleMeetingForm councilId={council.id} onScheduled={reload} />}
+      {mayWrite && <ScheduleMeetingForm councilId={council.id} drafts={(council.minutes?.edges ?? []).map((e) => e.node)} onScheduled={reload} />}
     </article>
   );
 }

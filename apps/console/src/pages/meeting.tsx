@@ -9,6 +9,7 @@ import { graphql } from "../gql";
 import { AGENDA_KIND, ATTENDANCE_STATUS, MANDATE_ROLE, MEETING_STATUS, MEETING_TYPE, MODALITY, OUTCOME, SECTOR } from "../labels";
 import { FormMessages } from "../messages";
 import type { Session } from "../session";
+import { MinutesSection } from "./minutes";
 
 const MeetingDetail = graphql(`
   query ConsoleMeeting($id: ID!) {
@@ -219,11 +220,12 @@ export function MeetingPage({ id, session }: { id: string; session: Session }) {
         </section>
       )}
       {mayWrite && meeting.status === "SCHEDULED" && <ConveneForm meeting={meeting} onDone={reload} />}
-      {mayWrite && (meeting.status === "CONVENED" || meeting.status === "HELD") && started && <AttendanceForm meeting={meeting} onDone={reload} />}
+      {mayWrite && (meeting.status === "CONVENED" || meeting.status === "HELD") && started && <AttendanceForm key={meeting.version} meeting={meeting} onDone={reload} />}
       {mayWrite && meeting.status === "CONVENED" && !started && (
         <p className="note card">A presença é registrada a partir do início da reunião ({showCivil(meeting.startsAt)}).</p>
       )}
       {mayWrite && meeting.status === "HELD" && meeting.quorum.achieved !== false && <DeliberationForm meeting={meeting} onDone={reload} />}
+      {mayWrite && meeting.status === "HELD" && <MinutesSection meetingId={meeting.id} />}
       {mayWrite && ["SCHEDULED", "CONVENED", "POSTPONED"].includes(meeting.status) && <CancelForm meeting={meeting} onDone={reload} />}
     </article>
   );
@@ -327,6 +329,7 @@ function AttendanceForm({ meeting, onDone }: { meeting: MeetingView; onDone: () 
       initial[m.id] = { status: before?.status ?? "ABSENT", substitute: before?.substitute?.id ?? "" };
     }
   }
+  // Keyed by the meeting's version: once recorded (or changed elsewhere) the list starts again from the record.
   const form = useWriteForm({ entries: initial }, RecordAttendance, ["entries"]);
   const entries = form.values.entries;
   const set = (mandateId: string, entry: Partial<Entry>) => form.change({ entries: { ...entries, [mandateId]: { ...entries[mandateId], ...entry } } });

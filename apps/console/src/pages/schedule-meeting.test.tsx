@@ -19,7 +19,7 @@ function clientAnswering(answers: object[], seen: Record<string, unknown>[] = []
 function renderForm(client: Client, onScheduled = vi.fn()) {
   render(
     <Provider value={client}>
-      <ScheduleMeetingForm councilId="Q291bmNpbDox" onScheduled={onScheduled} />
+      <ScheduleMeetingForm councilId="Q291bmNpbDox" drafts={[{ id: "TWludXRlczox", label: "Ata 1/2026" }]} onScheduled={onScheduled} />
     </Provider>,
   );
   return onScheduled;
@@ -38,14 +38,15 @@ describe("scheduling a meeting", () => {
     fill();
     fireEvent.click(screen.getByText("Adicionar item"));
     fireEvent.change(screen.getByLabelText("Título do item 2"), { target: { value: "Informes" } });
-    fireEvent.change(screen.getByLabelText("Tipo do item 2"), { target: { value: "INFORMATIVE" } });
+    fireEvent.change(screen.getByLabelText("Tipo do item 2"), { target: { value: "APPROVAL_OF_MINUTES" } });
+    fireEvent.change(screen.getByLabelText("Ata a aprovar no item 2"), { target: { value: "TWludXRlczox" } });
     fireEvent.click(screen.getByRole("button", { name: "Agendar reunião" }));
     await waitFor(() => expect(onScheduled).toHaveBeenCalledWith("3ª Ordinária"));
     const input = seen[0].input as Record<string, unknown>;
     expect(input.startsAt).toBe("2026-12-10T17:00:00Z");
     expect(input.agenda).toEqual([
       { kind: "DELIBERATION", title: "Plano diretor" },
-      { kind: "INFORMATIVE", title: "Informes" },
+      { kind: "APPROVAL_OF_MINUTES", title: "Informes", minutesId: "TWludXRlczox" },
     ]);
     expect(input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(screen.getByRole("status").textContent).toMatch(/3ª Ordinária agendada/);

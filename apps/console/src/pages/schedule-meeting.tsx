@@ -22,16 +22,24 @@ const ScheduleMeeting = graphql(`
 interface AgendaRow {
   kind: string;
   title: string;
+  /** For an APPROVAL_OF_MINUTES item: the draft minutes it approves. */
+  minutesId: string;
 }
 
-const EMPTY = { type: "ORDINARY", modality: "IN_PERSON", startsAt: "", place: "", agenda: [{ kind: "DELIBERATION", title: "" }] as AgendaRow[] };
+/** A council's minutes still in draft, which a meeting's approval item can name. */
+export interface DraftChoice {
+  id: string;
+  label: string;
+}
+
+const EMPTY = { type: "ORDINARY", modality: "IN_PERSON", startsAt: "", place: "", agenda: [{ kind: "DELIBERATION", title: "", minutesId: "" }] as AgendaRow[] };
 
 /**
  * Schedules a meeting with its ordered agenda. The wall-clock time is Contagem's; each submission carries an
  * idempotency key, kept while the same form is retried (a lost answer writes once) and renewed when the form changes.
  * The server's validation messages appear beside their fields.
  */
-export function ScheduleMeetingForm({ councilId, onScheduled }: { councilId: string; onScheduled: (label: string) => void }) {
+export function ScheduleMeetingForm({ councilId, drafts, onScheduled }: { councilId: string; drafts: DraftChoice[]; onScheduled: (label: string) => void }) {
   const form = useWriteForm(EMPTY, ScheduleMeeting, ["startsAt", "place", "agenda"]);
   const { values, change, fields, general } = form;
   const setRow = (index: number, row: Partial<AgendaRow>) => change({ agenda: values.agenda.map((r, i) => (i === index ? { ...r, ...row } : r)) });
@@ -41,7 +49,9 @@ export function ScheduleMeetingForm({ councilId, onScheduled }: { councilId: str
     if (form.fetching) return;
     const startsAt = civilToInstant(values.startsAt);
     if (!startsAt) return form.refuse("startsAt", "Informe a data e a hora da reunião.");
-    const agenda = values.agenda.filter((r) => r.title.trim()).map((r) => ({ kind: r.kind as never, title: r.title.trim() }));
+    const agenda = values.agenda
+      .filter((r) => r.title.trim())
+      .map((r) => ({ kind: r.kind as never, title: r.title.trim(), ...(r.kind === "APPROVAL_OF_MINUTES" && r.minutesId ? { minutesId: r.minutesId } : {}) }));
     const data = await form.submit(
       (idempotencyKey) => ({
         input: { councilId, type: values.type as never, modality: values.modality as never, startsAt, place: values.place.trim() || null, agenda, idempotencyKey },
@@ -81,6 +91,21 @@ export function ScheduleMeetingForm({ councilId, onScheduled }: { councilId: str
                 <select id={`agenda-kind-${index}`} value={row.kind} onChange={(e) => setRow(index, { kind: e.target.value })}>
                   <Options labels={AGENDA_KIND} />
                 </select>
+                {row.kind === "APPROVAL_OF_MINUTES" && (
+                  <>
+                    <label htmlFor={`agenda-minutes-${index}`} className="visually-hidden">
+                      Ata a aprovar no item {index + 1}
+                    </label>
+                    <select id={`agenda-minutes-${index}`} value={row.minutesId} onChange={(e) => setRow(index, { minutesId: e.target.value })}>
+                      <option value="">{drafts.length ? "Escolha a ata" : "Nenhuma ata em rascunho"}</option>
+                      {drafts.map((d) => (
+                        <option key={d.id} value={d.id}>
+                          {d.label}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
                 <label htmlFor={`agenda-title-${index}`} className="visually-hidden">
                   Título do item {index + 1}
                 </label>
@@ -91,7 +116,7 @@ export function ScheduleMeetingForm({ councilId, onScheduled }: { councilId: str
               </li>
             ))}
           </ol>
-          <button type="button" className="secondary" onClick={() => change({ agenda: [...values.agenda, { kind: "DELIBERATION", title: "" }] })}>
+          <button type="button" className="secondary" onClick={() => change({ agenda: [...values.agenda, { kind: "DELIBERATION", title: "", minutesId: "" }] })}>
             Adicionar item
           </button>
           {agendaError && (
