@@ -240,6 +240,20 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.getByRole("button", { name: "Registrar deliberação" }).click();
     await page.getByText(/Parecer favorável ao parcelamento.*Aprovada \(3 a favor, 0 contra, 0 abstenções\)/).waitFor();
     await accessible(page, "10-deliberation");
+
+    // Resolutions: one adopted from the deliberation, a second amending it; the links show both ways.
+    await page.getByLabel("Ementa").fill("Aprova o parecer sobre o parcelamento do solo.");
+    await page.getByLabel("Texto", { exact: true }).fill("Art. 1º Fica aprovado o parecer favorável ao parcelamento do solo.");
+    await page.getByRole("button", { name: "Adotar resolução" }).click();
+    const first = (await page.getByRole("status").filter({ hasText: /Resolução .* adotada/ }).textContent())!.match(/Resolução (.+) adotada/)![1];
+    await page.getByLabel("A resolução").selectOption("AMEND");
+    await page.getByLabel("Resolução em vigor").selectOption({ label: first });
+    await page.getByLabel("Ementa").fill("Altera a condicionante do parecer.");
+    await page.getByLabel("Texto", { exact: true }).fill("Art. 1º O art. 1º passa a exigir o estudo de impacto de vizinhança.");
+    await page.getByRole("button", { name: "Adotar resolução" }).click();
+    await page.getByText(new RegExp(`alterada pela `)).waitFor();
+    await page.getByText(new RegExp(`altera a ${first.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`)).waitFor();
+    await accessible(page, "10b-resolutions");
     const heldId = decodeURIComponent(page.url().split("/reunioes/")[1]);
 
     // Minutes: typed, saved by themselves as a draft, revised; every version with its SHA-256 and the diff between them.

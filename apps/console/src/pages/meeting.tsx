@@ -10,6 +10,7 @@ import { AGENDA_KIND, ATTENDANCE_STATUS, MANDATE_ROLE, MEETING_STATUS, MEETING_T
 import { FormMessages } from "../messages";
 import type { Session } from "../session";
 import { MinutesSection } from "./minutes";
+import { ResolutionsSection } from "./resolutions";
 
 const MeetingDetail = graphql(`
   query ConsoleMeeting($id: ID!) {
@@ -225,6 +226,7 @@ export function MeetingPage({ id, session }: { id: string; session: Session }) {
         <p className="note card">A presença é registrada a partir do início da reunião ({showCivil(meeting.startsAt)}).</p>
       )}
       {mayWrite && meeting.status === "HELD" && meeting.quorum.achieved !== false && <DeliberationForm meeting={meeting} onDone={reload} />}
+      {mayWrite && meeting.status === "HELD" && <ResolutionsSection meetingId={meeting.id} />}
       {mayWrite && meeting.status === "HELD" && <MinutesSection meetingId={meeting.id} />}
       {mayWrite && ["SCHEDULED", "CONVENED", "POSTPONED"].includes(meeting.status) && <CancelForm meeting={meeting} onDone={reload} />}
     </article>
