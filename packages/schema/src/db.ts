@@ -67,25 +67,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
 }
 
 /**
- * Applies pending migrations. Replicas may start at once, so an advisory lock serialises them; the migrating ORM has
- * a single connection, so the lock, the migrations and the unlock all run on the same session.
+ * Runs `work` while this process holds the PostgreSQL session advisory lock `key`, so that replicas starting at once
+ * take turns. The lock lives on an ORM of its own with a single connection (lock, work on that session if it uses
+ * the ORM it is given, unlock); the lock is released with the session if the process dies.
  */
-export async function migrateDatabase(options: DatabaseOptions): Promise<string[]> {
+export async function withAdvisoryLock<T>(options: DatabaseOptions, key: string, work: (orm: MikroORM) => Promise<T>): Promise<T> {
   const orm = await openDatabase({ ...options, poolSize: 1 });
   const connection = orm.em.getConnection();
-  // One lock for every subgraph: they share the audit schema, whose DDL must not race.
-  const lockKey = "contagem:migrate";
   try {
-    await connection.execute(`select pg_advisory_lock(hashtext(?))`, [lockKey]);
+    await connection.execute(`select pg_advisory_lock(hashtext(?))`, [key]);
     try {
-      const applied = await orm.getMigrator().up();
-      return applied.map((m) => m.name);
+      return await work(orm);
     } finally {
-      await connection.execute(`select pg_advisory_unlock(hashtext(?))`, [lockKey]);
+      await connection.execute(`select pg_advisory_unlock(hashtext(?))`, [key]);
     }
   } finally {
     await orm.close(true);
   }
+}
+
+/**
+ * Applies pending migrations. Replicas may start at once, so an advisory lock serialises them; one lock for every
+ * subgraph: they share the audit schema, whose DDL must not race.
+ */
+export async function migrateDatabase(options: DatabaseOptions): Promise<string[]> {
+  return withAdvisoryLock(options, "contagem:migrate", async (orm) => (await orm.getMigrator().up()).map((m) => m.name));
 }
 
 /**

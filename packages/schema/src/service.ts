@@ -3,7 +3,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken, stopTracing } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
-import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
+import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, withAdvisoryLock, type DatabaseOptions } from "./db";
 import type { FederatedSchema } from "./federation";
 import { startingHandler } from "./starting";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -91,7 +91,10 @@ export async function prepareDatabase(
       onWait: (peer, reason, waitedMs) =>
         options.logger?.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `the default seed waits for the ${peer} subgraph: ${reason}`),
     });
-    const seeded = await definition.seed(orm.em.fork(), context);
+    // Replicas starting at once against a new database would each insert the same facts (and all but one fail on
+    // their unique keys): they seed one at a time, and the later ones find nothing left to add.
+    const seed = definition.seed;
+    const seeded = await withAdvisoryLock(database, `contagem:seed:${options.schema}`, () => seed(orm.em.fork(), context));
     options.logger?.info({ seeded }, "default seed checked");
   }
   return orm;
