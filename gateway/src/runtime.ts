@@ -24,6 +24,7 @@ import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { inMemory, ResponseCache, useResponseCache } from "./response-cache";
 import { RedisResponseCache, type SharedState } from "./redis";
 import type { SubgraphUrls } from "./subgraphs";
+import { retryQueries } from "./upstream-retry";
 import type { ServiceMetrics } from "@contagem/common";
 import { responseCacheMetrics, usePrometheusMetrics, useRequestRecord } from "./metrics";
 
@@ -98,6 +99,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     },
     subgraphErrors: { subgraphNameProp: false },
     upstreamTimeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    upstreamRetry: retryQueries,
     // Errors are closed in one place (./errors), which sees every error unmasked.
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
