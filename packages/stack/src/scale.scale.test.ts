@@ -426,6 +426,33 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
     await upInHaproxy(victims.map((v) => v.name));
   }, 120_000);
 
+  it("keeps reading when a gateway is killed (SIGKILL); a write it was serving fails, and is written once on repeat", async () => {
+    const traffic = load();
+    const victim = gateways[0];
+    try {
+      await sleep(1500);
+      await victim.stop("SIGKILL");
+      await sleep(3000);
+    } finally {
+      await traffic.stop();
+      victim.start();
+      await waitFor(`${victim.name} ready`, async () => (await call(`http://127.0.0.1:${victim.port}/readyz`)).status === 200, 90_000, logs);
+    }
+    const { reads, writes } = traffic.counts();
+    process.stdout.write(`Gateway SIGKILL: ${reads} reads, ${writes} write attempts, ${traffic.acknowledged.length} acknowledged; not answered at once: ${JSON.stringify(traffic.failures)}\n`);
+    // Reads are GETs: HAProxy sends one the dead gateway took to the other gateway.
+    expect(traffic.failures.filter((f) => f.startsWith("read"))).toEqual([]);
+    // A POST the gateway had taken may have been committed: HAProxy does not send it twice; it answers 502 or closes
+    // the client's connection, and the client repeats the write with its idempotency key. Only that, and only for the
+    // writes in flight at the kill (3 clients).
+    expect(traffic.failures.length).toBeLessThanOrEqual(3);
+    for (const failure of traffic.failures) expect(failure).toMatch(/^write: (502 |0 "socket hang up")/);
+    await expectAllReadable(traffic.acknowledged);
+    const rows = await rowsByName();
+    expect(traffic.acknowledged.filter(({ name }) => rows.get(name) !== 1)).toEqual([]);
+    await upInHaproxy([victim.name]);
+  }, 120_000);
+
   it("serves throughout a rolling restart of every process (SIGTERM, one at a time), without a failed request", async () => {
     const traffic = load();
     await sleep(1000);
