@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { Agent, request } from "node:http";
-import { createServer, type Server } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -25,6 +25,8 @@ const KINDS = ["councils", "meetings", "participation"] as const;
 const RATE_LIMIT = 1000;
 const SERVER_URL = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** REDIS_URL with logical database `db` (whatever database it named). */
+const redisIn = (db: number) => Object.assign(new URL(REDIS_URL), { pathname: `/${db}` }).href;
 
 if (!existsSync(HAPROXY)) {
   throw new Error(`HAProxy is not installed (${HAPROXY}): the scale test runs a real load balancer. Install it with: apt-get update && apt-get install -y haproxy`);
@@ -104,18 +106,29 @@ function call(url: string, options: { method?: string; body?: unknown; headers?:
 }
 
 /** HAProxy's statistics, one row per server: requests it sent there (`stot`) and the health it sees (`status`). */
-async function haproxyStats(statsUrl: string): Promise<Map<string, { stot: number; status: string }>> {
+async function haproxyStats(statsUrl: string): Promise<Map<string, { stot: number; scur: number; status: string }>> {
   const { body } = await call(statsUrl);
   const [header, ...rows] = String(body).trim().split("\n");
   const columns = header.replace(/^# /, "").split(",");
   const at = (name: string) => columns.indexOf(name);
-  const servers = new Map<string, { stot: number; status: string }>();
+  const servers = new Map<string, { stot: number; scur: number; status: string }>();
   for (const row of rows) {
     const cells = row.split(",");
     if (["FRONTEND", "BACKEND"].includes(cells[at("svname")])) continue;
-    servers.set(cells[at("svname")], { stot: Number(cells[at("stot")]), status: cells[at("status")] });
+    servers.set(cells[at("svname")], { stot: Number(cells[at("stot")]), scur: Number(cells[at("scur")]), status: cells[at("status")] });
   }
   return servers;
+}
+
+/** One command of HAProxy's runtime API (its stats socket), e.g. `set server councils/councils1 state drain`. */
+function haproxyCommand(socketPath: string, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = connect(socketPath, () => socket.end(`${command}\n`));
+    socket.on("data", (d) => (answer += d));
+    socket.on("end", () => resolve(answer.trim()));
+    socket.on("error", reject);
+  });
 }
 
 /** `n` distinct free ports: held open together while they are chosen, so no two are the same. */
@@ -156,6 +169,7 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
   let gateways: Replica[];
   let token: string;
   let databaseUrl: string;
+  let socketPath: string;
 
   const servers = (kind: string) => replicas.filter((r) => r.name.startsWith(kind));
   const logs = () => [`haproxy: ${haproxyLog.slice(-20_000)}`, ...replicas.map((r) => `${r.name}: ${r.log.slice(-5000)}`)].join("\n");
@@ -204,7 +218,7 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
     };
     const haproxyEnv: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      LB_SOCKET: join(dir, "haproxy.sock"),
+      LB_SOCKET: (socketPath = join(dir, "haproxy.sock")),
       LB_PUBLIC: `127.0.0.1:${lb.public}`,
       LB_STATS: `127.0.0.1:${lb.stats}`,
     };
@@ -221,7 +235,7 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
       const env = {
         ...common,
         PORT: String(port),
-        REDIS_URL: `${REDIS_URL}/${redisDb}`,
+        REDIS_URL: redisIn(redisDb),
         RESPONSE_CACHE_TTL_MS: "60000",
         RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
         TRUST_PROXY: "true",
@@ -254,7 +268,7 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
     }
     if (dir) await rm(dir, { recursive: true, force: true });
     if (redisDb >= 0) {
-      const redis = new Redis(`${REDIS_URL}/${redisDb}`);
+      const redis = new Redis(redisIn(redisDb));
       const keys = await redis.keys("contagem:*");
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
@@ -453,16 +467,22 @@ describe("scale-out: 2 gateways and 2 replicas of each subgraph behind HAProxy",
     await upInHaproxy([victim.name]);
   }, 120_000);
 
-  it("serves throughout a rolling restart of every process (SIGTERM, one at a time), without a failed request", async () => {
+  it("serves throughout a rolling restart of every process (drained in HAProxy, SIGTERM, one at a time), without a failed request", async () => {
     const traffic = load();
     await sleep(1000);
     for (const replica of replicas) {
+      // Out of HAProxy's rotation first (its runtime API), until what it had sent there is answered: a process that
+      // closes its listening socket resets the connections HAProxy opened a moment before it accepted them, and a
+      // POST sent on one is not sent again (it might have been a committed mutation).
+      const server = `${replica.name.replace(/\d$/, "")}/${replica.name}`;
+      expect(await haproxyCommand(socketPath, `set server ${server} state drain`)).toBe("");
+      await waitFor(`${replica.name} drained`, async () => (await haproxyStats(statsUrl)).get(replica.name)?.scur === 0, 30_000, logs);
       await replica.stop("SIGTERM");
       expect({ [replica.name]: replica.child!.exitCode }).toEqual({ [replica.name]: 0 });
       replica.start();
-      // Serving again (its own /readyz, not what HAProxy last saw: it may not have noticed the stop yet), and back in
-      // HAProxy's rotation, before the next one stops.
+      // Serving again (its own /readyz), then back in HAProxy's rotation, before the next one stops.
       await waitFor(`${replica.name} ready`, async () => (await call(`http://127.0.0.1:${replica.port}/readyz`)).status === 200, 90_000, logs);
+      expect(await haproxyCommand(socketPath, `set server ${server} state ready`)).toBe("");
       await upInHaproxy([replica.name]);
     }
     await sleep(1000);
