@@ -23,6 +23,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages", "<rootDir>/services", "<rootDir>/gateway"],
   testMatch: ["**/src/**/*.test.ts"],
+  // The scale-out test runs on its own (`npm run test:scale`, jest.scale.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "\\.scale\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false, sourceMaps: "inline" }] },
   moduleNameMapper: Object.fromEntries(
     Object.entries(workspaces).map(([name, dir]) => [`^@contagem/${name}$`, `<rootDir>/${dir}/src/index.ts`]),

@@ -29,9 +29,22 @@ export function useClosedErrors(logger: Logger): Plugin {
 /** Errors in the document or its variables: 400 under application/graphql-response+json, 200 under application/json. */
 const DOCUMENT_ERRORS = new Set<string>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.BAD_USER_INPUT]);
 
+/**
+ * A subgraph's address answered 502, 503 or 504 with something that is not the subgraph's own coded answer: a load
+ * balancer or proxy in front of its replicas, whose chosen replica died mid-request or of which none is up (HAProxy's
+ * and nginx's error pages). A dependency is unavailable, not a fault of ours.
+ */
+function answeredForADownSubgraph(error: GraphQLError, given: unknown): boolean {
+  if (typeof given === "string" && given in ERROR_CODES) return false;
+  const status = (error.extensions?.response as { status?: unknown } | undefined)?.status;
+  return status === 502 || status === 503 || status === 504;
+}
+
 export function closeError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
   const given = error.extensions?.code;
-  const code = closedCode(given, error.message, httpStatusOf(error)) ?? (raisedByGraphQL(error) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR);
+  const code = answeredForADownSubgraph(error, given)
+    ? ErrorCode.SERVICE_UNAVAILABLE
+    : (closedCode(given, error.message, httpStatusOf(error)) ?? (raisedByGraphQL(error) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR));
   const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (ERROR_CODES[code].client) {
     if (code === given && error.extensions?.requestId === requestId) return error;

@@ -24,6 +24,7 @@ import { handleFederationSupergraph } from "@graphql-mesh/fusion-runtime";
 import { inMemory, ResponseCache, useResponseCache } from "./response-cache";
 import { RedisResponseCache, type SharedState } from "./redis";
 import type { SubgraphUrls } from "./subgraphs";
+import { retryQueries } from "./upstream-retry";
 import type { ServiceMetrics } from "@contagem/common";
 import { responseCacheMetrics, usePrometheusMetrics, useRequestRecord } from "./metrics";
 
@@ -75,7 +76,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   const local = ttlMs && !options.sharedState ? new ResponseCache(ttlMs, options.responseCacheMaxBytes) : undefined;
   const cache = !ttlMs ? undefined : options.sharedState ? new RedisResponseCache(options.sharedState, ttlMs, Object.keys(options.subgraphUrls), options.logger) : inMemory(local!);
   const cacheCounted = cache && responseCacheMetrics(options.metrics, local);
-  return createGatewayRuntime({
+  const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     // The gateway's own fields (Query.rateLimit: the budget lives here) are added around either planner.
     unifiedGraphHandler: withGatewayFields(options.queryPlanner === "rust" ? rustPlanner() : handleFederationSupergraph, resolveRateLimit(options.budget)),
@@ -98,6 +99,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     },
     subgraphErrors: { subgraphNameProp: false },
     upstreamTimeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    upstreamRetry: retryQueries,
     // Errors are closed in one place (./errors), which sees every error unmasked.
     maskedErrors: false,
     // CORS is the gateway's edge's (./security), so that early refusals carry it too.
@@ -117,6 +119,23 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
       ...(cache ? [useResponseCache(cache, options.logger, cacheCounted)] : []),
     ],
   });
+  leaveShutdownToTheGateway(runtime);
+  return runtime;
+}
+
+/**
+ * The runtime (GraphQL Yoga through @whatwg-node/server, which @graphql-hive/gateway-runtime creates with
+ * `disposeOnProcessTerminate: true` and no way to say otherwise) disposes itself as soon as the process gets SIGTERM
+ * or SIGINT, aborting the operations in flight ("operation has been aborted because the server is shutting down"):
+ * every rolling restart failed the requests a stopping gateway was serving. The gateway stops itself instead
+ * (`gateway.stop()`: no new connections, open requests answered, then the runtime disposed), so those two listeners,
+ * registered once per process when a runtime first holds something to dispose, are taken away.
+ */
+function leaveShutdownToTheGateway(runtime: GatewayRuntime): void {
+  void (runtime as unknown as { disposableStack?: unknown }).disposableStack;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    for (const listener of process.listeners(signal)) if (listener.name === "terminateHandler") process.removeListener(signal, listener);
+  }
 }
 
 /** Subscriptions are refused at validation, before anything runs (the subgraphs refuse them alike). */

@@ -4,6 +4,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { createVerifier, readAuthConfig, type Verifier, ConfigError, checkRuntime, readInt, readOptional, readString, readUrl, type Env, createLogger, logUnhandledRejections, type Logger, readQueryLimits, type QueryLimits, DEFAULT_MAX_BODY_BYTES, readServerLimits, type ServerLimits, listen, readMetricsToken, stopTracing } from "@contagem/common";
 import { readCivilTimeZone, useCivilTimeZone } from "./civil-time";
 import { DEFAULT_AUDIT_SCHEMA, migrateDatabase, openDatabase, waitForDatabase, where, type DatabaseOptions } from "./db";
+import { UniqueConstraintViolationException } from "@mikro-orm/postgresql";
 import type { FederatedSchema } from "./federation";
 import { startingHandler } from "./starting";
 import { createSubgraph, type Subgraph } from "./subgraph";
@@ -93,10 +94,29 @@ export async function prepareDatabase(
       onWait: (peer, reason, waitedMs) =>
         options.logger?.warn({ waitedSeconds: Math.round(waitedMs / 1000) }, `the default seed waits for the ${peer} subgraph: ${reason}`),
     });
-    const seeded = await definition.seed(orm.em.fork(), context);
+    const seed = definition.seed;
+    const seeded = await seedAlongsideReplicas(() => seed(orm.em.fork(), context), options.logger);
     options.logger?.info({ seeded }, "default seed checked");
   }
   return orm;
+}
+
+/**
+ * Replicas starting at once against a new database each insert the same facts, and all but one fail on a unique key:
+ * the seed is idempotent, so the loser seeds again and finds nothing left to add. No lock is held meanwhile: a
+ * session's advisory lock does not hold behind PgBouncer in transaction mode, and a transaction held open while the
+ * seed asks its peers would stall the embedded database (one query at a time).
+ */
+async function seedAlongsideReplicas<T>(seed: () => Promise<T>, logger?: Logger): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await seed();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= 5) throw error;
+      logger?.info({ attempt }, "another replica seeded the same facts at the same time; seeding again");
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
 }
 
 /**

@@ -60,6 +60,10 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The process stops itself on SIGTERM/SIGINT (runSubgraphProcess: no new connections, open requests finished, the
+    // database closed). Apollo's own handlers (on by default when NODE_ENV is not "test") stopped the server and then
+    // sent the signal again, which killed the process before its open requests were answered.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [

@@ -1,5 +1,5 @@
 import { migrateDatabase, openDatabase, PLATFORM_MIGRATION, prepareDatabase, REMOVALS_MIGRATION } from "@contagem/schema";
-import { freshSchemaName, testDatabaseUrl } from "@contagem/testkit";
+import { freshSchemaName, isEmbedded, testDatabaseUrl } from "@contagem/testkit";
 import { councils } from "../definition";
 import { seedCouncils } from "../seed/seed";
 
@@ -41,6 +41,24 @@ describe("councils migrations", () => {
       await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
       await orm.em.getConnection().execute(`drop schema "${auditSchema}" cascade`);
       await orm.close(true);
+    }
+  });
+
+  // Not on the embedded database: it serves every connection from one PostgreSQL session, where advisory locks do not
+  // exclude one another; it runs one process of each subgraph (npm start), never replicas.
+  const onServer = isEmbedded() ? it.skip : it;
+  onServer("let two replicas start at once on an empty database: both come up, and the facts are seeded once", async () => {
+    const schema = freshSchemaName("councils");
+    // Before the seed ran again on a unique-key clash, the second replica failed (duplicate territory) and died.
+    const orms = await Promise.all([1, 2].map(() => prepareDatabase(councils, { url: testDatabaseUrl(), schema, auditSchema })));
+    try {
+      const [{ n }] = await orms[0].em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from "${schema}".council`);
+      expect(n).toBe(35);
+    } finally {
+      await orms[1].close(true);
+      await orms[0].em.getConnection().execute(`drop schema "${schema}" cascade`);
+      await orms[0].em.getConnection().execute(`drop schema if exists "${auditSchema}" cascade`);
+      await orms[0].close(true);
     }
   });
 
