@@ -261,7 +261,7 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await editor.fill(`Ata da ${held} do COMPUR.\nPresentes: Maria Aparecida, João Batista e Pedro Henrique (suplente de Ana Lúcia).\n`);
     await page.getByText(/Rascunho salvo/).waitFor();
     await editor.fill(`Ata da ${held} do COMPUR.\nPresentes: Maria Aparecida, João Batista e Pedro Henrique (suplente de Ana Lúcia).\nDeliberação: parecer favorável ao parcelamento, por 3 votos.\n`);
-    await page.getByRole("button", { name: "Salvar rascunho" }).click();
+    // Saved by itself again (2 s after the last keystroke): a second version.
     await page.getByRole("row", { name: /^2 / }).waitFor();
     await page.locator("pre.diff ins", { hasText: "Deliberação: parecer favorável" }).waitFor();
     await accessible(page, "11-minutes-draft");

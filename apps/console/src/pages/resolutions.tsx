@@ -121,7 +121,7 @@ export function ResolutionsSection({ meetingId }: { meetingId: string }) {
           ))}
         </ul>
       )}
-      <AdoptForm key={meeting.resolutions.length} meetingId={meeting.id} date={civilDateOf(meeting.startsAt)} deliberations={meeting.deliberations} inForce={inForce} onDone={reload} />
+      <AdoptForm meetingId={meeting.id} date={civilDateOf(meeting.startsAt)} deliberations={meeting.deliberations} inForce={inForce} onDone={reload} />
     </section>
   );
 }
@@ -133,11 +133,13 @@ function AdoptForm(props: {
   inForce: { id: string; label: string; version: number }[];
   onDone: () => void;
 }) {
-  const blank = { action: "ADOPT", target: props.inForce[0]?.id ?? "", deliberationId: props.deliberations[0]?.id ?? "", date: props.date, summary: "", body: "" };
+  const blank = { action: "ADOPT", target: "", deliberationId: props.deliberations[0]?.id ?? "", date: props.date, summary: "", body: "" };
   const adopt = useWriteForm(blank, Adopt, ["deliberationId", "date", "summary", "body"]);
   const amend = useWriteForm(blank, AmendResolution, []);
   const revoke = useWriteForm(blank, RevokeResolution, []);
   const v = adopt.values;
+  // The resolution chosen to amend or revoke; until one is chosen, the first in force (the list changes as they are adopted).
+  const target = props.inForce.find((r) => r.id === v.target) ?? props.inForce[0];
   // One set of values, three possible writes: every change renews each one's idempotency key.
   const change = (next: Partial<typeof blank>) => [adopt, amend, revoke].forEach((form) => form.change(next));
   const submit = async (event: React.FormEvent) => {
@@ -149,7 +151,6 @@ function AdoptForm(props: {
     let data: unknown = null;
     if (v.action === "ADOPT") data = await adopt.submit((idempotencyKey) => ({ input: { ...common, idempotencyKey } }), (d) => done(d.adoptResolution.resolution.label));
     else {
-      const target = props.inForce.find((r) => r.id === v.target);
       if (!target) return adopt.refuse("summary", "Escolha a resolução em vigor que esta altera ou revoga.");
       const input = (idempotencyKey: string) => ({ input: { ...common, resolutionId: target.id, expectedVersion: target.version, idempotencyKey } });
       data =
@@ -181,7 +182,7 @@ function AdoptForm(props: {
         {v.action !== "ADOPT" && (
           <div className="field">
             <label htmlFor="resolution-target">Resolução em vigor</label>
-            <select id="resolution-target" value={v.target} onChange={(e) => change({ target: e.target.value })}>
+            <select id="resolution-target" value={target?.id ?? ""} onChange={(e) => change({ target: e.target.value })}>
               {props.inForce.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.label}
