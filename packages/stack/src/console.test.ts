@@ -226,6 +226,8 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await quorum.filter({ hasText: "1 de 4 assentos ocupados; o quórum exige 3: sem quórum" }).waitFor();
     await page.getByLabel("Presença de Ana Lúcia (teste)").selectOption("SUBSTITUTED");
     await page.getByLabel("Suplente de Ana Lúcia (teste)").selectOption({ label: "Pedro Henrique (teste)" });
+    // The suplente sits in the titular's entry, not in an entry of their own.
+    await page.getByRole("row", { name: /Pedro Henrique \(teste\)/ }).getByText("Presente, substituindo Ana Lúcia (teste)").waitFor();
     await page.getByLabel("Presença de João Batista (teste)").selectOption("PRESENT");
     await quorum.filter({ hasText: "3 de 4 assentos ocupados; o quórum exige 3: quórum atingido" }).waitFor();
     await accessible(page, "09-attendance");
@@ -303,6 +305,27 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     const published = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { status gazette { edition pages } currentVersion { sha256 body } } } }`, { id: heldId });
     expect((published.data as any).meeting.minutes).toMatchObject({ status: "PUBLISHED", gazette: { edition: 5123, pages: "12-13" }, currentVersion: { sha256: shown } });
     expect((published.data as any).meeting.minutes.currentVersion.body).toMatch(/Deliberação: parecer favorável/);
+
+    // An amendment (retificação): a new published version with its reason; the public graph shows its SHA-256.
+    const amended = await page.getByLabel("Texto retificado").inputValue();
+    await page.getByLabel("Texto retificado").fill(`${amended}Retificação: onde se lê "3 votos", leia-se "3 votos favoráveis".\n`);
+    await page.getByLabel("Motivo da retificação").fill("Erro material na contagem de votos.");
+    await page.getByRole("button", { name: "Publicar retificação" }).click();
+    await page.getByRole("row", { name: /^3 \(publicada\)/ }).waitFor();
+    await accessible(page, "12b-minutes-amended");
+    const amendedHash = (await page.locator("code.hash").last().textContent())!;
+    expect(amendedHash).not.toBe(shown);
+    const after = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { currentVersion { sha256 body } } } }`, { id: heldId });
+    expect((after.data as any).meeting.minutes.currentVersion).toMatchObject({ sha256: amendedHash, body: expect.stringMatching(/Retificação: onde se lê/) });
+
+    // The meeting scheduled for March is postponed, with its reason.
+    await page.getByRole("link", { name: "COMPUR" }).click();
+    await page.getByRole("link", { name: label, exact: true }).click();
+    await page.getByLabel("Motivo").fill("Falta de quórum previsto para a data.");
+    await page.getByLabel(/Adiar \(a reunião será remarcada\)/).check();
+    await page.getByRole("button", { name: "Adiar reunião" }).click();
+    await page.getByText("Adiada (Falta de quórum previsto para a data.)").waitFor();
+    await accessible(page, "12c-postponed");
 
     const read = await gql(system.gatewayUrl, `{ council(slug: "compur") { meetings(first: 10) { edges { node { sequenceLabel status convocation { noticeRespected } quorum { required present achieved } deliberations { outcome votesFor } } } } } }`);
     expect((read.data as any).council.meetings.edges.map((e: any) => e.node).find((m: any) => m.sequenceLabel === held)).toEqual({

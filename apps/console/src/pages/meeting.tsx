@@ -339,9 +339,14 @@ function AttendanceForm({ meeting, onDone }: { meeting: MeetingView; onDone: () 
     seats.filter((seat) => seat.mandates.some((m) => m.role === "FULL_MEMBER" && (entries[m.id]?.status === "PRESENT" || entries[m.id]?.status === "SUBSTITUTED"))).map((s) => s.id),
   );
   const quorum = quorumOf(meeting.council!.rules.quorumRule, seats.length, occupied.size);
+  // A suplente standing in for a titular sits in the titular's entry (SUBSTITUTED), not in one of their own.
+  const standingIn = new Map(Object.entries(entries).filter(([, e]) => e.status === "SUBSTITUTED" && e.substitute).map(([titular, e]) => [e.substitute, titular]));
+  const nameOf = new Map(seats.flatMap((seat) => seat.mandates.map((m) => [m.id, m.person.displayName] as const)));
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const list = Object.entries(entries).map(([mandateId, e]) => ({ mandateId, status: e.status as never, substituteMandateId: e.status === "SUBSTITUTED" ? e.substitute || null : null }));
+    const list = Object.entries(entries)
+      .filter(([mandateId]) => !standingIn.has(mandateId))
+      .map(([mandateId, e]) => ({ mandateId, status: e.status as never, substituteMandateId: e.status === "SUBSTITUTED" ? e.substitute || null : null }));
     const data = await form.submit((idempotencyKey) => ({ input: { meetingId: meeting.id, expectedVersion: meeting.version, entries: list, idempotencyKey } }), () => "Presença registrada.");
     if (data) onDone();
   };
@@ -379,12 +384,18 @@ function AttendanceForm({ meeting, onDone }: { meeting: MeetingView; onDone: () 
                       {m.person.displayName} ({MANDATE_ROLE[m.role]})
                     </th>
                     <td>
-                      <label htmlFor={`att-${m.id}`} className="visually-hidden">
-                        Presença de {m.person.displayName}
-                      </label>
-                      <select id={`att-${m.id}`} value={entry.status} onChange={(e) => set(m.id, { status: e.target.value })}>
-                        <Options labels={ATTENDANCE_STATUS} except={statuses} />
-                      </select>
+                      {standingIn.has(m.id) ? (
+                        <span>Presente, substituindo {nameOf.get(standingIn.get(m.id)!)}</span>
+                      ) : (
+                        <>
+                          <label htmlFor={`att-${m.id}`} className="visually-hidden">
+                            Presença de {m.person.displayName}
+                          </label>
+                          <select id={`att-${m.id}`} value={entry.status} onChange={(e) => set(m.id, { status: e.target.value })}>
+                            <Options labels={ATTENDANCE_STATUS} except={statuses} />
+                          </select>
+                        </>
+                      )}
                     </td>
                     <td>
                       {entry.status === "SUBSTITUTED" && (
