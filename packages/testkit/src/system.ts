@@ -7,6 +7,7 @@ import {
   type Listening,
   type Subgraph,
   type SubgraphDefinition,
+  type AuthConfig,
 } from "@contagem/schema";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { TEST_AUTH } from "./auth";
@@ -49,13 +50,15 @@ export async function startSubgraph(
     metricsToken?: string;
     /** Where the logs go, at info level (silent otherwise, unless TEST_LOG_LEVEL says). */
     logs?: LogDestination;
+    /** How tokens are verified (default TEST_AUTH: the tests' secret and key pair), e.g. an identity provider's JWKS. */
+    auth?: AuthConfig;
   } = {},
 ): Promise<RunningSubgraph> {
   const database = await createTestDatabase(definition, options);
   const logger = testLogger(`test-${definition.name}`, options.logs);
   const server = await createSubgraphServer(definition, {
     orm: database.orm,
-    verify: await createVerifier(TEST_AUTH),
+    verify: await createVerifier(options.auth ?? TEST_AUTH),
     logger,
     auditSchema: database.auditSchema,
     peers: options.peers,
@@ -111,6 +114,8 @@ export async function startSystem(
     redis?: { url: string; keyPrefix: string };
     /** The secretaries' console and its sign-in (the development one signs with the tests' secret). */
     console?: ConsoleConfig;
+    /** How every process verifies tokens (default TEST_AUTH), e.g. a local identity provider's JWKS. */
+    auth?: AuthConfig;
     /** The subgraphs' DATABASE_URL (default: the test database), e.g. through PgBouncer. */
     url?: string;
   } = {},
@@ -121,7 +126,7 @@ export async function startSystem(
   const peers: Record<string, string> = {};
   for (const definition of definitions) {
     // In order: a subgraph's peers (e.g. councils for meetings) are listed before it.
-    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs, url: options.url });
+    subgraphs[definition.name] = await startSubgraph(definition, { auditSchema, peers: { ...peers }, queryLimits: options.queryLimits, settings: options.settings, metricsToken: options.metricsToken, logs: options.logs, url: options.url, auth: options.auth });
     peers[definition.name] = subgraphs[definition.name].url;
   }
   const stopSubgraphs = async () => {
@@ -130,7 +135,7 @@ export async function startSystem(
   const gateways: ReturnType<typeof createGateway>[] = [];
   const urls: string[] = [];
   try {
-    const verify = await createVerifier(TEST_AUTH);
+    const verify = await createVerifier(options.auth ?? TEST_AUTH);
     for (let i = 0; i < (options.gateways ?? 1); i++) {
       const gateway = createGateway({
         supergraph,
