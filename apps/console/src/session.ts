@@ -54,3 +54,11 @@ export function onSession(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/**
+ * Whether the token names this council (a token's `councils` claim holds slugs, integer ids or global ids): the
+ * councils a secretary may write for. The server decides; this only shows or hides the forms.
+ */
+export function namesCouncil(session: Session, council: { id: string; slug: string; databaseId: number }): boolean {
+  return session.councils.some((c) => c === council.slug || c === council.id || c === String(council.databaseId));
+}

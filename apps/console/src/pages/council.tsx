@@ -3,7 +3,7 @@ import { Link } from "wouter";
 import { showCivil, showDate } from "../civil-time";
 import { graphql } from "../gql";
 import { BOARD_ROLE, MEETING_STATUS, MEETING_TYPE, MODALITY, QUORUM_RULE, SECTOR } from "../labels";
-import type { Session } from "../session";
+import { namesCouncil, type Session } from "../session";
 import { AppointMandateForm } from "./appoint-mandate";
 import { OpenTermForm } from "./open-term";
 import { ScheduleMeetingForm } from "./schedule-meeting";
@@ -96,7 +96,7 @@ export function CouncilPage({ slug, session }: { slug: string; session: Session 
       </>
     );
   }
-  const mayWrite = session.councils.some((c) => c === council.slug || c === council.id || c === String(council.databaseId));
+  const mayWrite = namesCouncil(session, council);
   const rules = council.rules;
   const term = council.currentTerm;
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
-import type { Session } from "../session";
+import { namesCouncil, type Session } from "../session";
 
 const Councils = graphql(`
   query ConsoleCouncils {
@@ -28,8 +28,7 @@ const Councils = graphql(`
 /** The councils the token names (by slug, id or global id): the only ones a secretary can write for. */
 export function CouncilsPage({ session }: { session: Session }) {
   const [{ data, fetching, error }] = useQuery({ query: Councils });
-  const named = new Set(session.councils);
-  const mine = (data?.councils?.edges ?? []).map((e) => e.node).filter((c) => named.has(c.slug) || named.has(String(c.databaseId)) || named.has(c.id));
+  const mine = (data?.councils?.edges ?? []).map((e) => e.node).filter((c) => namesCouncil(session, c));
   return (
     <section aria-labelledby="councils-title">
       <h1 id="councils-title">Seus conselhos</h1>

@@ -8,7 +8,7 @@ import { useWriteForm } from "../form-state";
 import { graphql } from "../gql";
 import { AGENDA_KIND, ATTENDANCE_STATUS, MANDATE_ROLE, MEETING_STATUS, MEETING_TYPE, MODALITY, OUTCOME, SECTOR } from "../labels";
 import { FormMessages } from "../messages";
-import type { Session } from "../session";
+import { namesCouncil, type Session } from "../session";
 import { MinutesSection } from "./minutes";
 import { ResolutionsSection } from "./resolutions";
 
@@ -155,7 +155,7 @@ export function MeetingPage({ id, session }: { id: string; session: Session }) {
   if (error) return <p role="alert">Não foi possível carregar a reunião.</p>;
   if (!meeting || !meeting.council) return <h1>Reunião não encontrada</h1>;
   const council = meeting.council;
-  const mayWrite = session.councils.some((c) => c === council.slug || c === council.id || c === String(council.databaseId));
+  const mayWrite = namesCouncil(session, council);
   const started = new Date(meeting.startsAt) <= new Date();
   return (
     <article aria-labelledby="meeting-title">

@@ -171,12 +171,13 @@ function DraftEditor({ meetingId, minutes, onSaved }: { meetingId: string; minut
     saving.current = true;
     setState((s) => ({ ...s, saving: true }));
     const sent = body;
+    // The first save drafts the minutes, the next ones revise them; either answers the minutes' id and version.
     const answer = minutesId.current
-      ? await revise({ input: { minutesId: minutesId.current, expectedVersion: version.current!, body: sent, idempotencyKey: key.current } })
-      : await draft({ input: { meetingId, body: sent, idempotencyKey: key.current } });
+      ? await revise({ input: { minutesId: minutesId.current, expectedVersion: version.current!, body: sent, idempotencyKey: key.current } }).then((r) => ({ error: r.error, minutes: r.data?.reviseMinutesDraft.minutes }))
+      : await draft({ input: { meetingId, body: sent, idempotencyKey: key.current } }).then((r) => ({ error: r.error, minutes: r.data?.draftMinutes.minutes }));
     saving.current = false;
-    if (answer.error) return setState({ saving: false, errors: describeErrors(answer.error), at: null });
-    const written = "reviseMinutesDraft" in (answer.data ?? {}) ? (answer.data as { reviseMinutesDraft: { minutes: { id: string; version: number } } }).reviseMinutesDraft.minutes : (answer.data as { draftMinutes: { minutes: { id: string; version: number } } }).draftMinutes.minutes;
+    if (answer.error || !answer.minutes) return setState({ saving: false, errors: answer.error ? describeErrors(answer.error) : [], at: null });
+    const written = answer.minutes;
     minutesId.current = written.id;
     version.current = written.version;
     key.current = newIdempotencyKey();
