@@ -3,6 +3,8 @@ import { DecidimStandin, DECIDIM_MAX_PER_PAGE, decideContagemFixture, encodeCurs
 const post = (apiUrl: string, query: string, variables: Record<string, unknown> = {}) =>
   fetch(apiUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
 
+const json = (res: Response): Promise<any> => res.json();
+
 const PAGE = `query Page($id: ID!, $first: Int, $after: String) {
   component(id: $id) { ... on Proposals { proposals(first: $first, after: $after) {
     pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
@@ -28,7 +30,7 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
     const res = await post(apiUrl, `{ decidim { version } organization { name }
       participatoryProcesses { slug } assemblies { slug } }`);
     expect(res.status).toBe(200);
-    const { data } = await res.json();
+    const { data } = await json(res);
     expect(data.decidim.version).toBe("0.28.4");
     expect(data.participatoryProcesses.map((p: { slug: string }) => p.slug)).toEqual([
       "plano-governo-aberto-2022",
@@ -53,7 +55,7 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors } = await (await post(apiUrl, PAGE, { id, first: 500, after })).json();
+      const { data, errors } = await json(await post(apiUrl, PAGE, { id, first: 500, after }));
       expect(errors).toBeUndefined();
       const conn = data.component.proposals;
       expect(conn.edges.length).toBeLessThanOrEqual(DECIDIM_MAX_PER_PAGE);
@@ -67,14 +69,14 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
     expect(pages).toBe(Math.ceil(visible.length / DECIDIM_MAX_PER_PAGE));
     expect(seen).toEqual(visible);
     const hidden = standin.store.data.proposals.find((p) => p.componentId === id && p.hidden)!;
-    const one = await (await post(apiUrl, `{ component(id: ${id}) { ... on Proposals { proposal(id: ${hidden.id}) { id } } } }`)).json();
+    const one = await json(await post(apiUrl, `{ component(id: ${id}) { ... on Proposals { proposal(id: ${hidden.id}) { id } } } }`));
     expect(one.data.component.proposal).toBeNull();
     expect(encodeCursor(1)).toBe("MQ");
   });
 
   it("shows a proposal's state only once its answer is published (withdrawn always)", async () => {
     const id = fmicComponentId();
-    const { data } = await (await post(apiUrl, PAGE, { id, first: 50 })).json();
+    const { data } = await json(await post(apiUrl, PAGE, { id, first: 50 }));
     const byId = new Map(data.component.proposals.edges.map((e: any) => [Number(e.node.id), e.node.state]));
     for (const p of standin.store.data.proposals.filter((x) => byId.has(x.id))) {
       const expected = p.statePublishedAt || p.internalState === "withdrawn" ? p.internalState : null;
@@ -85,7 +87,7 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
 
   it("does not serve unpublished components", async () => {
     const draft = standin.store.data.components.find((c) => !c.published)!;
-    const { data } = await (await post(apiUrl, `{ component(id: ${draft.id}) { id } }`)).json();
+    const { data } = await json(await post(apiUrl, `{ component(id: ${draft.id}) { id } }`));
     expect(data.component).toBeNull();
   });
 
@@ -122,7 +124,7 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
         body: JSON.stringify({ count: 1, fault: { kind: "status", status: 500 } }),
       });
       expect((await post(`${url}/api`, "{ decidim { version } }")).status).toBe(500);
-      const log = await (await fetch(`${url}/__standin/requests`)).json();
+      const log = await json(await fetch(`${url}/__standin/requests`));
       expect(log.some((r: { path: string; status: number }) => r.path === "/api" && r.status === 500)).toBe(true);
     } finally {
       await admin.stop();
