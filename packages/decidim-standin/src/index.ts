@@ -11,3 +11,4 @@ export {
 } from "./schema";
 export { DecidimStandin, type StandinFault, type StandinOptions, type StandinRequest } from "./server";
 export * from "./store";
+export { DECIDIM_MAX_COMPLEXITY, DECIDIM_MAX_DEPTH, decidimLimitErrors } from "./limits";

@@ -64,6 +64,8 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(String(offset)).toString("base64url");
 }
 function decodeCursor(cursor: string): number {
+  // Base64Bp.urlsafe_decode64 raises on characters outside the alphabet → graphql-ruby's "Invalid input".
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(cursor)) throw new GraphQLError(`Invalid input: ${JSON.stringify(cursor)}`);
   // Ruby's String#to_i: leading digits, else 0.
   const n = parseInt(Buffer.from(cursor, "base64url").toString("utf8"), 10);
   return Number.isFinite(n) ? n : 0;
@@ -76,27 +78,26 @@ interface ConnectionArgs {
   before?: string | null;
 }
 
-/** A graphql-ruby 2.0 offset connection over an ordered list (cursor = 1-based offset). */
-export function connection<T>(items: T[], args: ConnectionArgs, field: string) {
-  for (const name of ["first", "last"] as const) {
-    const v = args[name];
-    if (v != null && v < 0) throw new GraphQLError(`Argument '${name}' on Field '${field}' cannot be less than zero`);
-  }
+/**
+ * A graphql-ruby 2.0.21 RelationConnection over an ordered list (lib/graphql/pagination/relation_connection.rb):
+ * cursor = 1-based offset; `first`/`last` clamped to 0..50; neither given → 50.
+ */
+export function connection<T>(items: T[], args: ConnectionArgs) {
   const afterOffset = args.after ? decodeCursor(args.after) : 0;
   const beforeOffset = args.before ? decodeCursor(args.before) : null;
-  let first = args.first ?? null;
-  const last = args.last == null ? null : Math.min(args.last, DECIDIM_MAX_PER_PAGE);
+  const clamp = (v: number | null | undefined) => (v == null ? null : Math.min(Math.max(v, 0), DECIDIM_MAX_PER_PAGE));
+  let first = clamp(args.first);
+  const last = clamp(args.last);
   if (first == null && last == null) first = DECIDIM_MAX_PER_PAGE;
-  if (first != null) first = Math.min(first, DECIDIM_MAX_PER_PAGE);
 
   const start = Math.max(0, afterOffset);
   const end = beforeOffset == null ? items.length : Math.max(start, beforeOffset - 1);
   let offset = start;
   let slice = items.slice(start, end);
-  let hasNextPage = false;
+  let hasNextPage = beforeOffset != null && beforeOffset > 0;
   let hasPreviousPage = afterOffset > 0;
   if (first != null) {
-    hasNextPage = slice.length > first;
+    hasNextPage ||= slice.length > first;
     slice = slice.slice(0, first);
   }
   if (last != null && slice.length > last) {
@@ -199,7 +200,7 @@ export function standinSchema(): GraphQLSchema {
     ComponentInterface: {},
     Proposals: {
       proposals: (c: ComponentRow, args, { store }) =>
-        connection(store.data.proposals.filter((p) => p.componentId === c.id && listedProposal(p)).sort(byId), args, "proposals"),
+        connection(store.data.proposals.filter((p) => p.componentId === c.id && listedProposal(p)).sort(byId), args),
       proposal: (c: ComponentRow, { id }, { store }) =>
         store.data.proposals.find((p) => p.componentId === c.id && listedProposal(p) && String(p.id) === String(id)) ?? null,
     },
@@ -218,7 +219,7 @@ export function standinSchema(): GraphQLSchema {
     },
     Budgets: {
       budgets: (c: ComponentRow, args, { store }) =>
-        connection(store.data.budgets.filter((b) => b.componentId === c.id).sort(byId), args, "budgets"),
+        connection(store.data.budgets.filter((b) => b.componentId === c.id).sort(byId), args),
       budget: (c: ComponentRow, { id }, { store }) =>
         store.data.budgets.find((b) => b.componentId === c.id && String(b.id) === String(id)) ?? null,
     },
@@ -232,7 +233,7 @@ export function standinSchema(): GraphQLSchema {
     },
     Accountability: {
       results: (c: ComponentRow, args, { store }) =>
-        connection(store.data.results.filter((r) => r.componentId === c.id).sort(byId), args, "results"),
+        connection(store.data.results.filter((r) => r.componentId === c.id).sort(byId), args),
       result: (c: ComponentRow, { id }, { store }) =>
         store.data.results.find((r) => r.componentId === c.id && String(r.id) === String(id)) ?? null,
     },
@@ -245,7 +246,7 @@ export function standinSchema(): GraphQLSchema {
     },
     Meetings: {
       meetings: (c: ComponentRow, args, { store }) =>
-        connection(store.data.meetings.filter((m) => m.componentId === c.id && listedMeeting(m)).sort(byId), args, "meetings"),
+        connection(store.data.meetings.filter((m) => m.componentId === c.id && listedMeeting(m)).sort(byId), args),
       meeting: (c: ComponentRow, { id }, { store }) =>
         store.data.meetings.find((m) => m.componentId === c.id && listedMeeting(m) && String(m.id) === String(id)) ?? null,
     },

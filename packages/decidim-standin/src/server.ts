@@ -1,6 +1,7 @@
 /**
  * The stand-in Decidim API over HTTP: `POST /api` with `{ query, variables, operationName }` as JSON, answered 200 with
- * `{ data, errors }` like Decidim's QueriesController (GraphQL errors included). Everything else answers 404.
+ * `{ data, errors }` like Decidim's QueriesController (GraphQL errors included), after graphql-ruby's checks: the
+ * document's validity, then Decidim's depth (15) and complexity (5000) limits (limits.ts). Everything else answers 404.
  *
  * Control for tests (in-process): the `store` (change/hide/withdraw/delete/add records), `failNext` (the next N `/api`
  * requests get a 429 with Retry-After, a 5xx, a delay or a connection reset), and the request log. Run standalone, the
@@ -14,7 +15,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { graphql, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { decidimLimitErrors } from "./limits";
 import { decideContagemFixture } from "./fixture";
 import { standinSchema } from "./schema";
 import { DecidimStore, StandinNotFound, type RecordKind, type SpaceKind, type StandinData } from "./store";
@@ -90,9 +92,25 @@ export class DecidimStandin {
     return this.requests.filter((r) => r.path === "/api");
   }
 
-  /** Runs a query in-process (no HTTP, no faults). */
-  async execute(query: string, variables?: Record<string, unknown>) {
-    return graphql({ schema: this.schema, source: query, variableValues: variables, contextValue: { store: this.store } });
+  /** Runs a query in-process as `/api` does (validation, limits, execution), without HTTP or faults. */
+  async execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<ExecutionResult> {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return { errors: [error as GraphQLError] };
+    }
+    const invalid = validate(this.schema, document);
+    if (invalid.length > 0) return { errors: invalid };
+    const over = decidimLimitErrors(this.schema, document, variables ?? {}, operationName);
+    if (over.length > 0) return { errors: over.map((message) => new GraphQLError(message)) };
+    return execute({
+      schema: this.schema,
+      document,
+      variableValues: variables,
+      operationName,
+      contextValue: { store: this.store },
+    });
   }
 
   async start(port = 0, host = "127.0.0.1"): Promise<{ url: string; apiUrl: string }> {
@@ -192,14 +210,7 @@ export class DecidimStandin {
         if (res.destroyed || !this.server) return;
       }
       if (typeof body.query !== "string") return send(200, { errors: [{ message: "No query string was present" }] });
-      const result = await graphql({
-        schema: this.schema,
-        source: body.query,
-        variableValues: entry.variables ?? undefined,
-        operationName: entry.operationName ?? undefined,
-        contextValue: { store: this.store },
-      });
-      return send(200, result);
+      return send(200, await this.execute(body.query, entry.variables ?? undefined, entry.operationName ?? undefined));
     } catch (error) {
       if (error instanceof StandinNotFound) return send(404, { error: error.message });
       return send(400, { error: error instanceof Error ? error.message : String(error) });

@@ -85,6 +85,36 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
     expect(new Set(byId.values())).toEqual(new Set([null, "evaluating", "accepted", "rejected", "withdrawn"]));
   });
 
+  it("applies graphql-ruby's cursor rules: bad cursors fail, negative `first` gives an empty page", async () => {
+    const id = fmicComponentId();
+    const bad = await json(await post(apiUrl, PAGE, { id, first: 5, after: "not a cursor!" }));
+    expect(bad.errors[0].message).toBe('Invalid input: "not a cursor!"');
+    const none = await json(await post(apiUrl, PAGE, { id, first: -3 }));
+    expect(none.data.component.proposals.edges).toEqual([]);
+    const past = await json(await post(apiUrl, PAGE, { id, first: 5, after: encodeCursor(10_000) }));
+    expect(past.data.component.proposals.pageInfo).toMatchObject({ hasNextPage: false, endCursor: null });
+  });
+
+  it("refuses queries over Decidim's depth (15) and complexity (5000) limits, as graphql-ruby counts them", async () => {
+    const id = fmicComponentId();
+    const text = "{ translation(locale: \"pt-BR\") translations { locale text machineTranslated } locales }";
+    const heavy = (first: number) => `{ component(id: ${id}) { ... on Proposals { proposals(first: ${first}) {
+      pageInfo { hasNextPage endCursor } nodes { id title ${text} body ${text} answer ${text} state voteCount } } } } }`;
+    // per node: id, state, voteCount 3 + three texts of 1 + (translation 1 + translations 4 + locales 1) = 21 → 24;
+    // proposals: 1 + 24 × first + pageInfo 3 + nodes 1; component 1 → 250: 6006, 200: 4806
+    expect((await json(await post(apiUrl, heavy(200)))).errors).toBeUndefined();
+    const over = await json(await post(apiUrl, heavy(250)));
+    expect(over.errors[0].message).toBe("Query has complexity of 6006, which exceeds max complexity of 5000");
+    const steps = (depth: number) => {
+      const path = ["participatoryProcesses"];
+      while (path.length < depth - 1) path.push(path.length % 2 ? "steps" : "participatoryProcess");
+      return `{ ${path.reduceRight((inner, field) => `${field} { ${inner} }`, "id")} }`;
+    };
+    expect((await json(await post(apiUrl, steps(15)))).errors).toBeUndefined();
+    const tooDeep = await json(await post(apiUrl, steps(16)));
+    expect(tooDeep.errors[0].message).toBe("Query has depth of 16, which exceeds max depth of 15");
+  });
+
   it("does not serve unpublished components", async () => {
     const draft = standin.store.data.components.find((c) => !c.published)!;
     const { data } = await json(await post(apiUrl, `{ component(id: ${draft.id}) { id } }`));
