@@ -206,6 +206,13 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     expect(sleeps[2]).toBeGreaterThan(25_000);
     expect(sleeps[2]).toBeLessThanOrEqual(30_000);
     expect(standin.apiRequests().slice(0, 4).map((r) => r.status)).toEqual([429, 429, 429, 200]);
+
+    // Decidim's Rack::Attack answers 429 without Retry-After by default: exponential backoff then.
+    standin.reset();
+    sleeps = [];
+    standin.failNext(2, { kind: "status", status: 429 });
+    expect(withoutTime(await client().readSnapshot())).toEqual(withoutTime(baseline));
+    expect(sleeps).toEqual([100, 200]);
   });
 
   it("retries 5xx, resets, garbage and time-outs with bounded exponential backoff, then succeeds", async () => {

@@ -65,15 +65,18 @@ export interface DecidimClientOptions {
   locale?: string;
   /** Items per page, 1–50 (Decidim's `schema_max_per_page`); default 50. */
   pageSize?: number;
-  /** Most requests started per second; default 5; `Infinity` for no limit. */
+  /**
+   * Most requests started per second; default 1.5 (90 a minute: Decidim throttles each IP with Rack::Attack at
+   * `throttling_max_requests` 100 per `throttling_period` 1 minute by default); `Infinity` for no limit.
+   */
   maxRequestsPerSecond?: number;
   /** Per-request time-out (answer and body), ms; default 20 000. */
   timeoutMs?: number;
-  /** Retries per request after the first attempt; default 5. */
+  /** Retries per request after the first attempt; default 6 (with the default backoff, ~1 min: one throttling window). */
   maxRetries?: number;
   /** First backoff, ms (doubled each retry, ±50% jitter); default 1 000. */
   backoffBaseMs?: number;
-  /** Longest backoff, ms; default 30 000. */
+  /** Longest backoff, ms; default 60 000. */
   backoffMaxMs?: number;
   /** A Retry-After longer than this gives up at once (`DECIDIM_RATE_LIMITED`), ms; default 120 000. */
   maxRetryAfterMs?: number;
@@ -226,13 +229,13 @@ export class DecidimClient {
       throw new RangeError(`pageSize must be an integer from 1 to ${DECIDIM_MAX_PAGE_SIZE}`);
     }
     this.pageSize = pageSize;
-    const rate = options.maxRequestsPerSecond ?? 5;
+    const rate = options.maxRequestsPerSecond ?? 1.5;
     if (!(rate > 0)) throw new RangeError("maxRequestsPerSecond must be > 0");
     this.minIntervalMs = rate === Infinity ? 0 : 1000 / rate;
     this.timeoutMs = options.timeoutMs ?? 20_000;
-    this.maxRetries = options.maxRetries ?? 5;
+    this.maxRetries = options.maxRetries ?? 6;
     this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
-    this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
     this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));

@@ -1,4 +1,4 @@
-import { decidimSchema, DECIDIM_RELEASE } from "@contagem/decidim-standin";
+import { decidimLimitErrors, decidimSchema, DECIDIM_RELEASE } from "@contagem/decidim-standin";
 import {
   getNamedType,
   GraphQLInterfaceType,
@@ -17,6 +17,8 @@ function decidimQueryErrors(schema: GraphQLSchema, source: string): string[] {
   return validate(schema, parse(source)).map((e) => e.message);
 }
 
+const PAGE_SIZE = 50;
+
 describe(`Decidim client queries against the transcribed Decidim ${DECIDIM_RELEASE} SDL`, () => {
   const schema = decidimSchema();
 
@@ -24,6 +26,11 @@ describe(`Decidim client queries against the transcribed Decidim ${DECIDIM_RELEA
     expect(decidimQueryErrors(schema, source)).toEqual([]);
     const op = parse(source).definitions.find((d) => d.kind === "OperationDefinition");
     expect(op && "name" in op ? op.name?.value : null).toBe(name);
+  });
+
+  it.each(Object.entries(DECIDIM_QUERIES))("%s stays within Decidim's depth and complexity limits at 50 a page", (_name, source) => {
+    const variables = { id: "1", first: PAGE_SIZE, after: null, locale: "pt-BR" };
+    expect(decidimLimitErrors(schema, parse(source), variables)).toEqual([]);
   });
 
   it("fails on a misspelled field, a wrong argument or a field on the wrong type", () => {
