@@ -162,11 +162,14 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     const smallPages = sent.filter((s) => s.operationName === "DecidimProposals").length;
     const proposalsPerComponent = new Map<string, number>();
     for (const p of full.proposals) proposalsPerComponent.set(p.componentExternalId, (proposalsPerComponent.get(p.componentExternalId) ?? 0) + 1);
-    const pagesNeeded = (size: number) => [...proposalsPerComponent.values()].reduce((n, c) => n + Math.max(1, Math.ceil(c / size)), 0);
+    // Pages overlap by one item: the first brings `size`, each next one `size - 1` new items.
+    const pagesNeeded = (size: number) =>
+      [...proposalsPerComponent.values()].reduce((n, c) => n + 1 + Math.max(0, Math.ceil((c - size) / (size - 1))), 0);
     expect(fmicPages).toBe(pagesNeeded(50));
     expect(Math.max(...proposalsPerComponent.values())).toBeGreaterThan(100); // the FMIC consultation needs 3 pages of 50
     expect(smallPages).toBe(pagesNeeded(7));
     expect(() => client({ pageSize: 51 })).toThrow(RangeError);
+    expect(() => client({ pageSize: 1 })).toThrow(RangeError);
   });
 
   it("sends only the documented queries, each valid against the transcribed SDL", async () => {
@@ -311,6 +314,50 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     store.hide("proposal", toHide, false);
     const restored = await client().readSnapshot();
     expect(restored.proposals.some((p) => p.externalId === String(toHide))).toBe(true);
+  });
+
+  it("notices a list that shifted under its read (a proposal hidden meanwhile) and reads it again, skipping none", async () => {
+    const fmic = standin.store.data.spaces.find((s) => s.slug.startsWith("consulta-publica"))!;
+    const componentId = standin.store.data.components.find(
+      (c) => c.space.id === fmic.id && c.space.kind === "ParticipatoryProcess" && c.manifest === "proposals" && c.published,
+    )!.id;
+    const listed = visible(standin.store.data).proposals.filter((p) => p.componentId === componentId);
+    let hidden = false;
+    const pages: (string | null)[] = [];
+    const shifting: typeof fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body));
+      const res = await fetch(input, init);
+      if (body.operationName === "DecidimProposals" && body.variables.id === String(componentId)) {
+        pages.push(body.variables.after);
+        if (!hidden) {
+          hidden = true; // a moderator hides the 5th proposal once the first page was served
+          standin.store.hide("proposal", listed[4].id);
+        }
+      }
+      return res;
+    };
+    const snapshot = await client({ fetch: shifting }).readSnapshot();
+    const read = snapshot.proposals.filter((p) => p.componentExternalId === String(componentId)).map((p) => p.externalId);
+    expect(read).toEqual(listed.filter((_, i) => i !== 4).map((p) => String(p.id)));
+    expect(pages.filter((after) => after === null)).toHaveLength(2); // read again from the start
+  });
+
+  it("gives up when a list keeps changing during every read", async () => {
+    const restless: typeof fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body));
+      const res = await fetch(input, init);
+      if (body.operationName === "DecidimProposals" && body.variables.after === null) {
+        const next = standin.store.data.proposals.find(
+          (p) => p.componentId === Number(body.variables.id) && p.publishedAt !== null && !p.hidden,
+        );
+        if (next) standin.store.hide("proposal", next.id);
+      }
+      return res;
+    };
+    await expect(client({ fetch: restless }).readSnapshot()).rejects.toMatchObject({
+      code: "DECIDIM_BAD_RESPONSE",
+      message: expect.stringContaining("kept changing"),
+    });
   });
 
   it("spaces its requests to the maximum rate", async () => {

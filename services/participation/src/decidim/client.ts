@@ -63,7 +63,7 @@ export interface DecidimClientOptions {
   publicUrl?: string;
   /** Locale of the texts; default `pt-BR` (then `pt`, then any translation). */
   locale?: string;
-  /** Items per page, 1–50 (Decidim's `schema_max_per_page`); default 50. */
+  /** Items per page, 2–50 (Decidim's `schema_max_per_page`; pages overlap by one item); default 50. */
   pageSize?: number;
   /**
    * Most requests started per second; default 1.5 (90 a minute: Decidim throttles each IP with Rack::Attack at
@@ -91,11 +91,13 @@ export interface DecidimClientOptions {
 export const DECIDIM_MAX_PAGE_SIZE = 50;
 /** A connection longer than this many pages is taken as a pagination loop. */
 const MAX_PAGES = 10_000;
+/** Times a component's list is read again after it changed during a read. */
+const MAX_RESTARTS = 3;
 
 type Text = TranslatedText | null;
 interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: (T | null)[] | null;
+  edges: ({ cursor: string; node: T | null } | null)[] | null;
 }
 interface ComponentRef {
   id: string;
@@ -225,8 +227,8 @@ export class DecidimClient {
     this.publicUrl = (options.publicUrl ?? this.apiUrl.replace(/\/api\/?$/, "")).replace(/\/+$/, "");
     this.locale = options.locale ?? "pt-BR";
     const pageSize = options.pageSize ?? DECIDIM_MAX_PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > DECIDIM_MAX_PAGE_SIZE) {
-      throw new RangeError(`pageSize must be an integer from 1 to ${DECIDIM_MAX_PAGE_SIZE}`);
+    if (!Number.isInteger(pageSize) || pageSize < 2 || pageSize > DECIDIM_MAX_PAGE_SIZE) {
+      throw new RangeError(`pageSize must be an integer from 2 to ${DECIDIM_MAX_PAGE_SIZE}`);
     }
     this.pageSize = pageSize;
     const rate = options.maxRequestsPerSecond ?? 1.5;
@@ -308,22 +310,48 @@ export class DecidimClient {
     return snapshot;
   }
 
-  /** Every node of one component's connection, paged to the end (null nodes — unauthorised — skipped, ids once). */
+  /**
+   * Every node of one component's connection, paged to the end. Decidim's cursors are offsets, so a record hidden or
+   * deleted during the read would shift the list and make the next page skip one: each next page starts one item
+   * early (after the previous page's second-to-last cursor) and must begin with the previous page's last item; when it
+   * does not, the list changed under the read, which starts over (at most `MAX_RESTARTS` times, then
+   * DECIDIM_BAD_RESPONSE). Null nodes (unauthorised in Decidim) are skipped.
+   */
   private async all<T extends { id: string }>(
     operation: DecidimOperation,
     component: ComponentRef,
     key: "proposals" | "budgets" | "results" | "meetings",
   ): Promise<T[]> {
+    for (let restart = 0; restart <= MAX_RESTARTS; restart++) {
+      const read = await this.readConnection<T>(operation, component, key);
+      if (read !== "shifted") return read;
+    }
+    throw new DecidimClientError(
+      "DECIDIM_BAD_RESPONSE",
+      `component ${component.id}'s ${key} kept changing during ${MAX_RESTARTS + 1} reads`,
+      operation,
+      1,
+    );
+  }
+
+  private async readConnection<T extends { id: string }>(
+    operation: DecidimOperation,
+    component: ComponentRef,
+    key: "proposals" | "budgets" | "results" | "meetings",
+  ): Promise<T[] | "shifted"> {
     const byId = new Map<string, T>();
     const cursors = new Set<string>();
     let after: string | null = null;
+    let expectFirst: string | null = null; // the previous page's last item, which this page must start with
     for (let page = 0; ; page++) {
       if (page >= MAX_PAGES) throw new DecidimClientError("DECIDIM_BAD_RESPONSE", "too many pages", operation, 0);
       type ComponentPage = { component: (Record<string, Page<T> | null> & { __typename: string }) | null };
-      const data: ComponentPage = await this.request<ComponentPage>(
-        operation,
-        { id: component.id, first: this.pageSize, after, locale: this.locale },
-      );
+      const data: ComponentPage = await this.request<ComponentPage>(operation, {
+        id: component.id,
+        first: this.pageSize,
+        after,
+        locale: this.locale,
+      });
       // Unpublished since the spaces were read: it holds nothing public any more.
       if (data.component === null) return [];
       if (data.component.__typename !== component.__typename) {
@@ -336,14 +364,21 @@ export class DecidimClient {
       }
       const connection: Page<T> | null = data.component[key];
       if (!connection) return [];
-      for (const node of connection.nodes ?? []) if (node && !byId.has(node.id)) byId.set(node.id, node);
+      const edges = (connection.edges ?? []).filter((e): e is { cursor: string; node: T | null } => e !== null);
+      if (expectFirst !== null) {
+        if (edges[0]?.node?.id !== expectFirst) return "shifted";
+        edges.shift();
+      }
+      for (const { node } of edges) if (node && !byId.has(node.id)) byId.set(node.id, node);
       if (!connection.pageInfo.hasNextPage) return [...byId.values()];
-      const end: string | null = connection.pageInfo.endCursor;
-      if (!end || cursors.has(end)) {
+      const last = edges[edges.length - 1];
+      const resume: string | undefined = edges.length >= 2 ? edges[edges.length - 2].cursor : undefined;
+      if (!last?.node || !resume || cursors.has(resume)) {
         throw new DecidimClientError("DECIDIM_BAD_RESPONSE", "pagination does not advance", operation, 1);
       }
-      cursors.add(end);
-      after = end;
+      cursors.add(resume);
+      after = resume;
+      expectFirst = last.node.id;
     }
   }
 

@@ -2,7 +2,9 @@
  * Every GraphQL document the Decidim client sends, in one place (validated against the transcribed Decidim 0.28.4
  * SDL by `queries.test.ts`). Texts are read as `translation(locale: $locale)` plus `translations` for the fallback.
  * Authors: only `__typename` and, for user groups (organisations), `name` — never a user's name or nickname.
- * Connections are read with `first`/`after` and `pageInfo { hasNextPage endCursor }`.
+ * Connections are read with `first`/`after`, `edges { cursor node }` and `pageInfo { hasNextPage endCursor }`: the
+ * client starts each next page at the previous page's second-to-last cursor, so pages overlap by one item and a list
+ * that shifted during the read (Decidim's cursors are offsets) is noticed.
  */
 
 const TEXT = `fragment Text on TranslatedField { translation(locale: $locale) translations { locale text } }`;
@@ -37,12 +39,12 @@ export const PROPOSALS_QUERY = `query DecidimProposals($id: ID!, $first: Int!, $
     ... on Proposals {
       proposals(first: $first, after: $after) {
         ${PAGE_INFO}
-        nodes {
+        edges { cursor node {
           id state answeredAt publishedAt official voteCount endorsementsCount totalCommentsCount authorsCount
           title { ...Text } body { ...Text } answer { ...Text }
           author { __typename ... on UserGroup { name } }
           authors { __typename ... on UserGroup { name } }
-        }
+        } }
       }
     }
   }
@@ -56,10 +58,10 @@ export const BUDGETS_QUERY = `query DecidimBudgets($id: ID!, $first: Int!, $afte
     ... on Budgets {
       budgets(first: $first, after: $after) {
         ${PAGE_INFO}
-        nodes {
+        edges { cursor node {
           id title { ...Text }
           projects { id budget_amount selected title { ...Text } description { ...Text } }
-        }
+        } }
       }
     }
   }
@@ -73,12 +75,12 @@ export const RESULTS_QUERY = `query DecidimResults($id: ID!, $first: Int!, $afte
     ... on Accountability {
       results(first: $first, after: $after) {
         ${PAGE_INFO}
-        nodes {
+        edges { cursor node {
           id startDate endDate progress
           title { ...Text } description { ...Text }
           parent { id }
           status { name { ...Text } }
-        }
+        } }
       }
     }
   }
@@ -92,7 +94,7 @@ export const MEETINGS_QUERY = `query DecidimMeetings($id: ID!, $first: Int!, $af
     ... on Meetings {
       meetings(first: $first, after: $after) {
         ${PAGE_INFO}
-        nodes {
+        edges { cursor node {
           id startTime endTime typeOfMeeting address closed isWithdrawn
           attendeeCount contributionCount attendingOrganizations
           title { ...Text } description { ...Text } location { ...Text } closingReport { ...Text }
@@ -102,7 +104,7 @@ export const MEETINGS_QUERY = `query DecidimMeetings($id: ID!, $first: Int!, $af
               items { position title { ...Text } description { ...Text } }
             }
           }
-        }
+        } }
       }
     }
   }
