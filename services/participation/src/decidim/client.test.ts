@@ -255,6 +255,13 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     await expect(client().readSnapshot()).rejects.toMatchObject({ code: "DECIDIM_HTTP_ERROR", status: 403, attempts: 1 });
 
     standin.reset();
+    await expect(client({ maxResponseBytes: 1_000 }).readSnapshot()).rejects.toMatchObject({
+      code: "DECIDIM_BAD_RESPONSE",
+      attempts: 1,
+      message: expect.stringContaining("exceeds 1000 bytes"),
+    });
+
+    standin.reset();
     standin.failNext(10, { kind: "delay", ms: 1_000 });
     await expect(client({ timeoutMs: 100, maxRetries: 1 }).readSnapshot()).rejects.toMatchObject({
       code: "DECIDIM_TIMEOUT",

@@ -80,6 +80,8 @@ export interface DecidimClientOptions {
   backoffMaxMs?: number;
   /** A Retry-After longer than this gives up at once (`DECIDIM_RATE_LIMITED`), ms; default 120 000. */
   maxRetryAfterMs?: number;
+  /** Largest answer read, bytes; a bigger one fails at once (`DECIDIM_BAD_RESPONSE`); default 16 MiB. */
+  maxResponseBytes?: number;
   /** Injectable for tests. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -209,6 +211,7 @@ export class DecidimClient {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxResponseBytes: number;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -239,6 +242,7 @@ export class DecidimClient {
     this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 16 * 1024 * 1024;
     this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -435,7 +439,9 @@ export class DecidimClient {
         await res.body?.cancel();
         throw fail("DECIDIM_HTTP_ERROR", `HTTP ${res.status}`, res.status);
       }
-      text = await res.text();
+      const read = await readLimited(res, this.maxResponseBytes);
+      if (read === null) throw fail("DECIDIM_BAD_RESPONSE", `the answer exceeds ${this.maxResponseBytes} bytes`, res.status);
+      text = read;
     } catch (error) {
       if (error instanceof Retryable || error instanceof DecidimClientError) throw error;
       if (controller.signal.aborted) {
@@ -624,6 +630,25 @@ export class DecidimClient {
       withdrawn: n.isWithdrawn,
     };
   }
+}
+
+/** The body as UTF-8 text, or null (body cancelled) once it passes `max` bytes. */
+async function readLimited(res: Response, max: number): Promise<string | null> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** `YYYY-MM-DD` of a Decidim Date or DateTime (its own calendar date, as Decidim states it). */
