@@ -30,17 +30,19 @@ export function htmlToPlainText(html: string): string {
 /** The text of a translated field in `locale` with fallback, as plain text; null when it has no text at all. */
 export function pickText(field: TranslatedText | null | undefined, locale: string): string | null {
   if (!field) return null;
-  const nonEmpty = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "";
   const language = locale.split("-")[0];
+  const texts = field.translations;
   const candidates = [
     field.translation,
-    field.translations.find((t) => t.locale === locale)?.text,
-    field.translations.find((t) => t.locale === language)?.text,
-    field.translations.find((t) => t.locale.split("-")[0] === language && nonEmpty(t.text))?.text,
-    field.translations.find((t) => nonEmpty(t.text))?.text,
+    texts.find((t) => t.locale === locale)?.text,
+    texts.find((t) => t.locale === language)?.text,
+    ...texts.filter((t) => t.locale.split("-")[0] === language).map((t) => t.text),
+    ...texts.map((t) => t.text),
   ];
-  const raw = candidates.find(nonEmpty);
-  if (raw === undefined) return null;
-  const text = htmlToPlainText(raw);
-  return text === "" ? null : text;
+  for (const raw of candidates) {
+    if (typeof raw !== "string" || raw.trim() === "") continue;
+    const text = htmlToPlainText(raw);
+    if (text !== "") return text;
+  }
+  return null;
 }
