@@ -479,6 +479,15 @@ export function decideContagemFixture(): StandinData {
     publishedAt: null,
   });
   component("ParticipatoryProcess", draft.id, "proposals", "Propostas (não publicado)");
+  // 6. Private process (never listed to an anonymous reader, even published).
+  const privateProcess = space({
+    kind: "ParticipatoryProcess",
+    id: 6,
+    slug: "processo-privado-ficticio",
+    title: pt("Processo privado (fictício)"),
+    privateSpace: true,
+  });
+  component("ParticipatoryProcess", privateProcess.id, "meetings", "Reuniões (privado)");
 
   // Assemblies: the eight regional councils (regional-nacional is real; the other slugs are invented).
   REGIONAL_COUNCILS.forEach((council, i) => {

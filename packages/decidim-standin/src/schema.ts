@@ -121,9 +121,10 @@ export function connection<T>(items: T[], args: ConnectionArgs) {
 const byId = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
 
 // Decidim's visibility rules (see the SDL header for the source of each).
+/** `public_spaces`: published and not private (HasPrivateUsers); an assembly also when private but transparent. */
 function listedSpace(s: SpaceRow): boolean {
   if (s.publishedAt == null) return false;
-  return s.kind !== "Assembly" || !s.privateSpace || s.isTransparent;
+  return !s.privateSpace || (s.kind === "Assembly" && s.isTransparent);
 }
 function spaceOf(store: DecidimStore, c: ComponentRow): SpaceRow | undefined {
   return store.data.spaces.find((s) => s.kind === c.space.kind && s.id === c.space.id);
@@ -169,7 +170,7 @@ export function standinSchema(): GraphQLSchema {
         store.data.spaces.find(
           (s) =>
             s.kind === "ParticipatoryProcess" &&
-            s.publishedAt != null &&
+            listedSpace(s) &&
             (id == null || String(s.id) === String(id)) &&
             (slug == null || s.slug === slug),
         ) ?? null,

@@ -7,7 +7,7 @@ import type { DecidimSnapshot } from "./records";
 /** What Decidim shows an anonymous reader, computed from the stand-in's raw data (Decidim's rules, not the client's). */
 function visible(data: StandinData) {
   const spaces = data.spaces.filter(
-    (s) => s.publishedAt !== null && (s.kind !== "Assembly" || !s.privateSpace || s.isTransparent),
+    (s) => s.publishedAt !== null && (!s.privateSpace || (s.kind === "Assembly" && s.isTransparent)),
   );
   const components = data.components.filter(
     (c) => c.published && spaces.some((s) => s.kind === c.space.kind && s.id === c.space.id),
