@@ -487,7 +487,7 @@ export function decideContagemFixture(): StandinData {
     title: pt("Processo privado (fictício)"),
     privateSpace: true,
   });
-  component("ParticipatoryProcess", privateProcess.id, "meetings", "Reuniões (privado)");
+  const privateMeetings = component("ParticipatoryProcess", privateProcess.id, "meetings", "Reuniões (privado)");
 
   // Assemblies: the eight regional councils (regional-nacional is real; the other slugs are invented).
   REGIONAL_COUNCILS.forEach((council, i) => {
@@ -594,6 +594,8 @@ export function decideContagemFixture(): StandinData {
     }),
     meeting(++meetingId, tMeetings.id, { title: pt("Reunião fictícia não publicada"), publishedAt: null }),
   );
+
+  meetings.push(meeting(++meetingId, privateMeetings.id, { title: pt("Reunião fictícia de processo privado") }));
 
   return {
     organization: {

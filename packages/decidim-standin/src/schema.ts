@@ -129,10 +129,6 @@ function listedSpace(s: SpaceRow): boolean {
 function spaceOf(store: DecidimStore, c: ComponentRow): SpaceRow | undefined {
   return store.data.spaces.find((s) => s.kind === c.space.kind && s.id === c.space.id);
 }
-function listedComponent(store: DecidimStore, c: ComponentRow): boolean {
-  const space = spaceOf(store, c);
-  return c.published && space !== undefined && listedSpace(space);
-}
 function listedProposal(p: ProposalRow): boolean {
   return p.publishedAt != null && !p.hidden;
 }
@@ -177,8 +173,9 @@ export function standinSchema(): GraphQLSchema {
       assemblies: (_s, _a, { store }) => store.data.spaces.filter((s) => s.kind === "Assembly" && listedSpace(s)).sort(byId),
       assembly: (_s, { id }, { store }) =>
         store.data.spaces.find((s) => s.kind === "Assembly" && listedSpace(s) && String(s.id) === String(id)) ?? null,
+      // Decidim 0.28.4 (query_extensions.rb): any published component of the organisation; the space is not checked.
       component: (_s, { id }, { store }) =>
-        store.data.components.find((c) => String(c.id) === String(id) && listedComponent(store, c)) ?? null,
+        store.data.components.find((c) => String(c.id) === String(id) && c.published) ?? null,
     },
     Decidim: {
       version: (o) => o.decidimVersion,

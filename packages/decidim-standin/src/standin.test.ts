@@ -115,10 +115,14 @@ describe("stand-in Decidim API (Decidim 0.28.4 subset)", () => {
     expect(tooDeep.errors[0].message).toBe("Query has depth of 16, which exceeds max depth of 15");
   });
 
-  it("does not serve unpublished components", async () => {
+  it("does not serve unpublished components, but serves a private space's published one by id, as 0.28.4 does", async () => {
     const draft = standin.store.data.components.find((c) => !c.published)!;
     const { data } = await json(await post(apiUrl, `{ component(id: ${draft.id}) { id } }`));
     expect(data.component).toBeNull();
+    const hiddenSpace = standin.store.data.spaces.find((s) => s.slug === "processo-privado-ficticio")!;
+    const inPrivate = standin.store.data.components.find((c) => c.space.id === hiddenSpace.id && c.space.kind === hiddenSpace.kind)!;
+    const leaked = await json(await post(apiUrl, `{ component(id: ${inPrivate.id}) { ... on Meetings { meetings { nodes { id } } } } }`));
+    expect(leaked.data.component.meetings.nodes).toHaveLength(1);
   });
 
   it("injects 429 with Retry-After, 5xx, delays and resets on the next requests, and logs them", async () => {
