@@ -269,6 +269,15 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     });
   });
 
+  it("refuses a Decidim release it was not checked against, unless told to read it anyway", async () => {
+    standin.store.data.organization.decidimVersion = "0.30.1";
+    await expect(client().readSnapshot()).rejects.toMatchObject({ code: "DECIDIM_UNSUPPORTED_VERSION", attempts: 1 });
+    expect(sent.map((s) => s.operationName)).toEqual(["DecidimMetadata"]);
+    const snapshot = await client({ allowUntestedVersion: true }).readSnapshot();
+    expect(snapshot.decidimVersion).toBe("0.30.1");
+    expect(snapshot.proposals.length).toBeGreaterThan(100);
+  });
+
   it("fails as a whole when Decidim breaks down in the middle of a read", async () => {
     let requests = 0;
     const breaking: typeof fetch = async (input, init) => {

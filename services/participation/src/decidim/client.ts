@@ -37,7 +37,12 @@ export type DecidimErrorCode =
   /** An answer that is not the JSON/shape asked for (e.g. a proxy's HTML page, pagination that does not advance). */
   | "DECIDIM_BAD_RESPONSE"
   /** Decidim answered GraphQL `errors` (e.g. an instance whose schema differs from 0.28's). */
-  | "DECIDIM_GRAPHQL_ERROR";
+  | "DECIDIM_GRAPHQL_ERROR"
+  /**
+   * The instance runs a Decidim release the connector was not checked against (or hides its version): its queries may
+   * still validate there while meaning something else (0.29+ keeps withdrawn proposals' state and flags them apart).
+   */
+  | "DECIDIM_UNSUPPORTED_VERSION";
 
 export class DecidimClientError extends Error {
   constructor(
@@ -80,6 +85,8 @@ export interface DecidimClientOptions {
   backoffMaxMs?: number;
   /** A Retry-After longer than this gives up at once (`DECIDIM_RATE_LIMITED`), ms; default 120 000. */
   maxRetryAfterMs?: number;
+  /** Read an instance whose version is not 0.27.x/0.28.x (or is hidden) anyway; default false. */
+  allowUntestedVersion?: boolean;
   /** Largest answer read, bytes; a bigger one fails at once (`DECIDIM_BAD_RESPONSE`); default 16 MiB. */
   maxResponseBytes?: number;
   /** Injectable for tests. */
@@ -93,6 +100,8 @@ export interface DecidimClientOptions {
 export const DECIDIM_MAX_PAGE_SIZE = 50;
 /** A connection longer than this many pages is taken as a pagination loop. */
 const MAX_PAGES = 10_000;
+/** Releases whose API means what the client reads (transcribed: 0.28.4; 0.27 has the same fields and states). */
+const SUPPORTED_VERSIONS = /^0\.2[78]\./;
 /** Times a component's list is read again after it changed during a read. */
 const MAX_RESTARTS = 3;
 
@@ -212,6 +221,7 @@ export class DecidimClient {
   private readonly backoffMaxMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly maxResponseBytes: number;
+  private readonly allowUntestedVersion: boolean;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -243,6 +253,7 @@ export class DecidimClient {
     this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 16 * 1024 * 1024;
+    this.allowUntestedVersion = options.allowUntestedVersion ?? false;
     this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -256,6 +267,15 @@ export class DecidimClient {
       "DecidimMetadata",
       {},
     );
+    const version = meta.decidim?.version ?? null;
+    if (!this.allowUntestedVersion && !(version && SUPPORTED_VERSIONS.test(version))) {
+      throw new DecidimClientError(
+        "DECIDIM_UNSUPPORTED_VERSION",
+        `Decidim ${version ?? "(version hidden)"} is not a release this client was checked against (0.27, 0.28)`,
+        "DecidimMetadata",
+        1,
+      );
+    }
     const organizationName = meta.organization?.name ?? null;
     const spaces = await this.request<{ participatoryProcesses: ProcessNode[] | null; assemblies: SpaceNode[] | null }>(
       "DecidimSpaces",
@@ -263,7 +283,7 @@ export class DecidimClient {
     );
     const snapshot: DecidimSnapshot = {
       apiUrl: this.apiUrl,
-      decidimVersion: meta.decidim?.version ?? null,
+      decidimVersion: version,
       fetchedAt,
       processes: [],
       assemblies: [],
