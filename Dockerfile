@@ -16,6 +16,7 @@ RUN npm install --global npm@11.19.1 --no-audit --no-fund
 # a test checks that every workspace's manifest is copied).
 COPY package.json package-lock.json ./
 COPY packages/bench/package.json packages/bench/
+COPY packages/decidim-standin/package.json packages/decidim-standin/
 COPY packages/common/package.json packages/common/
 COPY packages/fuzz/package.json packages/fuzz/
 COPY packages/record/package.json packages/record/

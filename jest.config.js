@@ -10,6 +10,7 @@ const workspaces = {
   record: "packages/record",
   rules: "packages/rules",
   testkit: "packages/testkit",
+  "decidim-standin": "packages/decidim-standin",
   stack: "packages/stack",
   fuzz: "packages/fuzz",
   councils: "services/councils",

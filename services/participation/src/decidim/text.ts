@@ -1,0 +1,48 @@
+/**
+ * Decidim's translated rich texts → one plain-text string: the wanted locale (default `pt-BR`), else its language
+ * (`pt`), else the first non-empty translation Decidim returns; HTML removed with html-to-text (links keep their text,
+ * images dropped, no line wrapping, entities decoded), whitespace trimmed.
+ */
+import { convert, type HtmlToTextOptions } from "html-to-text";
+
+/** A `TranslatedField` as the client's `Text` fragment reads it. */
+export interface TranslatedText {
+  translation: string | null;
+  translations: { locale: string; text: string | null }[];
+}
+
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } }));
+const OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  selectors: [
+    { selector: "a", options: { ignoreHref: true } },
+    { selector: "img", format: "skip" },
+    { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
+    ...HEADINGS,
+  ],
+};
+
+/** HTML (or plain text) → plain text. */
+export function htmlToPlainText(html: string): string {
+  return convert(html, OPTIONS).trim();
+}
+
+/** The text of a translated field in `locale` with fallback, as plain text; null when it has no text at all. */
+export function pickText(field: TranslatedText | null | undefined, locale: string): string | null {
+  if (!field) return null;
+  const language = locale.split("-")[0];
+  const texts = field.translations;
+  const candidates = [
+    field.translation,
+    texts.find((t) => t.locale === locale)?.text,
+    texts.find((t) => t.locale === language)?.text,
+    ...texts.filter((t) => t.locale.split("-")[0] === language).map((t) => t.text),
+    ...texts.map((t) => t.text),
+  ];
+  for (const raw of candidates) {
+    if (typeof raw !== "string" || raw.trim() === "") continue;
+    const text = htmlToPlainText(raw);
+    if (text !== "") return text;
+  }
+  return null;
+}
