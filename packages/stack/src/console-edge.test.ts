@@ -1,0 +1,82 @@
+import { CONSOLE_DIR } from "@contagem/gateway";
+import { startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, get, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { DEFINITIONS, ROOT } from "./artifacts";
+
+/**
+ * The console's edges a hostile client finds: a path that tries to leave the console's folder, and a page of another
+ * site asking the development sign-in for a token.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI installs Debian's chromium package (.ci/run).`);
+if (!existsSync(join(CONSOLE_DIR, "index.html"))) throw new Error(`The console is not built (${CONSOLE_DIR}): run \`npm run build\` first (npm test does).`);
+const describeWithBrowser = present ? describe : describe.skip;
+
+/** A GET of the path exactly as written (fetch would resolve `%2e%2e` segments before sending). */
+const rawGet = (url: string, path: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    get({ hostname, port, path }, (res) => {
+      let body = "";
+      res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, body }));
+    }).on("error", reject);
+  });
+
+describeWithBrowser("the console's edges", () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"), {
+      console: { dir: CONSOLE_DIR, signIn: { kind: "development", secret: TEST_AUTH.secret!, issuer: TEST_AUTH.issuer, audience: TEST_AUTH.audience } },
+    });
+    base = system.gatewayUrl.replace(/\/graphql$/, "");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it("answers a path out of the console's folder, a dotfile or a directory as not found, never as the server's error", async () => {
+    for (const path of ["/console/%2e%2e/%2e%2e/package.json", "/console/..%2f..%2fpackage.json", "/console/assets/..%2f..%2fpackage.json", "/console/.env", "/console/assets/", "/console/a%00b.js"]) {
+      const { status, body } = await rawGet(base, path);
+      expect({ path, status, code: JSON.parse(body).errors[0].extensions.code }).toEqual({ path, status: 404, code: "NOT_FOUND" });
+      expect(body).not.toMatch(/contagem-participation-graph|workspaces/);
+    }
+  });
+
+  it("mints no development token for a page of another site", async () => {
+    const other: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>outro site</title>"));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+      const answer = await page.evaluate(async (url) => {
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ council: "compur" }) });
+        return { status: response.status, body: await response.text() };
+      }, `${base}/console/dev-sign-in`);
+      expect(answer.status).toBe(403);
+      expect(answer.body).not.toMatch(/token/);
+      // The console's own page still signs in, and so does a script (no Origin: it could run `npm run token`).
+      await page.goto(`${base}/console/`);
+      expect(await page.evaluate(async () => (await fetch("/console/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: '{"council":"compur"}' })).status)).toBe(200);
+      const script = await fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"council":"compur"}' });
+      expect(script.status).toBe(200);
+      const sandboxed = await fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json", origin: "null" }, body: '{"council":"compur"}' });
+      expect(sandboxed.status).toBe(403);
+    } finally {
+      await page.close();
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+});
