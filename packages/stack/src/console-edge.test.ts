@@ -1,16 +1,16 @@
 import { CONSOLE_DIR } from "@contagem/gateway";
-import { startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { gql, mintToken, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { DEFINITIONS, ROOT } from "./artifacts";
 
 /**
- * The console's edges a hostile client finds: a path that tries to leave the console's folder, and a page of another
- * site asking the development sign-in for a token.
+ * The console's edges a hostile client or a phone finds: a path that tries to leave the console's folder, a page of
+ * another site asking the development sign-in for a token, and a 375 px wide screen.
  */
 const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
@@ -78,5 +78,53 @@ describeWithBrowser("the console's edges", () => {
       other.closeAllConnections();
       await new Promise((resolve) => other.close(resolve));
     }
+  });
+
+  it("fits a 375 px wide screen: no page scrolls sideways, forms and tables included", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "pt-BR", timezoneId: "UTC" });
+    const page = await context.newPage();
+    const sideways = async (p: Page, step: string) => {
+      await p.locator("h1").first().waitFor();
+      const widths = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+      expect({ step, ...widths }).toEqual({ step, scroll: widths.view, view: 375 });
+    };
+    await page.goto(`${base}/console/`);
+    await page.locator("#council option", { hasText: /CMSC/ }).first().waitFor({ state: "attached" });
+    await sideways(page, "sign-in");
+    await page.getByLabel("Conselho").selectOption({ label: (await page.locator("#council option", { hasText: /CMSC/ }).first().textContent())! });
+    await page.getByRole("button", { name: "Entrar como secretaria" }).click();
+    await page.getByRole("heading", { name: "Seus conselhos" }).waitFor();
+    await sideways(page, "councils");
+    await page.getByRole("link", { name: /CMSC/ }).click();
+    await page.getByRole("heading", { name: "Abrir gestão" }).waitFor();
+    await page.getByRole("button", { name: "Adicionar grupo de assentos" }).click();
+    await sideways(page, "council without a term: the term's and the meeting's forms");
+
+    // A term with two members and a meeting held yesterday, convened: the attendance table with a select per member.
+    const token = await mintToken({ roles: ["SECRETARY"], councils: ["cmsc"], expiresIn: "10m" });
+    const write = async (mutation: string, input: Record<string, unknown>) => {
+      const answer = await gql(system.gatewayUrl, mutation, { input }, { token });
+      expect(answer.errors).toBeUndefined();
+      return answer.data as any;
+    };
+    const council = ((await gql(system.gatewayUrl, `{ council(slug: "cmsc") { id } }`)).data as any).council;
+    const term = (await write(`mutation($input: OpenTermInput!) { openTerm(input: $input) { term { seats { id } } } }`, {
+      councilId: council.id, startsOn: "2026-01-01", endsOn: "2027-12-31", seats: [{ sector: "GOVERNMENT", segment: "Secretaria Municipal de Segurança e Prevenção" }, { sector: "CIVIL_SOCIETY", segment: "associações comunitárias" }],
+    })).openTerm.term;
+    for (const [i, seat] of term.seats.entries()) {
+      await write(`mutation($input: AppointMandateInput!) { appointMandate(input: $input) { mandate { id } } }`, { seatId: seat.id, personName: ["Maria Aparecida dos Santos Oliveira", "José Raimundo Ferreira da Silva"][i], role: "FULL_MEMBER", startsOn: "2026-01-01" });
+    }
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const meeting = (await write(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id version sequenceLabel } } }`, {
+      councilId: council.id, type: "ORDINARY", modality: "IN_PERSON", startsAt: yesterday, place: "Casa dos Conselhos", agenda: [{ kind: "DELIBERATION", title: "Plano municipal de segurança cidadã" }],
+    })).scheduleMeeting.meeting;
+    await write(`mutation($input: ConveneMeetingInput!) { conveneMeeting(input: $input) { meeting { id } } }`, { meetingId: meeting.id, expectedVersion: meeting.version, convenedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() });
+
+    await page.getByRole("link", { name: "Seus conselhos" }).click();
+    await page.getByRole("link", { name: /CMSC/ }).click();
+    await page.getByRole("link", { name: meeting.sequenceLabel, exact: true }).click();
+    await page.getByRole("heading", { name: "Presença" }).waitFor();
+    await sideways(page, "meeting: attendance, deliberation, resolutions, minutes");
+    await context.close();
   });
 });
