@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { alias: { "@contagem/rules": fileURLToPath(new URL("../../packages/rules/src/index.ts", import.meta.url)) } },
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0 },
   server: {
-    proxy: { "/graphql": "http://localhost:4000", "/console/config.json": "http://localhost:4000", "/console/dev-sign-in": "http://localhost:4000" },
+    proxy: { "/graphql": "http://localhost:4000", "/console/config.json": "http://localhost:4000", "/console/dev-sign-in": "http://localhost:4000", "/documents": "http://localhost:4000" },
   },
   test: { environment: "jsdom", include: ["src/**/*.test.tsx", "src/**/*.test.ts"], setupFiles: ["src/test-setup.ts"] },
 });

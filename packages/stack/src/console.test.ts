@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { CONSOLE_DIR, consoleContentSecurityPolicy } from "@contagem/gateway";
-import { adminToken, gql, mintToken, startSystem, TEST_AUTH, type RunningSystem } from "@contagem/testkit";
+import { adminToken, gql, makePdf, mintToken, startSystem, TEST_AUTH, until, type RunningSystem } from "@contagem/testkit";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ const present = existsSync(CHROMIUM);
 if (!present && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI installs Debian's chromium package (.ci/run).`);
 if (!existsSync(join(CONSOLE_DIR, "index.html"))) throw new Error(`The console is not built (${CONSOLE_DIR}): run \`npm run build\` first (npm test does).`);
 const describeWithBrowser = present ? describe : describe.skip;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 describeWithBrowser("the secretaries' console in a real browser", () => {
   let system: RunningSystem;
@@ -254,8 +256,22 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.getByLabel("Texto", { exact: true }).fill("Art. 1º O art. 1º passa a exigir o estudo de impacto de vizinhança.");
     await page.getByRole("button", { name: "Adotar resolução" }).click();
     await page.getByText(new RegExp(`alterada pela `)).waitFor();
-    await page.getByText(new RegExp(`altera a ${first.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`)).waitFor();
+    await page.getByText(new RegExp(`altera a ${escape(first)}`)).waitFor();
+    const second = (await page.getByRole("status").filter({ hasText: /Resolução .* adotada/ }).textContent())!.match(/Resolução (.+) adotada/)![1];
+    expect(second).not.toBe(first);
+    // A third revokes the second (the one in force): it is gone from the choices, and the links show both ways.
+    await page.getByLabel("A resolução").selectOption("REVOKE");
+    await page.getByLabel("Resolução em vigor").selectOption({ label: second });
+    await page.getByLabel("Ementa").fill("Revoga a alteração da condicionante.");
+    await page.getByLabel("Texto", { exact: true }).fill("Art. 1º Fica revogada a resolução que alterou a condicionante do parecer.");
+    await page.getByRole("button", { name: "Adotar resolução" }).click();
+    await page.getByText(new RegExp(`revogada pela `)).waitFor();
+    await page.getByText(new RegExp(`revoga a ${escape(second)}`)).waitFor();
     await accessible(page, "10b-resolutions");
+    const resolutions = await gql(system.gatewayUrl, `{ council(slug: "compur") { resolutions(first: 10) { edges { node { label status revokedBy { label } amendedBy { label } } } } } }`);
+    const byLabel = new Map((resolutions.data as any).council.resolutions.edges.map((e: any) => [e.node.label, e.node]));
+    expect(byLabel.get(first)).toMatchObject({ status: "AMENDED", amendedBy: [{ label: second }] });
+    expect(byLabel.get(second)).toMatchObject({ status: "REVOKED", revokedBy: [{ label: expect.any(String) }] });
     const heldId = decodeURIComponent(page.url().split("/reunioes/")[1]);
 
     // Minutes: typed, saved by themselves as a draft, revised; every version with its SHA-256 and the diff between them.
@@ -294,17 +310,46 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     expect(await page.getByLabel("Aprovada na reunião").locator("option:checked").textContent()).toContain(next);
     await page.getByRole("button", { name: "Registrar aprovação" }).click();
     await page.getByRole("heading", { name: "Publicação no Diário Oficial" }).waitFor();
+    // The signed ata (a PDF) is attached to the approved version before publication: a text file is refused beside
+    // the field, the PDF uploaded and attached, listed with its SHA-256 and downloadable with the session's token.
+    const logged = problems.length;
+    await page.getByLabel("Arquivo").setInputFiles({ name: "ata.pdf", mimeType: "application/pdf", buffer: Buffer.from("isto não é um PDF") });
+    await page.getByRole("button", { name: "Anexar ata assinada" }).click();
+    await page.getByText(/não é de um tipo aceito/).waitFor();
+    // chromium logs the refused upload (HTTP 400) itself: that one line is expected, nothing else.
+    await until(async () => problems.length > logged, 5_000);
+    expect(problems.splice(logged)).toEqual([expect.stringMatching(/status of 400 .*\/documents"/)]);
+    // A wrong file attached by mistake is withdrawn (the version is not published yet).
+    await page.getByLabel("Arquivo").setInputFiles({ name: "rascunho.pdf", mimeType: "application/pdf", buffer: await makePdf(["Rascunho sem assinaturas"]) });
+    await page.getByRole("button", { name: "Anexar ata assinada" }).click();
+    await page.getByText("Ata assinada anexada.").waitFor();
+    await page.getByRole("button", { name: /^Retirar / }).click();
+    await page.locator("ul.documents").waitFor({ state: "detached" });
+    const signed = await makePdf([`Ata da ${held} do COMPUR`, "Assinada pelos conselheiros presentes."]);
+    const signedHash = createHash("sha256").update(signed).digest("hex");
+    await page.getByLabel("Arquivo").setInputFiles({ name: "ata-assinada.pdf", mimeType: "application/pdf", buffer: signed });
+    await page.getByRole("button", { name: "Anexar ata assinada" }).click();
+    await page.getByText("Ata assinada anexada.").waitFor();
+    await page.locator("ul.documents code.hash", { hasText: signedHash }).waitFor();
+    const [saved] = await Promise.all([page.waitForEvent("download"), page.locator("ul.documents").getByRole("button", { name: /^Ata .* assinada$/ }).click()]);
+    expect(saved.suggestedFilename()).toBe("ata-assinada.pdf");
+    expect(createHash("sha256").update(await readFile((await saved.path())!)).digest("hex")).toBe(signedHash);
+    await accessible(page, "11b-signed-minutes");
     await page.getByLabel("Edição", { exact: true }).fill("5123");
     await page.getByLabel("Páginas").fill("12-13");
     await page.getByLabel("Data da edição").fill(civil(0));
     await page.getByRole("button", { name: "Publicar ata" }).click();
     await page.getByText(/Publicada no Diário Oficial de Contagem, edição 5123, p\. 12-13/).waitFor();
     await accessible(page, "12-minutes-published");
-    const shown = (await page.locator("code.hash").last().textContent())!;
+    const shown = (await page.locator("tbody tr").last().locator("code.hash").first().textContent())!;
     expect(shown).toMatch(/^[0-9a-f]{64}$/);
     const published = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { status gazette { edition pages } currentVersion { sha256 body } } } }`, { id: heldId });
     expect((published.data as any).meeting.minutes).toMatchObject({ status: "PUBLISHED", gazette: { edition: 5123, pages: "12-13" }, currentVersion: { sha256: shown } });
     expect((published.data as any).meeting.minutes.currentVersion.body).toMatch(/Deliberação: parecer favorável/);
+    // The signed ata is public with the published version, the same bytes the secretary attached.
+    const signedRead = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { currentVersion { documents { kind sha256 filename url } } } } }`, { id: heldId });
+    expect((signedRead.data as any).meeting.minutes.currentVersion.documents).toEqual([{ kind: "SIGNED_MINUTES", sha256: signedHash, filename: "ata-assinada.pdf", url: expect.any(String) }]);
+    expect(await page.getByRole("button", { name: "Retirar" }).count()).toBe(0);
 
     // An amendment (retificação): a new published version with its reason; the public graph shows its SHA-256.
     const amended = await page.getByLabel("Texto retificado").inputValue();
@@ -313,7 +358,7 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.getByRole("button", { name: "Publicar retificação" }).click();
     await page.getByRole("row", { name: /^3 \(publicada\)/ }).waitFor();
     await accessible(page, "12b-minutes-amended");
-    const amendedHash = (await page.locator("code.hash").last().textContent())!;
+    const amendedHash = (await page.locator("tbody tr").last().locator("code.hash").first().textContent())!;
     expect(amendedHash).not.toBe(shown);
     const after = await gql(system.gatewayUrl, `query($id: ID!) { meeting(id: $id) { minutes { currentVersion { sha256 body } } } }`, { id: heldId });
     expect((after.data as any).meeting.minutes.currentVersion).toMatchObject({ sha256: amendedHash, body: expect.stringMatching(/Retificação: onde se lê/) });
@@ -340,7 +385,8 @@ describeWithBrowser("the secretaries' console in a real browser", () => {
     await page.getByRole("heading", { name: "Entrar" }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // A whole working session of a secretary: minutes of clicks and server round trips in one browser.
+  }, 300_000);
 
   it("a secretary of another council sees the council but gets no form to write for it", async () => {
     const { context, page, problems } = await open();

@@ -4,6 +4,7 @@ import { Button, FieldError, Form, Input, Label, TextArea, TextField } from "rea
 import { useMutation, useQuery } from "urql";
 import { newIdempotencyKey } from "../client";
 import { showCivil, showDate } from "../civil-time";
+import { DocumentList, SignedMinutesForm } from "../documents";
 import { describeErrors, type ShownError } from "../errors";
 import { useWriteForm } from "../form-state";
 import { graphql } from "../gql";
@@ -49,6 +50,15 @@ const MinutesOfMeeting = graphql(`
           changeNote
           published
           createdAt
+          documents {
+            id
+            title
+            filename
+            mediaType
+            byteSize
+            sha256
+            url
+          }
         }
       }
     }
@@ -132,6 +142,9 @@ export function MinutesSection({ meetingId }: { meetingId: string }) {
     <section aria-labelledby="minutes-title" className="card">
       <h2 id="minutes-title">Ata{minutes ? ` — ${minutes.label} (${MINUTES_STATUS[minutes.status]})` : ""}</h2>
       {(!minutes || minutes.status === "DRAFT") && <DraftEditor meetingId={meetingId} minutes={minutes ?? null} onSaved={reload} />}
+      {minutes && minutes.status !== "PUBLISHED" && (
+        <SignedMinutesForm minutesVersionId={minutes.versions[minutes.versions.length - 1]!.id} label={minutes.label} onDone={reload} />
+      )}
       {minutes && minutes.status === "DRAFT" && <ApproveForm minutes={minutes} later={later} onDone={reload} />}
       {minutes && minutes.status === "APPROVED" && <PublishForm minutes={minutes} onDone={reload} />}
       {minutes && minutes.status === "PUBLISHED" && (
@@ -144,7 +157,7 @@ export function MinutesSection({ meetingId }: { meetingId: string }) {
           <AmendForm minutes={minutes} onDone={reload} />
         </>
       )}
-      {minutes && <Versions minutes={minutes} />}
+      {minutes && <Versions minutes={minutes} onChanged={reload} />}
     </section>
   );
 }
@@ -322,7 +335,7 @@ function AmendForm({ minutes, onDone }: { minutes: MinutesView; onDone: () => vo
 }
 
 /** Every version with its SHA-256 (anyone can check a published text), and the difference between two of them. */
-function Versions({ minutes }: { minutes: MinutesView }) {
+function Versions({ minutes, onChanged }: { minutes: MinutesView; onChanged: () => void }) {
   const versions = minutes.versions;
   // Until the secretary picks two versions, the last two are compared (a new version moves the comparison along).
   const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
@@ -344,6 +357,7 @@ function Versions({ minutes }: { minutes: MinutesView }) {
             <th scope="col">Autor</th>
             <th scope="col">Nota</th>
             <th scope="col">SHA-256</th>
+            <th scope="col">Documentos</th>
           </tr>
         </thead>
         <tbody>
@@ -359,6 +373,7 @@ function Versions({ minutes }: { minutes: MinutesView }) {
               <td>
                 <code className="hash">{v.sha256}</code>
               </td>
+              <td>{v.documents.length ? <DocumentList documents={v.documents} canWithdraw={!v.published && minutes.status !== "PUBLISHED"} onChanged={onChanged} /> : "—"}</td>
             </tr>
           ))}
         </tbody>
