@@ -125,6 +125,22 @@ describeWithBrowser("the console's edges", () => {
     await page.getByRole("link", { name: meeting.sequenceLabel, exact: true }).click();
     await page.getByRole("heading", { name: "Presença" }).waitFor();
     await sideways(page, "meeting: attendance, deliberation, resolutions, minutes");
+
+    // On a desktop's width, a table's column header is never broken inside a word ("Situaçã/o").
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("link", { name: "CMSC", exact: true }).click();
+    await page.getByRole("heading", { name: /^Reuniões/ }).waitFor();
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll("thead th")]
+        .filter((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return lines > (th.textContent ?? "").trim().split(/\s+/).length;
+        })
+        .map((th) => th.textContent),
+    );
+    expect(broken).toEqual([]);
     await context.close();
   });
 });
