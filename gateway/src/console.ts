@@ -121,12 +121,13 @@ async function readSmallJson(req: IncomingMessage, limit: number): Promise<unkno
 /**
  * Whether a browser page of another site sent the request. The gateway answers any origin (CORS `*`), so without this
  * check a site the developer visits could mint a SECRETARY token from their running `npm start` and write with it.
- * Browsers send `Sec-Fetch-Site` and, on a POST, `Origin`; curl and scripts send neither (they could mint with
- * `npm run token` anyway). `Origin: null` (a sandboxed frame, a file) is another site.
+ * Browsers send `Sec-Fetch-Site` (older ones only `Origin`, on a POST); curl and scripts send neither (they could mint
+ * with `npm run token` anyway). `Origin: null` (a sandboxed frame, a file) is another site.
  */
 function fromAnotherSite(req: IncomingMessage): boolean {
   const site = req.headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return true;
+  // The browser's own word wins: behind a proxy (`vite` in development) Origin and Host differ on a same-origin request.
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   try {

@@ -71,8 +71,12 @@ describeWithBrowser("the console's edges", () => {
       expect(await page.evaluate(async () => (await fetch("/console/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: '{"council":"compur"}' })).status)).toBe(200);
       const script = await fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"council":"compur"}' });
       expect(script.status).toBe(200);
-      const sandboxed = await fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json", origin: "null" }, body: '{"council":"compur"}' });
-      expect(sandboxed.status).toBe(403);
+      const post = (headers: Record<string, string>) => fetch(`${base}/console/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: '{"council":"compur"}' });
+      // A sandboxed frame, and an older browser that sends Origin only, from another site.
+      expect((await post({ origin: "null" })).status).toBe(403);
+      expect((await post({ origin: "https://outro.example" })).status).toBe(403);
+      // The console's page under `vite` (README, hot reload): its proxy sends the page's Origin to the gateway's Host.
+      expect((await post({ origin: "http://localhost:5173", "sec-fetch-site": "same-origin" })).status).toBe(200);
     } finally {
       await page.close();
       other.closeAllConnections();
