@@ -84,6 +84,25 @@ describeWithBrowser("the console's edges", () => {
     }
   });
 
+  it("announces each page it opens: the tab's title names it and focus moves to its heading, for a screen reader", async () => {
+    const context = await browser.newContext({ locale: "pt-BR" });
+    const page = await context.newPage();
+    const where = () => page.evaluate(() => ({ title: document.title, focus: `${document.activeElement?.tagName}: ${document.activeElement?.textContent}` }));
+    await page.goto(`${base}/console/`);
+    await page.locator("#council option", { hasText: /COMIC/ }).first().waitFor({ state: "attached" });
+    expect(await where()).toEqual({ title: "Entrar — Console dos conselhos — Contagem", focus: expect.stringMatching(/^BODY/) });
+    await page.getByLabel("Conselho").selectOption({ label: (await page.locator("#council option", { hasText: /COMIC/ }).first().textContent())! });
+    await page.getByRole("button", { name: "Entrar como secretaria" }).press("Enter");
+    await page.getByRole("heading", { name: "Seus conselhos" }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await where()).toEqual({ title: "Seus conselhos — Console dos conselhos — Contagem", focus: "H1: Seus conselhos" });
+    await page.getByRole("link", { name: /COMIC/ }).press("Enter");
+    await page.getByRole("heading", { name: /^COMIC — / }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("COMIC"));
+    expect(await where()).toEqual({ title: expect.stringMatching(/^COMIC — .+ — Console dos conselhos — Contagem$/), focus: expect.stringMatching(/^H1: COMIC — /) });
+    await context.close();
+  });
+
   it("fits a 375 px wide screen: no page scrolls sideways, forms and tables included", async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "pt-BR", timezoneId: "UTC" });
     const page = await context.newPage();
