@@ -119,6 +119,25 @@ async function readSmallJson(req: IncomingMessage, limit: number): Promise<unkno
 }
 
 /**
+ * Whether a browser page of another site sent the request. The gateway answers any origin (CORS `*`), so without this
+ * check a site the developer visits could mint a SECRETARY token from their running `npm start` and write with it.
+ * Browsers send `Sec-Fetch-Site` (older ones only `Origin`, on a POST); curl and scripts send neither (they could mint
+ * with `npm run token` anyway). `Origin: null` (a sandboxed frame, a file) is another site.
+ */
+function fromAnotherSite(req: IncomingMessage): boolean {
+  const site = req.headers["sec-fetch-site"];
+  // The browser's own word wins: behind a proxy (`vite` in development) Origin and Host differ on a same-origin request.
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * `/console/…`: the built single-page application (index.html for every page path, hashed assets cached for a year),
  * `/console/config.json` (how to sign in) and, in development only, `POST /console/dev-sign-in` with
  * `{"council": "<slug>"}` → `{"token", "expiresIn"}`: a SECRETARY token for that council, as `npm run token` mints.
@@ -134,6 +153,9 @@ export function createConsoleRoutes(config: ConsoleConfig) {
     }
     if (req.method !== "POST") {
       return sendRejection(req, res, new EdgeRejection(405, ErrorCode.BAD_REQUEST, `${req.method} is not allowed here: use POST.`, { allow: "POST" }), requestId);
+    }
+    if (fromAnotherSite(req)) {
+      return sendRejection(req, res, new EdgeRejection(403, ErrorCode.FORBIDDEN, "The development sign-in answers the console's own pages only."), requestId);
     }
     if (!(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
       return sendRejection(req, res, new EdgeRejection(415, ErrorCode.BAD_REQUEST, "Send application/json."), requestId);
@@ -167,7 +189,8 @@ export function createConsoleRoutes(config: ConsoleConfig) {
           response.setHeader("content-security-policy", csp);
         })
         .on("error", (error: { status?: number }) => {
-          const status = error.status === 404 ? 404 : 500;
+          // send refuses a dotfile, a directory, `..` or a NUL with 4xx: a client's mistake, answered as a missing file.
+          const status = error.status !== undefined && error.status < 500 ? 404 : 500;
           sendRejection(req, res, new EdgeRejection(status, status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.INTERNAL_SERVER_ERROR, status === 404 ? `No file ${file} in the console.` : "The console's file could not be read."), requestId);
           resolve();
         })

@@ -4,6 +4,7 @@ import { Link, Route, Router, Switch } from "wouter";
 import { createClient } from "./client";
 import type { ConsoleConfig } from "./config";
 import { completeOidcSignIn } from "./oidc";
+import { PageAnnouncer } from "./page-announcer";
 import { CouncilPage } from "./pages/council";
 import { CouncilsPage } from "./pages/councils";
 import { MeetingPage } from "./pages/meeting";
@@ -34,6 +35,7 @@ export function App({ config }: { config: ConsoleConfig }) {
   return (
     <Provider value={client}>
       <Router base="/console">
+        <PageAnnouncer main="main" signedIn={Boolean(session)} />
         <a className="skip" href="#main">
           Pular para o conteúdo
         </a>
