@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Provider, type Client } from "urql";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromValue } from "wonka";
-import { SignedMinutesForm } from "./documents";
+import { DocumentList, SignedMinutesForm } from "./documents";
+import { setSession } from "./session";
 
 /** A client that records the mutations the form sends and answers `answer`. */
 function client(answer: object, sent: { name: string; variables: Record<string, any> }[]) {
@@ -59,5 +60,28 @@ describe("attaching the signed minutes", () => {
     await waitFor(() => expect(screen.getByText(/não é de um tipo aceito/)).toBeTruthy());
     expect(screen.getByLabelText("Arquivo").getAttribute("aria-invalid")).toBe("true");
     expect(sent).toHaveLength(0);
+  });
+
+  it("sends the session's token to download a document only from this origin's /documents/", async () => {
+    const calls: { url: string; auth: string | undefined }[] = [];
+    vi.stubGlobal("fetch", async (url: URL, init: RequestInit) => {
+      calls.push({ url: String(url), auth: (init.headers as Record<string, string>).authorization });
+      return new Response("%PDF-1.7", { status: 200 });
+    });
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => {} }));
+    const token = `x.${btoa(JSON.stringify({ sub: "s", exp: Date.now() / 1000 + 600 }))}.y`;
+    setSession({ token, subject: "s", roles: ["SECRETARY"], councils: ["compur"], expiresAt: Date.now() / 1000 + 600 });
+    const doc = { title: "Ata", filename: "ata.pdf", mediaType: "application/pdf", byteSize: 8, sha256: "a".repeat(64) };
+    render(
+      <Provider value={client({}, [])}>
+        <DocumentList documents={[{ id: "d1", ...doc, title: "Alheia", url: "https://evil.example/documents/d1/ata.pdf" }, { id: "d2", ...doc, url: "/documents/d2/ata.pdf" }]} canWithdraw={false} onChanged={() => {}} />
+      </Provider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Alheia" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/não encontrado/));
+    fireEvent.click(screen.getByRole("button", { name: "Ata" }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toEqual({ url: `${window.location.origin}/documents/d2/ata.pdf`, auth: `Bearer ${token}` });
+    setSession(null);
   });
 });

@@ -65,7 +65,10 @@ export const showSize = (bytes: number) =>
  */
 async function download(document: DocumentView): Promise<string | null> {
   const session = getSession();
-  const response = await fetch(document.url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} }).catch(() => null);
+  // The token goes only to this origin's /documents/, whatever URL an answer names.
+  const url = new URL(document.url, window.location.origin);
+  if (url.origin !== window.location.origin || !url.pathname.startsWith("/documents/")) return MESSAGES.NOT_FOUND!;
+  const response = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} }).catch(() => null);
   if (!response?.ok) return response ? MESSAGES[response.status === 404 ? "NOT_FOUND" : "INTERNAL_SERVER_ERROR"]! : MESSAGES.NETWORK!;
   const link = window.document.createElement("a");
   link.href = URL.createObjectURL(await response.blob());
