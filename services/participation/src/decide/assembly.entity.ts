@@ -35,6 +35,6 @@ export class AssemblyEntity extends BaseEntity {
   description?: string | null;
 
   /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
-  @Embedded(() => ImportedFrom, { prefix: "source_", nullable: true })
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 }

@@ -53,6 +53,6 @@ export class AssemblyMeetingEntity extends BaseEntity {
   @Property()
   withdrawn!: boolean;
 
-  @Embedded(() => ImportedFrom, { prefix: "source_", nullable: true })
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 }

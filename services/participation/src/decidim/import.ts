@@ -1,4 +1,5 @@
 import { civilToday, DEFAULT_AUDIT_SCHEMA, recordRemovals, RemovalReason } from "@contagem/schema";
+import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AssemblyEntity } from "../decide/assembly.entity";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "../processes/process.entity";
@@ -16,6 +17,9 @@ export interface ApplyOptions {
   /** Today in Contagem (YYYY-MM-DD), which a process's status depends on; default: today. */
   today?: string;
 }
+
+/** A withdrawal's reason, which Decidim does not publish: where it happened. */
+export const WITHDRAWN_ON_DECIDIM = "Retirada pelo autor no Decide Contagem.";
 
 /** The audit log's actor for the sync: no person, the job. */
 export const SYNC_ACTOR = "system:decidim-sync";
@@ -64,7 +68,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
       return [{
         externalId: p.externalId, url: p.url, hashed: p,
         values: {
-          process, author: null, territoryId: null, title: p.title, body: orTitle(p.body, p.title), status: proposalStatusOf(p.state), statusReason: null,
+          process, author: null, territoryId: null, title: p.title, body: orTitle(p.body, p.title), status: proposalStatusOf(p.state), statusReason: p.state === "withdrawn" ? WITHDRAWN_ON_DECIDIM : null,
           supportCount: p.voteCount, officialAnswer: p.answer, answeredAt: p.answeredAt ? new Date(p.answeredAt) : null,
           authorsCount: p.authorsCount, organizationAuthor: p.organizationAuthor, budgetAmount: null, statedVotes: null,
         },
@@ -94,25 +98,23 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
       }];
     });
     const results = await upsertRecords(tx, ProcessResultEntity, "Result", resultRows, importedAt);
+    // Rows first, links after: a result may name a parent created in this same sync.
+    await tx.flush();
     for (const r of snapshot.results) {
       const row = results.rows.get(r.externalId);
       const parent = r.parentExternalId ? (results.rows.get(r.parentExternalId) ?? null) : null;
-      if (row && (row.parent?.id ?? null) !== (parent?.id ?? null)) row.parent = parent ? tx.getReference(ProcessResultEntity, parent.id) : null;
+      if (row && (row.parent?.id ?? null) !== (parent?.id ?? null)) row.parent = parent ? ref(parent) : null;
     }
     await tx.flush();
 
-    const titles = new Map(snapshot.assemblies.map((a) => [a.externalId, a.title]));
+    // A space the public record seeded (same slug) is taken over, and keeps the record's name and facts.
+    const seeded = await tx.find(AssemblyEntity, { recordHash: { $ne: null } });
+    const recordText = new Map(seeded.map((row) => [row.id, { name: row.name, facts: row.facts }]));
+    const adoptable = new Map(seeded.filter((row) => !row.importedFrom?.system).map((row) => [row.slug, row]));
     const assemblies = await upsertRecords(tx, AssemblyEntity, "Assembly", snapshot.assemblies.map((a) => ({
-      externalId: a.externalId, url: a.url, hashed: a, values: { slug: a.slug, subtitle: a.subtitle, description: a.description },
-    })), importedAt, (values) =>
-      // A space the public record seeded (same slug) is taken over: it keeps the record's name, facts and sources.
-      tx.findOne(AssemblyEntity, { slug: values.slug, importedFrom: null }),
-    );
-    for (const [externalId, row] of assemblies.rows) {
-      if (!assemblies.changed.has(row) || row.recordHash != null) continue;
-      row.name = titles.get(externalId)!;
-      row.facts ??= "";
-    }
+      externalId: a.externalId, url: a.url, hashed: a, values: { slug: a.slug, name: a.title, facts: "", subtitle: a.subtitle, description: a.description },
+    })), importedAt, (values) => adoptable.get(values.slug) ?? null);
+    for (const row of assemblies.changed) if (recordText.has(row.id)) tx.assign(row, recordText.get(row.id)!);
     const meetingRows = snapshot.meetings.flatMap((m) => {
       const assembly = m.space.type === "Assembly" ? assemblies.rows.get(m.space.externalId) : undefined;
       if (!assembly) return skip("meetings"), [];

@@ -32,6 +32,6 @@ export class ProcessResultEntity extends BaseEntity {
   @Property({ type: "text", nullable: true })
   statusName?: string | null;
 
-  @Embedded(() => ImportedFrom, { prefix: "source_", nullable: true })
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 }

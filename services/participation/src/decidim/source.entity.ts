@@ -2,7 +2,7 @@ import { Embeddable, Enum, Property } from "@mikro-orm/core";
 import { SourceSystem } from "./source.enums";
 
 /**
- * Where an imported row lives (columns `source_*`): its system, its record type and id there, its public page, when
+ * Where an imported row lives (columns `origin_*`): its system, its record type and id there, its public page, when
  * its current content was read, and that content's hash (so that a sync rewrites, and moves `updatedAt` of, only the
  * rows whose content changed). Null on the rows kept in this graph (written through its mutations, or seeded).
  * Unique per (system, type, externalId): a sync finds its rows again by it.

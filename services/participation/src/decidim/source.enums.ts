@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 
-/** The system a record is kept in. Stored only on imported rows (`source_system`); a null there is CONTAGEM. */
+/** The system a record is kept in. Stored only on imported rows (`origin_system`); a null there is CONTAGEM. */
 export enum SourceSystem {
   CONTAGEM = "CONTAGEM",
   DECIDIM = "DECIDIM",

@@ -46,7 +46,7 @@ export async function upsertRecords<E extends Importable, V extends object>(
   type: string,
   incoming: Incoming<V>[],
   importedAt: Date,
-  adopt?: (values: V) => Promise<E | null>,
+  adopt?: (values: V) => E | null,
 ): Promise<Upserted<E>> {
   const existing = await em.find(entity, { importedFrom: { system: SourceSystem.DECIDIM, type } } as never);
   const byId = new Map(existing.map((row) => [row.importedFrom!.externalId, row]));
@@ -63,7 +63,7 @@ export async function upsertRecords<E extends Importable, V extends object>(
       result.counts.updated++;
       result.changed.add(row);
     } else {
-      row = (await adopt?.(record.values)) ?? null;
+      row = adopt?.(record.values) ?? null;
       if (row) em.assign(row, { ...record.values, importedFrom: source } as never);
       else row = em.create(entity, { ...record.values, importedFrom: source } as never);
       result.counts.created++;

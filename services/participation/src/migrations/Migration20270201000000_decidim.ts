@@ -3,21 +3,21 @@ import { Migration } from "@mikro-orm/migrations";
 
 /** The columns of a row imported from another system (`ImportedFrom`): all set, or all null (a row of ours). */
 const sourceColumns = (table: string) => [
-  `source_system text ${sqlCheckIn("source_system", ["DECIDIM"])}`,
-  "source_type text",
-  "source_external_id text",
-  "source_url text",
-  "source_imported_at timestamptz",
-  "source_content_hash varchar(64)",
+  `origin_system text ${sqlCheckIn("origin_system", ["DECIDIM"])}`,
+  "origin_type text",
+  "origin_external_id text",
+  "origin_url text",
+  "origin_imported_at timestamptz",
+  "origin_content_hash varchar(64)",
 ].map((column) => `add column ${column}`).join(",\n      ") + `,
-      add constraint ${table}_source_all_or_none_check check (
-        (source_system is null) = (source_type is null) and (source_system is null) = (source_external_id is null)
-        and (source_system is null) = (source_url is null) and (source_system is null) = (source_imported_at is null)
-        and (source_system is null) = (source_content_hash is null))`;
+      add constraint ${table}_origin_all_or_none_check check (
+        (origin_system is null) = (origin_type is null) and (origin_system is null) = (origin_external_id is null)
+        and (origin_system is null) = (origin_url is null) and (origin_system is null) = (origin_imported_at is null)
+        and (origin_system is null) = (origin_content_hash is null))`;
 
 /** A sync finds its rows again by (system, type, external id): one row per record there. */
 const sourceIndex = (s: string, table: string) =>
-  `create unique index ${table}_source_key on ${s}.${table} (source_system, source_type, source_external_id) where source_system is not null`;
+  `create unique index ${table}_origin_key on ${s}.${table} (origin_system, origin_type, origin_external_id) where origin_system is not null`;
 
 /**
  * Decide Contagem in the graph (issue 17): processes, proposals (and budgeting projects as options) and assemblies
@@ -33,7 +33,11 @@ export class Migration20270201000000_decidim extends Migration {
     }
     this.addSql(`alter table ${s}.process drop constraint process_status_stated_check`);
     this.addSql(`alter table ${s}.process add constraint process_status_stated_check
-      check (status <> 'NOT_STATED' or record_key is not null or source_system is not null)`);
+      check (status <> 'NOT_STATED' or record_key is not null or origin_system is not null)`);
+    // Decidim states no minimum age for its processes either: null, as for the public record's.
+    this.addSql(`alter table ${s}.process drop constraint process_minimum_age_stated_check`);
+    this.addSql(`alter table ${s}.process add constraint process_minimum_age_stated_check
+      check (minimum_age is not null or record_key is not null or origin_system is not null)`);
     this.addSql(`alter table ${s}.assembly add column subtitle text, add column description text`);
     this.addSql(`alter table ${s}.proposal
       add column official_answer text,
@@ -42,9 +46,9 @@ export class Migration20270201000000_decidim extends Migration {
       add column organization_author text,
       add column budget_amount double precision check (budget_amount >= 0),
       add column stated_votes integer check (stated_votes >= 0)`);
-    const source = `source_system text not null ${sqlCheckIn("source_system", ["DECIDIM"])},
-      source_type text not null, source_external_id text not null, source_url text not null,
-      source_imported_at timestamptz not null, source_content_hash varchar(64) not null`;
+    const source = `origin_system text not null ${sqlCheckIn("origin_system", ["DECIDIM"])},
+      origin_type text not null, origin_external_id text not null, origin_url text not null,
+      origin_imported_at timestamptz not null, origin_content_hash varchar(64) not null`;
     this.addSql(`create table ${s}.process_result (${BASE_COLUMNS},
       process_id integer not null references ${s}.process (id) on delete cascade,
       parent_id integer references ${s}.process_result (id) on delete set null,

@@ -53,7 +53,7 @@ export class ProcessEntity extends BaseEntity<"status" | "minimumAge"> {
   recordHash?: string | null;
 
   /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
-  @Embedded(() => ImportedFrom, { prefix: "source_", nullable: true })
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 }
 

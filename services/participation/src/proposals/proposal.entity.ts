@@ -74,7 +74,7 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
   statedVotes?: number | null;
 
   /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
-  @Embedded(() => ImportedFrom, { prefix: "source_", nullable: true })
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 
   @BeforeCreate()

@@ -6,7 +6,7 @@ import { ProposalStatus } from "./proposal.enums";
 const PROPOSAL_COLUMNS = [
   "id", "created_at", "updated_at", "version", "process_id", "author_id", "title", "body", "territory_id", "status",
   "status_reason", "support_count", "official_answer", "answered_at", "authors_count", "organization_author", "budget_amount",
-  "stated_votes", "source_system", "source_type", "source_external_id", "source_url", "source_imported_at", "source_content_hash",
+  "stated_votes", "origin_system", "origin_type", "origin_external_id", "origin_url", "origin_imported_at", "origin_content_hash",
 ];
 
 /**
