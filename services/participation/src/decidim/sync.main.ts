@@ -39,7 +39,11 @@ async function main() {
     process.exit(78);
   }
   if (!config) {
+    // Idle rather than exit: a container orchestrator would restart an exited process forever.
     logger.info("DECIDIM_API_URL is unset: no Decide Contagem sync");
+    process.once("SIGINT", () => process.exit(0));
+    process.once("SIGTERM", () => process.exit(0));
+    setInterval(() => {}, 2 ** 31 - 1);
     return;
   }
   logUnhandledRejections(logger);
