@@ -81,7 +81,7 @@ const VALUES = {
   id: ["1", "2", "3", "4", "5", "6", "7"],
   query: ["Unmistakable", "privacy-probe", "Sentinela", "zelda0"],
   purpose: ["Auditoria de teste de privacidade"],
-  slug: ["compur", "conselho-regional-nacional"],
+  slug: ["compur"],
   code: ["SEDE"],
   search: ["Zelda"],
 };
