@@ -39,7 +39,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     const importedAt = new Date();
     const skipped: Record<string, number> = {};
     const skip = (kind: string) => (skipped[kind] = (skipped[kind] ?? 0) + 1);
-    const withProjects = new Set(snapshot.projects.map((p) => p.space.externalId));
+    const withProjects = new Set(snapshot.projects.filter((p) => p.space.type === "ParticipatoryProcess").map((p) => p.space.externalId));
 
     const processes = await upsertRecords(tx, ProcessEntity, "ParticipatoryProcess", snapshot.processes.map((p) => {
       const status = processStatusOf(p, today);
