@@ -11,9 +11,11 @@ import { readDecidimSyncConfig } from "./sync.config";
  * The client that reads Decide Contagem's API (client.ts, the connector's other half: `readDecidimSnapshot({ apiUrl })`).
  * Loaded by name so that this worker builds before that file is merged; replace with a static import once it is.
  */
+type Client = { readDecidimSnapshot: (options: { apiUrl: string }) => Promise<DecidimSnapshot> };
 async function decidimReader(apiUrl: string): Promise<() => Promise<DecidimSnapshot>> {
-  const clientModule = "./client";
-  const client = (await import(clientModule)) as { readDecidimSnapshot: (options: { apiUrl: string }) => Promise<DecidimSnapshot> };
+  const clientModule = "./client.js";
+  const loaded = (await import(clientModule)) as Client & { default?: Client };
+  const client = typeof loaded.readDecidimSnapshot === "function" ? loaded : loaded.default!;
   return () => client.readDecidimSnapshot({ apiUrl });
 }
 
