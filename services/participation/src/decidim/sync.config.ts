@@ -1,0 +1,28 @@
+import { ConfigError, readInt, readString, readUrl, type Env } from "@contagem/schema";
+
+export interface DecidimSyncConfig {
+  /** The Decidim API read, e.g. `https://decidim.contagem.mg.gov.br/api`. */
+  apiUrl: string;
+  /** Seconds between syncs. */
+  intervalSeconds: number;
+  /** pg-boss's schema: the job queue the webhooks use. */
+  queueSchema: string;
+  /** A sync still running after this many seconds (its process died) is handed out again. */
+  expireSeconds: number;
+}
+
+/**
+ * The sync's configuration (README, "Decide Contagem"): null when DECIDIM_API_URL is unset (no sync; `npm start` needs
+ * nothing); a bad value is a ConfigError.
+ */
+export function readDecidimSyncConfig(env: Env): DecidimSyncConfig | null {
+  if (!env.DECIDIM_API_URL?.trim()) return null;
+  const config = {
+    apiUrl: readUrl(env, "DECIDIM_API_URL", ["https:", "http:"]),
+    intervalSeconds: readInt(env, "DECIDIM_SYNC_INTERVAL", 900, 60, 86_400),
+    queueSchema: readString(env, "WEBHOOK_QUEUE_SCHEMA", "webhook_queue"),
+    expireSeconds: readInt(env, "DECIDIM_SYNC_EXPIRE_SECONDS", 3_600, 60, 86_400),
+  };
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(config.queueSchema)) throw new ConfigError(`Schema name ${JSON.stringify(config.queueSchema)} is not a plain identifier.`);
+  return config;
+}
