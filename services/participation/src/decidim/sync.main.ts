@@ -3,21 +3,9 @@ import { checkRuntime, createLogger, DEFAULT_AUDIT_SCHEMA, logUnhandledRejection
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { entities } from "../entities";
 import { migrations } from "../migrations";
-import type { DecidimSnapshot } from "./records";
+import { readDecidimSnapshot } from "./client";
 import { startDecidimSync } from "./sync";
 import { readDecidimSyncConfig } from "./sync.config";
-
-/**
- * The client that reads Decide Contagem's API (client.ts, the connector's other half: `readDecidimSnapshot({ apiUrl })`).
- * Loaded by name so that this worker builds before that file is merged; replace with a static import once it is.
- */
-type Client = { readDecidimSnapshot: (options: { apiUrl: string }) => Promise<DecidimSnapshot> };
-async function decidimReader(apiUrl: string): Promise<() => Promise<DecidimSnapshot>> {
-  const clientModule = "./client.js";
-  const loaded = (await import(clientModule)) as Client & { default?: Client };
-  const client = typeof loaded.readDecidimSnapshot === "function" ? loaded : loaded.default!;
-  return () => client.readDecidimSnapshot({ apiUrl });
-}
 
 /**
  * The Decide Contagem sync's process (started by `npm start` when DECIDIM_API_URL is set; README, "Decide Contagem").
@@ -51,7 +39,8 @@ async function main() {
   logUnhandledRejections(logger);
   const orm = await openDatabase({ ...database, entities, migrations, poolSize: 2, logger });
   const worker = await startDecidimSync(
-    { databaseUrl: database.url, em: orm.em as EntityManager, readSnapshot: await decidimReader(config.apiUrl), auditSchema: database.auditSchema, logger },
+    { databaseUrl: database.url, em: orm.em as EntityManager, readSnapshot: () =>
+        readDecidimSnapshot({ apiUrl: config.apiUrl, maxRequestsPerSecond: config.requestsPerMinute / 60, allowUntestedVersion: config.allowUntestedVersion }), auditSchema: database.auditSchema, logger },
     config,
   );
   logger.info({ apiUrl: config.apiUrl, everySeconds: config.intervalSeconds }, "decidim sync started");

@@ -23,8 +23,11 @@ describe("Decidim sync job", () => {
   it("is off unless DECIDIM_API_URL is set, and checks its settings", () => {
     expect(readDecidimSyncConfig({})).toBeNull();
     expect(readDecidimSyncConfig({ DECIDIM_API_URL: "https://decidim.contagem.mg.gov.br/api" })).toEqual({
-      apiUrl: "https://decidim.contagem.mg.gov.br/api", intervalSeconds: 900, queueSchema: "webhook_queue", expireSeconds: 3600,
+      apiUrl: "https://decidim.contagem.mg.gov.br/api", intervalSeconds: 900, queueSchema: "webhook_queue", expireSeconds: 3600, requestsPerMinute: 90, allowUntestedVersion: false,
     });
+    expect(readDecidimSyncConfig({ DECIDIM_API_URL: "http://127.0.0.1:4100/api", DECIDIM_REQUESTS_PER_MINUTE: "600", DECIDIM_ALLOW_UNTESTED_VERSION: "true" })).toMatchObject({ requestsPerMinute: 600, allowUntestedVersion: true });
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_ALLOW_UNTESTED_VERSION: "yes" })).toThrow(/DECIDIM_ALLOW_UNTESTED_VERSION/);
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_REQUESTS_PER_MINUTE: "0" })).toThrow(/DECIDIM_REQUESTS_PER_MINUTE/);
     expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_SYNC_INTERVAL: "5" })).toThrow(/DECIDIM_SYNC_INTERVAL/);
     expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "ftp://x.example/api" })).toThrow(/DECIDIM_API_URL/);
   });
