@@ -50,9 +50,6 @@ export class AssemblyMeetingEntity extends BaseEntity {
   @Property({ type: "text", nullable: true })
   attendingOrganizations?: string | null;
 
-  @Property()
-  withdrawn!: boolean;
-
   @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
   importedFrom?: ImportedFrom | null;
 }

@@ -1,4 +1,4 @@
-import { findPage, forbidden, PageArgs, type RequestContext } from "@contagem/schema";
+import { findPage, forbidden, PageArgs, Source, type RequestContext, type SourceRecord } from "@contagem/schema";
 import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Assembly } from "../decide/assembly.type";
 import { assemblyById, processById, processResultById } from "../loaders";
@@ -10,11 +10,21 @@ import { ProcessResultEntity } from "./process-result.entity";
 import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "./source.type";
 import { DecidimSyncRunEntity } from "./sync-run.entity";
 
+/** An imported record's `sources`: the Decidim page its facts were read from. */
+const IMPORTED_SOURCES_DESCRIPTION =
+  "Public documents this record's facts come from (Open Civic Data's `sources`): its page on Decide Contagem (`source.url`), where they were read.";
+const importedSources = (row: { importedFrom?: { url?: string | null } | null }): SourceRecord[] => (row.importedFrom?.url ? [{ url: row.importedFrom.url }] : []);
+
 @Resolver(() => ProcessResult)
 export class ProcessResultResolver {
   @FieldResolver(() => RecordSource, { description: SOURCE_DESCRIPTION })
   source(@Root() row: ProcessResultEntity): RecordSource {
     return recordSource(row.importedFrom);
+  }
+
+  @FieldResolver(() => [Source], { description: IMPORTED_SOURCES_DESCRIPTION })
+  sources(@Root() row: ProcessResultEntity): SourceRecord[] {
+    return importedSources(row);
   }
 
   @FieldResolver(() => ParticipatoryProcess, { description: "The process it is a result of." })
@@ -33,6 +43,11 @@ export class AssemblyMeetingResolver {
   @FieldResolver(() => RecordSource, { description: SOURCE_DESCRIPTION })
   source(@Root() row: AssemblyMeetingEntity): RecordSource {
     return recordSource(row.importedFrom);
+  }
+
+  @FieldResolver(() => [Source], { description: IMPORTED_SOURCES_DESCRIPTION })
+  sources(@Root() row: AssemblyMeetingEntity): SourceRecord[] {
+    return importedSources(row);
   }
 
   @FieldResolver(() => Assembly, { description: "The assembly whose meeting it is." })

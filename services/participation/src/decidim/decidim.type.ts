@@ -85,9 +85,6 @@ export class AssemblyMeeting extends NodeType {
   @Field(() => String, { nullable: true, description: "Organisations that attended, as the closing states them; null when not stated." })
   attendingOrganizations?: string | null;
 
-  @Field({ description: "Whether Decidim marks it withdrawn (called off)." })
-  withdrawn: boolean;
-
   @Field(() => RecordSource, { description: SOURCE_DESCRIPTION })
   source: RecordSource;
 }

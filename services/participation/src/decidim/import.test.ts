@@ -45,9 +45,10 @@ async function stamps(): Promise<Map<string, string>> {
 describe("Decidim import", () => {
   it("imports processes, proposals, projects, results, assemblies and their meetings with their sources", async () => {
     const run = await apply(contagemSnapshot());
-    expect(run.counts.proposals).toEqual({ created: 5, updated: 0, unchanged: 0, removed: 0 });
-    // A proposal of an assembly and a meeting of a process have no place here: counted, not imported.
-    expect(run.skipped).toEqual({ proposals: 1, meetings: 1 });
+    expect(run.counts.proposals).toEqual({ created: 4, updated: 0, unchanged: 0, removed: 0 });
+    // A proposal of an assembly and a meeting of a process have no place here, and one its author withdrew leaves
+    // the graph: counted, not imported.
+    expect(run.skipped).toEqual({ proposals: 1, meetings: 1, withdrawnProposals: 1 });
 
     const data = await read(`{ processes(first: 10, filter: { updatedSince: "2026-01-01T00:00:00Z" }) { edges { node { title kind status description maxChoices source { system url externalId importedAt }
       phases { position kind title startsAt endsAt }
@@ -80,12 +81,12 @@ describe("Decidim import", () => {
     const plano = nodes.find((n: any) => n.title === "Plano de Mobilidade");
     expect(plano).toMatchObject({ kind: "PUBLIC_CONSULTATION", status: "OPEN", results: null });
     const byId = Object.fromEntries(plano.proposals.edges.map((e: any) => [e.node.source.externalId, e.node]));
-    expect(Object.keys(byId).sort()).toEqual(["Proposal/101", "Proposal/102", "Proposal/103", "Proposal/104", "Proposal/105"]);
+    // 105 was withdrawn by its author on Decidim: not imported.
+    expect(Object.keys(byId).sort()).toEqual(["Proposal/101", "Proposal/102", "Proposal/103", "Proposal/104"]);
     expect(byId["Proposal/101"]).toMatchObject({ status: "PUBLISHED", supporterCount: 12, officialAnswer: null, authorsCount: 1, organizationAuthor: null, author: null });
     expect(byId["Proposal/102"]).toMatchObject({ status: "PUBLISHED", officialAnswer: "Em análise pela Secretaria de Mobilidade." });
     expect(byId["Proposal/103"]).toMatchObject({ status: "SELECTED", authorsCount: 2, organizationAuthor: "Associação Pedala Contagem" });
     expect(byId["Proposal/104"]).toMatchObject({ status: "NOT_SELECTED", supporterCount: null });
-    expect(byId["Proposal/105"]).toMatchObject({ status: "WITHDRAWN" });
 
     // A native process says so too.
     const native = nodes.filter((n: any) => n.source.system === "CONTAGEM");
@@ -96,7 +97,7 @@ describe("Decidim import", () => {
   it("shows a regional council's Decidim assembly and its meetings on the council, through the gateway", async () => {
     const data = await read(`{ council(slug: "conselho-regional-nacional") { name decidimAssembly { slug name facts subtitle description url source { system externalId }
       meetings(first: 10) { totalCount edges { node { title startsAt endsAt address agenda { title description } closed closingReport attendeesCount
-        contributionsCount attendingOrganizations withdrawn assembly { slug } source { system url externalId } } } } } } }`);
+        contributionsCount attendingOrganizations assembly { slug } source { system url externalId } } } } } } }`);
     const assembly = data.council.decidimAssembly;
     // The space the public record seeded keeps the record's name and facts, and gains what Decidim says.
     expect(assembly).toMatchObject({ slug: "regional-nacional", name: "Conselho Regional Nacional", subtitle: "Conselho Regional", source: { system: "DECIDIM", externalId: "Assembly/3" } });
@@ -106,7 +107,7 @@ describe("Decidim import", () => {
       title: "Reunião ordinária de março", startsAt: "2026-03-10T22:00:00.000Z", endsAt: "2026-03-11T00:00:00.000Z",
       address: "Rua Quintino Bocaiúva, Nacional, Contagem", agenda: [{ title: "Leitura da ata", description: "" }, { title: "Obras da regional", description: "Prioridades de 2026." }],
       closed: true, closingReport: "Aprovadas as prioridades de obras.", attendeesCount: 23, contributionsCount: 5,
-      attendingOrganizations: "Associação de Moradores do Nacional", withdrawn: false, assembly: { slug: "regional-nacional" },
+      attendingOrganizations: "Associação de Moradores do Nacional", assembly: { slug: "regional-nacional" },
       source: { system: "DECIDIM", url: "https://decidim.contagem.mg.gov.br/assemblies/regional-nacional/f/61/meetings/501", externalId: "Meeting/501" },
     });
     // A space Decidim has that the record did not seed is created, named as Decidim names it.
@@ -133,7 +134,7 @@ describe("Decidim import", () => {
     next.results.find((r) => r.externalId === "301")!.progress = 80;
     const hidden = (await read(IMPORTED)).proposals.edges.find((e: any) => e.node.source.externalId === "Proposal/101").node;
     const run = await apply(next);
-    expect(run.counts.proposals).toEqual({ created: 0, updated: 1, unchanged: 3, removed: 1 });
+    expect(run.counts.proposals).toEqual({ created: 0, updated: 1, unchanged: 2, removed: 1 });
     expect(run.counts.meetings).toEqual({ created: 0, updated: 1, unchanged: 1, removed: 0 });
     const after = await stamps();
     const moved = [...after].filter(([key, at]) => before.get(key) !== at).map(([key]) => key).sort();
@@ -173,8 +174,8 @@ describe("Decidim import", () => {
     // Three applied; the one that could not be applied left no trace but its error (the job records that, sync.test.ts).
     expect(data.decidimSyncRuns.totalCount).toBe(3);
     const latest = data.decidimSyncRuns.edges[0].node;
-    expect(latest).toMatchObject({ apiUrl: "https://decidim.contagem.mg.gov.br/api", decidimVersion: "0.27.6", skipped: 2, error: null });
-    expect(latest.counts.find((c: any) => c.kind === "proposals")).toEqual({ kind: "proposals", created: 0, updated: 1, unchanged: 3, removed: 1 });
+    expect(latest).toMatchObject({ apiUrl: "https://decidim.contagem.mg.gov.br/api", decidimVersion: "0.27.6", skipped: 3, error: null });
+    expect(latest.counts.find((c: any) => c.kind === "proposals")).toEqual({ kind: "proposals", created: 0, updated: 1, unchanged: 2, removed: 1 });
     const schema = system.subgraphs.participation.database.auditSchema;
     const entries = await em().execute<{ n: number }[]>(`select count(*)::int as n from "${schema}".audit_entry where action = 'decidim.sync' and actor_sub = 'system:decidim-sync'`);
     expect(entries[0].n).toBe(3);

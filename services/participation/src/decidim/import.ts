@@ -18,9 +18,6 @@ export interface ApplyOptions {
   today?: string;
 }
 
-/** A withdrawal's reason, which Decidim does not publish: where it happened. */
-export const WITHDRAWN_ON_DECIDIM = "Retirada pelo autor no Decide Contagem.";
-
 /** The audit log's actor for the sync: no person, the job. */
 export const SYNC_ACTOR = "system:decidim-sync";
 
@@ -46,7 +43,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
       const kind = processKindOf(withProjects.has(p.externalId));
       return {
         externalId: p.externalId, url: p.url, hashed: { p, status, kind },
-        values: { kind, status, title: p.title, description: orTitle([p.subtitle, p.description].filter(Boolean).join("\n\n"), p.title), minimumAge: null, maxChoices: null },
+        values: { kind, status, title: p.title, description: orTitle([p.subtitle, p.description].filter(Boolean).join("\n\n"), p.title), minimumAge: null, maxChoices: null, sources: [{ url: p.url }] },
       };
     }), importedAt);
     await tx.flush();
@@ -62,15 +59,17 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
       return row;
     };
 
+    // What its author withdrew, or its organiser called off, leaves the graph as what Decidim hides does (issue 17).
     const proposalRows = snapshot.proposals.flatMap((p) => {
+      if (p.state === "withdrawn") return skip("withdrawnProposals"), [];
       const process = processOf(p.space, "proposals");
       if (!process) return [];
       return [{
         externalId: p.externalId, url: p.url, hashed: p,
         values: {
-          process, author: null, territoryId: null, title: p.title, body: orTitle(p.body, p.title), status: proposalStatusOf(p.state), statusReason: p.state === "withdrawn" ? WITHDRAWN_ON_DECIDIM : null,
+          process, author: null, territoryId: null, title: p.title, body: orTitle(p.body, p.title), status: proposalStatusOf(p.state), statusReason: null,
           supportCount: p.voteCount, officialAnswer: p.answer, answeredAt: p.answeredAt ? new Date(p.answeredAt) : null,
-          authorsCount: p.authorsCount, organizationAuthor: p.organizationAuthor, budgetAmount: null, statedVotes: null,
+          authorsCount: p.authorsCount, organizationAuthor: p.organizationAuthor, budgetAmount: null, statedVotes: null, sources: [{ url: p.url }],
         },
       }];
     });
@@ -83,7 +82,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
         values: {
           process, author: null, territoryId: null, title: p.title, body: orTitle(p.description, p.title), status: projectStatusOf(p, process.status), statusReason: null,
           supportCount: null, officialAnswer: null, answeredAt: null, authorsCount: null, organizationAuthor: null,
-          budgetAmount: p.budgetAmount, statedVotes: p.confirmedVotes,
+          budgetAmount: p.budgetAmount, statedVotes: p.confirmedVotes, sources: [{ url: p.url }],
         },
       }];
     });
@@ -116,6 +115,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     })), importedAt, (values) => adoptable.get(values.slug) ?? null);
     for (const row of assemblies.changed) if (recordText.has(row.id)) tx.assign(row, recordText.get(row.id)!);
     const meetingRows = snapshot.meetings.flatMap((m) => {
+      if (m.withdrawn) return skip("withdrawnMeetings"), [];
       const assembly = m.space.type === "Assembly" ? assemblies.rows.get(m.space.externalId) : undefined;
       if (!assembly) return skip("meetings"), [];
       return [{
@@ -123,7 +123,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
         values: {
           assembly, title: m.title, description: orTitle(m.description, m.title), startsAt: new Date(m.startTime), endsAt: m.endTime ? new Date(m.endTime) : null,
           address: m.address, agenda: m.agenda, closed: m.closed, closingReport: m.closingReport, attendeesCount: m.attendeesCount,
-          contributionsCount: m.contributionsCount, attendingOrganizations: m.attendingOrganizations, withdrawn: m.withdrawn,
+          contributionsCount: m.contributionsCount, attendingOrganizations: m.attendingOrganizations,
         },
       }];
     });

@@ -24,8 +24,8 @@ describe("Decidim mapping", () => {
   });
 
   it("maps proposal states and projects", () => {
-    expect((["not_answered", "evaluating", "accepted", "rejected", "withdrawn"] as const).map(proposalStatusOf)).toEqual([
-      ProposalStatus.PUBLISHED, ProposalStatus.PUBLISHED, ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.WITHDRAWN,
+    expect((["not_answered", "evaluating", "accepted", "rejected"] as const).map(proposalStatusOf)).toEqual([
+      ProposalStatus.PUBLISHED, ProposalStatus.PUBLISHED, ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED,
     ]);
     expect(projectStatusOf({ selected: true }, ProcessStatus.OPEN)).toBe(ProposalStatus.SELECTED);
     expect(projectStatusOf({ selected: false }, ProcessStatus.OPEN)).toBe(ProposalStatus.PUBLISHED);

@@ -8,7 +8,7 @@ import type { DecidimProcessRecord, DecidimProjectRecord, DecidimProposalState, 
  * Bump MAPPING_VERSION when a mapping changes: every row's content hash changes with it, and the next sync rewrites
  * the rows under the new mapping.
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 /**
  * A Decidim process with a budgets component is a vote on projects (citizens pick options: PRIORITIZATION_VOTE, as the
@@ -76,16 +76,15 @@ export function phasesOf(p: DecidimProcessRecord): PhaseValues[] {
 
 /**
  * Decidim's proposal states: not answered and under evaluation are still open (PUBLISHED; an evaluation's answer shows in
- * `officialAnswer`), accepted is SELECTED, rejected NOT_SELECTED, withdrawn WITHDRAWN (kept while Decidim lists it).
+ * `officialAnswer`), accepted is SELECTED, rejected NOT_SELECTED. A withdrawn one is not imported (its author took it
+ * back: it leaves the graph, as what Decidim's moderators hide does).
  */
-export function proposalStatusOf(state: DecidimProposalState): ProposalStatus {
+export function proposalStatusOf(state: Exclude<DecidimProposalState, "withdrawn">): ProposalStatus {
   switch (state) {
     case "accepted":
       return ProposalStatus.SELECTED;
     case "rejected":
       return ProposalStatus.NOT_SELECTED;
-    case "withdrawn":
-      return ProposalStatus.WITHDRAWN;
     default:
       return ProposalStatus.PUBLISHED;
   }

@@ -88,6 +88,6 @@ describe("imported records are read-only", () => {
     const { data } = await gql(system.gatewayUrl, `query($id: ID!) { proposal(id: $id) { title status version supporterCount contributions(first: 5) { totalCount } } }`, { id: ids.proposal });
     expect(data.proposal).toEqual({ title: "Proposta 101: ciclovia na Avenida João César de Oliveira", status: "PUBLISHED", version: ids.proposalVersion, supporterCount: 12, contributions: { totalCount: 0 } });
     const process = await gql(system.gatewayUrl, `query($id: ID!) { process(id: $id) { title version proposalCount } }`, { id: ids.consultation });
-    expect(process.data.process).toEqual({ title: "Plano de Mobilidade", version: ids.consultationVersion, proposalCount: 5 });
+    expect(process.data.process).toEqual({ title: "Plano de Mobilidade", version: ids.consultationVersion, proposalCount: 4 });
   });
 });

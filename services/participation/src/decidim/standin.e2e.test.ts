@@ -35,8 +35,13 @@ const sync = () =>
     auditSchema: system.subgraphs.participation.database.auditSchema,
   });
 
-const SOURCE = "source { system url externalId importedAt }";
-/** Imported from the stand-in: its pages are named on the host the API was read from. */
+const SOURCE = "source { system url externalId importedAt } sources { url note }";
+/**
+ * Imported from the stand-in (its pages are named on the host the API was read from), and citing that page as its
+ * source (`sources`, as every public record does).
+ */
+const isDecidim = (record: { source: { system: string; url: string; externalId: string; importedAt: string }; sources: { url: string; note: string | null }[] }) =>
+  JSON.stringify(record.sources) === JSON.stringify([{ url: record.source.url, note: null }]) && isDecidimSource(record.source);
 const isDecidimSource = (source: { system: string; url: string; externalId: string; importedAt: string }) =>
   source.system === "DECIDIM" && source.url.startsWith(`${new URL(apiUrl).origin}/`) && /^[A-Za-z]+\/\d+$/.test(source.externalId) && !Number.isNaN(Date.parse(source.importedAt));
 
@@ -51,28 +56,34 @@ it("imports the stand-in: a council's assembly meetings and a process's proposal
   expect(isDecidimSource(assembly.source)).toBe(true);
   const assemblyMeetings = assembly.meetings.edges.map((e: any) => e.node);
   expect(assemblyMeetings.length).toBeGreaterThan(0);
-  expect(assemblyMeetings.every((m: any) => isDecidimSource(m.source))).toBe(true);
+  expect(assemblyMeetings.every(isDecidim)).toBe(true);
   expect(assemblyMeetings.some((m: any) => m.closingReport && m.attendeesCount > 0 && m.agenda.length > 0)).toBe(true);
 
   const processes = await gql(system.gatewayUrl, `{ processes(first: 100) { edges { node { id title ${SOURCE} proposals(first: 100) { totalCount edges { node { databaseId title status officialAnswer authorsCount ${SOURCE} } } } processResults(first: 50) { totalCount edges { node { title progress ${SOURCE} } } } } } } }`);
   expect(processes.errors).toBeUndefined();
   const imported = (processes.data as any).processes.edges.map((e: any) => e.node).filter((p: any) => p.source.system === "DECIDIM");
   expect(imported.length).toBeGreaterThan(1);
-  for (const p of imported) expect(isDecidimSource(p.source)).toBe(true);
-  const withProposals = imported.find((p: any) => p.proposals.totalCount > 100)!;
-  expect(withProposals).toBeDefined();
+  for (const p of imported) expect(isDecidim(p)).toBe(true);
+  // The FMIC consultation: its proposals take several of Decidim's pages (50 each).
+  const withProposals = [...imported].sort((a: any, b: any) => b.proposals.totalCount - a.proposals.totalCount)[0];
+  expect(withProposals.proposals.totalCount).toBeGreaterThan(50);
   const proposals = withProposals.proposals.edges.map((e: any) => e.node);
-  expect(proposals.every((p: any) => isDecidimSource(p.source) && p.authorsCount >= 0)).toBe(true);
-  expect(new Set(proposals.map((p: any) => p.status))).toEqual(new Set(["PUBLISHED", "SELECTED", "NOT_SELECTED", "WITHDRAWN"]));
+  expect(proposals.every((p: any) => isDecidim(p) && p.authorsCount >= 0)).toBe(true);
+  // Every state Decidim shows; what authors withdrew is not imported.
+  expect(new Set(proposals.map((p: any) => p.status))).toEqual(new Set(["PUBLISHED", "SELECTED", "NOT_SELECTED"]));
+  expect(first.skipped.withdrawnProposals).toBeGreaterThan(0);
   const withResults = imported.find((p: any) => p.processResults.totalCount > 0)!;
-  expect(withResults.processResults.edges.every((e: any) => isDecidimSource(e.node.source))).toBe(true);
+  expect(withResults.processResults.edges.every((e: any) => isDecidim(e.node))).toBe(true);
 
-  // A proposal hidden by Decidim's moderators is gone from the graph after the next sync, on every path.
-  const victim = proposals.find((p: any) => p.status === "PUBLISHED");
+  // A proposal hidden by Decidim's moderators, and one its author withdraws, are gone from the graph after the next
+  // sync, on every path.
+  const [victim, withdrawn] = proposals.filter((p: any) => p.status === "PUBLISHED");
   standin.store.hide("proposal", Number(victim.source.externalId.split("/")[1]));
+  standin.store.withdraw("proposal", Number(withdrawn.source.externalId.split("/")[1]));
   const second = await sync();
   expect(second.error ?? null).toBeNull();
-  expect(second.counts.proposals.removed).toBe(1);
+  expect(second.counts.proposals.removed).toBe(2);
+  expect((await gql(system.gatewayUrl, `query($id: ID!) { proposal(id: $id) { id } }`, { id: String(withdrawn.databaseId) })).data).toEqual({ proposal: null });
   const after = await gql(system.gatewayUrl, `query($id: ID!, $title: String!) { proposal(id: $id) { id } searchProposals(query: $title, first: 5) { edges { node { proposal { databaseId } } } } processes(first: 100) { edges { node { id proposals(first: 1) { totalCount } } } } }`, {
     id: String(victim.databaseId),
     title: `"${victim.title}"`,
@@ -80,7 +91,7 @@ it("imports the stand-in: a council's assembly meetings and a process's proposal
   expect(after.errors).toBeUndefined();
   expect((after.data as any).proposal).toBeNull();
   expect((after.data as any).searchProposals.edges.map((e: any) => e.node.proposal.databaseId)).not.toContain(victim.databaseId);
-  expect((after.data as any).processes.edges.find((e: any) => e.node.id === withProposals.id).node.proposals.totalCount).toBe(withProposals.proposals.totalCount - 1);
+  expect((after.data as any).processes.edges.find((e: any) => e.node.id === withProposals.id).node.proposals.totalCount).toBe(withProposals.proposals.totalCount - 2);
 
   // Nothing new in Decidim: the third sync writes nothing.
   const third = await sync();

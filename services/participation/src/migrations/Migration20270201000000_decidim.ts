@@ -63,7 +63,7 @@ export class Migration20270201000000_decidim extends Migration {
       agenda jsonb not null default '[]' check (jsonb_typeof(agenda) = 'array'),
       closed boolean not null, closing_report text,
       attendees_count integer check (attendees_count >= 0), contributions_count integer check (contributions_count >= 0),
-      attending_organizations text, withdrawn boolean not null,
+      attending_organizations text,
       ${source})`);
     this.addSql(`create index assembly_meeting_assembly_idx on ${s}.assembly_meeting (assembly_id, starts_at, id)`);
     this.addSql(sourceIndex(s, "assembly_meeting"));
