@@ -278,6 +278,22 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     expect(snapshot.proposals.length).toBeGreaterThan(100);
   });
 
+  it("cleans what a hostile instance sends: no NUL, control character or lone surrogate reaches a record", async () => {
+    const store = standin.store;
+    const proposal = store.data.proposals.find((p) => p.publishedAt !== null && !p.hidden)!;
+    store.update("proposal", proposal.id, { title: { "pt-BR": "Ciclo\u0000via \u001b[31mjá\ud800" }, body: { "pt-BR": "<p>Corpo&#1;\u0007 com linha</p>" } });
+    const meeting = store.data.meetings.find((m) => m.publishedAt !== null && !m.hidden && m.typeOfMeeting !== "online")!;
+    store.update("meeting", meeting.id, { address: "Rua\u0000 A\u0085, 1", attendingOrganizations: "Associação\u0000 B" });
+    const snapshot = await client().readSnapshot();
+    const read = snapshot.proposals.find((p) => p.externalId === String(proposal.id))!;
+    expect(read.title).toBe("Ciclovia [31mjá\ufffd");
+    expect(read.body).toBe("Corpo com linha");
+    const where = snapshot.meetings.find((m) => m.externalId === String(meeting.id))!;
+    expect(where.address).toMatch(/^Rua A, 1/);
+    expect(where.attendingOrganizations).toBe("Associação B");
+    expect(JSON.stringify(snapshot)).not.toMatch(/\\u00[01][0-9a-f]|\\ud[89ab]/i);
+  });
+
   it("fails as a whole when Decidim breaks down in the middle of a read", async () => {
     let requests = 0;
     const breaking: typeof fetch = async (input, init) => {

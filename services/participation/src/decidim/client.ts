@@ -22,7 +22,7 @@ import type {
   DecidimSpaceRef,
 } from "./records";
 import { DECIDIM_QUERIES, type DecidimOperation } from "./queries";
-import { pickText, type TranslatedText } from "./text";
+import { cleanText, pickText, type TranslatedText } from "./text";
 
 /** Why a read failed. Every code means: no snapshot, nothing to apply. */
 export type DecidimErrorCode =
@@ -473,7 +473,8 @@ export class DecidimClient {
     }
     let json: { data?: T | null; errors?: { message?: string }[] };
     try {
-      json = JSON.parse(text);
+      // Every string of the answer (ids, slugs, names, versions, error messages, texts) cleaned once, here.
+      json = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? cleanText(value) : value));
     } catch (error) {
       throw new Retryable(fail("DECIDIM_BAD_RESPONSE", "the answer is not JSON", status, error));
     }
