@@ -294,6 +294,29 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     expect(JSON.stringify(snapshot)).not.toMatch(/\\u00[01][0-9a-f]|\\ud[89ab]/i);
   });
 
+  it("reads a count or progress no Decidim could hold (negative, fractional, beyond an integer, 1e9 %) as unknown", async () => {
+    const hostile: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const json = await res.json();
+      const proposal = json.data?.component?.proposals?.edges?.[0]?.node;
+      if (proposal) Object.assign(proposal, { voteCount: 2 ** 53, endorsementsCount: -5, totalCommentsCount: 1.5, authorsCount: -1 });
+      const result = json.data?.component?.results?.edges?.[0]?.node;
+      if (result) result.progress = 1e9;
+      const meeting = json.data?.component?.meetings?.edges?.[0]?.node;
+      if (meeting) Object.assign(meeting, { attendeeCount: -3, contributionCount: 2 ** 31 });
+      const project = json.data?.component?.budgets?.edges?.[0]?.node?.projects?.[0];
+      if (project) project.budget_amount = -100;
+      return new Response(JSON.stringify(json), { status: res.status, headers: { "content-type": "application/json" } });
+    };
+    const snapshot = await client({ fetch: hostile }).readSnapshot();
+    const counts = snapshot.proposals.flatMap((p) => [p.voteCount, p.endorsementsCount, p.commentsCount, p.authorsCount]);
+    counts.push(...snapshot.meetings.flatMap((m) => [m.attendeesCount, m.contributionsCount]));
+    expect(counts.filter((n) => n !== null && !(Number.isInteger(n) && n >= 0 && n < 2 ** 31))).toEqual([]);
+    expect(snapshot.results.filter((r) => r.progress !== null && !(r.progress >= 0 && r.progress <= 100))).toEqual([]);
+    expect(snapshot.projects.filter((p) => !(p.budgetAmount >= 0))).toEqual([]);
+    expect(snapshot.proposals.some((p) => p.voteCount === null)).toBe(true);
+  });
+
   it("fails as a whole when Decidim breaks down in the middle of a read", async () => {
     let requests = 0;
     const breaking: typeof fetch = async (input, init) => {
