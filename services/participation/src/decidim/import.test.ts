@@ -180,4 +180,25 @@ describe("Decidim import", () => {
     const entries = await em().execute<{ n: number }[]>(`select count(*)::int as n from "${schema}".audit_entry where action = 'decidim.sync' and actor_sub = 'system:decidim-sync'`);
     expect(entries[0].n).toBe(3);
   });
+
+  it("a process Decidim no longer lists leaves the graph even when a council's works cite it (the works stay, without it)", async () => {
+    await apply(contagemSnapshot());
+    const staff = await staffToken();
+    const { processes } = await read(`{ processes(first: 50) { edges { node { id title source { system externalId } } } } }`);
+    const cited = processes.edges.map((e: any) => e.node).find((p: any) => p.source.system === "DECIDIM");
+    const { council } = await read(`{ council(slug: "conselho-regional-nacional") { id } }`);
+    const created = await read(
+      `mutation($i: CreateInterventionInput!) { createIntervention(input: $i) { intervention { id } } }`,
+      { i: { councilId: council.id, processId: cited.id, title: "Obra que cita um processo do Decide Contagem", estimatedCost: 1000, year: 2026 } },
+      staff,
+    );
+    const gone = copy(contagemSnapshot());
+    gone.processes = gone.processes.filter((p) => `ParticipatoryProcess/${p.externalId}` !== cited.source.externalId);
+    const run = await apply(gone);
+    expect(run.counts.processes.removed).toBe(1);
+    const after = await read(`query($id: ID!) { process(id: $id) { id } }`, { id: cited.id });
+    expect(after.process).toBeNull();
+    const works = await read(`query($id: ID!) { intervention(id: $id) { id process { id } } }`, { id: created.createIntervention.intervention.id });
+    expect(works.intervention).toEqual({ id: created.createIntervention.intervention.id, process: null });
+  });
 });

@@ -2,6 +2,7 @@ import { civilToday, DEFAULT_AUDIT_SCHEMA, recordRemovals, RemovalReason } from 
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AssemblyEntity } from "../decide/assembly.entity";
+import { InterventionEntity } from "../interventions/intervention.entity";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "../processes/process.entity";
 import { ProposalEntity } from "../proposals/proposal.entity";
 import { AssemblyMeetingEntity } from "./assembly-meeting.entity";
@@ -137,6 +138,10 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     await remove(tx, where, "Proposal", ProposalEntity, projects);
     const goneProcesses = processes.gone.map((p) => p.id);
     if (goneProcesses.length) {
+      // A council's works may cite an imported process (createIntervention): they are the council's record and stay,
+      // without the citation, rather than hold the process (and every later sync) in place.
+      for (const works of await tx.find(InterventionEntity, { process: { $in: goneProcesses } })) works.process = null;
+      await tx.flush();
       await tx.nativeDelete(PhaseEntity, { process: { $in: goneProcesses } });
       await tx.nativeDelete(ProcessMeetingEntity, { process: { $in: goneProcesses } });
     }

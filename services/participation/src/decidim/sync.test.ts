@@ -46,6 +46,20 @@ describe("Decidim sync job", () => {
     expect(audit).toEqual({ action: "decidim.sync.failed", actor_sub: "system:decidim-sync" });
   });
 
+  it("a snapshot the database refuses changes nothing and is recorded without its records' text or SQL", async () => {
+    const before = await imported();
+    const snapshot = contagemSnapshot();
+    snapshot.proposals[0].title = "Maria da Silva propõe ciclovia";
+    snapshot.proposals[0].voteCount = 2 ** 40; // beyond PostgreSQL's integer
+    const run = await runDecidimSync(em(), async () => snapshot, { auditSchema: db.auditSchema });
+    expect(run.error).toBe("the snapshot could not be applied (DriverException, SQLSTATE 22003); nothing changed");
+    expect(run.error!.length).toBeLessThan(300);
+    expect(run.error).not.toMatch(/Maria|insert|update/i);
+    expect(await imported()).toBe(before);
+    const [audit] = await em().execute(`select details::text as details from "${db.auditSchema}".audit_entry where entity_type = 'DecidimSyncRun' and entity_id = ?`, [run.id]);
+    expect(audit.details).not.toMatch(/Maria|insert/i);
+  });
+
   it("runs on the job queue, one sync at a time however often it is asked", async () => {
     let active = 0;
     let most = 0;

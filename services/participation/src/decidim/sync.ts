@@ -4,6 +4,7 @@ import { PgBoss } from "pg-boss";
 import { applyDecidimSnapshot, SYNC_ACTOR } from "./import";
 import type { DecidimSnapshot } from "./records";
 import type { DecidimSyncConfig } from "./sync.config";
+import { cleanText } from "./text";
 import { DecidimSyncRunEntity } from "./sync-run.entity";
 
 /** The queue of the sync's jobs, beside the webhooks' deliveries (same pg-boss schema). */
@@ -14,17 +15,34 @@ export type ReadSnapshot = () => Promise<DecidimSnapshot>;
 
 /**
  * One sync: reads a whole snapshot, then applies it in one transaction. A failure — reading (the API down, a page
- * refused) or applying — changes nothing in the graph: it is recorded as a failed run (with its error's message, and an
- * audit entry) and the next sync starts over.
+ * refused) or applying — changes nothing in the graph: it is recorded as a failed run (a read's error message; an
+ * apply's kind and SQLSTATE only), with an audit entry, and the next sync starts over.
  */
 export async function runDecidimSync(em: EntityManager, readSnapshot: ReadSnapshot, options: { auditSchema?: string; today?: string } = {}): Promise<DecidimSyncRunEntity> {
   const startedAt = new Date();
+  const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
+  let snapshot: DecidimSnapshot;
   try {
-    return await applyDecidimSnapshot(em.fork(), await readSnapshot(), options);
+    snapshot = await readSnapshot();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return recordFailure(em.fork(), startedAt, message.slice(0, 2_000), options.auditSchema ?? DEFAULT_AUDIT_SCHEMA);
+    return recordFailure(em.fork(), startedAt, cleanText(error instanceof Error ? error.message : String(error)).slice(0, 2_000), auditSchema);
   }
+  try {
+    return await applyDecidimSnapshot(em.fork(), snapshot, options);
+  } catch (error) {
+    return recordFailure(em.fork(), startedAt, applyFailure(error), auditSchema);
+  }
+}
+
+/**
+ * What a failed apply records (STAFF read it in `decidimSyncRuns`): the error's kind and SQLSTATE only. The database's
+ * message carries the statement with the records' texts, which may quote a person, and may hold the very text that
+ * made it fail (then recording it would fail too).
+ */
+function applyFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return `the snapshot could not be applied (${name}${typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? `, SQLSTATE ${code}` : ""}); nothing changed`;
 }
 
 async function recordFailure(em: EntityManager, startedAt: Date, error: string, auditSchema: string): Promise<DecidimSyncRunEntity> {
