@@ -1,6 +1,6 @@
 import { DecidimStandin } from "@contagem/decidim-standin";
 import { gql, until } from "@contagem/testkit";
-import { startStackProcess, type StackProcess } from "./stack-process";
+import { startStackProcess, type StackProcess } from "./stack-process.fixtures";
 
 /**
  * Issue 17's acceptance as an operator sees it: with the stand-in Decidim running and DECIDIM_API_URL pointing at it,

@@ -1,6 +1,6 @@
 import { until } from "@contagem/testkit";
 import { connect } from "node:net";
-import { startStackProcess, type StackProcess } from "./stack-process";
+import { startStackProcess, type StackProcess } from "./stack-process.fixtures";
 
 /**
  * `npm start` exactly as a user (or a process manager) runs it: a SIGTERM or Ctrl-C sent to the npm process must

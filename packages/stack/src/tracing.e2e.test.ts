@@ -1,6 +1,6 @@
 import { until } from "@contagem/testkit";
 import { createServer, type Server } from "node:http";
-import { startStackProcess, type StackProcess } from "./stack-process";
+import { startStackProcess, type StackProcess } from "./stack-process.fixtures";
 
 /**
  * OpenTelemetry traces end to end: the stack as `npm start` runs it (gateway and subgraphs in their own processes),
