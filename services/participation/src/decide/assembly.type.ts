@@ -3,8 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 
 @ObjectType("Assembly", {
   description:
-    "A participatory space of Decide Contagem (a Decidim assembly): a body's page on the platform, e.g. a regional council's, with its rules and mandate. " +
-    "Seeded from the public record and, once the sync finds it on Decidim, with its imported description and meetings (read-only).",
+    "A participatory space of Decide Contagem (a Decidim assembly): a body's page on the platform, e.g. a regional council's, with its rules and mandate.",
 })
 export class Assembly extends NodeType {
   @Field({ description: "Its slug on the platform." })
@@ -16,14 +15,8 @@ export class Assembly extends NodeType {
   @Field({ description: "Its address on Decide Contagem." })
   url: string;
 
-  @Field({ description: "What the public record states about it, one fact a line; empty for a space only imported from Decidim." })
+  @Field({ description: "What the public record states about it, one fact a line." })
   facts: string;
-
-  @Field(() => String, { nullable: true, description: "Its subtitle on Decide Contagem, as imported; null when not imported or none." })
-  subtitle?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Its description on Decide Contagem (plain text), as imported; null when not imported." })
-  description?: string | null;
 
   @OwnSources()
   sources: Source[];
