@@ -12,11 +12,12 @@ case "$command" in
   meetings) exec node services/meetings/dist/main.js "$@" ;;
   participation) exec node services/participation/dist/main.js "$@" ;;
   webhooks) exec node services/councils/dist/webhooks/delivery/worker.main.js "$@" ;;
+  decidim) exec node services/participation/dist/decidim/sync.main.js "$@" ;;
   migrate) exec node packages/stack/dist/migrate-cli.js "$@" ;;
   export) exec node packages/stack/dist/export-cli.js "$@" ;;
   stack) exec node packages/stack/dist/main.js "$@" ;;
   *)
-    echo "usage: <gateway|councils|meetings|participation|webhooks|migrate|export|stack> [args]; got \"$command\"" >&2
+    echo "usage: <gateway|councils|meetings|participation|webhooks|decidim|migrate|export|stack> [args]; got \"$command\"" >&2
     exit 64
     ;;
 esac

@@ -33,6 +33,8 @@ export const NODE_TYPES: Readonly<Record<string, SubgraphName>> = {
   Intervention: "participation",
   Candidacy: "participation",
   Assembly: "participation",
+  ProcessResult: "participation",
+  AssemblyMeeting: "participation",
 };
 
 /** Until then, the plain integer ids of before global ids are still accepted wherever an id is taken. */

@@ -1,6 +1,8 @@
 import { demoRegions, seedCouncilsDemo } from "@contagem/councils";
 import { seedMeetingsDemo } from "@contagem/meetings";
 import { seedParticipationDemo } from "@contagem/participation";
+import { contagemSnapshot } from "../../../services/participation/src/decidim/decidim.fixtures";
+import { applyDecidimSnapshot } from "../../../services/participation/src/decidim/import";
 import { adminToken, gql, mintToken, probeCursors, startSystem, type RunningSystem } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFile } from "node:fs/promises";
@@ -97,6 +99,9 @@ beforeAll(async () => {
   const participation = system.subgraphs.participation.orm.em.fork();
   await participation.execute(`insert into "${participation.config.get("schema")}".assembly (slug, name, facts, sources)
     values ('assembleia-sintetica', 'Assembleia sintética', 'Dados de teste.', '[]')`);
+  // Decide Contagem's records (issue 17): two sync runs, an assembly with two meetings, a process with results.
+  const auditSchema = system.subgraphs.participation.database.auditSchema;
+  for (let run = 0; run < 2; run++) await applyDecidimSnapshot(system.subgraphs.participation.orm.em.fork() as EntityManager, contagemSnapshot(), { auditSchema });
   // Nor does it record roll calls: two nominal votes of one member who attended twice, on deliberations of their meetings.
   const voter = await pick("meetings", `${withTwo("attendance", "mandate_id")} order by 1 limit 1`);
   const meetingsEm = system.subgraphs.meetings.orm.em.fork();
@@ -110,7 +115,9 @@ beforeAll(async () => {
   parents.participation = {
     Meeting: meetingId,
     Proposal: proposalId,
-    ParticipatoryProcess: await pick("participation", withTwo("proposal", "process_id")),
+    // The OGP vote imported from Decidim: two or more options (proposals) and two results.
+    ParticipatoryProcess: await pick("participation", `${withTwo("process_result", "process_id")} order by 1 limit 1`),
+    Assembly: await pick("participation", `${withTwo("assembly_meeting", "assembly_id")} order by 1 limit 1`),
     Council: region,
     Territory: territory,
     Deliberation: deliberation,

@@ -45,7 +45,7 @@ describe("the image's entrypoint", () => {
   const commands = entrypointCommands();
 
   it("runs every process of the system, each from a script that exists", () => {
-    expect([...commands.keys()].sort()).toEqual(["councils", "export", "gateway", "meetings", "migrate", "participation", "stack", "webhooks"]);
+    expect([...commands.keys()].sort()).toEqual(["councils", "decidim", "export", "gateway", "meetings", "migrate", "participation", "stack", "webhooks"]);
     for (const [command, args] of commands) {
       const script = args.at(-1)!;
       expect([command, existsSync(join(ROOT, sourceOf(script)))]).toEqual([command, true]);

@@ -195,6 +195,8 @@ export async function startStack(config: StackConfig, logger: Logger): Promise<S
     // The webhook worker starts once the subgraphs have migrated (their outboxes and the subscriptions exist); a crashed
     // worker is restarted like a service, and the queue hands its unfinished deliveries out again.
     if (config.webhooks !== false) run("webhooks", "services/councils/dist/webhooks/delivery/worker.main.js", {});
+    // The Decide Contagem sync (a job on the same queue) only where its API is configured: unset, nothing runs.
+    if (config.env.DECIDIM_API_URL?.trim()) run("decidim-sync", "services/participation/dist/decidim/sync.main.js", {});
     if (config.openDataSchedule) {
       openData = scheduleOpenData({ pattern: config.openDataSchedule, databaseUrl, embedded: Boolean(embedded), openDataDir, env: { ...PROCESS_ENV_DEFAULTS, ...config.env, PII_KEY: piiKey }, logger });
     }

@@ -5,6 +5,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFINITIONS, ROOT } from "./artifacts";
 import { seedDemoInto } from "./seed-demo";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { contagemSnapshot } from "../../../services/participation/src/decidim/decidim.fixtures";
+import { applyDecidimSnapshot } from "../../../services/participation/src/decidim/import";
 
 /**
  * Relay's global object identification through the gateway (issue 12, §2), generated from the schema: every type
@@ -46,6 +49,8 @@ beforeAll(async () => {
   system = await startSystem(DEFINITIONS, await readFile(join(ROOT, "gateway", "supergraph.graphql"), "utf8"), { queryLimits: false });
   const orms = { councils: system.subgraphs.councils.orm, meetings: system.subgraphs.meetings.orm, participation: system.subgraphs.participation.orm };
   await seedDemoInto(orms, { years: 2, councils: 3, seed: 7, participants: 200 });
+  // Decide Contagem's records (its results and assemblies' meetings are Nodes only imported records have).
+  await applyDecidimSnapshot(orms.participation.em.fork() as EntityManager, contagemSnapshot(), { auditSchema: system.subgraphs.participation.database.auditSchema });
   // No seed records a council election: STAFF records a candidacy, as the city would.
   const staff = await mintToken({ sub: "staff-relay", roles: ["STAFF"] });
   const process = await gql(system.gatewayUrl, `mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { id } } }`, {

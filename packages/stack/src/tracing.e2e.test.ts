@@ -1,11 +1,6 @@
-import { SUBGRAPHS } from "@contagem/gateway";
-import { freePort, freshSchemaName, until } from "@contagem/testkit";
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { until } from "@contagem/testkit";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ROOT } from "./artifacts";
+import { startStackProcess, type StackProcess } from "./stack-process.fixtures";
 
 /**
  * OpenTelemetry traces end to end: the stack as `npm start` runs it (gateway and subgraphs in their own processes),
@@ -45,8 +40,7 @@ const NEEDLE = "needle-traced-variable-5e1b";
 const received: Span[] = [];
 const bodies: string[] = [];
 let receiver: Server;
-let stack: ChildProcess | undefined;
-let dataDir: string;
+let stack: StackProcess | undefined;
 let gatewayUrl: string;
 
 beforeAll(async () => {
@@ -67,43 +61,17 @@ beforeAll(async () => {
   await new Promise<void>((done) => receiver.listen(0, "127.0.0.1", done));
   const receiverPort = (receiver.address() as { port: number }).port;
 
-  dataDir = await mkdtemp(join(tmpdir(), "contagem-tracing-"));
-  const ports: Record<string, number> = { PORT: await freePort() };
-  for (const { name } of SUBGRAPHS) ports[`${name.toUpperCase()}_PORT`] = await freePort();
-  const database = process.env.TEST_EMBEDDED_DATABASE
-    ? {}
-    : {
-        DATABASE_URL: process.env.DATABASE_URL,
-        ...Object.fromEntries(["councils", "meetings", "participation", "audit"].map((s) => [`${s.toUpperCase()}_DB_SCHEMA`, freshSchemaName(s)])),
-      };
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    ...database,
-    DATA_DIR: dataDir,
-    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiverPort}`,
-    OTEL_BSP_SCHEDULE_DELAY: "100",
-  };
-  if (!env.DATABASE_URL) delete env.DATABASE_URL;
-  delete env.OTEL_SERVICE_NAME;
-  stack = spawn(process.execPath, [join(ROOT, "packages/stack/dist/main.js")], { cwd: ROOT, env, detached: true });
-  let output = "";
-  stack.stdout!.on("data", (d) => (output += d));
-  stack.stderr!.on("data", (d) => (output += d));
-  await until(async () => output.includes("GraphQL API and IDE"), 150_000).catch(() => {
-    throw new Error(`the stack did not come up:\n${output}`);
+  stack = await startStackProcess({
+    command: "launcher",
+    prefix: "contagem-tracing",
+    env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiverPort}`, OTEL_BSP_SCHEDULE_DELAY: "100", OTEL_SERVICE_NAME: undefined },
   });
-  gatewayUrl = `http://127.0.0.1:${ports.PORT}/graphql`;
+  gatewayUrl = stack.gatewayUrl;
 }, 200_000);
 
 afterAll(async () => {
-  try {
-    if (stack?.pid) process.kill(-stack.pid, "SIGKILL");
-  } catch {
-    // ESRCH: already gone.
-  }
+  await stack?.cleanup();
   await new Promise((done) => receiver?.close(done));
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const attribute = (span: Span, key: string): string | undefined => {

@@ -1,4 +1,5 @@
 import { BBOX_SETTING, municipalityBbox, type SubgraphDefinition } from "@contagem/schema";
+import { assemblyCouncils, ASSEMBLY_COUNCILS_SETTING } from "./decidim/councils";
 import { entities } from "./entities";
 import { participationOpenData } from "./open-data";
 import { migrations } from "./migrations";
@@ -16,6 +17,10 @@ export const participation: SubgraphDefinition = {
   secrets: ["PII_KEY"],
   openData: participationOpenData,
   // MUNICIPALITY_BBOX: the area the coordinates of works must fall in (see place-check.ts).
-  settings: [BBOX_SETTING],
-  checkSettings: (settings) => void municipalityBbox(settings),
+  // DECIDIM_ASSEMBLY_COUNCILS: which Decide Contagem assembly is which council's (decidim/councils.ts).
+  settings: [BBOX_SETTING, ASSEMBLY_COUNCILS_SETTING],
+  checkSettings: (settings) => {
+    municipalityBbox(settings);
+    assemblyCouncils(settings);
+  },
 };

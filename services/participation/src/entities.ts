@@ -2,6 +2,10 @@ import { BaseEntity, PlaceEmbeddable } from "@contagem/schema";
 import { BallotChoiceEntity, BallotEntity } from "./ballots/ballot.entity";
 import { ContributionEntity, MeetingPresenceEntity } from "./contributions/contribution.entity";
 import { AssemblyEntity } from "./decide/assembly.entity";
+import { AssemblyMeetingEntity } from "./decidim/assembly-meeting.entity";
+import { ProcessResultEntity } from "./decidim/process-result.entity";
+import { ImportedFrom } from "./decidim/source.entity";
+import { DecidimSyncRunEntity } from "./decidim/sync-run.entity";
 import { CandidacyEntity } from "./elections/candidacy.entity";
 import { InterventionEntity, MilestoneEntity } from "./interventions/intervention.entity";
 import { ParticipantEntity } from "./participants/participant.entity";
@@ -11,6 +15,7 @@ import { ProposalEntity, SupportEntity } from "./proposals/proposal.entity";
 export const entities = [
   BaseEntity,
   PlaceEmbeddable,
+  ImportedFrom,
   ParticipantEntity,
   ProcessEntity,
   PhaseEntity,
@@ -25,4 +30,7 @@ export const entities = [
   MilestoneEntity,
   CandidacyEntity,
   AssemblyEntity,
+  ProcessResultEntity,
+  AssemblyMeetingEntity,
+  DecidimSyncRunEntity,
 ];

@@ -1,10 +1,11 @@
 import { buildFederatedSchema, RecordProvenance, referenceById, tryParseId, type FederatedSchema, type RequestContext } from "@contagem/schema";
 import { ContributionResolver } from "./contributions/contribution.resolver";
 import { InterventionResolver } from "./interventions/intervention.resolver";
-import { assemblyById, candidacyById, interventionById, processById, proposalById } from "./loaders";
+import { assemblyById, assemblyMeetingById, candidacyById, processResultById, interventionById, processById, proposalById } from "./loaders";
 import { visibleContribution } from "./contributions/contribution.visibility";
 import { ParticipantResolver } from "./participants/participant.resolver";
 import { AssemblyResolver } from "./decide/decide.resolver";
+import { AssemblyMeetingResolver, DecidimSyncRunResolver, ProcessResultResolver } from "./decidim/decidim.resolver";
 import { ProcessResolver } from "./processes/process.resolver";
 import { ProposalResolver } from "./proposals/proposal.resolver";
 import {
@@ -25,6 +26,9 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
       resolvers: [
         ProcessResolver,
         AssemblyResolver,
+        AssemblyMeetingResolver,
+        ProcessResultResolver,
+        DecidimSyncRunResolver,
         ProposalResolver,
         ContributionResolver,
         InterventionResolver,
@@ -44,8 +48,11 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
       Intervention: { __resolveReference: referenceById(interventionById) },
       Candidacy: { __resolveReference: referenceById(candidacyById) },
       Assembly: { __resolveReference: referenceById(assemblyById) },
+      ProcessResult: { __resolveReference: referenceById(processResultById) },
+      AssemblyMeeting: { __resolveReference: referenceById(assemblyMeetingById) },
       Contribution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleContribution(ctx, idOf(ref)!)) },
-      Council: { __resolveReference: stub },
+      // A council's representation carries `slug` when a field here @requires it (decidimAssembly).
+      Council: { __resolveReference: (ref: Reference & { slug?: unknown }) => (idOf(ref) === null ? null : { id: idOf(ref), slug: typeof ref.slug === "string" ? ref.slug : undefined }) },
       // A meeting's representation carries `recordedFrom` when a field here @requires it.
       Meeting: {
         __resolveReference: (ref: Reference) =>

@@ -1,5 +1,6 @@
-import { Entity, Property, type Opt } from "@mikro-orm/core";
+import { Embedded, Entity, Property, type Opt } from "@mikro-orm/core";
 import { BaseEntity, type SourceRecord } from "@contagem/schema";
+import { ImportedFrom } from "../decidim/source.entity";
 
 /** A participatory space of Decide Contagem (Decidim's "assembly"): a body's page on the platform. */
 @Entity({ tableName: "assembly" })
@@ -24,4 +25,16 @@ export class AssemblyEntity extends BaseEntity {
 
   @Property({ length: 64, nullable: true, hidden: true })
   recordHash?: string | null;
+
+  /** Its subtitle on Decide Contagem, as imported; null when not imported or none. */
+  @Property({ type: "text", nullable: true })
+  subtitle?: string | null;
+
+  /** Its description on Decide Contagem (plain text), as imported; null when not imported. */
+  @Property({ type: "text", nullable: true })
+  description?: string | null;
+
+  /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
+  importedFrom?: ImportedFrom | null;
 }

@@ -3,7 +3,8 @@ import { Field, ObjectType } from "type-graphql";
 
 @ObjectType("Assembly", {
   description:
-    "A participatory space of Decide Contagem (a Decidim assembly): a body's page on the platform, e.g. a regional council's, with its rules and mandate.",
+    "A participatory space of Decide Contagem (a Decidim assembly): a body's page on the platform, e.g. a regional council's, with its rules and mandate. " +
+    "Seeded from the public record and, once the sync finds it on Decidim, with its imported description and meetings (read-only).",
 })
 export class Assembly extends NodeType {
   @Field({ description: "Its slug on the platform." })
@@ -15,8 +16,14 @@ export class Assembly extends NodeType {
   @Field({ description: "Its address on Decide Contagem." })
   url: string;
 
-  @Field({ description: "What the public record states about it, one fact a line." })
+  @Field({ description: "What the public record states about it, one fact a line; empty for a space only imported from Decidim." })
   facts: string;
+
+  @Field(() => String, { nullable: true, description: "Its subtitle on Decide Contagem, as imported; null when not imported or none." })
+  subtitle?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its description on Decide Contagem (plain text), as imported; null when not imported." })
+  description?: string | null;
 
   @OwnSources()
   sources: Source[];

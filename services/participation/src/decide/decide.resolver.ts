@@ -1,5 +1,8 @@
 import { record } from "@contagem/record";
-import { findPage, PageArgs, sourcesOf, type RequestContext } from "@contagem/schema";
+import { findPage, PageArgs, pagesByParent, sourcesOf, type RequestContext } from "@contagem/schema";
+import { AssemblyMeetingEntity } from "../decidim/assembly-meeting.entity";
+import { AssemblyMeetingConnection } from "../decidim/decidim.type";
+import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "../decidim/source.type";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { CouncilRef, ref } from "../references/references.type";
 import { AssemblyEntity } from "./assembly.entity";
@@ -46,6 +49,27 @@ export class AssemblyResolver {
   @FieldResolver(() => String)
   url(@Root() assembly: AssemblyEntity): string {
     return `${DECIDE_HOST}/assemblies/${assembly.slug}`;
+  }
+
+  @FieldResolver(() => RecordSource, { description: SOURCE_DESCRIPTION + " A space of the public record is DECIDIM once the sync finds it there." })
+  source(@Root() assembly: AssemblyEntity): RecordSource {
+    return recordSource(assembly.importedFrom);
+  }
+
+  @FieldResolver(() => AssemblyMeetingConnection, {
+    description: "Its meetings as Decide Contagem publishes them (imported, read-only), oldest first; `updatedSince` for incremental sync.",
+  })
+  async meetings(
+    @Root() assembly: AssemblyEntity,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Arg("updatedSince", () => Date, { nullable: true, description: "Only meetings changed at or after this time (ISO 8601 instant)." }) updatedSince?: Date,
+  ) {
+    const filter = updatedSince ? { sql: "t.updated_at >= ?", params: [updatedSince] } : undefined;
+    const loader = pagesByParent<AssemblyMeetingEntity>(ctx, "assembly.meetings", {
+      entity: AssemblyMeetingEntity, parentColumn: "assembly_id", sort: [{ column: "starts_at", property: "startsAt" }], direction: "asc", filter,
+    }, page);
+    return new AssemblyMeetingConnection(await loader.load(assembly.id));
   }
 
   @FieldResolver(() => CouncilRef, { nullable: true, description: "The council whose space it is, where the record says so." })

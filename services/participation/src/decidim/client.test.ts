@@ -278,6 +278,45 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     expect(snapshot.proposals.length).toBeGreaterThan(100);
   });
 
+  it("cleans what a hostile instance sends: no NUL, control character or lone surrogate reaches a record", async () => {
+    const store = standin.store;
+    const proposal = store.data.proposals.find((p) => p.publishedAt !== null && !p.hidden)!;
+    store.update("proposal", proposal.id, { title: { "pt-BR": "Ciclo\u0000via \u001b[31mjá\ud800" }, body: { "pt-BR": "<p>Corpo&#1;\u0007 com linha</p>" } });
+    const meeting = store.data.meetings.find((m) => m.publishedAt !== null && !m.hidden && m.typeOfMeeting !== "online")!;
+    store.update("meeting", meeting.id, { address: "Rua\u0000 A\u0085, 1", attendingOrganizations: "Associação\u0000 B" });
+    const snapshot = await client().readSnapshot();
+    const read = snapshot.proposals.find((p) => p.externalId === String(proposal.id))!;
+    expect(read.title).toBe("Ciclovia [31mjá\ufffd");
+    expect(read.body).toBe("Corpo com linha");
+    const where = snapshot.meetings.find((m) => m.externalId === String(meeting.id))!;
+    expect(where.address).toMatch(/^Rua A, 1/);
+    expect(where.attendingOrganizations).toBe("Associação B");
+    expect(JSON.stringify(snapshot)).not.toMatch(/\\u00[01][0-9a-f]|\\ud[89ab]/i);
+  });
+
+  it("reads a count or progress no Decidim could hold (negative, fractional, beyond an integer, 1e9 %) as unknown", async () => {
+    const hostile: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const json = await res.json();
+      const proposal = json.data?.component?.proposals?.edges?.[0]?.node;
+      if (proposal) Object.assign(proposal, { voteCount: 2 ** 53, endorsementsCount: -5, totalCommentsCount: 1.5, authorsCount: -1 });
+      const result = json.data?.component?.results?.edges?.[0]?.node;
+      if (result) result.progress = 1e9;
+      const meeting = json.data?.component?.meetings?.edges?.[0]?.node;
+      if (meeting) Object.assign(meeting, { attendeeCount: -3, contributionCount: 2 ** 31 });
+      const project = json.data?.component?.budgets?.edges?.[0]?.node?.projects?.[0];
+      if (project) project.budget_amount = -100;
+      return new Response(JSON.stringify(json), { status: res.status, headers: { "content-type": "application/json" } });
+    };
+    const snapshot = await client({ fetch: hostile }).readSnapshot();
+    const counts = snapshot.proposals.flatMap((p) => [p.voteCount, p.endorsementsCount, p.commentsCount, p.authorsCount]);
+    counts.push(...snapshot.meetings.flatMap((m) => [m.attendeesCount, m.contributionsCount]));
+    expect(counts.filter((n) => n !== null && !(Number.isInteger(n) && n >= 0 && n < 2 ** 31))).toEqual([]);
+    expect(snapshot.results.filter((r) => r.progress !== null && !(r.progress >= 0 && r.progress <= 100))).toEqual([]);
+    expect(snapshot.projects.filter((p) => !(p.budgetAmount >= 0))).toEqual([]);
+    expect(snapshot.proposals.some((p) => p.voteCount === null)).toBe(true);
+  });
+
   it("fails as a whole when Decidim breaks down in the middle of a read", async () => {
     let requests = 0;
     const breaking: typeof fetch = async (input, init) => {

@@ -22,7 +22,7 @@ import type {
   DecidimSpaceRef,
 } from "./records";
 import { DECIDIM_QUERIES, type DecidimOperation } from "./queries";
-import { pickText, type TranslatedText } from "./text";
+import { cleanText, pickText, type TranslatedText } from "./text";
 
 /** Why a read failed. Every code means: no snapshot, nothing to apply. */
 export type DecidimErrorCode =
@@ -473,7 +473,8 @@ export class DecidimClient {
     }
     let json: { data?: T | null; errors?: { message?: string }[] };
     try {
-      json = JSON.parse(text);
+      // Every string of the answer (ids, slugs, names, versions, error messages, texts) cleaned once, here.
+      json = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? cleanText(value) : value));
     } catch (error) {
       throw new Retryable(fail("DECIDIM_BAD_RESPONSE", "the answer is not JSON", status, error));
     }
@@ -578,10 +579,10 @@ export class DecidimClient {
       answer: answered ? pickText(n.answer, this.locale) : null,
       answeredAt: answered ? (n.answeredAt ?? null) : null,
       publishedAt: n.publishedAt ?? null,
-      voteCount: n.voteCount ?? null,
-      endorsementsCount: n.endorsementsCount ?? null,
-      commentsCount: n.totalCommentsCount ?? null,
-      authorsCount: n.authorsCount ?? (n.authors ?? []).length,
+      voteCount: countOf(n.voteCount),
+      endorsementsCount: countOf(n.endorsementsCount),
+      commentsCount: countOf(n.totalCommentsCount),
+      authorsCount: countOf(n.authorsCount) ?? (n.authors ?? []).length,
       organizationAuthor: n.official ? organizationName : (group?.name ?? null),
     };
   }
@@ -598,7 +599,7 @@ export class DecidimClient {
         url: `${base}/budgets/${encodeURIComponent(b.id)}/projects/${encodeURIComponent(p.id)}`,
         title: this.text(p.title),
         description: this.text(p.description),
-        budgetAmount: p.budget_amount ?? 0,
+        budgetAmount: typeof p.budget_amount === "number" && Number.isFinite(p.budget_amount) && p.budget_amount >= 0 ? p.budget_amount : 0,
         // Decidim 0.28's API has no vote count for projects.
         confirmedVotes: null,
         selected: p.selected ?? null,
@@ -616,7 +617,7 @@ export class DecidimClient {
       description: this.text(n.description),
       startDate: dateOf(n.startDate),
       endDate: dateOf(n.endDate),
-      progress: typeof n.progress === "number" ? n.progress : null,
+      progress: typeof n.progress === "number" && n.progress >= 0 && n.progress <= 100 ? n.progress : null,
       statusName: n.status ? pickText(n.status.name, this.locale) : null,
     };
   }
@@ -644,8 +645,8 @@ export class DecidimClient {
       agenda,
       closed: n.closed,
       closingReport: pickText(n.closingReport, this.locale),
-      attendeesCount: n.attendeeCount ?? null,
-      contributionsCount: n.contributionCount ?? null,
+      attendeesCount: countOf(n.attendeeCount),
+      contributionsCount: countOf(n.contributionCount),
       attendingOrganizations: n.attendingOrganizations?.trim() || null,
       withdrawn: n.isWithdrawn,
     };
@@ -669,6 +670,11 @@ async function readLimited(res: Response, max: number): Promise<string | null> {
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A count as Decidim's integer columns hold one (0 to 2^31 − 1); anything else (negative, fractional, huge, not a number) is unknown: null. */
+function countOf(value: unknown): number | null {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647 ? (value as number) : null;
 }
 
 /** `YYYY-MM-DD` of a Decidim Date or DateTime (its own calendar date, as Decidim states it). */

@@ -22,9 +22,19 @@ const OPTIONS: HtmlToTextOptions = {
   ],
 };
 
-/** HTML (or plain text) → plain text. */
+/**
+ * Any string an instance sends, made storable and printable: a lone UTF-16 surrogate becomes U+FFFD, and control
+ * characters other than tab and line breaks (NUL, which PostgreSQL's text refuses, escape sequences, C1 controls) are
+ * removed. Without it one hostile or corrupt record would fail every sync.
+ */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "");
+}
+
+/** HTML (or plain text) → plain text (cleaned: entities such as `&#1;` decode to control characters). */
 export function htmlToPlainText(html: string): string {
-  return convert(html, OPTIONS).trim();
+  return cleanText(convert(html, OPTIONS)).trim();
 }
 
 /** The text of a translated field in `locale` with fallback, as plain text; null when it has no text at all. */

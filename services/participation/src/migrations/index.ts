@@ -8,6 +8,7 @@ import { Migration20261231000000_webhook_outbox } from "./Migration2026123100000
 import { Migration20270103000000_proposal_search } from "./Migration20270103000000_proposal_search";
 import { Migration20270104000000_places } from "./Migration20270104000000_places";
 import { Migration20270105000000_sources } from "./Migration20270105000000_sources";
+import { Migration20270201000000_decidim } from "./Migration20270201000000_decidim";
 
 /** Every migration of this subgraph, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: "Migration20270103000000_proposal_search", class: Migration20270103000000_proposal_search },
   { name: "Migration20270104000000_places", class: Migration20270104000000_places },
   { name: "Migration20270105000000_sources", class: Migration20270105000000_sources },
+  { name: "Migration20270201000000_decidim", class: Migration20270201000000_decidim },
 ];

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from "@mikro-orm/core";
+import { Embedded, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from "@mikro-orm/core";
 import { BaseEntity, type SourceRecord } from "@contagem/schema";
+import { ImportedFrom } from "../decidim/source.entity";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
 @Entity({ tableName: "process" })
@@ -50,6 +51,10 @@ export class ProcessEntity extends BaseEntity<"status" | "minimumAge"> {
 
   @Property({ length: 64, nullable: true, hidden: true })
   recordHash?: string | null;
+
+  /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
+  importedFrom?: ImportedFrom | null;
 }
 
 @Entity({ tableName: "phase" })

@@ -10,6 +10,11 @@ import { ProposalEntity } from "../proposals/proposal.entity";
 import { ProposalConnection, VoteResults } from "../proposals/proposal.type";
 import { CouncilRef, MeetingRef, TerritoryRef, ref } from "../references/references.type";
 import { ProcessEntity } from "./process.entity";
+import { isImported } from "../decidim/source.entity";
+import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "../decidim/source.type";
+import { ProcessResultConnection } from "../decidim/decidim.type";
+import { ProcessResultEntity } from "../decidim/process-result.entity";
+import { importedVoteResults } from "../decidim/vote-results";
 import { ProcessStatus } from "./process.enums";
 import { CreateProcessInput, ProcessFilter, UpdateProcessInput } from "./process.inputs";
 import { createProcess, updateProcess } from "./process.service";
@@ -118,15 +123,31 @@ export class ProcessResolver {
     nullable: true,
     description:
       "For votes: ballots and votes per option, as counts. Null when not a vote, and for a historical vote of the public " +
-      "record (with `sources`): its ballots were cast elsewhere and its counts are not on record, so none is shown as 0.",
+      "record (with `sources`): its ballots were cast elsewhere and its counts are not on record, so none is shown as 0. " +
+      "For a vote imported from Decidim (`source.system` DECIDIM): its projects' confirmed votes as Decidim states them " +
+      "(`ballots` 0: ballots were cast on Decidim, which publishes per-project counts only); null when Decidim hides them.",
   })
   async results(@Root() process: ProcessEntity, @Ctx() ctx: RequestContext) {
+    if (isImported(process)) return importedVoteResults(await ctx.loaders.get(optionsByProcess).load(process.id));
     if (process.maxChoices == null || process.recordKey != null) return null;
     const [results, options] = await Promise.all([
       ctx.loaders.get(resultsByProcess).load(process.id),
       ctx.loaders.get(optionsByProcess).load(process.id),
     ]);
     return { ballots: results.ballots, options: options.map((option) => ({ option, votes: results.votes.get(option.id) ?? 0 })) };
+  }
+
+  @FieldResolver(() => RecordSource, { description: SOURCE_DESCRIPTION })
+  source(@Root() process: ProcessEntity): RecordSource {
+    return recordSource(process.importedFrom);
+  }
+
+  @FieldResolver(() => ProcessResultConnection, {
+    description: "What the process delivered, with progress (Decidim's accountability results), oldest first; empty for this graph's own processes.",
+  })
+  async processResults(@Root() process: ProcessEntity, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const loader = pagesByParent<ProcessResultEntity>(ctx, "process.results", { entity: ProcessResultEntity, parentColumn: "process_id", sort: [], direction: "asc" }, page);
+    return new ProcessResultConnection(await loader.load(process.id));
   }
 
   @FieldResolver(() => [Candidacy], { description: "For council elections: candidacies and results." })

@@ -84,11 +84,20 @@ export function createProcess(ctx: RequestContext, input: CreateProcessInput): P
 }
 
 /**
- * A process of Contagem's public record (it has a `recordKey` and `sources`) is kept as the record states it: no write
- * here changes it or adds to it (status, phases, options, candidacies, results, proposals, supports, ballots), so
- * nothing the city ran elsewhere gains counts it never had here.
+ * The one rule of which processes this graph writes: not a process of Contagem's public record (it has a `recordKey`
+ * and `sources`), kept as the record states it, nor one imported from Decide Contagem (`importedFrom`), kept as Decidim
+ * has it. No write here changes either or adds to it (status, phases, options, candidacies, results, proposals and
+ * their withdrawal, decision, supports, ballots, comments), so nothing run elsewhere gains what it never had there.
+ * Every mutation on a process or a proposal passes here (readonly.test.ts enumerates them).
  */
-export function requireOwnProcess(process: Pick<ProcessEntity, "recordKey" | "id">): void {
+export function requireOwnProcess(process: Pick<ProcessEntity, "recordKey" | "id" | "importedFrom">): void {
+  if (process.importedFrom?.system != null) {
+    throw new AppError(
+      ErrorCode.RECORD_IMMUTABLE,
+      `Process ${process.id} and its proposals are imported from Decide Contagem (Decidim, ${process.importedFrom.url}): ` +
+        "they are read-only here; make the change on Decidim, and the next sync brings it.",
+    );
+  }
   if (process.recordKey != null) {
     throw new AppError(
       ErrorCode.RECORD_IMMUTABLE,

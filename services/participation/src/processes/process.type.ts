@@ -2,7 +2,11 @@ import { ConnectionType, NodeType, Source, Doc, OwnSources } from "@contagem/sch
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
-@ObjectType("ParticipatoryProcess", { description: "A participatory process: a vote, a works budget, a consultation, an election…" })
+@ObjectType("ParticipatoryProcess", {
+  description:
+    "A participatory process: a vote, a works budget, a consultation, an election… One imported from Decide Contagem " +
+    "(`source.system` DECIDIM) is read-only here, with its proposals: writes to it are refused with RECORD_IMMUTABLE (make them on Decidim).",
+})
 @Directive('@key(fields: "id")')
 export class ParticipatoryProcess extends NodeType {
   @Field(() => ProcessKind, { description: "Kind of process." })

@@ -50,9 +50,9 @@ export function withdrawProposal(ctx: RequestContext, input: WithdrawProposalInp
     denied: "Only the proposal's author, STAFF or ADMIN may withdraw it.",
     run: async (em, { record }) => {
       const proposal = record!;
-      requirePublished(proposal.status, "withdrawn");
       const process = await em.findOneOrFail(ProcessEntity, { id: proposal.process.id });
       requireOwnProcess(process);
+      requirePublished(proposal.status, "withdrawn");
       requireOpenForAuthor(process.status, canManageParticipation(ctx.viewer));
       proposal.statusReason = reasonOf(input.reason, true);
       proposal.status = ProposalStatus.WITHDRAWN;
@@ -73,9 +73,9 @@ export function decideProposal(ctx: RequestContext, input: DecideProposalInput):
     denied: STAFF_ONLY,
     run: async (em, { record }) => {
       const proposal = record!;
-      requirePublished(proposal.status, `${input.decision}`);
       const process = await em.findOneOrFail(ProcessEntity, { id: proposal.process.id });
       requireOwnProcess(process);
+      requirePublished(proposal.status, `${input.decision}`);
       requireCitizensDone(process.status, await em.find(PhaseEntity, { process }), new Date());
       proposal.statusReason = reasonOf(input.reason, false);
       proposal.status = ProposalStatus[input.decision];

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt, BeforeCreate, BeforeUpdate } from "@mikro-orm/core";
+import { Embedded, Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt, BeforeCreate, BeforeUpdate } from "@mikro-orm/core";
 import { BaseEntity, SourcesProperty, type SourceRecord, foldText } from "@contagem/schema";
+import { ImportedFrom } from "../decidim/source.entity";
 import { ParticipantEntity } from "../participants/participant.entity";
 import { Channel } from "../processes/process.enums";
 import { ProcessEntity } from "../processes/process.entity";
@@ -48,6 +49,33 @@ export class ProposalEntity extends BaseEntity<"status" | "supportCount"> {
    */
   @Property({ type: "text", lazy: true, nullable: true })
   searchDocument?: string | null;
+
+  /** An imported proposal's official answer (plain text) and when it was given; null when none was published. */
+  @Property({ type: "text", nullable: true })
+  officialAnswer?: string | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  answeredAt?: Date | null;
+
+  /** An imported proposal's number of authors (never who they are); null on this graph's own proposals. */
+  @Property({ type: "integer", nullable: true })
+  authorsCount?: number | null;
+
+  /** The authoring organisation's name where Decidim marks one (official, or a user group); never a person's. */
+  @Property({ type: "text", nullable: true })
+  organizationAuthor?: string | null;
+
+  /** An imported budgeting project's amount, in whole reais (BRL); null otherwise. */
+  @Property({ type: "double", nullable: true })
+  budgetAmount?: number | null;
+
+  /** An imported budgeting project's confirmed votes as Decidim states them; null when hidden or not a project. */
+  @Property({ type: "integer", nullable: true })
+  statedVotes?: number | null;
+
+  /** Set on a row imported from Decide Contagem (read-only here); null on this graph's own rows. */
+  @Embedded(() => ImportedFrom, { prefix: "origin_", nullable: true })
+  importedFrom?: ImportedFrom | null;
 
   @BeforeCreate()
   @BeforeUpdate()

@@ -11,6 +11,7 @@ import { publicParticipant } from "../participants/public";
 import { ParticipatoryProcess } from "../processes/process.type";
 import { TerritoryRef, ref } from "../references/references.type";
 import { ProposalEntity } from "./proposal.entity";
+import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "../decidim/source.type";
 import {
   CastBallotInput,
   CreateProposalOptionInput,
@@ -90,11 +91,17 @@ export class ProposalResolver {
     return key === null ? null : ctx.em.findOne(ProposalEntity, { id: key });
   }
 
+  @FieldResolver(() => RecordSource, { description: SOURCE_DESCRIPTION })
+  source(@Root() proposal: ProposalEntity): RecordSource {
+    return recordSource(proposal.importedFrom);
+  }
+
   @FieldResolver(() => Int, {
     nullable: true,
     description:
       "How many participants support it through this graph (each at most once); null for an option of a process of " +
-      "Contagem's public record (`ParticipatoryProcess.sources`), whose supports and votes were given elsewhere and are not stated.",
+      "Contagem's public record (`ParticipatoryProcess.sources`), whose supports and votes were given elsewhere and are not stated. " +
+      "For an imported proposal: its supports on Decidim (`voteCount`), null when Decidim hides them; null for an imported project (see `ParticipatoryProcess.results`).",
   })
   supporterCount(@Root() proposal: ProposalEntity): number | null {
     return proposal.supportCount;

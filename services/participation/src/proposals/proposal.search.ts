@@ -5,7 +5,8 @@ import { ProposalStatus } from "./proposal.enums";
 /** The columns the entity maps: the search document and vector stay in the database. */
 const PROPOSAL_COLUMNS = [
   "id", "created_at", "updated_at", "version", "process_id", "author_id", "title", "body", "territory_id", "status",
-  "status_reason", "support_count",
+  "status_reason", "support_count", "official_answer", "answered_at", "authors_count", "organization_author", "budget_amount",
+  "stated_votes", "origin_system", "origin_type", "origin_external_id", "origin_url", "origin_imported_at", "origin_content_hash",
 ];
 
 /**

@@ -1,8 +1,13 @@
 import { ConnectionType, NodeType, Source, OwnSources } from "@contagem/schema";
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { ProposalStatus } from "./proposal.enums";
 
-@ObjectType("Proposal", { description: "A proposal of a process, or an option put to the vote." })
+@ObjectType("Proposal", {
+  description:
+    "A proposal of a process, or an option put to the vote. One imported from Decide Contagem (`source.system` DECIDIM: a " +
+    "Decidim proposal, or a budgeting project as an option) is read-only here: withdrawing, deciding, supporting, voting or " +
+    "commenting it is refused with RECORD_IMMUTABLE (make them on Decidim); it names no author, only `authorsCount` and an organisation.",
+})
 @Directive('@key(fields: "id")')
 export class Proposal extends NodeType {
   @Field({ description: "Its title, as the author or the city wrote it." })
@@ -22,6 +27,24 @@ export class Proposal extends NodeType {
 
   @OwnSources()
   sources: Source[];
+
+  @Field(() => String, { nullable: true, description: "The official answer to it (plain text), as Decidim publishes it; null when none (and on this graph's own proposals)." })
+  officialAnswer?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the official answer was given (ISO 8601 instant); null when none." })
+  answeredAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "An imported proposal's number of authors (never who they are); null on this graph's own proposals (see `author`) and on projects." })
+  authorsCount?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The organisation that authored an imported proposal, where Decidim marks one (an official proposal, or a user group); never a person's name; null otherwise.",
+  })
+  organizationAuthor?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "For an imported budgeting project (an option of a Decidim vote): its amount in whole reais (BRL); null otherwise." })
+  budgetAmount?: number | null;
 }
 
 @ObjectType("ProposalConnection")

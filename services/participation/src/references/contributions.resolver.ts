@@ -5,7 +5,9 @@ import { ContributionStatus } from "../contributions/contribution.enums";
 import { ContributionConnection } from "../contributions/contribution.type";
 import { InterventionEntity } from "../interventions/intervention.entity";
 import { InterventionConnection } from "../interventions/intervention.type";
-import { presenceCountByMeeting } from "../loaders";
+import { Assembly } from "../decide/assembly.type";
+import { assemblyCouncils, assemblySlugOf } from "../decidim/councils";
+import { assemblyBySlug, presenceCountByMeeting } from "../loaders";
 import { ProcessEntity } from "../processes/process.entity";
 import { ParticipatoryProcessConnection } from "../processes/process.type";
 import { figuresByParent, StatsDimension } from "../stats/stats";
@@ -35,6 +37,20 @@ export class CouncilParticipationResolver {
   @FieldResolver(() => InterventionConnection, { nullable: true, description: "Works chosen by this (regional) council, newest budget year first." })
   async interventions(@Root() council: CouncilRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return new InterventionConnection(await interventionsOf(ctx, "council_id", Number(council.id), page));
+  }
+
+  @Directive('@requires(fields: "slug")')
+  @FieldResolver(() => Assembly, {
+    nullable: true,
+    description:
+      "The council's space on Decide Contagem (a Decidim assembly), with its meetings: by DECIDIM_ASSEMBLY_COUNCILS where it names " +
+      "the council, else by slug (`conselho-regional-nacional` ↔ `assemblies/regional-nacional`); null when there is none.",
+  })
+  async decidimAssembly(@Root() council: CouncilRef, @Ctx() ctx: RequestContext) {
+    if (!council.slug) return null;
+    const loader = ctx.loaders.get(assemblyBySlug);
+    const found = await Promise.all(assemblySlugOf(council.slug, assemblyCouncils(ctx.settings)).map((slug) => loader.load(slug)));
+    return found.find((assembly) => assembly !== null) ?? null;
   }
 
   @FieldResolver(() => [ParticipationFigure], { nullable: true, description: "Participation concerning this council: the same figures as participationStats with this council as filter (rounded, see ParticipationFigure)." })

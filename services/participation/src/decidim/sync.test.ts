@@ -1,0 +1,104 @@
+import { createLogger } from "@contagem/schema";
+import { createTestDatabase, freshSchemaName, testDatabaseUrl, type TestDatabase } from "@contagem/testkit";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { participation } from "../definition";
+import { contagemSnapshot } from "./decidim.fixtures";
+import type { DecidimSnapshot } from "./records";
+import { runDecidimSync, startDecidimSync } from "./sync";
+import { readDecidimSyncConfig } from "./sync.config";
+import { DecidimSyncRunEntity } from "./sync-run.entity";
+
+/** The scheduled sync (issue 17): a failed read changes nothing, and one sync runs at a time on the webhooks' queue. */
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase(participation, { seed: false });
+});
+afterAll(() => db.drop().then(() => db.orm.close()));
+
+const em = () => db.orm.em.fork() as EntityManager;
+const imported = async () =>
+  (await em().execute<{ n: number }[]>(`select ((select count(*) from "${db.schema}".proposal) + (select count(*) from "${db.schema}".process) + (select count(*) from "${db.schema}".assembly_meeting))::int as n`))[0].n;
+
+describe("Decidim sync job", () => {
+  it("is off unless DECIDIM_API_URL is set, and checks its settings", () => {
+    expect(readDecidimSyncConfig({})).toBeNull();
+    expect(readDecidimSyncConfig({ DECIDIM_API_URL: "https://decidim.contagem.mg.gov.br/api" })).toEqual({
+      apiUrl: "https://decidim.contagem.mg.gov.br/api", intervalSeconds: 900, queueSchema: "webhook_queue", expireSeconds: 3600, requestsPerMinute: 90, allowUntestedVersion: false,
+    });
+    expect(readDecidimSyncConfig({ DECIDIM_API_URL: "http://127.0.0.1:4100/api", DECIDIM_REQUESTS_PER_MINUTE: "600", DECIDIM_ALLOW_UNTESTED_VERSION: "true" })).toMatchObject({ requestsPerMinute: 600, allowUntestedVersion: true });
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_ALLOW_UNTESTED_VERSION: "yes" })).toThrow(/DECIDIM_ALLOW_UNTESTED_VERSION/);
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_REQUESTS_PER_MINUTE: "0" })).toThrow(/DECIDIM_REQUESTS_PER_MINUTE/);
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_SYNC_INTERVAL: "5" })).toThrow(/DECIDIM_SYNC_INTERVAL/);
+    expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "ftp://x.example/api" })).toThrow(/DECIDIM_API_URL/);
+  });
+
+  it("a read interrupted by an error changes nothing and is recorded as a failed run", async () => {
+    const before = await imported();
+    let pages = 0;
+    const run = await runDecidimSync(em(), async () => {
+      pages++;
+      throw new Error("Decidim answered 503 on page 7 of proposals");
+    }, { auditSchema: db.auditSchema });
+    expect(pages).toBe(1);
+    expect(run.error).toBe("Decidim answered 503 on page 7 of proposals");
+    expect(await imported()).toBe(before);
+    const [audit] = await em().execute(`select action, actor_sub from "${db.auditSchema}".audit_entry where entity_type = 'DecidimSyncRun' and entity_id = ?`, [run.id]);
+    expect(audit).toEqual({ action: "decidim.sync.failed", actor_sub: "system:decidim-sync" });
+  });
+
+  it("a snapshot the database refuses changes nothing and is recorded without its records' text or SQL", async () => {
+    const before = await imported();
+    const snapshot = contagemSnapshot();
+    snapshot.proposals[0].title = "Maria da Silva propõe ciclovia";
+    snapshot.proposals[0].voteCount = 2 ** 40; // beyond PostgreSQL's integer
+    const run = await runDecidimSync(em(), async () => snapshot, { auditSchema: db.auditSchema });
+    expect(run.error).toBe("the snapshot could not be applied (DriverException, SQLSTATE 22003); nothing changed");
+    expect(run.error!.length).toBeLessThan(300);
+    expect(run.error).not.toMatch(/Maria|insert|update/i);
+    expect(await imported()).toBe(before);
+    const [audit] = await em().execute(`select details::text as details from "${db.auditSchema}".audit_entry where entity_type = 'DecidimSyncRun' and entity_id = ?`, [run.id]);
+    expect(audit.details).not.toMatch(/Maria|insert/i);
+  });
+
+  it("runs on the job queue, one sync at a time however often it is asked", async () => {
+    let active = 0;
+    let most = 0;
+    let reads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const readSnapshot = async (): Promise<DecidimSnapshot> => {
+      reads++;
+      most = Math.max(most, ++active);
+      await gate;
+      active--;
+      return contagemSnapshot();
+    };
+    const runsBefore = await em().count(DecidimSyncRunEntity, { error: null });
+    const worker = await startDecidimSync(
+      { databaseUrl: testDatabaseUrl(), em: db.orm.em as EntityManager, readSnapshot, auditSchema: db.auditSchema, logger: createLogger("test-decidim-sync", "silent") },
+      { intervalSeconds: 3600, queueSchema: freshSchemaName("queue"), expireSeconds: 600 },
+    );
+    try {
+      await waitFor(() => reads === 1);
+      for (let i = 0; i < 5; i++) await worker.trigger(); // refused by the exclusive queue while one sync waits or runs
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      release();
+      await waitFor(async () => (await em().count(DecidimSyncRunEntity, { error: null })) === runsBefore + 1);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(most).toBe(1);
+      expect(reads).toBe(1);
+      expect(await em().count(DecidimSyncRunEntity, { error: null })).toBe(runsBefore + 1);
+      expect(await imported()).toBeGreaterThan(0);
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
+});
+
+async function waitFor(done: () => boolean | Promise<boolean>, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
