@@ -1,4 +1,4 @@
-import { BASE_COLUMNS, sqlCheckIn } from "@contagem/schema";
+import { BASE_COLUMNS, NAME_COLLATION, sqlCheckIn } from "@contagem/schema";
 import { Migration } from "@mikro-orm/migrations";
 
 /** The columns of a row imported from another system (`ImportedFrom`): all set, or all null (a row of ours). */
@@ -52,14 +52,14 @@ export class Migration20270201000000_decidim extends Migration {
     this.addSql(`create table ${s}.process_result (${BASE_COLUMNS},
       process_id integer not null references ${s}.process (id) on delete cascade,
       parent_id integer references ${s}.process_result (id) on delete set null,
-      title text not null, description text not null, start_date date, end_date date,
+      title text collate ${s}.${NAME_COLLATION} not null, description text not null, start_date date, end_date date,
       progress double precision check (progress between 0 and 100), status_name text,
       ${source})`);
     this.addSql(`create index process_result_process_idx on ${s}.process_result (process_id, id)`);
     this.addSql(sourceIndex(s, "process_result"));
     this.addSql(`create table ${s}.assembly_meeting (${BASE_COLUMNS},
       assembly_id integer not null references ${s}.assembly (id) on delete cascade,
-      title text not null, description text not null, starts_at timestamptz not null, ends_at timestamptz, address text,
+      title text collate ${s}.${NAME_COLLATION} not null, description text not null, starts_at timestamptz not null, ends_at timestamptz, address text,
       agenda jsonb not null default '[]' check (jsonb_typeof(agenda) = 'array'),
       closed boolean not null, closing_report text,
       attendees_count integer check (attendees_count >= 0), contributions_count integer check (contributions_count >= 0),

@@ -1,4 +1,4 @@
-import { PageArgs, pagesByParent, RecordProvenance, type RequestContext } from "@contagem/schema";
+import { askFact, COUNCIL, PageArgs, pagesByParent, RecordProvenance, type RequestContext } from "@contagem/schema";
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { ContributionEntity } from "../contributions/contribution.entity";
 import { ContributionStatus } from "../contributions/contribution.enums";
@@ -39,7 +39,6 @@ export class CouncilParticipationResolver {
     return new InterventionConnection(await interventionsOf(ctx, "council_id", Number(council.id), page));
   }
 
-  @Directive('@requires(fields: "slug")')
   @FieldResolver(() => Assembly, {
     nullable: true,
     description:
@@ -47,9 +46,13 @@ export class CouncilParticipationResolver {
       "the council, else by slug (`conselho-regional-nacional` ↔ `assemblies/regional-nacional`); null when there is none.",
   })
   async decidimAssembly(@Root() council: CouncilRef, @Ctx() ctx: RequestContext) {
-    if (!council.slug) return null;
+    // The slug is the councils subgraph's: asked of it (one batched `_entities` request for the whole answer), not
+    // `@requires`d — the gateway's planner cannot plan a `@requires` under a list this subgraph itself resolves
+    // (`council { participation { council { decidimAssembly } } }` failed to plan).
+    const facts = await askFact(ctx, COUNCIL, Number(council.id));
+    if (!facts) return null;
     const loader = ctx.loaders.get(assemblyBySlug);
-    const found = await Promise.all(assemblySlugOf(council.slug, assemblyCouncils(ctx.settings)).map((slug) => loader.load(slug)));
+    const found = await Promise.all(assemblySlugOf(facts.slug, assemblyCouncils(ctx.settings)).map((slug) => loader.load(slug)));
     return found.find((assembly) => assembly !== null) ?? null;
   }
 

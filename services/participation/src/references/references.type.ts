@@ -7,11 +7,6 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 export class CouncilRef {
   @Field(() => ID)
   id: number;
-
-  /** The councils subgraph's; read here (`@requires`) to find the council's Decide Contagem assembly by slug. */
-  @Directive("@external")
-  @Field({ description: "The council's slug." })
-  slug?: string;
 }
 
 @ObjectType("Meeting")
