@@ -276,6 +276,28 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     const snapshot = await client({ allowUntestedVersion: true }).readSnapshot();
     expect(snapshot.decidimVersion).toBe("0.30.1");
     expect(snapshot.proposals.length).toBeGreaterThan(100);
+    // The release is the whole string: a suffix is another build, not the one checked.
+    for (const version of ["0.28.4-evil", "0.28.4 ", "10.28.4", "0.28.4.rc1x", ""]) {
+      standin.store.data.organization.decidimVersion = version;
+      await expect(client().readSnapshot()).rejects.toMatchObject({ code: "DECIDIM_UNSUPPORTED_VERSION" });
+    }
+    for (const version of ["0.27.9", "0.28.0.rc1", "0.28.4"]) {
+      standin.store.data.organization.decidimVersion = version;
+      expect((await client().readSnapshot()).decidimVersion).toBe(version);
+    }
+  });
+
+  it("bounds what a hostile instance sends: a title at 500 characters, any text at 100,000, cut with an ellipsis", async () => {
+    const store = standin.store;
+    const proposal = store.data.proposals.find((p) => p.publishedAt !== null && !p.hidden)!;
+    store.update("proposal", proposal.id, { title: { "pt-BR": "Título ".repeat(10_000) }, body: { "pt-BR": "😀".repeat(200_000) } });
+    const snapshot = await client().readSnapshot();
+    const read = snapshot.proposals.find((p) => p.externalId === String(proposal.id))!;
+    expect(read.title).toHaveLength(500);
+    expect(read.title.endsWith("…")).toBe(true);
+    expect(read.body.length).toBeLessThanOrEqual(100_000);
+    expect(read.body.endsWith("😀…")).toBe(true);
+    expect(read.body.isWellFormed()).toBe(true);
   });
 
   it("cleans what a hostile instance sends: no NUL, control character or lone surrogate reaches a record", async () => {

@@ -22,7 +22,7 @@ import type {
   DecidimSpaceRef,
 } from "./records";
 import { DECIDIM_QUERIES, type DecidimOperation } from "./queries";
-import { cleanText, pickText, type TranslatedText } from "./text";
+import { cleanText, clip, MAX_STRING_LENGTH, MAX_TITLE_LENGTH, pickText, type TranslatedText } from "./text";
 
 /** Why a read failed. Every code means: no snapshot, nothing to apply. */
 export type DecidimErrorCode =
@@ -101,7 +101,7 @@ export const DECIDIM_MAX_PAGE_SIZE = 50;
 /** A connection longer than this many pages is taken as a pagination loop. */
 const MAX_PAGES = 10_000;
 /** Releases whose API means what the client reads (transcribed: 0.28.4; 0.27 has the same fields and states). */
-const SUPPORTED_VERSIONS = /^0\.2[78]\./;
+const SUPPORTED_VERSIONS = /^0\.2[78]\.\d{1,3}(?:\.(?:rc|beta|alpha|dev)\d{0,3})?$/;
 /** Times a component's list is read again after it changed during a read. */
 const MAX_RESTARTS = 3;
 
@@ -267,7 +267,7 @@ export class DecidimClient {
       "DecidimMetadata",
       {},
     );
-    const version = meta.decidim?.version ?? null;
+    const version = meta.decidim?.version ? clip(meta.decidim.version, 100) : null;
     if (!this.allowUntestedVersion && !(version && SUPPORTED_VERSIONS.test(version))) {
       throw new DecidimClientError(
         "DECIDIM_UNSUPPORTED_VERSION",
@@ -276,7 +276,7 @@ export class DecidimClient {
         1,
       );
     }
-    const organizationName = meta.organization?.name ?? null;
+    const organizationName = meta.organization?.name ? clip(meta.organization.name, MAX_TITLE_LENGTH) : null;
     const spaces = await this.request<{ participatoryProcesses: ProcessNode[] | null; assemblies: SpaceNode[] | null }>(
       "DecidimSpaces",
       { locale: this.locale },
@@ -473,8 +473,8 @@ export class DecidimClient {
     }
     let json: { data?: T | null; errors?: { message?: string }[] };
     try {
-      // Every string of the answer (ids, slugs, names, versions, error messages, texts) cleaned once, here.
-      json = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? cleanText(value) : value));
+      // Every string of the answer (ids, slugs, names, versions, error messages, texts) cleaned and bounded once, here.
+      json = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? clip(cleanText(value), MAX_STRING_LENGTH) : value));
     } catch (error) {
       throw new Retryable(fail("DECIDIM_BAD_RESPONSE", "the answer is not JSON", status, error));
     }
@@ -513,6 +513,11 @@ export class DecidimClient {
     return pickText(field, this.locale) ?? "";
   }
 
+  /** A title or name: its text, at most MAX_TITLE_LENGTH long. */
+  private title(field: Text): string {
+    return clip(this.text(field), MAX_TITLE_LENGTH);
+  }
+
   private process(p: ProcessNode, url: string): DecidimProcessRecord {
     const steps = p.steps
       .filter((s): s is NonNullable<typeof s> => s !== null)
@@ -520,7 +525,7 @@ export class DecidimClient {
       .sort((a, b) => (a.s.position ?? a.i) - (b.s.position ?? b.i) || a.i - b.i)
       .map(({ s }, position) => ({
         externalId: s.id,
-        title: this.text(s.title),
+        title: this.title(s.title),
         description: this.text(s.description),
         position,
         startDate: dateOf(s.startDate),
@@ -531,7 +536,7 @@ export class DecidimClient {
       externalId: p.id,
       slug: p.slug,
       url,
-      title: this.text(p.title),
+      title: this.title(p.title),
       subtitle: pickText(p.subtitle, this.locale),
       description: this.text(p.description),
       startDate: dateOf(p.startDate),
@@ -546,7 +551,7 @@ export class DecidimClient {
       externalId: a.id,
       slug: a.slug,
       url,
-      title: this.text(a.title),
+      title: this.title(a.title),
       subtitle: pickText(a.subtitle, this.locale),
       description: this.text(a.description),
       publishedAt: a.publishedAt ?? null,
@@ -572,7 +577,7 @@ export class DecidimClient {
       space,
       componentExternalId: componentId,
       url: `${base}/proposals/${encodeURIComponent(n.id)}`,
-      title: this.text(n.title),
+      title: this.title(n.title),
       body: this.text(n.body),
       state: state as DecidimProposalState,
       // An answer not yet published (state still hidden) is not public: not read.
@@ -583,12 +588,12 @@ export class DecidimClient {
       endorsementsCount: countOf(n.endorsementsCount),
       commentsCount: countOf(n.totalCommentsCount),
       authorsCount: countOf(n.authorsCount) ?? (n.authors ?? []).length,
-      organizationAuthor: n.official ? organizationName : (group?.name ?? null),
+      organizationAuthor: n.official ? organizationName : group?.name ? clip(group.name, MAX_TITLE_LENGTH) : null,
     };
   }
 
   private projects(b: BudgetNode, space: DecidimSpaceRef, base: string): DecidimProjectRecord[] {
-    const budgetTitle = this.text(b.title);
+    const budgetTitle = this.title(b.title);
     return b.projects
       .filter((p): p is NonNullable<typeof p> => p !== null)
       .map((p) => ({
@@ -597,7 +602,7 @@ export class DecidimClient {
         budgetExternalId: b.id,
         budgetTitle,
         url: `${base}/budgets/${encodeURIComponent(b.id)}/projects/${encodeURIComponent(p.id)}`,
-        title: this.text(p.title),
+        title: this.title(p.title),
         description: this.text(p.description),
         budgetAmount: typeof p.budget_amount === "number" && Number.isFinite(p.budget_amount) && p.budget_amount >= 0 ? p.budget_amount : 0,
         // Decidim 0.28's API has no vote count for projects.
@@ -613,12 +618,12 @@ export class DecidimClient {
       componentExternalId: componentId,
       parentExternalId: n.parent?.id ?? null,
       url: `${base}/results/${encodeURIComponent(n.id)}`,
-      title: this.text(n.title),
+      title: this.title(n.title),
       description: this.text(n.description),
       startDate: dateOf(n.startDate),
       endDate: dateOf(n.endDate),
       progress: typeof n.progress === "number" && n.progress >= 0 && n.progress <= 100 ? n.progress : null,
-      statusName: n.status ? pickText(n.status.name, this.locale) : null,
+      statusName: (n.status && this.title(n.status.name)) || null,
     };
   }
 
@@ -627,7 +632,7 @@ export class DecidimClient {
     const agenda: { title: string; description: string }[] = [];
     const walk = (items: (AgendaItemNode | null)[] | undefined) => {
       for (const item of [...(items ?? [])].filter((i): i is AgendaItemNode => i !== null).sort((a, b) => a.position - b.position)) {
-        agenda.push({ title: this.text(item.title), description: this.text(item.description) });
+        agenda.push({ title: this.title(item.title), description: this.text(item.description) });
         walk(item.items);
       }
     };
@@ -637,7 +642,7 @@ export class DecidimClient {
       space,
       componentExternalId: componentId,
       url: `${base}/meetings/${encodeURIComponent(n.id)}`,
-      title: this.text(n.title),
+      title: this.title(n.title),
       description: this.text(n.description),
       startTime: n.startTime,
       endTime: n.endTime ?? null,

@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "../definition";
 import { staffToken } from "../participation.fixtures";
-import { contagemSnapshot, copy } from "./decidim.fixtures";
+import { seedParticipation } from "../seed/seed";
+import { contagemSnapshot, copy, HOST } from "./decidim.fixtures";
 import { applyDecidimSnapshot } from "./import";
 import type { DecidimSnapshot } from "./records";
 
@@ -200,5 +201,42 @@ describe("Decidim import", () => {
     expect(after.process).toBeNull();
     const works = await read(`query($id: ID!) { intervention(id: $id) { id process { id } } }`, { id: created.createIntervention.intervention.id });
     expect(works.intervention).toEqual({ id: created.createIntervention.intervention.id, process: null });
+  });
+  it("a process of the public record that Decide Contagem holds is one process: taken over while listed, the record's again when not", async () => {
+    const RECORD = "IV Conferência Municipal de Cultura";
+    const query = `{ processes(first: 50) { edges { node { id databaseId title kind status description source { system url externalId } sources { url }
+      phases { kind title } proposals(first: 5) { totalCount } } } } }`;
+    const named = async () => (await read(query)).processes.edges.map((e: any) => e.node).filter((p: any) => p.title.startsWith("IV Conferência Municipal de Cultura"));
+    const [before] = await named();
+    expect(before).toMatchObject({ title: RECORD, kind: "CONFERENCE", source: { system: "CONTAGEM" }, proposals: { totalCount: 0 } });
+
+    const held = copy(contagemSnapshot());
+    const conference = { type: "ParticipatoryProcess" as const, externalId: "11" };
+    held.processes.push({
+      externalId: "11", slug: "conferencia-municipal-cultura", url: `${HOST}/processes/conferencia-municipal-cultura`, title: "IV Conferência Municipal de Cultura de Contagem",
+      subtitle: null, description: "Etapa digital da conferência.", startDate: "2025-04-01", endDate: "2025-05-31", publishedAt: "2025-03-20T09:00:00-03:00",
+      steps: [{ externalId: "111", title: "Envio de propostas", description: "", position: 0, startDate: "2025-04-01", endDate: "2025-05-31", active: false }],
+    });
+    held.proposals.push({ ...held.proposals[0], externalId: "121", space: conference, componentExternalId: "112", url: `${HOST}/processes/conferencia-municipal-cultura/f/112/proposals/121` });
+    const run = await apply(held);
+    expect(run.counts.processes.removed).toBe(0);
+    const taken = await named();
+    expect(taken).toHaveLength(1);
+    // The same process (id), the record's name, kind and sources; Decidim's status, description, phases and proposals.
+    expect(taken[0]).toEqual({
+      ...before, status: "CLOSED", description: "Etapa digital da conferência.", phases: [{ kind: "PROPOSALS", title: "Envio de propostas" }], proposals: { totalCount: 1 },
+      source: { system: "DECIDIM", url: `${HOST}/processes/conferencia-municipal-cultura`, externalId: "ParticipatoryProcess/11" },
+    });
+
+    // Had the sync come before the seed (a new database), the seed takes the sync's row rather than add a second one.
+    const schema = system.subgraphs.participation.database.schema;
+    await em().execute(`update "${schema}".process set record_key = null, record_hash = null, title = 'IV Conferência Municipal de Cultura de Contagem' where id = ?`, [Number(before.databaseId)]);
+    const seeded = await seedParticipation(em(), { askPeer: () => Promise.reject(new Error("asked councils")) });
+    expect(seeded.processes).toBe(0);
+    expect(await named()).toEqual(taken);
+
+    // Gone from Decidim: the record's process as the record states it, without Decidim's proposals.
+    await apply(contagemSnapshot());
+    expect(await named()).toEqual([before]);
   });
 });

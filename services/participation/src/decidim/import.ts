@@ -5,6 +5,7 @@ import { AssemblyEntity } from "../decide/assembly.entity";
 import { InterventionEntity } from "../interventions/intervention.entity";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "../processes/process.entity";
 import { ProposalEntity } from "../proposals/proposal.entity";
+import { leaveRecordProcess, recordProcessSlugs } from "../seed/seed";
 import { AssemblyMeetingEntity } from "./assembly-meeting.entity";
 import { orTitle, phasesOf, processKindOf, processStatusOf, projectStatusOf, proposalStatusOf } from "./mapping";
 import { ProcessResultEntity } from "./process-result.entity";
@@ -39,6 +40,14 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     const skip = (kind: string) => (skipped[kind] = (skipped[kind] ?? 0) + 1);
     const withProjects = new Set(snapshot.projects.filter((p) => p.space.type === "ParticipatoryProcess").map((p) => p.space.externalId));
 
+    // A process of the public record that Decide Contagem holds (same slug) is taken over: one process, not two. The
+    // record keeps its name, kind, council and sources; Decidim gives its status, description, phases and records.
+    const recordSlugs = recordProcessSlugs();
+    const recordRows = await tx.find(ProcessEntity, { recordKey: { $in: [...recordSlugs.values()] } });
+    const recordOwned = new Map(recordRows.map((row) => [row.id, { title: row.title, kind: row.kind, sources: row.sources }]));
+    const adoptableProcesses = new Map(recordRows.filter((row) => !row.importedFrom?.system).map((row) => [row.recordKey!, row]));
+    const slugs = new Map(snapshot.processes.map((p) => [p.externalId, p.slug]));
+    const adoptProcess = (externalId: string) => adoptableProcesses.get(recordSlugs.get(slugs.get(externalId) ?? "") ?? "") ?? null;
     const processes = await upsertRecords(tx, ProcessEntity, "ParticipatoryProcess", snapshot.processes.map((p) => {
       const status = processStatusOf(p, today);
       const kind = processKindOf(withProjects.has(p.externalId));
@@ -46,7 +55,8 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
         externalId: p.externalId, url: p.url, hashed: { p, status, kind },
         values: { kind, status, title: p.title, description: orTitle([p.subtitle, p.description].filter(Boolean).join("\n\n"), p.title), minimumAge: null, maxChoices: null, sources: [{ url: p.url }] },
       };
-    }), importedAt);
+    }), importedAt, (record) => adoptProcess(record.externalId));
+    for (const row of processes.changed) if (recordOwned.has(row.id)) tx.assign(row, recordOwned.get(row.id)!);
     await tx.flush();
     const changedProcesses = [...processes.changed];
     if (changedProcesses.length) await tx.nativeDelete(PhaseEntity, { process: { $in: changedProcesses.map((p) => p.id) } });
@@ -113,7 +123,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     const adoptable = new Map(seeded.filter((row) => !row.importedFrom?.system).map((row) => [row.slug, row]));
     const assemblies = await upsertRecords(tx, AssemblyEntity, "Assembly", snapshot.assemblies.map((a) => ({
       externalId: a.externalId, url: a.url, hashed: a, values: { slug: a.slug, name: a.title, facts: "", subtitle: a.subtitle, description: a.description },
-    })), importedAt, (values) => adoptable.get(values.slug) ?? null);
+    })), importedAt, (record) => adoptable.get(record.values.slug) ?? null);
     for (const row of assemblies.changed) if (recordText.has(row.id)) tx.assign(row, recordText.get(row.id)!);
     const meetingRows = snapshot.meetings.flatMap((m) => {
       if (m.withdrawn) return skip("withdrawnMeetings"), [];
@@ -136,7 +146,11 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     await remove(tx, where, "ProcessResult", ProcessResultEntity, results);
     await remove(tx, where, "Proposal", ProposalEntity, proposals);
     await remove(tx, where, "Proposal", ProposalEntity, projects);
-    const goneProcesses = processes.gone.map((p) => p.id);
+    // One the record holds stays, as the record states it; the rest leave.
+    const left: ProcessEntity[] = [];
+    for (const row of processes.gone) if (await leaveRecordProcess(tx, row)) left.push(row);
+    await tx.flush();
+    const goneProcesses = processes.gone.filter((row) => !left.includes(row)).map((p) => p.id);
     if (goneProcesses.length) {
       // A council's works may cite an imported process (createIntervention): they are the council's record and stay,
       // without the citation, rather than hold the process (and every later sync) in place.
@@ -145,7 +159,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
       await tx.nativeDelete(PhaseEntity, { process: { $in: goneProcesses } });
       await tx.nativeDelete(ProcessMeetingEntity, { process: { $in: goneProcesses } });
     }
-    await remove(tx, where, "ParticipatoryProcess", ProcessEntity, processes);
+    await remove(tx, where, "ParticipatoryProcess", ProcessEntity, { ...processes, gone: processes.gone.filter((row) => !left.includes(row)) });
     await leaveAssemblies(tx, where, assemblies);
 
     const counts: SyncCounts = {

@@ -63,7 +63,20 @@ it("imports the stand-in: a council's assembly meetings and a process's proposal
   expect(processes.errors).toBeUndefined();
   const imported = (processes.data as any).processes.edges.map((e: any) => e.node).filter((p: any) => p.source.system === "DECIDIM");
   expect(imported.length).toBeGreaterThan(1);
-  for (const p of imported) expect(isDecidim(p)).toBe(true);
+  // A process the public record also states (same slug) was taken over: it keeps the record's sources, which cite
+  // the same page on the real Decide Contagem; the rest cite the page they were read from.
+  const adopted = imported.filter((p: any) => !isDecidim(p));
+  expect(adopted.map((p: any) => p.title).sort()).toEqual([
+    "Consulta Pública do Fundo Municipal de Incentivo à Cultura (FMIC) 2025", "IV Conferência Municipal de Cultura", "Programa de Melhoria de Vilas, Favelas e Periferias",
+  ]);
+  for (const p of adopted) {
+    expect(isDecidimSource(p.source)).toBe(true);
+    const page = new URL(p.source.url).pathname;
+    expect(p.sources.some((s: any) => new URL(s.url).host === "decidim.contagem.mg.gov.br" && new URL(s.url).pathname.startsWith(page))).toBe(true);
+  }
+  // One process each: none of the record's processes is listed twice.
+  const titles = (processes.data as any).processes.edges.map((e: any) => e.node.title);
+  expect(new Set(titles).size).toBe(titles.length);
   // The FMIC consultation: its proposals take several of Decidim's pages (50 each).
   const withProposals = [...imported].sort((a: any, b: any) => b.proposals.totalCount - a.proposals.totalCount)[0];
   expect(withProposals.proposals.totalCount).toBeGreaterThan(50);

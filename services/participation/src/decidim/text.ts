@@ -32,6 +32,23 @@ export function cleanText(value: string): string {
   return value.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "");
 }
 
+/** The longest string kept from an instance's answer, in UTF-16 code units (HTML included); longer ones are cut. */
+export const MAX_STRING_LENGTH = 100_000;
+/** The longest title or name kept (a record's, an organisation's, a status's), in UTF-16 code units. */
+export const MAX_TITLE_LENGTH = 500;
+
+/**
+ * `value` cut to at most `max` code units, ending with "…" when cut (never inside a surrogate pair): a hostile or broken
+ * instance cannot make one record as large as the answer it came in (16 MiB), nor a title a page long.
+ */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return value.slice(0, end) + "…";
+}
+
 /** HTML (or plain text) → plain text (cleaned: entities such as `&#1;` decode to control characters). */
 export function htmlToPlainText(html: string): string {
   return cleanText(convert(html, OPTIONS)).trim();

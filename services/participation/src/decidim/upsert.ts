@@ -38,7 +38,7 @@ export interface Incoming<V> {
 /**
  * Upserts the snapshot's records of one type by (system, type, external id). A row whose content hash is unchanged is
  * not touched at all (its `updatedAt` and `version` stay); a changed one is rewritten with its new hash and import time.
- * `adopt` may hand a row of ours to take over (a seeded assembly with the same slug) when no imported row exists.
+ * `adopt` may hand a row of ours to take over (a seeded assembly or process with the same slug) when no imported row exists.
  */
 export async function upsertRecords<E extends Importable, V extends object>(
   em: EntityManager,
@@ -46,7 +46,7 @@ export async function upsertRecords<E extends Importable, V extends object>(
   type: string,
   incoming: Incoming<V>[],
   importedAt: Date,
-  adopt?: (values: V) => E | null,
+  adopt?: (record: Incoming<V>) => E | null,
 ): Promise<Upserted<E>> {
   const existing = await em.find(entity, { importedFrom: { system: SourceSystem.DECIDIM, type } } as never);
   const byId = new Map(existing.map((row) => [row.importedFrom!.externalId, row]));
@@ -63,7 +63,7 @@ export async function upsertRecords<E extends Importable, V extends object>(
       result.counts.updated++;
       result.changed.add(row);
     } else {
-      row = adopt?.(record.values) ?? null;
+      row = adopt?.(record) ?? null;
       if (row) em.assign(row, { ...record.values, importedFrom: source } as never);
       else row = em.create(entity, { ...record.values, importedFrom: source } as never);
       result.counts.created++;

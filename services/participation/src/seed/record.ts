@@ -16,6 +16,11 @@ export interface RecordProcess {
   councilSlug: string | null;
   phases: { position: number; kind: PhaseKind; title: string; date: string }[];
   sources: SourceRecord[];
+  /**
+   * Its slug on Decide Contagem (`/processes/<slug>`) where the record gives one: the Decidim sync takes that process's
+   * row over (one process, not two) and the record keeps its name, kind, council and sources.
+   */
+  slug: string | null;
 }
 
 /** What the record says of each process beyond its facts: kind, status and phases it states, its council. */
@@ -71,6 +76,7 @@ export function recordProcesses(): RecordProcess[] {
         councilSlug: stated.council ? councilSlugOf(stated.council) : null,
         phases: stated.phases,
         sources: itemSources(item),
+        slug: item.slug ?? null,
       };
     });
 }

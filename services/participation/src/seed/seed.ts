@@ -6,7 +6,8 @@ import { AssemblyEntity } from "../decide/assembly.entity";
 import { PhaseEntity, ProcessEntity } from "../processes/process.entity";
 import { PhaseKind, ProcessKind, ProcessStatus } from "../processes/process.enums";
 import { ProposalEntity } from "../proposals/proposal.entity";
-import { itemSources, OGP_RECORD_NAME, recordAssemblies, recordProcesses } from "./record";
+import { SourceSystem } from "../decidim/source.enums";
+import { itemSources, OGP_RECORD_NAME, recordAssemblies, recordProcesses, type RecordProcess } from "./record";
 
 export const OGP_TITLE = "Priorização dos compromissos do Plano de Ação OGP Local 2022-2024";
 
@@ -20,7 +21,7 @@ const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(va
  * rewritten only when the record's facts for it change (`recordHash`); the councils subgraph is asked only then.
  */
 export async function seedParticipation(em: EntityManager, context: SeedContext): Promise<{ processes: number; assemblies: number }> {
-  const processes = recordProcesses().map((p) => ({ ...p, hash: hashOf(p) }));
+  const processes = hashedRecordProcesses();
   const assemblies = recordAssemblies().map((a) => ({ ...a, hash: hashOf(a) }));
   const stored = new Map((await em.find(ProcessEntity, { recordKey: { $ne: null } }, { fields: ["recordKey", "recordHash"] })).map((p) => [p.recordKey, p.recordHash]));
   const storedAssemblies = new Map((await em.find(AssemblyEntity, {}, { fields: ["slug", "recordHash"] })).map((a) => [a.slug, a.recordHash]));
@@ -33,18 +34,20 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
   return em.transactional(async (tx) => {
     let created = await seedOgpVote(tx);
     for (const p of staleProcesses) {
-      const values = { kind: p.kind, status: p.status, description: p.description, councilId: councilOf(p.councilSlug), sources: p.sources, sourceUrl: p.sources[0]?.url ?? null, recordHash: p.hash };
-      let row = await tx.findOne(ProcessEntity, { recordKey: p.key });
-      if (row) {
-        tx.assign(row, values);
-        tx.remove(await tx.find(PhaseEntity, { process: row }));
-        await tx.flush();
-      } else {
-        row = tx.create(ProcessEntity, { ...values, title: p.key, recordKey: p.key, minimumAge: null });
-        created++;
+      const councilId = councilOf(p.councilSlug);
+      let row = (await tx.findOne(ProcessEntity, { recordKey: p.key })) ?? (await importedProcessWithSlug(tx, p.slug));
+      if (row?.importedFrom?.system) {
+        // Decide Contagem holds it (the sync may even have come first): the sync owns its status, text and phases.
+        tx.assign(row, { ...recordOwned(p), councilId, recordKey: p.key });
+        continue;
       }
-      for (const phase of p.phases) {
-        tx.create(PhaseEntity, { process: row, position: phase.position, kind: phase.kind, title: phase.title, startsAt: startOfCivilDay(phase.date), endsAt: null });
+      if (row) {
+        await restoreProcess(tx, row, p);
+        tx.assign(row, { councilId });
+      } else {
+        row = tx.create(ProcessEntity, { ...recordOwned(p), councilId, status: p.status, description: p.description, minimumAge: null, recordKey: p.key });
+        createPhases(tx, row, p);
+        created++;
       }
     }
     let spaces = 0;
@@ -61,6 +64,58 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
     await forgetUnstatedCounts(tx);
     return { processes: created, assemblies: spaces };
   });
+}
+
+/** What the record owns of one of its processes, whoever else holds it: its name, kind, sources. */
+const recordOwned = (p: RecordProcess & { hash: string }) =>
+  ({ title: p.key, kind: p.kind, sources: p.sources, sourceUrl: p.sources[0]?.url ?? null, recordHash: p.hash });
+
+const createPhases = (tx: EntityManager, process: ProcessEntity, p: RecordProcess) => {
+  for (const phase of p.phases) {
+    tx.create(PhaseEntity, { process, position: phase.position, kind: phase.kind, title: phase.title, startsAt: startOfCivilDay(phase.date), endsAt: null });
+  }
+};
+
+/** The record's processes with the hash the seed keeps on each row (`recordHash`). */
+const hashedRecordProcesses = () => recordProcesses().map((p) => ({ ...p, hash: hashOf(p) }));
+
+/** Its row as the record states it: status, description and phases too (the record's, replacing any other). */
+async function restoreProcess(tx: EntityManager, row: ProcessEntity, p: RecordProcess & { hash: string }): Promise<void> {
+  tx.assign(row, { ...recordOwned(p), status: p.status, description: p.description, importedFrom: null });
+  await tx.nativeDelete(PhaseEntity, { process: row.id });
+  createPhases(tx, row, p);
+}
+
+/**
+ * A process of the record that Decide Contagem no longer lists (deleted, hidden, unpublished) stays, as the record
+ * states it, without its import: what the sync calls instead of removing it. False when `row` is not the record's.
+ */
+export async function leaveRecordProcess(tx: EntityManager, row: ProcessEntity): Promise<boolean> {
+  const p = row.recordKey ? hashedRecordProcesses().find((x) => x.key === row.recordKey) : undefined;
+  if (!p) return false;
+  await restoreProcess(tx, row, p);
+  return true;
+}
+
+/** The record's processes that Decide Contagem also holds, by their slug there: what the sync takes over. */
+export const recordProcessSlugs = (): Map<string, string> =>
+  new Map(recordProcesses().flatMap((p) => (p.slug ? [[p.slug, p.key] as const] : [])));
+
+/** The sync's row of the Decide Contagem process with this slug that no record item has yet claimed; null when none. */
+async function importedProcessWithSlug(tx: EntityManager, slug: string | null): Promise<ProcessEntity | null> {
+  if (!slug) return null;
+  const imported = await tx.find(ProcessEntity, { importedFrom: { system: SourceSystem.DECIDIM, type: "ParticipatoryProcess" }, recordKey: null } as never);
+  return imported.find((row) => decidimSlugOf(row.importedFrom!.url) === slug) ?? null;
+}
+
+/** The slug of a Decidim process page (`…/processes/<slug>`), or null. */
+export function decidimSlugOf(url: string): string | null {
+  try {
+    const match = /^\/processes\/([^/]+)\/?$/.exec(new URL(url).pathname);
+    return match ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
