@@ -269,6 +269,23 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     });
   });
 
+  it("stops at once when told to (its process shutting down): mid-request and mid-wait, DECIDIM_STOPPED", async () => {
+    // Mid-request: the stand-in holds the answer for a minute.
+    standin.failNext(1, { kind: "delay", ms: 60_000 });
+    const midRequest = new AbortController();
+    const reading = client({ signal: midRequest.signal }).readSnapshot();
+    setTimeout(() => midRequest.abort(), 200);
+    await expect(reading).rejects.toMatchObject({ code: "DECIDIM_STOPPED", attempts: 1 });
+
+    // Mid-wait: a 429 asks for 100 s; the (real) sleep is cut short.
+    standin.reset();
+    standin.failNext(1, { kind: "status", status: 429, retryAfter: 100 });
+    const midWait = new AbortController();
+    const waiting = client({ signal: midWait.signal, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }).readSnapshot();
+    setTimeout(() => midWait.abort(), 200);
+    await expect(waiting).rejects.toMatchObject({ code: "DECIDIM_STOPPED" });
+  });
+
   it("refuses a Decidim release it was not checked against, unless told to read it anyway", async () => {
     standin.store.data.organization.decidimVersion = "0.30.1";
     await expect(client().readSnapshot()).rejects.toMatchObject({ code: "DECIDIM_UNSUPPORTED_VERSION", attempts: 1 });

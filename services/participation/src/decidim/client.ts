@@ -42,7 +42,9 @@ export type DecidimErrorCode =
    * The instance runs a Decidim release the connector was not checked against (or hides its version): its queries may
    * still validate there while meaning something else (0.29+ keeps withdrawn proposals' state and flags them apart).
    */
-  | "DECIDIM_UNSUPPORTED_VERSION";
+  | "DECIDIM_UNSUPPORTED_VERSION"
+  /** The read was stopped from outside (`signal`: its process is shutting down) before it finished. */
+  | "DECIDIM_STOPPED";
 
 export class DecidimClientError extends Error {
   constructor(
@@ -89,6 +91,8 @@ export interface DecidimClientOptions {
   allowUntestedVersion?: boolean;
   /** Largest answer read, bytes; a bigger one fails at once (`DECIDIM_BAD_RESPONSE`); default 16 MiB. */
   maxResponseBytes?: number;
+  /** Stops the read (e.g. the process is shutting down): it gives up with `DECIDIM_STOPPED` at once, mid-request or mid-wait. */
+  signal?: AbortSignal;
   /** Injectable for tests. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -226,6 +230,7 @@ export class DecidimClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly signal: AbortSignal | undefined;
   private nextStartAt = 0;
 
   constructor(options: DecidimClientOptions) {
@@ -258,6 +263,27 @@ export class DecidimClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.signal = options.signal;
+  }
+
+  /** Gives up with DECIDIM_STOPPED once `signal` is aborted. */
+  private checkStopped(operation: DecidimOperation, attempt: number): void {
+    if (this.signal?.aborted) throw new DecidimClientError("DECIDIM_STOPPED", "the read was stopped before it finished", operation, attempt);
+  }
+
+  /** `sleep`, cut short when `signal` is aborted. */
+  private wait(ms: number): Promise<void> {
+    const signal = this.signal;
+    if (!signal) return this.sleep(ms);
+    if (signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      signal.addEventListener("abort", done, { once: true });
+      void this.sleep(ms).then(done);
+    });
   }
 
   /** Reads the whole instance. Throws DecidimClientError (and returns nothing) when any request finally fails. */
@@ -411,6 +437,7 @@ export class DecidimClient {
     const body = JSON.stringify({ query: DECIDIM_QUERIES[operation], variables, operationName: operation });
     for (let attempt = 1; ; attempt++) {
       await this.pace();
+      this.checkStopped(operation, attempt);
       let outcome: Retryable;
       try {
         return await this.attempt<T>(operation, body, attempt);
@@ -427,8 +454,9 @@ export class DecidimClient {
           429,
         );
       }
+      this.checkStopped(operation, attempt);
       if (attempt > this.maxRetries) throw outcome.error;
-      await this.sleep(outcome.retryAfterMs ?? this.backoff(attempt));
+      await this.wait(outcome.retryAfterMs ?? this.backoff(attempt));
     }
   }
 
@@ -444,7 +472,7 @@ export class DecidimClient {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
         body,
-        signal: controller.signal,
+        signal: this.signal ? AbortSignal.any([controller.signal, this.signal]) : controller.signal,
       });
       status = res.status;
       if (res.status === 429) {
@@ -464,6 +492,7 @@ export class DecidimClient {
       text = read;
     } catch (error) {
       if (error instanceof Retryable || error instanceof DecidimClientError) throw error;
+      this.checkStopped(operation, attempt);
       if (controller.signal.aborted) {
         throw new Retryable(fail("DECIDIM_TIMEOUT", `no answer within ${this.timeoutMs} ms`, status, error));
       }
@@ -506,7 +535,7 @@ export class DecidimClient {
     const now = this.now();
     const wait = this.nextStartAt - now;
     this.nextStartAt = Math.max(now, this.nextStartAt) + this.minIntervalMs;
-    if (wait > 0) await this.sleep(wait);
+    if (wait > 0) await this.wait(wait);
   }
 
   private text(field: Text): string {

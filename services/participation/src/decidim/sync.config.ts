@@ -7,7 +7,7 @@ export interface DecidimSyncConfig {
   intervalSeconds: number;
   /** pg-boss's schema: the job queue the webhooks use. */
   queueSchema: string;
-  /** A sync still running after this many seconds (its process died) is handed out again. */
+  /** The longest a sync may run, seconds: one running longer is failed (one whose process died: after 60 s without a heartbeat). */
   expireSeconds: number;
   /** Most requests a minute to the Decidim API (Decidim throttles each IP at 100 a minute by default). */
   requestsPerMinute: number;

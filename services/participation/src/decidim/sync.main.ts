@@ -39,8 +39,8 @@ async function main() {
   logUnhandledRejections(logger);
   const orm = await openDatabase({ ...database, entities, migrations, poolSize: 2, logger });
   const worker = await startDecidimSync(
-    { databaseUrl: database.url, em: orm.em as EntityManager, readSnapshot: () =>
-        readDecidimSnapshot({ apiUrl: config.apiUrl, maxRequestsPerSecond: config.requestsPerMinute / 60, allowUntestedVersion: config.allowUntestedVersion }), auditSchema: database.auditSchema, logger },
+    { databaseUrl: database.url, em: orm.em as EntityManager, readSnapshot: (signal) =>
+        readDecidimSnapshot({ apiUrl: config.apiUrl, maxRequestsPerSecond: config.requestsPerMinute / 60, allowUntestedVersion: config.allowUntestedVersion, signal }), auditSchema: database.auditSchema, logger },
     config,
   );
   logger.info({ apiUrl: config.apiUrl, everySeconds: config.intervalSeconds }, "decidim sync started");

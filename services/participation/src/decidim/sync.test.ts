@@ -4,7 +4,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { participation } from "../definition";
 import { contagemSnapshot } from "./decidim.fixtures";
 import type { DecidimSnapshot } from "./records";
-import { runDecidimSync, startDecidimSync } from "./sync";
+import { runDecidimSync, startDecidimSync, STOPPED } from "./sync";
 import { readDecidimSyncConfig } from "./sync.config";
 import { DecidimSyncRunEntity } from "./sync-run.entity";
 
@@ -92,6 +92,35 @@ describe("Decidim sync job", () => {
     } finally {
       await worker.stop();
     }
+  }, 60_000);
+
+  it("stopping the worker mid-sync stops the read at once: a failed run, nothing applied, no job left running", async () => {
+    let reading!: () => void;
+    const started = new Promise<void>((resolve) => (reading = resolve));
+    let sawSignal = false;
+    // A read that would run for ever unless stopped (then it hands over what it read: the sync must not apply it).
+    const readSnapshot = (signal?: AbortSignal) => new Promise<DecidimSnapshot>((resolve) => {
+      sawSignal = signal !== undefined;
+      reading();
+      signal?.addEventListener("abort", () => resolve(contagemSnapshot()), { once: true });
+    });
+    const queueSchema = freshSchemaName("queue");
+    const before = await imported();
+    const runsBefore = await em().count(DecidimSyncRunEntity, {});
+    const worker = await startDecidimSync(
+      { databaseUrl: testDatabaseUrl(), em: db.orm.em as EntityManager, readSnapshot, auditSchema: db.auditSchema, logger: createLogger("test-decidim-sync", "silent") },
+      { intervalSeconds: 3600, queueSchema, expireSeconds: 3600 },
+    );
+    await started;
+    expect(sawSignal).toBe(true);
+    await worker.stop();
+    const runs = await em().find(DecidimSyncRunEntity, {}, { orderBy: { id: "desc" } });
+    expect(runs.length).toBe(runsBefore + 1);
+    expect(runs[0].error).toBe(STOPPED);
+    expect(await imported()).toBe(before);
+    const jobs = await em().execute<{ state: string }[]>(`select state from "${queueSchema}".job where name = 'decidim-sync'`);
+    expect(jobs.map((j) => j.state)).not.toContain("active");
+    await em().execute(`drop schema "${queueSchema}" cascade`);
   }, 60_000);
 });
 

@@ -10,29 +10,44 @@ import { DecidimSyncRunEntity } from "./sync-run.entity";
 /** The queue of the sync's jobs, beside the webhooks' deliveries (same pg-boss schema). */
 export const SYNC_QUEUE = "decidim-sync";
 
-/** Where a sync reads from: the Decidim client (client.ts) in production, a snapshot built by the test in tests. */
-export type ReadSnapshot = () => Promise<DecidimSnapshot>;
+/** Seconds without a heartbeat after which a running sync's job is taken as dead (pg-boss's minimum is 10). */
+const HEARTBEAT_SECONDS = 60;
+
+/**
+ * Where a sync reads from: the Decidim client (client.ts) in production, a snapshot built by the test in tests. `signal`
+ * is aborted when the sync must stop (its process is shutting down): the read gives up rather than hold the job.
+ */
+export type ReadSnapshot = (signal?: AbortSignal) => Promise<DecidimSnapshot>;
 
 /**
  * One sync: reads a whole snapshot, then applies it in one transaction. A failure — reading (the API down, a page
  * refused) or applying — changes nothing in the graph: it is recorded as a failed run (a read's error message; an
  * apply's kind and SQLSTATE only), with an audit entry, and the next sync starts over.
  */
-export async function runDecidimSync(em: EntityManager, readSnapshot: ReadSnapshot, options: { auditSchema?: string; today?: string } = {}): Promise<DecidimSyncRunEntity> {
+export async function runDecidimSync(
+  em: EntityManager,
+  readSnapshot: ReadSnapshot,
+  options: { auditSchema?: string; today?: string; signal?: AbortSignal } = {},
+): Promise<DecidimSyncRunEntity> {
   const startedAt = new Date();
   const auditSchema = options.auditSchema ?? DEFAULT_AUDIT_SCHEMA;
   let snapshot: DecidimSnapshot;
   try {
-    snapshot = await readSnapshot();
+    snapshot = await readSnapshot(options.signal);
   } catch (error) {
     return recordFailure(em.fork(), startedAt, cleanText(error instanceof Error ? error.message : String(error)).slice(0, 2_000), auditSchema);
   }
+  // Stopped while reading (the read had finished anyway): nothing is applied; the next sync starts over.
+  if (options.signal?.aborted) return recordFailure(em.fork(), startedAt, STOPPED, auditSchema);
   try {
     return await applyDecidimSnapshot(em.fork(), snapshot, options);
   } catch (error) {
     return recordFailure(em.fork(), startedAt, applyFailure(error), auditSchema);
   }
 }
+
+/** What a sync stopped from outside records. */
+export const STOPPED = "the sync was stopped (its process is shutting down) before it applied anything; nothing changed";
 
 /**
  * What a failed apply records (STAFF read it in `decidimSyncRuns`): the error's kind and SQLSTATE only. The database's
@@ -67,7 +82,8 @@ export interface DecidimSyncWorker {
 /**
  * The scheduled sync, a job on the webhooks' queue (pg-boss, PostgreSQL-backed): every `intervalSeconds` a job is
  * sent to an `exclusive` queue — at most one sync waiting or running across every process — and worked here. A job
- * whose process died is handed out again after `expireSeconds`; it starts over from a fresh snapshot.
+ * whose process died is failed after HEARTBEAT_SECONDS without a heartbeat (one running past `expireSeconds` too), and
+ * the next sync starts over from a fresh snapshot; `stop()` stops a running read at once.
  */
 export async function startDecidimSync(
   deps: { databaseUrl: string; em: EntityManager; readSnapshot: ReadSnapshot; auditSchema?: string; logger: Logger },
@@ -76,9 +92,16 @@ export async function startDecidimSync(
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: config.queueSchema, max: 2, application_name: "decidim-sync", schedule: false });
   boss.on("error", (error) => deps.logger.error({ err: error }, "decidim sync queue error"));
   await boss.start();
-  await boss.createQueue(SYNC_QUEUE, { policy: "exclusive", expireInSeconds: config.expireSeconds, retryLimit: 0 });
-  await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async () => {
-    const run = await runDecidimSync(deps.em, deps.readSnapshot, { auditSchema: deps.auditSchema });
+  // A heartbeat: a sync whose process died (SIGKILL, a lost node) is failed within HEARTBEAT_SECONDS, not held for
+  // `expireSeconds`, and the next one may run. Options given again on an existing queue (a changed setting applies).
+  const queue = { expireInSeconds: config.expireSeconds, retryLimit: 0, heartbeatSeconds: HEARTBEAT_SECONDS };
+  await boss.createQueue(SYNC_QUEUE, { policy: "exclusive", ...queue });
+  await boss.updateQueue(SYNC_QUEUE, queue);
+  // Stopping stops a running sync's read at once (it records a failed run, nothing changed), rather than wait for it.
+  const stopping = new AbortController();
+  await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+    const signal = job ? AbortSignal.any([stopping.signal, job.signal]) : stopping.signal;
+    const run = await runDecidimSync(deps.em, deps.readSnapshot, { auditSchema: deps.auditSchema, signal });
     if (run.error) deps.logger.warn({ run: run.id, error: run.error }, "decidim sync failed; nothing changed");
     else deps.logger.info({ run: run.id, counts: run.counts, skipped: run.skipped }, "decidim sync applied");
   });
@@ -91,6 +114,7 @@ export async function startDecidimSync(
     trigger,
     async stop() {
       clearInterval(timer);
+      stopping.abort();
       await boss.stop({ graceful: true, timeout: 30_000 });
     },
   };
