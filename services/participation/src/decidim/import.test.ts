@@ -1,6 +1,6 @@
 import { councils } from "@contagem/councils";
 import { meetings } from "@contagem/meetings";
-import { gql, startSystem, type RunningSystem } from "@contagem/testkit";
+import { gql, mintToken, startSystem, type RunningSystem } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -171,6 +171,12 @@ describe("Decidim import", () => {
     const query = `{ decidimSyncRuns(first: 10) { totalCount edges { node { runNumber startedAt finishedAt apiUrl decidimVersion skipped error counts { kind created updated unchanged removed } } } } }`;
     const anonymous = await gql(system.gatewayUrl, query);
     expect(anonymous.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+    // A citizen, and a council's secretary, may not read them either.
+    for (const token of [await mintToken({ sub: "citizen-1", roles: ["CITIZEN"] }), await mintToken({ sub: "secretary-1", roles: ["SECRETARY"], councils: [1] })]) {
+      const denied = await gql(system.gatewayUrl, query, {}, { token });
+      expect(denied.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(denied.data?.decidimSyncRuns ?? null).toBeNull();
+    }
     const data = await read(query, {}, await staffToken());
     // Three applied; the one that could not be applied left no trace but its error (the job records that, sync.test.ts).
     expect(data.decidimSyncRuns.totalCount).toBe(3);
