@@ -12,6 +12,9 @@ import { join } from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- frictionlessdata's reference implementation ships no types
 const { Package } = require("datapackage") as { Package: { load(descriptor: string, options: { basePath: string }): Promise<DataPackage> } };
 import { citizen, openVote, testCpf } from "../../../services/participation/src/participation.fixtures";
+import { contagemSnapshot } from "../../../services/participation/src/decidim/decidim.fixtures";
+import { applyDecidimSnapshot } from "../../../services/participation/src/decidim/import";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { exportOpenData, readChecksums, type OpenDataSnapshot } from "./open-data/export";
 import { holdMeetings } from "./record-life.fixtures";
 
@@ -101,6 +104,9 @@ beforeAll(async () => {
   await holdMeetings(call, secretary, { published: PUBLISHED_TEXT, draft: DRAFT_TEXT });
   placed = await placeThings();
   vote = await participate();
+  // Decide Contagem's records, as the sync imports them (issue 17): exported with where they are kept.
+  const { orm, database } = system.subgraphs.participation;
+  await applyDecidimSnapshot(orm.em.fork() as EntityManager, contagemSnapshot(), { auditSchema: database.auditSchema });
   const schemas = Object.fromEntries(Object.values(system.subgraphs).map((s) => [s.name, s.database.schema]));
   snapshot = await exportOpenData([councils, meetings, participation], { url: testDatabaseUrl(), schemas, outDir: out, consistent: !isEmbedded(), settings: { PII_KEY: TEST_SECRETS.PII_KEY } });
 }, 180_000);
@@ -166,6 +172,30 @@ describe("npm run export", () => {
     const { byChannel, total } = await call(`{ byChannel: participationStats(groupBy: [CHANNEL]) { channel participants activities } total: participationStats(groupBy: []) { participants activities } }`);
     expect(figures.filter((row) => row.startsWith("TOTAL,"))).toEqual(total.map((f: { participants: number; activities: number }) => `TOTAL,,,,,,${f.participants},${f.activities}`));
     expect(figures.filter((row) => row.startsWith("CHANNEL,")).sort()).toEqual(byChannel.map((f: { channel: string; participants: number; activities: number }) => `CHANNEL,,,,,${f.channel},${f.participants},${f.activities}`).sort());
+  });
+
+  it("carries Decide Contagem's imported records with where they are kept: their page, Decidim type and id, and when read", async () => {
+    const rows = async (name: string) => parse(await readFile(join(snapshot.dir, `${name}.csv`), "utf8"), { columns: true }) as Record<string, string>[];
+    const proposals = await rows("proposals");
+    const imported = proposals.filter((r) => r.source_system === "DECIDIM");
+    expect(imported.map((r) => r.source_external_id).sort()).toEqual(["Project/201", "Project/202", "Project/203", "Proposal/101", "Proposal/102", "Proposal/103", "Proposal/104"]);
+    for (const r of imported) {
+      expect(r.source_page).toMatch(/^https:\/\/decidim\.contagem\.mg\.gov\.br\/processes\//);
+      expect(Number.isNaN(Date.parse(r.source_imported_at))).toBe(false);
+    }
+    // This system's own rows say so, and carry no Decidim columns.
+    const own = proposals.filter((r) => r.source_system === "CONTAGEM");
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r.source_page === "" && r.source_external_id === "" && r.source_imported_at === "")).toBe(true);
+    expect((await rows("processes")).filter((r) => r.source_system === "DECIDIM").map((r) => r.title).sort()).toEqual(["Compromissos OGP 2022", "Plano de Mobilidade"]);
+    const results = await rows("process_results");
+    expect(results.map((r) => [r.title, r.progress, r.source_external_id])).toEqual([["Portal de dados abertos", "60", "Result/301"], ["Catálogo de obras", "100", "Result/302"]]);
+    expect(results[1].parent_id).toBe(results[0].id);
+    const meetings = await rows("assembly_meetings");
+    expect(meetings.map((r) => r.title).sort()).toEqual(["Reunião ordinária de abril", "Reunião ordinária de março"]);
+    const march = meetings.find((r) => r.title === "Reunião ordinária de março")!;
+    expect(JSON.parse(march.agenda)).toEqual([{ title: "Leitura da ata", description: "" }, { title: "Obras da regional", description: "Prioridades de 2026." }]);
+    expect(march).toMatchObject({ closed: "true", attendees_count: "23", source_system: "DECIDIM", source_external_id: "Meeting/501" });
   });
 
   it("gives meetings and works their place: name, address parts, and WGS 84 longitude and latitude as numbers", async () => {

@@ -1,4 +1,5 @@
-import { placeColumns, recordColumns, reference, sourcesColumn, type OpenDataResource } from "@contagem/schema";
+import { placeColumns, recordColumns, reference, sourcesColumn, type OpenDataField, type OpenDataResource } from "@contagem/schema";
+import { SourceSystem } from "./decidim/source.enums";
 import { InterventionStatus } from "./interventions/intervention.enums";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./processes/process.enums";
 import { ProposalStatus } from "./proposals/proposal.enums";
@@ -9,6 +10,23 @@ import { figuresOpenData } from "./stats/stats.open-data";
  * Results are the graph's: votes per option for a vote held here; none for a historical vote of the public record,
  * whose ballots were cast elsewhere (see `ParticipatoryProcess.results`).
  */
+/**
+ * Where a row is kept (the graph's `source`): CONTAGEM for this graph's own, DECIDIM for one imported from Decide
+ * Contagem, with its page there, its Decidim type and id, and when the sync last read it.
+ */
+const originColumns = (alias: string): OpenDataField[] => [
+  {
+    name: "source_system", type: "string", sql: `coalesce(${alias}.origin_system, 'CONTAGEM')`, required: true, enumeration: SourceSystem,
+    description: { pt: "Onde o registro é mantido: CONTAGEM (este sistema) ou DECIDIM (importado do Decide Contagem, somente leitura aqui).", en: "Where the record is kept: CONTAGEM (this system) or DECIDIM (imported from Decide Contagem, read-only here)." },
+  },
+  { name: "source_page", type: "string", sql: `${alias}.origin_url`, description: { pt: "Importado: sua página no Decide Contagem.", en: "Imported: its page on Decide Contagem." } },
+  {
+    name: "source_external_id", type: "string", sql: `${alias}.origin_type || '/' || ${alias}.origin_external_id`,
+    description: { pt: "Importado: tipo e id no Decidim (ex.: Proposal/101).", en: "Imported: its Decidim type and id (e.g. Proposal/101)." },
+  },
+  { name: "source_imported_at", type: "datetime", sql: `${alias}.origin_imported_at`, description: { pt: "Importado: quando a sincronização o leu (UTC).", en: "Imported: when the sync read it (UTC)." } },
+];
+
 const process = (alias: string) => reference("process_id", `${alias}.process_id`, { pt: "Processo (processes.id).", en: "Process (processes.id)." }, true);
 
 const processes: OpenDataResource = {
@@ -36,6 +54,7 @@ const processes: OpenDataResource = {
     },
     { name: "source_url", type: "string", sql: "p.source_url", description: { pt: "Onde está o registro público do processo.", en: "Where the process's public record is." } },
     sourcesColumn("p"),
+    ...originColumns("p"),
   ],
   foreignKeys: [
     { field: "council_id", resource: "councils" },
@@ -95,6 +114,7 @@ const proposals: OpenDataResource = {
     { name: "status", type: "string", sql: "o.status", required: true, enumeration: ProposalStatus, description: { pt: "Situação.", en: "Status." } },
     { name: "status_reason", type: "string", sql: "o.status_reason", description: { pt: "Motivo da retirada ou da decisão.", en: "Why it was withdrawn or decided so." } },
     sourcesColumn("o"),
+    ...originColumns("o"),
     {
       name: "supporters",
       type: "integer",
@@ -196,11 +216,68 @@ const assemblies: OpenDataResource = {
     { name: "slug", type: "string", sql: "a.slug", required: true, description: { pt: "Slug na plataforma.", en: "Slug on the platform." } },
     { name: "name", type: "string", sql: "a.name", required: true, description: { pt: "Nome na plataforma.", en: "Name on the platform." } },
     reference("council_id", "a.council_id", { pt: "Conselho (councils.id).", en: "Council (councils.id)." }),
-    { name: "facts", type: "string", sql: "a.facts", required: true, description: { pt: "O que o registro público diz dela, um fato por linha.", en: "What the public record states about it, one fact a line." } },
+    {
+      name: "facts", type: "string", sql: "nullif(a.facts, '')",
+      description: { pt: "O que o registro público diz dela, um fato por linha; vazio para uma que só o Decide Contagem publica.", en: "What the public record states about it, one fact a line; empty for one only Decide Contagem publishes." },
+    },
+    { name: "subtitle", type: "string", sql: "a.subtitle", description: { pt: "Importada: seu subtítulo no Decide Contagem.", en: "Imported: its subtitle on Decide Contagem." } },
+    { name: "description", type: "string", sql: "a.description", description: { pt: "Importada: sua descrição no Decide Contagem (texto).", en: "Imported: its description on Decide Contagem (plain text)." } },
     sourcesColumn("a"),
+    ...originColumns("a"),
   ],
   foreignKeys: [{ field: "council_id", resource: "councils" }],
 };
 
+const processResults: OpenDataResource = {
+  name: "process_results",
+  title: { pt: "Resultados dos processos (prestação de contas)", en: "Processes' results (accountability)" },
+  description: { pt: "O que cada processo do Decide Contagem resultou, com andamento, como a plataforma os publica.", en: "What each Decide Contagem process resulted in, with progress, as the platform publishes them." },
+  from: "{schema}.process_result r",
+  alias: "r",
+  fields: [
+    ...recordColumns("r", { pt: "do resultado", en: "result" }),
+    process("r"),
+    reference("parent_id", "r.parent_id", { pt: "Resultado do qual é parte (process_results.id).", en: "Result it is part of (process_results.id)." }),
+    { name: "title", type: "string", sql: "r.title", required: true, description: { pt: "Título.", en: "Title." } },
+    { name: "description", type: "string", sql: "r.description", required: true, description: { pt: "Descrição (texto).", en: "Description (plain text)." } },
+    { name: "start_date", type: "date", sql: "r.start_date", description: { pt: "Início.", en: "Start date." } },
+    { name: "end_date", type: "date", sql: "r.end_date", description: { pt: "Fim.", en: "End date." } },
+    { name: "progress", type: "number", sql: "r.progress", constraints: { minimum: 0, maximum: 100 }, description: { pt: "Andamento, em % (0–100).", en: "Progress, in % (0–100)." } },
+    { name: "status_name", type: "string", sql: "r.status_name", description: { pt: "Situação, como a plataforma a nomeia.", en: "Status, as the platform names it." } },
+    ...originColumns("r"),
+  ],
+  foreignKeys: [
+    { field: "process_id", resource: "processes" },
+    { field: "parent_id", resource: "process_results" },
+  ],
+};
+
+const assemblyMeetings: OpenDataResource = {
+  name: "assembly_meetings",
+  title: { pt: "Reuniões das assembleias no Decide Contagem", en: "Assemblies' meetings on Decide Contagem" },
+  description: { pt: "As reuniões que cada assembleia publica no Decide Contagem, com pauta e relatório de encerramento.", en: "The meetings each assembly publishes on Decide Contagem, with agenda and closing report." },
+  from: "{schema}.assembly_meeting m",
+  alias: "m",
+  fields: [
+    ...recordColumns("m", { pt: "da reunião", en: "meeting" }),
+    reference("assembly_id", "m.assembly_id", { pt: "Assembleia (assemblies.id).", en: "Assembly (assemblies.id)." }, true),
+    { name: "title", type: "string", sql: "m.title", required: true, description: { pt: "Título.", en: "Title." } },
+    { name: "description", type: "string", sql: "m.description", required: true, description: { pt: "Descrição (texto).", en: "Description (plain text)." } },
+    { name: "starts_at", type: "datetime", sql: "m.starts_at", required: true, description: { pt: "Início (UTC).", en: "Start (UTC)." } },
+    { name: "ends_at", type: "datetime", sql: "m.ends_at", description: { pt: "Fim (UTC).", en: "End (UTC)." } },
+    { name: "address", type: "string", sql: "m.address", description: { pt: "Endereço, como a plataforma o dá.", en: "Address, as the platform gives it." } },
+    { name: "agenda", type: "array", sql: "m.agenda", required: true, description: { pt: "Pauta: [{\"title\": …, \"description\": …}] em ordem.", en: "Agenda: [{\"title\": …, \"description\": …}] in order." } },
+    { name: "closed", type: "boolean", sql: "m.closed", required: true, description: { pt: "Encerrada (com relatório).", en: "Closed (with a report)." } },
+    { name: "closing_report", type: "string", sql: "m.closing_report", description: { pt: "Relatório de encerramento.", en: "Closing report." } },
+    { name: "attendees_count", type: "integer", sql: "m.attendees_count", constraints: { minimum: 0 }, description: { pt: "Participantes, segundo o relatório.", en: "Attendees, per the report." } },
+    { name: "contributions_count", type: "integer", sql: "m.contributions_count", constraints: { minimum: 0 }, description: { pt: "Contribuições, segundo o relatório.", en: "Contributions, per the report." } },
+    { name: "attending_organizations", type: "string", sql: "m.attending_organizations", description: { pt: "Organizações presentes, segundo o relatório.", en: "Organisations present, per the report." } },
+    ...originColumns("m"),
+  ],
+  foreignKeys: [{ field: "assembly_id", resource: "assemblies" }],
+};
+
 /** The participation subgraph's public tables in the open-data package, references first. */
-export const participationOpenData: OpenDataResource[] = [processes, phases, processMeetings, proposals, candidacies, interventions, milestones, assemblies, figuresOpenData];
+export const participationOpenData: OpenDataResource[] = [
+  processes, phases, processMeetings, proposals, candidacies, interventions, milestones, assemblies, processResults, assemblyMeetings, figuresOpenData,
+];

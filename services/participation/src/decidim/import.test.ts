@@ -172,7 +172,7 @@ describe("Decidim import", () => {
     const anonymous = await gql(system.gatewayUrl, query);
     expect(anonymous.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
     // A citizen, and a council's secretary, may not read them either.
-    for (const token of [await mintToken({ sub: "citizen-1", roles: ["CITIZEN"] }), await mintToken({ sub: "secretary-1", roles: ["SECRETARY"], councils: [1] })]) {
+    for (const token of [await mintToken({ sub: "citizen-1", roles: ["CITIZEN"] }), await mintToken({ sub: "secretary-1", roles: ["SECRETARY"], councils: ["1"] })]) {
       const denied = await gql(system.gatewayUrl, query, {}, { token });
       expect(denied.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
       expect(denied.data?.decidimSyncRuns ?? null).toBeNull();
