@@ -119,6 +119,21 @@ describe("Decidim import", () => {
     expect(other.council.decidimAssembly).toBeNull();
   });
 
+  it("lists only Decide Contagem's records, or only the graph's own, with the lists' `source` filter", async () => {
+    const list = (field: string, source: string) => `${field}_${source}: ${field}(first: 100, filter: { source: ${source} }) { totalCount edges { node { source { system } } } }`;
+    const data = await read(`{ ${list("processes", "DECIDIM")} ${list("processes", "CONTAGEM")} ${list("proposals", "DECIDIM")} ${list("proposals", "CONTAGEM")}
+      processes(first: 1) { totalCount } proposals(first: 1) { totalCount } }`);
+    expect([data.processes_DECIDIM.totalCount, data.proposals_DECIDIM.totalCount]).toEqual([2, 7]);
+    for (const field of ["processes", "proposals"]) {
+      for (const source of ["DECIDIM", "CONTAGEM"]) {
+        const found = data[`${field}_${source}`];
+        expect(found.totalCount).toBeGreaterThan(0);
+        expect(new Set(found.edges.map((e: any) => e.node.source.system))).toEqual(new Set([source]));
+      }
+      expect(data[`${field}_DECIDIM`].totalCount + data[`${field}_CONTAGEM`].totalCount).toBe(data[field].totalCount);
+    }
+  });
+
   it("applying the same snapshot again changes nothing", async () => {
     const before = await stamps();
     const run = await apply(contagemSnapshot());

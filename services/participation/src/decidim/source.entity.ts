@@ -31,3 +31,6 @@ export class ImportedFrom {
 
 /** Whether a row was imported from another system (and so is read-only here). */
 export const isImported = (row: { importedFrom?: ImportedFrom | null }): boolean => row.importedFrom?.system != null;
+
+/** The filter condition for rows kept in `system` (a list's `source` filter): CONTAGEM is a row with no import. */
+export const keptIn = (system: SourceSystem): Record<string, unknown> => ({ importedFrom: { system: system === SourceSystem.CONTAGEM ? null : system } });

@@ -1,5 +1,6 @@
 import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
+import { SourceSystem } from "../decidim/source.enums";
 import { PhaseKind, ProcessKind, ProcessStatus } from "./process.enums";
 
 @InputType({ description: "Filters for process lists; all given filters must match." })
@@ -18,6 +19,9 @@ export class ProcessFilter {
 
   @Field(() => Date, { nullable: true, description: "Changed at or after this time (incremental sync; ISO 8601 instant)." })
   updatedSince?: Date;
+
+  @Field(() => SourceSystem, { nullable: true, description: "Only records kept in this system: DECIDIM, those imported from Decide Contagem (read-only here); CONTAGEM, this graph's own." })
+  source?: SourceSystem;
 }
 
 @InputType({ description: "A phase of a process." })

@@ -10,7 +10,7 @@ import { ProposalEntity } from "../proposals/proposal.entity";
 import { ProposalConnection, VoteResults } from "../proposals/proposal.type";
 import { CouncilRef, MeetingRef, TerritoryRef, ref } from "../references/references.type";
 import { ProcessEntity } from "./process.entity";
-import { isImported } from "../decidim/source.entity";
+import { isImported, keptIn } from "../decidim/source.entity";
 import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "../decidim/source.type";
 import { ProcessResultConnection } from "../decidim/decidim.type";
 import { ProcessResultEntity } from "../decidim/process-result.entity";
@@ -41,6 +41,7 @@ export function processWhere(filter: ProcessFilter = {}): FilterQuery<ProcessEnt
   if (filter.councilId != null) where.councilId = parseId(filter.councilId, "filter.councilId");
   if (filter.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
   if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  if (filter.source) Object.assign(where, keptIn(filter.source));
   return where as FilterQuery<ProcessEntity>;
 }
 

@@ -1,5 +1,6 @@
 import { LongText, Doc, SourceInput, SourcesInputField } from "@contagem/schema";
 import { Field, ID, InputType, Int } from "type-graphql";
+import { SourceSystem } from "../decidim/source.enums";
 import { Channel } from "../processes/process.enums";
 import { ProposalDecision, ProposalStatus } from "./proposal.enums";
 
@@ -16,6 +17,9 @@ export class ProposalFilter {
 
   @Field(() => Date, { nullable: true, description: "Changed at or after this time, a new support included (incremental sync; ISO 8601 instant)." })
   updatedSince?: Date;
+
+  @Field(() => SourceSystem, { nullable: true, description: "Only records kept in this system: DECIDIM, those imported from Decide Contagem (read-only here); CONTAGEM, this graph's own." })
+  source?: SourceSystem;
 }
 
 @InputType({ description: "A citizen's proposal, during a process's PROPOSALS phase." })

@@ -1,3 +1,4 @@
+import { keptIn } from "../decidim/source.entity";
 import { findPage, MAX_SEARCH_DEPTH, PageArgs, SEARCH_QUERY_LENGTH, pagesByParent, parseId, startOfCivilHour, tryParseId, type RequestContext } from "@contagem/schema";
 import type { FilterQuery } from "@mikro-orm/core";
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
@@ -64,6 +65,7 @@ export class ProposalResolver {
     if (filter?.territoryId != null) where.territoryId = parseId(filter.territoryId, "filter.territoryId");
     if (filter?.status) where.status = filter.status;
     if (filter?.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+    if (filter?.source) Object.assign(where, keptIn(filter.source));
     return new ProposalConnection(await findPage(ctx.em, ProposalEntity, where as FilterQuery<ProposalEntity>, page));
   }
 
