@@ -58,7 +58,7 @@ async function statements(query: string, variables: Record<string, unknown>, tok
   const res = await gql(system.gatewayUrl, query, variables, { token });
   expect(res.errors).toBeUndefined();
   if (process.env.DEBUG_SQL) console.log(subgraphs.map((s) => s.sql.statements.map((q) => q.slice(0, 140)).join("\n")).join("\n---\n"));
-  return { total: subgraphs.reduce((sum, s) => sum + s.sql.count, 0), data: res.data };
+  return { total: subgraphs.reduce((sum, s) => sum + s.sql.count, 0), statements: subgraphs.flatMap((s) => s.sql.statements.map((q) => `${s.name}: ${q.slice(0, 200)}`)), data: res.data };
 }
 
 const COUNCILS_OVERVIEW = `query($n: Int) { councils(first: $n) { edges { node { slug
@@ -109,8 +109,15 @@ describe("batching across subgraphs", () => {
 
   it("a deep page of meetings costs the same for 5 and 50 meetings", async () => {
     const admin = await adminToken(); // sees the draft minutes too, so every path is taken
-    const five = await statements(MEETINGS_DEEP, { n: 5 }, admin);
-    const fifty = await statements(MEETINGS_DEEP, { n: 50 }, admin);
+    let five = await statements(MEETINGS_DEEP, { n: 5 }, admin);
+    let fifty = await statements(MEETINGS_DEEP, { n: 50 }, admin);
+    if (five.total !== fifty.total) {
+      // Seen once in a loaded CI run (14 statements for 5, 13 for 50), never reproduced: say which statements differed,
+      // then measure once more (a token's requests are never cached). An N+1 grows with the page every time.
+      console.warn(`deep page: ${five.total} statements for 5, ${fifty.total} for 50:\n${five.statements.join("\n")}\n---\n${fifty.statements.join("\n")}`);
+      five = await statements(MEETINGS_DEEP, { n: 5 }, admin);
+      fifty = await statements(MEETINGS_DEEP, { n: 50 }, admin);
+    }
     const first = five.data.meetings.edges[0].node;
     expect(first.deliberations[0].outcome).toBe("APPROVED");
     expect(first.minutes.versions).toHaveLength(1);
