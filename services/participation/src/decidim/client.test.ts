@@ -356,6 +356,28 @@ describe("DecidimClient against the stand-in Decidim API", () => {
     expect(snapshot.proposals.some((p) => p.voteCount === null)).toBe(true);
   });
 
+  it("reads a date or instant no calendar holds, or outside the years 0001-9999, as unknown", async () => {
+    const store = standin.store;
+    const process = store.data.spaces.find((s) => s.kind === "ParticipatoryProcess" && s.startDate !== null && s.steps.length > 0)!;
+    store.update("space", process.id, {
+      startDate: "2025-02-30", endDate: "0000-01-01",
+      steps: process.steps.map((step) => ({ ...step, startDate: "2025-13-01", endDate: "10000-01-01" })),
+    }, "ParticipatoryProcess");
+    const proposal = store.data.proposals.find((p) => p.publishedAt !== null && !p.hidden && p.statePublishedAt !== null && p.answeredAt !== null)!;
+    store.update("proposal", proposal.id, { answeredAt: "não é uma data" });
+    const [first, second] = store.data.meetings.filter((m) => m.publishedAt !== null && !m.hidden && !m.withdrawn && !m.privateMeeting);
+    store.update("meeting", first.id, { startTime: "+275760-09-13T00:00:00Z", endTime: "9999-12-31T23:30:00-03:00" });
+    store.update("meeting", second.id, { endTime: "0000-06-01T12:00:00Z" });
+    const snapshot = await client().readSnapshot();
+    const read = snapshot.processes.find((p) => p.externalId === String(process.id))!;
+    expect([read.startDate, read.endDate]).toEqual([null, null]);
+    expect(read.steps.flatMap((step) => [step.startDate, step.endDate]).filter((d) => d !== null)).toEqual([]);
+    expect(snapshot.proposals.find((p) => p.externalId === String(proposal.id))!.answeredAt).toBeNull();
+    expect(snapshot.meetings.find((m) => m.externalId === String(first.id))).toMatchObject({ startTime: null, endTime: null });
+    expect(snapshot.meetings.find((m) => m.externalId === String(second.id))).toMatchObject({ startTime: expect.any(String), endTime: null });
+    expect(snapshot.meetings.filter((m) => m.startTime !== null).length).toBeGreaterThan(1);
+  });
+
   it("fails as a whole when Decidim breaks down in the middle of a read", async () => {
     let requests = 0;
     const breaking: typeof fetch = async (input, init) => {

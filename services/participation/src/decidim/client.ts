@@ -22,6 +22,7 @@ import type {
   DecidimSpaceRef,
 } from "./records";
 import { DECIDIM_QUERIES, type DecidimOperation } from "./queries";
+import { instantInRange } from "@contagem/schema";
 import { cleanText, clip, MAX_STRING_LENGTH, MAX_TITLE_LENGTH, pickText, type TranslatedText } from "./text";
 
 /** Why a read failed. Every code means: no snapshot, nothing to apply. */
@@ -570,7 +571,7 @@ export class DecidimClient {
       description: this.text(p.description),
       startDate: dateOf(p.startDate),
       endDate: dateOf(p.endDate),
-      publishedAt: p.publishedAt ?? null,
+      publishedAt: instantOf(p.publishedAt),
       steps,
     };
   }
@@ -583,7 +584,7 @@ export class DecidimClient {
       title: this.title(a.title),
       subtitle: pickText(a.subtitle, this.locale),
       description: this.text(a.description),
-      publishedAt: a.publishedAt ?? null,
+      publishedAt: instantOf(a.publishedAt),
     };
   }
 
@@ -611,8 +612,8 @@ export class DecidimClient {
       state: state as DecidimProposalState,
       // An answer not yet published (state still hidden) is not public: not read.
       answer: answered ? pickText(n.answer, this.locale) : null,
-      answeredAt: answered ? (n.answeredAt ?? null) : null,
-      publishedAt: n.publishedAt ?? null,
+      answeredAt: answered ? instantOf(n.answeredAt) : null,
+      publishedAt: instantOf(n.publishedAt),
       voteCount: countOf(n.voteCount),
       endorsementsCount: countOf(n.endorsementsCount),
       commentsCount: countOf(n.totalCommentsCount),
@@ -673,8 +674,8 @@ export class DecidimClient {
       url: `${base}/meetings/${encodeURIComponent(n.id)}`,
       title: this.title(n.title),
       description: this.text(n.description),
-      startTime: n.startTime,
-      endTime: n.endTime ?? null,
+      startTime: instantOf(n.startTime),
+      endTime: instantOf(n.endTime),
       address: n.typeOfMeeting === "online" || where.length === 0 ? null : [...new Set(where)].join(", "),
       agenda,
       closed: n.closed,
@@ -711,11 +712,27 @@ function countOf(value: unknown): number | null {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647 ? (value as number) : null;
 }
 
-/** `YYYY-MM-DD` of a Decidim Date or DateTime (its own calendar date, as Decidim states it). */
-function dateOf(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return m ? m[1] : null;
+/**
+ * `YYYY-MM-DD` of a Decidim Date or DateTime (its own calendar date, as Decidim states it); null when it is none, or
+ * no day of the calendar (2025-02-30) or of the years the graph holds (0001-9999): one such date, stored, would fail
+ * every sync (or every answer showing it).
+ */
+function dateOf(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?![0-9])/.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const real = year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** A Decidim DateTime as sent, when it is an instant of the years the graph holds (in UTC and in Contagem's time); else null. */
+function instantOf(value: unknown): string | null {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const instant = new Date(value);
+  return instantInRange(instant) && dateOf(value) !== null ? value : null;
 }
 
 function describe(error: unknown): string {

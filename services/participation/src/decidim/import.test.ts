@@ -260,4 +260,19 @@ describe("Decidim import", () => {
     await apply(contagemSnapshot());
     expect(await named()).toEqual([before]);
   });
+
+  it("leaves out a meeting whose start Decidim states unreadably (the client reads it as null), and applies the rest", async () => {
+    const bad = copy(contagemSnapshot());
+    const [undated] = bad.meetings.filter((m) => !m.withdrawn && m.space.type === "Assembly");
+    undated.startTime = null;
+    const run = await apply(bad);
+    expect(run.error).toBeNull();
+    expect(run.skipped.undatedMeetings).toBe(1);
+    const ids = await em().execute<{ id: string }[]>(
+      `select origin_external_id as id from "${system.subgraphs.participation.database.schema}".assembly_meeting`,
+    );
+    expect(ids.map((row) => row.id)).not.toContain(undated.externalId);
+    expect((await apply(contagemSnapshot())).error).toBeNull();
+  });
 });
+

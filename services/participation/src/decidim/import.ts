@@ -127,6 +127,7 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     for (const row of assemblies.changed) if (recordText.has(row.id)) tx.assign(row, recordText.get(row.id)!);
     const meetingRows = snapshot.meetings.flatMap((m) => {
       if (m.withdrawn) return skip("withdrawnMeetings"), [];
+      if (!m.startTime) return skip("undatedMeetings"), [];
       const assembly = m.space.type === "Assembly" ? assemblies.rows.get(m.space.externalId) : undefined;
       if (!assembly) return skip("meetings"), [];
       return [{

@@ -33,4 +33,15 @@ describe("Decidim mapping", () => {
     expect(projectStatusOf({ selected: null }, ProcessStatus.CLOSED)).toBe(ProposalStatus.PUBLISHED);
     expect([processKindOf(true), processKindOf(false)]).toEqual([ProcessKind.PRIORITISATION_VOTE, ProcessKind.PUBLIC_CONSULTATION]);
   });
+
+  it("keeps a step's days in the years the graph holds: a year before 100 as written, the last day 9999-12-31 with no end", () => {
+    const [ogp] = contagemSnapshot().processes;
+    const step = (startDate: string, endDate: string) => ({ ...ogp.steps[0], position: 0, startDate, endDate });
+    const [early] = phasesOf({ ...ogp, steps: [step("0050-03-01", "0050-03-01")] });
+    expect(early.startsAt.getUTCFullYear()).toBe(50);
+    expect(early.endsAt!.getUTCFullYear()).toBe(50);
+    expect(early.endsAt!.getUTCDate()).toBe(2);
+    const [last] = phasesOf({ ...ogp, steps: [step("9999-12-01", "9999-12-31")] });
+    expect(last.endsAt).toBeNull();
+  });
 });

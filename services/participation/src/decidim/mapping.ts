@@ -43,11 +43,16 @@ export function phaseKindOf(step: Pick<DecidimStepRecord, "title">): PhaseKind {
   return STEP_WORDS.find(([words]) => words.test(folded))?.[1] ?? PhaseKind.INFORMATION;
 }
 
-/** The calendar day after a YYYY-MM-DD date (plain calendar arithmetic: no time zone involved). */
+/** The calendar day after a YYYY-MM-DD date (plain calendar arithmetic: no time zone involved; years 0001-9999). */
 const nextDate = (date: string): string => {
   const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d + 1); // not Date.UTC, which reads a year below 100 as 19xx
+  return day.toISOString().slice(0, 10);
 };
+
+/** The graph's last day (its DateTime holds years 0001-9999): a step ending then has no end it can state. */
+const LAST_DATE = "9999-12-31";
 
 export interface PhaseValues {
   position: number;
@@ -70,7 +75,7 @@ export function phasesOf(p: DecidimProcessRecord): PhaseValues[] {
       kind: phaseKindOf(step),
       title: step.title,
       startsAt: startOfCivilDay((step.startDate ?? p.startDate)!),
-      endsAt: step.endDate ? startOfCivilDay(nextDate(step.endDate)) : null,
+      endsAt: step.endDate && step.endDate < LAST_DATE ? startOfCivilDay(nextDate(step.endDate)) : null,
     }));
 }
 

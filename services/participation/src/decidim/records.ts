@@ -126,7 +126,8 @@ export interface DecidimMeetingRecord {
   url: string;
   title: string;
   description: string;
-  startTime: string;
+  /** When it starts (ISO 8601); null when Decidim's value is no instant of the years 0001-9999 (not imported then). */
+  startTime: string | null;
   endTime: string | null;
   /** Where (address and location text); null when online or not stated. */
   address: string | null;

@@ -122,6 +122,26 @@ describe("Decidim sync job", () => {
     expect(jobs.map((j) => j.state)).not.toContain("active");
     await em().execute(`drop schema "${queueSchema}" cascade`);
   }, 60_000);
+
+  it("logs why a sync failed, for the operator reading the log", async () => {
+    const lines: string[] = [];
+    const worker = await startDecidimSync(
+      {
+        databaseUrl: testDatabaseUrl(), em: db.orm.em as EntityManager, auditSchema: db.auditSchema,
+        readSnapshot: async () => {
+          throw new Error("DECIDIM_HTTP_ERROR: DecidimSpaces: HTTP 403");
+        },
+        logger: createLogger("test-decidim-sync", "info", { write: (line: string) => void lines.push(line) }),
+      },
+      { intervalSeconds: 3600, queueSchema: freshSchemaName("queue"), expireSeconds: 600 },
+    );
+    try {
+      await waitFor(() => lines.some((line) => line.includes("decidim sync failed")));
+      expect(lines.find((line) => line.includes("decidim sync failed"))).toContain("DECIDIM_HTTP_ERROR: DecidimSpaces: HTTP 403");
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
 });
 
 async function waitFor(done: () => boolean | Promise<boolean>, ms = 30_000) {

@@ -102,7 +102,8 @@ export async function startDecidimSync(
   await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     const signal = job ? AbortSignal.any([stopping.signal, job.signal]) : stopping.signal;
     const run = await runDecidimSync(deps.em, deps.readSnapshot, { auditSchema: deps.auditSchema, signal });
-    if (run.error) deps.logger.warn({ run: run.id, error: run.error }, "decidim sync failed; nothing changed");
+    // `reason`, not `error`: the logger reads an `error` as an Error object, and would log a string as `{ type: "string" }`.
+    if (run.error) deps.logger.warn({ run: run.id, reason: run.error }, "decidim sync failed; nothing changed");
     else deps.logger.info({ run: run.id, counts: run.counts, skipped: run.skipped }, "decidim sync applied");
   });
   const trigger = async () => {

@@ -26,4 +26,11 @@ describe("Decidim texts", () => {
     expect(text).toMatch(/um\n.*dois/);
     expect(text).not.toMatch(/[<>]|example\.org|foto|alert/);
   });
+
+  it("reads HTML nested thousands deep (a hostile instance's) without overflowing the stack: what lies deeper is cut", () => {
+    const deep = "<div>".repeat(6_000) + "fundo" + "</div>".repeat(6_000);
+    const text = htmlToPlainText(`<p>início</p>${deep}<p>fim</p>`);
+    expect(text).toMatch(/^início\n[^]*fim$/);
+    expect(text).not.toContain("fundo");
+  });
 });

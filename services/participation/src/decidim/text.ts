@@ -14,6 +14,9 @@ export interface TranslatedText {
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } }));
 const OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
+  // html-to-text walks the document recursively: HTML nested thousands deep (a hostile instance's 30 kB of `<div>`)
+  // would overflow the stack and fail every sync. What lies deeper than any real page nests is cut ("...").
+  limits: { maxDepth: 100 },
   selectors: [
     { selector: "a", options: { ignoreHref: true } },
     { selector: "img", format: "skip" },
