@@ -9,6 +9,8 @@ export interface DecidimSyncConfig {
   queueSchema: string;
   /** The longest a sync may run, seconds: one running longer is failed (one whose process died: after 60 s without a heartbeat). */
   expireSeconds: number;
+  /** Seconds without a heartbeat after which a running sync is taken as dead (its process killed) and failed. */
+  heartbeatSeconds: number;
   /** Most requests a minute to the Decidim API (Decidim throttles each IP at 100 a minute by default). */
   requestsPerMinute: number;
   /** Read a Decidim release the connector was not tested against (other than 0.27.x/0.28.x, or hidden). */
@@ -34,6 +36,7 @@ export function readDecidimSyncConfig(env: Env): DecidimSyncConfig | null {
     intervalSeconds: readInt(env, "DECIDIM_SYNC_INTERVAL", 900, 10, 86_400),
     queueSchema: readString(env, "WEBHOOK_QUEUE_SCHEMA", "webhook_queue"),
     expireSeconds: readInt(env, "DECIDIM_SYNC_EXPIRE_SECONDS", 3_600, 60, 86_400),
+    heartbeatSeconds: readInt(env, "DECIDIM_SYNC_HEARTBEAT_SECONDS", 60, 10, 3_600),
     requestsPerMinute: readInt(env, "DECIDIM_REQUESTS_PER_MINUTE", 90, 1, 6_000),
     allowUntestedVersion: readFlag(env, "DECIDIM_ALLOW_UNTESTED_VERSION", false),
   };

@@ -1,6 +1,9 @@
+import { DecidimStandin } from "@contagem/decidim-standin";
 import { createLogger } from "@contagem/schema";
 import { createTestDatabase, freshSchemaName, testDatabaseUrl, type TestDatabase } from "@contagem/testkit";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { participation } from "../definition";
 import { contagemSnapshot } from "./decidim.fixtures";
 import type { DecidimSnapshot } from "./records";
@@ -23,7 +26,7 @@ describe("Decidim sync job", () => {
   it("is off unless DECIDIM_API_URL is set, and checks its settings", () => {
     expect(readDecidimSyncConfig({})).toBeNull();
     expect(readDecidimSyncConfig({ DECIDIM_API_URL: "https://decidim.contagem.mg.gov.br/api" })).toEqual({
-      apiUrl: "https://decidim.contagem.mg.gov.br/api", intervalSeconds: 900, queueSchema: "webhook_queue", expireSeconds: 3600, requestsPerMinute: 90, allowUntestedVersion: false,
+      apiUrl: "https://decidim.contagem.mg.gov.br/api", intervalSeconds: 900, queueSchema: "webhook_queue", expireSeconds: 3600, heartbeatSeconds: 60, requestsPerMinute: 90, allowUntestedVersion: false,
     });
     expect(readDecidimSyncConfig({ DECIDIM_API_URL: "http://127.0.0.1:4100/api", DECIDIM_REQUESTS_PER_MINUTE: "600", DECIDIM_ALLOW_UNTESTED_VERSION: "true" })).toMatchObject({ requestsPerMinute: 600, allowUntestedVersion: true });
     expect(() => readDecidimSyncConfig({ DECIDIM_API_URL: "https://x.example/api", DECIDIM_ALLOW_UNTESTED_VERSION: "yes" })).toThrow(/DECIDIM_ALLOW_UNTESTED_VERSION/);
@@ -142,6 +145,62 @@ describe("Decidim sync job", () => {
       await worker.stop();
     }
   }, 60_000);
+});
+
+describe("Decidim sync process", () => {
+  const standin = new DecidimStandin();
+  let apiUrl = "";
+  // A database of its own: the stand-in's records, not the fixture's the tests above imported.
+  let fresh: TestDatabase;
+  const own = () => fresh.orm.em.fork() as EntityManager;
+  beforeAll(async () => {
+    ({ apiUrl } = await standin.start());
+    fresh = await createTestDatabase(participation, { seed: false });
+  });
+  afterAll(async () => {
+    await standin.stop();
+    await fresh.drop().then(() => fresh.orm.close());
+  });
+
+  /** The sync's own process (as `npm start` runs it), on this test's schemas; its log lines in `lines`. */
+  function syncProcess(queueSchema: string, lines: string[]): ChildProcess {
+    const child = spawn(process.execPath, [join(__dirname, "../../dist/decidim/sync.main.js")], {
+      env: {
+        PATH: process.env.PATH, DATABASE_URL: testDatabaseUrl(), PARTICIPATION_DB_SCHEMA: fresh.schema, AUDIT_DB_SCHEMA: fresh.auditSchema,
+        WEBHOOK_QUEUE_SCHEMA: queueSchema, DECIDIM_API_URL: apiUrl, DECIDIM_SYNC_INTERVAL: "10", DECIDIM_SYNC_HEARTBEAT_SECONDS: "10",
+        DECIDIM_REQUESTS_PER_MINUTE: "6000", LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+    child.stderr!.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+    return child;
+  }
+
+  it("a sync whose process was killed mid-read does not hold the queue: the restarted process syncs within a heartbeat", async () => {
+    const queueSchema = freshSchemaName("queue");
+    const lines: string[] = [];
+    // Decidim holds every answer for ten minutes: the first process is killed while it waits.
+    standin.failNext(1_000, { kind: "delay", ms: 600_000 });
+    const first = syncProcess(queueSchema, lines);
+    let second: ChildProcess | undefined;
+    try {
+      await waitFor(() => standin.apiRequests().length > 0, 60_000);
+      first.kill("SIGKILL");
+      await new Promise((resolve) => first.once("exit", resolve));
+      standin.clearFaults();
+      const runsBefore = await own().count(DecidimSyncRunEntity, { error: null });
+      second = syncProcess(queueSchema, lines);
+      // Before the heartbeat, the dead sync's job stayed active for DECIDIM_SYNC_EXPIRE_SECONDS (an hour): no sync ran.
+      await waitFor(async () => (await own().count(DecidimSyncRunEntity, { error: null })) > runsBefore, 120_000);
+      expect(lines.some((line) => line.includes("decidim sync applied"))).toBe(true);
+    } finally {
+      first.kill("SIGKILL");
+      second?.kill("SIGTERM");
+      if (second && second.exitCode === null) await new Promise((resolve) => second!.once("exit", resolve));
+      await own().execute(`drop schema if exists "${queueSchema}" cascade`);
+    }
+  }, 240_000);
 });
 
 async function waitFor(done: () => boolean | Promise<boolean>, ms = 30_000) {

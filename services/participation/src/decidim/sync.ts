@@ -10,8 +10,6 @@ import { DecidimSyncRunEntity } from "./sync-run.entity";
 /** The queue of the sync's jobs, beside the webhooks' deliveries (same pg-boss schema). */
 export const SYNC_QUEUE = "decidim-sync";
 
-/** Seconds without a heartbeat after which a running sync's job is taken as dead (pg-boss's minimum is 10). */
-const HEARTBEAT_SECONDS = 60;
 
 /**
  * Where a sync reads from: the Decidim client (client.ts) in production, a snapshot built by the test in tests. `signal`
@@ -82,19 +80,26 @@ export interface DecidimSyncWorker {
 /**
  * The scheduled sync, a job on the webhooks' queue (pg-boss, PostgreSQL-backed): every `intervalSeconds` a job is
  * sent to an `exclusive` queue — at most one sync waiting or running across every process — and worked here. A job
- * whose process died is failed after HEARTBEAT_SECONDS without a heartbeat (one running past `expireSeconds` too), and
+ * whose process died is failed after `heartbeatSeconds` without a heartbeat (one running past `expireSeconds` too), and
  * the next sync starts over from a fresh snapshot; `stop()` stops a running read at once.
  */
 export async function startDecidimSync(
   deps: { databaseUrl: string; em: EntityManager; readSnapshot: ReadSnapshot; auditSchema?: string; logger: Logger },
-  config: Pick<DecidimSyncConfig, "intervalSeconds" | "queueSchema" | "expireSeconds">,
+  config: Pick<DecidimSyncConfig, "intervalSeconds" | "queueSchema" | "expireSeconds"> & Partial<Pick<DecidimSyncConfig, "heartbeatSeconds">>,
 ): Promise<DecidimSyncWorker> {
-  const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: config.queueSchema, max: 2, application_name: "decidim-sync", schedule: false });
+  const heartbeatSeconds = config.heartbeatSeconds ?? 60;
+  // This process supervises the queue too (as the webhook worker does), at least as often as a heartbeat is due.
+  const supervise = Math.min(60, heartbeatSeconds);
+  const boss = new PgBoss({
+    connectionString: deps.databaseUrl, schema: config.queueSchema, max: 2, application_name: "decidim-sync", schedule: false,
+    superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise,
+  });
   boss.on("error", (error) => deps.logger.error({ err: error }, "decidim sync queue error"));
   await boss.start();
-  // A heartbeat: a sync whose process died (SIGKILL, a lost node) is failed within HEARTBEAT_SECONDS, not held for
-  // `expireSeconds`, and the next one may run. Options given again on an existing queue (a changed setting applies).
-  const queue = { expireInSeconds: config.expireSeconds, retryLimit: 0, heartbeatSeconds: HEARTBEAT_SECONDS };
+  // A heartbeat: a sync whose process died (SIGKILL, a lost node) is failed within `heartbeatSeconds` (and a
+  // supervision pass), not held for `expireSeconds`, and the next one may run. Options given again on an existing
+  // queue (a changed setting applies).
+  const queue = { expireInSeconds: config.expireSeconds, retryLimit: 0, heartbeatSeconds };
   await boss.createQueue(SYNC_QUEUE, { policy: "exclusive", ...queue });
   await boss.updateQueue(SYNC_QUEUE, queue);
   // Stopping stops a running sync's read at once (it records a failed run, nothing changed), rather than wait for it.
