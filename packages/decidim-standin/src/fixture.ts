@@ -110,8 +110,9 @@ export function decideContagemFixture(): StandinData {
     };
   });
   const userGroups = [
-    { id: 1, name: "Coletivo Cultural Fictício Alvorada", nickname: "coletivo_ficticio_alvorada", membersCount: 12 },
-    { id: 2, name: "Associação Fictícia de Moradores do Bairro Exemplo", nickname: "assoc_ficticia_exemplo", membersCount: 40 },
+    // Any participant may create a group; only one the admins verified shows Decidim's verified badge.
+    { id: 1, name: "Coletivo Cultural Fictício Alvorada", nickname: "coletivo_ficticio_alvorada", membersCount: 12, verified: false },
+    { id: 2, name: "Associação Fictícia de Moradores do Bairro Exemplo", nickname: "assoc_ficticia_exemplo", membersCount: 40, verified: true },
   ];
 
   // 1. The 2022 OGP local action plan vote (real: name, dates, the five commitments; slug invented).

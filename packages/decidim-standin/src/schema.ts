@@ -284,7 +284,9 @@ export function standinSchema(): GraphQLSchema {
     nickname: (a: AuthorObject) => a.row.nickname,
     avatarUrl: () => "/decidim/default-avatar.svg",
     profilePath: (a: AuthorObject) => `/profiles/${a.row.nickname}`,
-    badge: () => "",
+    // decidim-core: UserPresenter#badge ("verified-badge" when officialized; none here), UserGroupPresenter#badge
+    // ("verified-badge" once verified, else "").
+    badge: (a: AuthorObject) => (a.__typename === "UserGroup" && a.row.verified ? "verified-badge" : ""),
     organizationName: (_a, _b, { store }) => store.data.organization.name,
     deleted: (a: AuthorObject) => (a.__typename === "User" ? a.row.deleted : false),
     membersCount: (a: AuthorObject) => (a.__typename === "UserGroup" ? a.row.membersCount : 0),

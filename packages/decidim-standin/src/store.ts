@@ -69,6 +69,8 @@ export interface UserGroupRow {
   name: string;
   nickname: string;
   membersCount: number;
+  /** Verified by the organisation's admins (Decidim's `verified_at` set): its `badge` is "verified-badge", else "". */
+  verified: boolean;
 }
 
 /** A coauthorship: who wrote it, as Decidim's `decidim_coauthorships` (author type + id). */

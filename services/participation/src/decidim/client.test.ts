@@ -98,7 +98,7 @@ describe("DecidimClient against the stand-in Decidim API", () => {
 
     // Proposals: state as Decidim publishes it, answers only once published, counts, organisations only.
     const raw = new Map(want.proposals.map((p) => [String(p.id), p]));
-    const groups = new Map(standin.store.data.userGroups.map((g) => [g.id, g.name]));
+    const groups = new Map(standin.store.data.userGroups.filter((g) => g.verified).map((g) => [g.id, g.name]));
     for (const p of snapshot.proposals) {
       const row = raw.get(p.externalId)!;
       expect(p.state).toBe(expectedState(row));
@@ -109,7 +109,7 @@ describe("DecidimClient against the stand-in Decidim API", () => {
       const expectedOrg = row.coauthors.some((a) => a.kind === "organization")
         ? "Decide Contagem"
         : group?.kind === "user_group"
-          ? groups.get(group.groupId)
+          ? (groups.get(group.groupId) ?? null)
           : null;
       expect(p.organizationAuthor).toBe(expectedOrg);
     }
@@ -193,8 +193,12 @@ describe("DecidimClient against the stand-in Decidim API", () => {
         expect(received).not.toContain(value);
       }
     }
-    // User groups are organisations: their names may be kept.
-    expect(snapshot).toContain(standin.store.data.userGroups[0].name);
+    // A group Decidim verified is an organisation: its name may be kept; an unverified one's is whatever a person typed.
+    const [unverified, verified] = standin.store.data.userGroups;
+    expect([unverified.verified, verified.verified]).toEqual([false, true]);
+    const authors = new Set(JSON.parse(snapshot).proposals.map((p: { organizationAuthor: string | null }) => p.organizationAuthor));
+    expect(authors.has(verified.name)).toBe(true);
+    expect(authors.has(unverified.name)).toBe(false);
   });
 
   it("waits Retry-After on 429 and then succeeds", async () => {

@@ -141,7 +141,7 @@ interface ProcessNode extends SpaceNode {
     description: Text;
   } | null)[];
 }
-type AuthorNode = { __typename: string; name?: string } | null;
+type AuthorNode = { __typename: string; name?: string; badge?: string } | null;
 interface ProposalNode {
   id: string;
   state: string | null;
@@ -601,7 +601,9 @@ export class DecidimClient {
       throw new DecidimClientError("DECIDIM_BAD_RESPONSE", `unknown proposal state ${state}`, "DecidimProposals", 1);
     }
     const answered = ANSWERED_STATES.has(state);
-    const group = [n.author, ...(n.authors ?? [])].find((a) => a?.__typename === "UserGroup" && a.name);
+    // A group's name only once Decidim verified it (its badge): any participant may create a group, and an unverified
+    // one's name is whatever that person typed — possibly their own.
+    const group = [n.author, ...(n.authors ?? [])].find((a) => a?.__typename === "UserGroup" && a.name && a.badge?.trim());
     return {
       externalId: n.id,
       space,

@@ -70,7 +70,7 @@ describe(`Decidim client queries against the transcribed Decidim ${DECIDIM_RELEA
     // The check notices a person's name or nickname when one is asked for.
     const proposals = DECIDIM_QUERIES.DecidimProposals;
     expect(personalFields(proposals.replace("author { __typename", "author { __typename name"))).toEqual(["Author.name"]);
-    expect(personalFields(proposals.replaceAll("... on UserGroup { name }", "... on User { nickname }"))).toEqual([
+    expect(personalFields(proposals.replaceAll("... on UserGroup { name badge }", "... on User { nickname }"))).toEqual([
       "User.nickname",
       "User.nickname",
     ]);

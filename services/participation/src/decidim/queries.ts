@@ -42,8 +42,8 @@ export const PROPOSALS_QUERY = `query DecidimProposals($id: ID!, $first: Int!, $
         edges { cursor node {
           id state answeredAt publishedAt official voteCount endorsementsCount totalCommentsCount authorsCount
           title { ...Text } body { ...Text } answer { ...Text }
-          author { __typename ... on UserGroup { name } }
-          authors { __typename ... on UserGroup { name } }
+          author { __typename ... on UserGroup { name badge } }
+          authors { __typename ... on UserGroup { name badge } }
         } }
       }
     }

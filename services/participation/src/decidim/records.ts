@@ -6,7 +6,7 @@
  * record of ours whose external id is not in the snapshot was deleted, hidden (moderated) or unpublished in Decidim and
  * leaves the graph. Texts are Decidim's `pt-BR` translation (else the organisation's default locale), as plain text
  * (Decidim's HTML removed). Dates are `YYYY-MM-DD`; instants are ISO 8601 with their offset. Nothing here names a
- * person: authors are counted, and only an organisation's (Decidim's user group or the official organisation) name kept.
+ * person: authors are counted, and only an organisation's (a user group Decidim verified, or the official organisation) name kept.
  */
 
 /** A Decidim participatory space's step (`ParticipatoryProcessStep`). */
@@ -80,7 +80,7 @@ export interface DecidimProposalRecord {
   commentsCount: number | null;
   /** How many authors (coauthorships) it has: never who they are. */
   authorsCount: number;
-  /** The authoring organisation's name where Decidim marks one (official proposal, or a user group); else null. */
+  /** The authoring organisation's name where Decidim marks one (an official proposal, or a user group Decidim verified); else null. */
   organizationAuthor: string | null;
 }
 

@@ -39,7 +39,7 @@ export class Proposal extends NodeType {
 
   @Field(() => String, {
     nullable: true,
-    description: "The organisation that authored an imported proposal, where Decidim marks one (an official proposal, or a user group); never a person's name; null otherwise.",
+    description: "The organisation that authored an imported proposal, where Decidim marks one (an official proposal, or a user group once Decidim verified it: anyone may create a group); never a person's name; null otherwise.",
   })
   organizationAuthor?: string | null;
 
