@@ -51,8 +51,7 @@ export function buildParticipationSchema(): Promise<FederatedSchema> {
       ProcessResult: { __resolveReference: referenceById(processResultById) },
       AssemblyMeeting: { __resolveReference: referenceById(assemblyMeetingById) },
       Contribution: { __resolveReference: (ref: Reference, ctx: RequestContext) => (idOf(ref) === null ? null : visibleContribution(ctx, idOf(ref)!)) },
-      // A council's representation carries `slug` when a field here @requires it (decidimAssembly).
-      Council: { __resolveReference: (ref: Reference & { slug?: unknown }) => (idOf(ref) === null ? null : { id: idOf(ref), slug: typeof ref.slug === "string" ? ref.slug : undefined }) },
+      Council: { __resolveReference: stub },
       // A meeting's representation carries `recordedFrom` when a field here @requires it.
       Meeting: {
         __resolveReference: (ref: Reference) =>

@@ -5,6 +5,8 @@ import { AssemblyMeetingConnection } from "../decidim/decidim.type";
 import { RecordSource, recordSource, SOURCE_DESCRIPTION } from "../decidim/source.type";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { CouncilRef, ref } from "../references/references.type";
+import { assemblyCouncils, councilSlugsOf } from "../decidim/councils";
+import { councilIdsBySlugLoader } from "../references/councils-by-slug";
 import { AssemblyEntity } from "./assembly.entity";
 import { Assembly, AssemblyConnection } from "./assembly.type";
 import { ParticipationPlatform } from "./platform.type";
@@ -72,8 +74,16 @@ export class AssemblyResolver {
     return new AssemblyMeetingConnection(await loader.load(assembly.id));
   }
 
-  @FieldResolver(() => CouncilRef, { nullable: true, description: "The council whose space it is, where the record says so." })
-  council(@Root() assembly: AssemblyEntity) {
-    return ref(assembly.councilId);
+  @FieldResolver(() => CouncilRef, {
+    nullable: true,
+    description:
+      "The council whose space it is: where the record says so, else the council whose `decidimAssembly` it is (DECIDIM_ASSEMBLY_COUNCILS, " +
+      "else by slug: `assemblies/regional-nacional` ↔ `conselho-regional-nacional`); null when none.",
+  })
+  async council(@Root() assembly: AssemblyEntity, @Ctx() ctx: RequestContext) {
+    if (assembly.councilId != null) return ref(assembly.councilId);
+    const loader = ctx.loaders.get(councilIdsBySlugLoader);
+    const ids = await Promise.all(councilSlugsOf(assembly.slug, assemblyCouncils(ctx.settings)).map((slug) => loader.load(slug)));
+    return ref(ids.find((id) => id !== null) ?? null);
   }
 }

@@ -35,3 +35,14 @@ export function assemblySlugOf(councilSlug: string, configured: Map<string, stri
   if (explicit) return [explicit];
   return councilSlug.startsWith("conselho-") ? [councilSlug.slice("conselho-".length), councilSlug] : [councilSlug];
 }
+
+/**
+ * The slugs of the councils whose Decide Contagem assembly `assemblySlug` may be (the inverse of assemblySlugOf), most
+ * likely first: the councils DECIDIM_ASSEMBLY_COUNCILS pairs with it, else `conselho-<slug>` and the slug itself —
+ * each unless the setting pairs that council with another assembly.
+ */
+export function councilSlugsOf(assemblySlug: string, configured: Map<string, string>): string[] {
+  const explicit = [...configured].filter(([, assembly]) => assembly === assemblySlug).map(([council]) => council);
+  if (explicit.length) return explicit;
+  return [`conselho-${assemblySlug}`, assemblySlug].filter((council) => !configured.has(council));
+}

@@ -117,6 +117,14 @@ describe("Decidim import", () => {
     // A council with no space on Decidim has none.
     const other = await read(`{ council(slug: "conselho-regional-riacho") { decidimAssembly { slug } } }`);
     expect(other.council.decidimAssembly).toBeNull();
+    // Both ways: each assembly names the council whose space it is, the record's or by the same rule.
+    const { assemblies } = await read(`{ assemblies(first: 20) { edges { node { slug council { slug decidimAssembly { slug } } } } } }`);
+    const councils = Object.fromEntries(assemblies.edges.map((e: any) => [e.node.slug, e.node.council]));
+    expect(councils).toEqual({
+      "regional-nacional": { slug: "conselho-regional-nacional", decidimAssembly: { slug: "regional-nacional" } },
+      "regional-sede": { slug: "conselho-regional-sede", decidimAssembly: { slug: "regional-sede" } },
+      "regional-eldorado": { slug: "conselho-regional-eldorado", decidimAssembly: { slug: "regional-eldorado" } },
+    });
   });
 
   it("lists only Decide Contagem's records, or only the graph's own, with the lists' `source` filter", async () => {
