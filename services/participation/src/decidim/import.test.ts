@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { participation } from "../definition";
 import { staffToken } from "../participation.fixtures";
-import { seedParticipation } from "../seed/seed";
+import { OGP_TITLE, seedParticipation } from "../seed/seed";
 import { contagemSnapshot, copy, HOST } from "./decidim.fixtures";
 import { applyDecidimSnapshot } from "./import";
 import type { DecidimSnapshot } from "./records";
@@ -281,6 +281,41 @@ describe("Decidim import", () => {
     );
     expect(ids.map((row) => row.id)).not.toContain(undated.externalId);
     expect((await apply(contagemSnapshot())).error).toBeNull();
+  });
+  it("the record's 2022 OGP vote, held on Decide Contagem under the record's name, is one process with one set of options", async () => {
+    const query = `{ processes(first: 20) { edges { node { id title kind status description maxChoices source { system } sources { url }
+      phases { kind title } proposals(first: 5) { totalCount edges { node { id title status officialAnswer source { system externalId } sources { url } } } } } } } }`;
+    const ogpTitles = [OGP_TITLE, "1º Plano de Governo Aberto de Contagem"];
+    const votes = async () => (await read(query)).processes.edges.map((e: any) => e.node).filter((p: any) => ogpTitles.includes(p.title));
+    const [before] = await votes();
+    expect(before).toMatchObject({ title: OGP_TITLE, source: { system: "CONTAGEM" }, maxChoices: 3, proposals: { totalCount: 5 } });
+    const options = before.proposals.edges.map((e: any) => e.node);
+
+    const held = copy(contagemSnapshot());
+    const space = { type: "ParticipatoryProcess" as const, externalId: "13" };
+    held.processes.push({
+      externalId: "13", slug: "plano-governo-aberto-2022", url: `${HOST}/processes/plano-governo-aberto-2022`, title: "1º  Plano de Governo Aberto de Contagem",
+      subtitle: null, description: "Escolha de três dos cinco compromissos.", startDate: "2022-10-17", endDate: "2022-12-15", publishedAt: "2022-10-10T09:00:00-03:00",
+      steps: [{ externalId: "131", title: "Votação dos compromissos", description: "", position: 0, startDate: "2022-10-17", endDate: "2022-12-15", active: false }],
+    });
+    options.forEach((option: any, i: number) => held.proposals.push({
+      ...held.proposals[0], externalId: String(141 + i), space, componentExternalId: "132", url: `${HOST}/processes/plano-governo-aberto-2022/f/132/proposals/${141 + i}`,
+      title: option.title, body: `Compromisso ${i + 1}.`, state: "accepted", answer: "Incluído no plano de ação.", answeredAt: "2022-12-15T12:00:00-03:00", organizationAuthor: "Decide Contagem",
+    }));
+    await apply(held);
+    const [taken, ...others] = await votes();
+    expect(others).toEqual([]);
+    // The same process and the same five options (ids), the record's name, kind, rules and sources; Decidim's answers.
+    expect(taken).toMatchObject({ id: before.id, title: OGP_TITLE, kind: before.kind, maxChoices: 3, sources: before.sources, source: { system: "DECIDIM" }, status: "CLOSED", proposals: { totalCount: 5 } });
+    expect(taken.proposals.edges.map((e: any) => [e.node.id, e.node.title, e.node.status, e.node.officialAnswer, e.node.source.system, e.node.sources]))
+      .toEqual(options.map((o: any) => [o.id, o.title, "SELECTED", "Incluído no plano de ação.", "DECIDIM", o.sources]));
+
+    // Gone from Decidim: the record's vote again, with the record's five options.
+    await apply(contagemSnapshot());
+    const [back, ...more] = await votes();
+    expect(more).toEqual([]);
+    expect({ ...back, proposals: back.proposals.totalCount }).toEqual({ ...before, proposals: 5 });
+    expect(back.proposals.edges.map((e: any) => [e.node.title, e.node.status, e.node.source.system])).toEqual(options.map((o: any) => [o.title, "PUBLISHED", "CONTAGEM"]));
   });
 });
 

@@ -5,7 +5,7 @@ import { AssemblyEntity } from "../decide/assembly.entity";
 import { InterventionEntity } from "../interventions/intervention.entity";
 import { PhaseEntity, ProcessEntity, ProcessMeetingEntity } from "../processes/process.entity";
 import { ProposalEntity } from "../proposals/proposal.entity";
-import { leaveRecordProcess, recordProcessSlugs } from "../seed/seed";
+import { comparableTitle, leaveRecordProcess, recordProcessKeys } from "../seed/seed";
 import { AssemblyMeetingEntity } from "./assembly-meeting.entity";
 import { orTitle, phasesOf, processKindOf, processStatusOf, projectStatusOf, proposalStatusOf } from "./mapping";
 import { ProcessResultEntity } from "./process-result.entity";
@@ -40,14 +40,15 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     const skip = (kind: string) => (skipped[kind] = (skipped[kind] ?? 0) + 1);
     const withProjects = new Set(snapshot.projects.filter((p) => p.space.type === "ParticipatoryProcess").map((p) => p.space.externalId));
 
-    // A process of the public record that Decide Contagem holds (same slug) is taken over: one process, not two. The
-    // record keeps its name, kind, council and sources; Decidim gives its status, description, phases and records.
-    const recordSlugs = recordProcessSlugs();
-    const recordRows = await tx.find(ProcessEntity, { recordKey: { $in: [...recordSlugs.values()] } });
-    const recordOwned = new Map(recordRows.map((row) => [row.id, { title: row.title, kind: row.kind, sources: row.sources }]));
+    // A process of the public record that Decide Contagem holds (same slug, else same title) is taken over: one process,
+    // not two. The record keeps its name, kind, council, rules and sources; Decidim gives its status, description,
+    // phases and records — an option of the record's with the same title among them (one option, not two).
+    const { bySlug, byTitle } = recordProcessKeys();
+    const recordRows = await tx.find(ProcessEntity, { recordKey: { $ne: null } });
+    const recordOwned = new Map(recordRows.map((row) => [row.id, { title: row.title, kind: row.kind, sources: row.sources, maxChoices: row.maxChoices }]));
     const adoptableProcesses = new Map(recordRows.filter((row) => !row.importedFrom?.system).map((row) => [row.recordKey!, row]));
-    const slugs = new Map(snapshot.processes.map((p) => [p.externalId, p.slug]));
-    const adoptProcess = (externalId: string) => adoptableProcesses.get(recordSlugs.get(slugs.get(externalId) ?? "") ?? "") ?? null;
+    const keyOf = new Map(snapshot.processes.map((p) => [p.externalId, bySlug.get(p.slug) ?? byTitle.get(comparableTitle(p.title)) ?? ""]));
+    const adoptProcess = (externalId: string) => adoptableProcesses.get(keyOf.get(externalId) ?? "") ?? null;
     const processes = await upsertRecords(tx, ProcessEntity, "ParticipatoryProcess", snapshot.processes.map((p) => {
       const status = processStatusOf(p, today);
       const kind = processKindOf(withProjects.has(p.externalId));
@@ -84,7 +85,25 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
         },
       }];
     });
-    const proposals = await upsertRecords(tx, ProposalEntity, "Proposal", proposalRows, importedAt);
+    // The record's options of a process taken over (the 2022 OGP vote's commitments), by title: each is taken over by
+    // the Decidim record with its title, keeping the record's sources.
+    const recordOptions = new Map<string, ProposalEntity>();
+    const adoptedIds = [...processes.rows.values()].filter((row) => row.recordKey != null).map((row) => row.id);
+    for (const option of adoptedIds.length ? await tx.find(ProposalEntity, { process: { $in: adoptedIds }, author: null, importedFrom: { system: null } } as never) : []) {
+      recordOptions.set(`${option.process.id}:${comparableTitle(option.title)}`, option);
+    }
+    const optionSources = new Map([...recordOptions.values()].map((option) => [option.id, option.sources]));
+    const adoptOption = (record: { values: { process: ProcessEntity; title: string } }) => {
+      const key = `${record.values.process.id}:${comparableTitle(record.values.title)}`;
+      const option = recordOptions.get(key) ?? null;
+      recordOptions.delete(key);
+      return option;
+    };
+    const keepOptionSources = (changed: Set<ProposalEntity>) => {
+      for (const row of changed) if (optionSources.get(row.id)?.length) tx.assign(row, { sources: optionSources.get(row.id)! });
+    };
+    const proposals = await upsertRecords(tx, ProposalEntity, "Proposal", proposalRows, importedAt, adoptOption);
+    keepOptionSources(proposals.changed);
     const projectRows = snapshot.projects.flatMap((p) => {
       const process = processOf(p.space, "projects");
       if (!process) return [];
@@ -97,7 +116,8 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
         },
       }];
     });
-    const projects = await upsertRecords(tx, ProposalEntity, "Project", projectRows, importedAt);
+    const projects = await upsertRecords(tx, ProposalEntity, "Project", projectRows, importedAt, adoptOption);
+    keepOptionSources(projects.changed);
 
     const resultRows = snapshot.results.flatMap((r) => {
       const process = processOf(r.space, "results");

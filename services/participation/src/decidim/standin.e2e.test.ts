@@ -63,17 +63,22 @@ it("imports the stand-in: a council's assembly meetings and a process's proposal
   expect(processes.errors).toBeUndefined();
   const imported = (processes.data as any).processes.edges.map((e: any) => e.node).filter((p: any) => p.source.system === "DECIDIM");
   expect(imported.length).toBeGreaterThan(1);
-  // A process the public record also states (same slug) was taken over: it keeps the record's sources, which cite
-  // the same page on the real Decide Contagem; the rest cite the page they were read from.
+  // A process the public record also states (same slug, or for the 2022 OGP vote the record's name) was taken over:
+  // it keeps the record's title and sources; those matched by slug cite the same page on the real Decide Contagem.
   const adopted = imported.filter((p: any) => !isDecidim(p));
   expect(adopted.map((p: any) => p.title).sort()).toEqual([
-    "Consulta Pública do Fundo Municipal de Incentivo à Cultura (FMIC) 2025", "IV Conferência Municipal de Cultura", "Programa de Melhoria de Vilas, Favelas e Periferias",
+    "Consulta Pública do Fundo Municipal de Incentivo à Cultura (FMIC) 2025", "IV Conferência Municipal de Cultura",
+    "Priorização dos compromissos do Plano de Ação OGP Local 2022-2024", "Programa de Melhoria de Vilas, Favelas e Periferias",
   ]);
   for (const p of adopted) {
     expect(isDecidimSource(p.source)).toBe(true);
+    expect(p.sources.length).toBeGreaterThan(0);
     const page = new URL(p.source.url).pathname;
-    expect(p.sources.some((s: any) => new URL(s.url).host === "decidim.contagem.mg.gov.br" && new URL(s.url).pathname.startsWith(page))).toBe(true);
+    const citesPage = p.sources.some((s: any) => new URL(s.url).host === "decidim.contagem.mg.gov.br" && new URL(s.url).pathname.startsWith(page));
+    expect([p.title, citesPage]).toEqual([p.title, !p.title.startsWith("Priorização")]);
   }
+  // The OGP vote's five commitments are the record's options, taken over: five, not ten.
+  expect(adopted.find((p: any) => p.title.startsWith("Priorização")).proposals.totalCount).toBe(5);
   // One process each: none of the record's processes is listed twice.
   const titles = (processes.data as any).processes.edges.map((e: any) => e.node.title);
   expect(new Set(titles).size).toBe(titles.length);

@@ -35,7 +35,7 @@ export async function seedParticipation(em: EntityManager, context: SeedContext)
     let created = await seedOgpVote(tx);
     for (const p of staleProcesses) {
       const councilId = councilOf(p.councilSlug);
-      let row = (await tx.findOne(ProcessEntity, { recordKey: p.key })) ?? (await importedProcessWithSlug(tx, p.slug));
+      let row = (await tx.findOne(ProcessEntity, { recordKey: p.key })) ?? (await importedProcessFor(tx, p.key));
       if (row?.importedFrom?.system) {
         // Decide Contagem holds it (the sync may even have come first): the sync owns its status, text and phases.
         tx.assign(row, { ...recordOwned(p), councilId, recordKey: p.key });
@@ -91,21 +91,49 @@ async function restoreProcess(tx: EntityManager, row: ProcessEntity, p: RecordPr
  * states it, without its import: what the sync calls instead of removing it. False when `row` is not the record's.
  */
 export async function leaveRecordProcess(tx: EntityManager, row: ProcessEntity): Promise<boolean> {
+  if (row.recordKey === OGP_RECORD_NAME) {
+    // Its options left with Decidim's records (they were the record's, taken over): the record's are written again.
+    tx.assign(row, { ...ogpValues(), importedFrom: null });
+    await tx.nativeDelete(PhaseEntity, { process: row.id });
+    createOgpPhases(tx, row);
+    await tx.flush();
+    if ((await tx.count(ProposalEntity, { process: row.id })) === 0) createOgpOptions(tx, row);
+    return true;
+  }
   const p = row.recordKey ? hashedRecordProcesses().find((x) => x.key === row.recordKey) : undefined;
   if (!p) return false;
   await restoreProcess(tx, row, p);
   return true;
 }
 
-/** The record's processes that Decide Contagem also holds, by their slug there: what the sync takes over. */
-export const recordProcessSlugs = (): Map<string, string> =>
-  new Map(recordProcesses().flatMap((p) => (p.slug ? [[p.slug, p.key] as const] : [])));
+/** A title as compared across systems: Unicode NFC, case and runs of spaces ignored. */
+export const comparableTitle = (title: string): string => title.normalize("NFC").toLocaleLowerCase("pt-BR").replace(/\s+/g, " ").trim();
 
-/** The sync's row of the Decide Contagem process with this slug that no record item has yet claimed; null when none. */
-async function importedProcessWithSlug(tx: EntityManager, slug: string | null): Promise<ProcessEntity | null> {
-  if (!slug) return null;
+/**
+ * How the sync knows a Decide Contagem process is one of the record's (then it takes that row over): by its slug there
+ * where the record gives one, else by its title — the record's name of the process, or the title this graph shows
+ * (the 2022 OGP vote's). Each maps to the record's key (`recordKey`).
+ */
+export function recordProcessKeys(): { bySlug: Map<string, string>; byTitle: Map<string, string> } {
+  const processes = recordProcesses();
+  const bySlug = new Map(processes.flatMap((p) => (p.slug ? [[p.slug, p.key] as const] : [])));
+  const byTitle = new Map([...processes.map((p) => [comparableTitle(p.key), p.key] as const), [comparableTitle(OGP_RECORD_NAME), OGP_RECORD_NAME], [comparableTitle(OGP_TITLE), OGP_RECORD_NAME]]);
+  return { bySlug, byTitle };
+}
+
+/**
+ * The sync's row of the Decide Contagem process that is the record's `key` (by its slug there, else its title; see
+ * recordProcessKeys) and that no record item has claimed yet; null when none.
+ */
+async function importedProcessFor(tx: EntityManager, key: string): Promise<ProcessEntity | null> {
+  const { bySlug, byTitle } = recordProcessKeys();
   const imported = await tx.find(ProcessEntity, { importedFrom: { system: SourceSystem.DECIDIM, type: "ParticipatoryProcess" }, recordKey: null } as never);
-  return imported.find((row) => decidimSlugOf(row.importedFrom!.url) === slug) ?? null;
+  const slug = decidimSlugOf;
+  return (
+    imported.find((row) => bySlug.get(slug(row.importedFrom!.url) ?? "") === key) ??
+    imported.find((row) => byTitle.get(comparableTitle(row.title)) === key) ??
+    null
+  );
 }
 
 /** The slug of a Decidim process page (`…/processes/<slug>`), or null. */
@@ -157,7 +185,14 @@ async function seedOgpVote(tx: EntityManager): Promise<number> {
   const options = stated ?? facts.ogpLocal.commitments;
   // An option cites the item's sources only where the item itself states the options.
   const optionSources = stated ? itemSources(ogp) : [];
-  const existing = await tx.findOne(ProcessEntity, { title: OGP_TITLE });
+  const existing = (await tx.findOne(ProcessEntity, { title: OGP_TITLE })) ?? (await importedProcessFor(tx, OGP_RECORD_NAME));
+  if (existing?.importedFrom?.system) {
+    // Decide Contagem holds it (the sync took it over, or came first): the sync owns its text, status, phases and
+    // options; the record its name, kind, rules and sources.
+    const { kind, title, maxChoices, rulesText, recordKey, sources } = ogpValues();
+    tx.assign(existing, { kind, title, maxChoices, rulesText, recordKey, sources });
+    return 0;
+  }
   if (existing) {
     tx.assign(existing, { recordKey: OGP_RECORD_NAME, sources: itemSources(ogp), description: ogpDescription() });
     const proposals = await tx.find(ProposalEntity, { process: existing, author: null }, { orderBy: { id: "asc" } });
@@ -168,21 +203,40 @@ async function seedOgpVote(tx: EntityManager): Promise<number> {
     }
     return 0;
   }
-  const vote = facts.ogpLocal.prioritisationVote;
-  const process = tx.create(ProcessEntity, {
+  const process = tx.create(ProcessEntity, { ...ogpValues(), minimumAge: null });
+  createOgpPhases(tx, process);
+  createOgpOptions(tx, process);
+  return 1;
+}
+
+/** The record's item of the 2022 OGP vote. */
+const ogpItem = () => record.decideContagem.find((item) => item.item === "process" && item.name === OGP_RECORD_NAME)!;
+
+/** The 2022 OGP vote as the record states it (the earlier seed's title kept). */
+function ogpValues() {
+  return {
     kind: ProcessKind.PRIORITISATION_VOTE,
     title: OGP_TITLE,
     description: ogpDescription(),
     status: ProcessStatus.CLOSED,
     maxChoices: 3,
-    minimumAge: null,
     rulesText: "Cada cidadão escolhe três dos cinco compromissos.",
     recordKey: OGP_RECORD_NAME,
-    sources: itemSources(ogp),
-  });
+    sources: itemSources(ogpItem()),
+  };
+}
+
+function createOgpPhases(tx: EntityManager, process: ProcessEntity): void {
+  const vote = facts.ogpLocal.prioritisationVote;
   tx.create(PhaseEntity, { process, position: 1, kind: PhaseKind.VOTING, title: "Votação", startsAt: new Date(`${vote.opened}T00:00:00-03:00`), endsAt: null });
-  for (const option of options) {
+}
+
+/** Its five commitments as options, worded as the record's item states them (its sources cited where it does). */
+function createOgpOptions(tx: EntityManager, process: ProcessEntity): void {
+  const ogp = ogpItem();
+  const stated = (ogp as { options?: string[] }).options;
+  const optionSources = stated ? itemSources(ogp) : [];
+  for (const option of stated ?? facts.ogpLocal.commitments) {
     tx.create(ProposalEntity, { process, author: null, title: option, body: `Compromisso do Plano de Ação OGP Local: ${option}.`, sources: optionSources });
   }
-  return 1;
 }
