@@ -90,17 +90,20 @@ async function main() {
     logger.fatal(`Bad configuration: ${(error as Error).message}`);
     process.exit(78);
   }
-  const gateway = createGateway({ ...config, logger, verify: await createVerifier(config.auth) });
-  await gateway.listen(config.port, config.host);
+  // Listening for SIGTERM/SIGINT before the port opens: a signal that comes as the gateway says "listening" (a launcher
+  // stopping right after start, a test) stops it in order rather than kill it mid-start, exit handlers unrun.
+  const running: { gateway?: ReturnType<typeof createGateway> } = {};
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
-    await gateway.stop();
+    await running.gateway?.stop();
     await stopTracing();
     process.exit(0);
   };
   logUnhandledRejections(logger);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  running.gateway = createGateway({ ...config, logger, verify: await createVerifier(config.auth) });
+  await running.gateway.listen(config.port, config.host);
 }
 
 void main();
