@@ -282,6 +282,25 @@ describe("Decidim import", () => {
     expect(ids.map((row) => row.id)).not.toContain(undated.externalId);
     expect((await apply(contagemSnapshot())).error).toBeNull();
   });
+  it("two Decidim processes that both match one record process (slug and title): the slug's takes it over, the other is its own", async () => {
+    const query = `{ processes(first: 20) { edges { node { id title source { system externalId } } } } }`;
+    const named = async () => (await read(query)).processes.edges.map((e: any) => e.node).filter((p: any) => /Conferência Municipal de Cultura/.test(p.title));
+    const [before] = await named();
+    const twice = copy(contagemSnapshot());
+    const conference = (externalId: string, slug: string, title: string) => ({
+      externalId, slug, url: `${HOST}/processes/${slug}`, title, subtitle: null, description: "Etapa digital.", startDate: "2025-04-01", endDate: "2025-05-31",
+      publishedAt: "2025-03-20T09:00:00-03:00", steps: [],
+    });
+    // By title first in the snapshot, by slug second: the slug still wins.
+    twice.processes.push(conference("21", "conferencia-cultura-copia", "IV  Conferência Municipal de Cultura"), conference("22", "conferencia-municipal-cultura", "Conferência de Cultura"));
+    await apply(twice);
+    const after = await named();
+    expect(after.find((p: any) => p.id === before.id)).toMatchObject({ title: "IV Conferência Municipal de Cultura", source: { system: "DECIDIM", externalId: "ParticipatoryProcess/22" } });
+    expect(after.filter((p: any) => p.id !== before.id).map((p: any) => p.source.externalId)).toEqual(["ParticipatoryProcess/21"]);
+    await apply(contagemSnapshot());
+    expect(await named()).toEqual([before]);
+  });
+
   it("the record's 2022 OGP vote, held on Decide Contagem under the record's name, is one process with one set of options", async () => {
     const query = `{ processes(first: 20) { edges { node { id title kind status description maxChoices source { system } sources { url }
       phases { kind title } proposals(first: 5) { totalCount edges { node { id title status officialAnswer source { system externalId } sources { url } } } } } } } }`;

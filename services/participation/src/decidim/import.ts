@@ -47,8 +47,17 @@ export async function applyDecidimSnapshot(em: EntityManager, snapshot: DecidimS
     const recordRows = await tx.find(ProcessEntity, { recordKey: { $ne: null } });
     const recordOwned = new Map(recordRows.map((row) => [row.id, { title: row.title, kind: row.kind, sources: row.sources, maxChoices: row.maxChoices }]));
     const adoptableProcesses = new Map(recordRows.filter((row) => !row.importedFrom?.system).map((row) => [row.recordKey!, row]));
-    const keyOf = new Map(snapshot.processes.map((p) => [p.externalId, bySlug.get(p.slug) ?? byTitle.get(comparableTitle(p.title)) ?? ""]));
-    const adoptProcess = (externalId: string) => adoptableProcesses.get(keyOf.get(externalId) ?? "") ?? null;
+    // Each record row goes to one Decidim process at most: one matching by slug first, else the first by title.
+    const claimed = new Map<string, ProcessEntity>();
+    for (const match of [(p: { slug: string }) => bySlug.get(p.slug), (p: { title: string }) => byTitle.get(comparableTitle(p.title))]) {
+      for (const p of snapshot.processes) {
+        const row = adoptableProcesses.get(match(p) ?? "");
+        if (!row || claimed.has(p.externalId)) continue;
+        claimed.set(p.externalId, row);
+        adoptableProcesses.delete(row.recordKey!);
+      }
+    }
+    const adoptProcess = (externalId: string) => claimed.get(externalId) ?? null;
     const processes = await upsertRecords(tx, ProcessEntity, "ParticipatoryProcess", snapshot.processes.map((p) => {
       const status = processStatusOf(p, today);
       const kind = processKindOf(withProjects.has(p.externalId));
